@@ -1,0 +1,47 @@
+# zoneplan: two commands on a fresh machine.
+#   make demo   a fresh venv, install, run the main job on the shipped sample
+#   make test   a fresh venv with the test extras, the whole suite
+# System packages the tests drive (chromium, multipath-tools, snmp, poppler-utils, graphviz) are
+# installed by `make deps` (as root, Debian), which .ci/run calls first.
+
+PYTHON ?= python3
+VENV   ?= build/venv
+BIN    := $(VENV)/bin
+SAMPLE ?= samples/euronas-cluster.yaml
+APT_PACKAGES := chromium poppler-utils multipath-tools snmp graphviz fonts-dejavu-core \
+                libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 openssh-client
+
+.PHONY: demo test venv deps lint fuzz bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+demo: venv
+	$(BIN)/zoneplan validate $(SAMPLE)
+	$(BIN)/zoneplan plan $(SAMPLE) --out build/plan --force
+	@echo
+	@echo "Scripts written under build/plan/ :"
+	@find build/plan -type f | sort
+
+test: venv
+	$(BIN)/ruff check zoneplan tests bench
+	$(BIN)/pytest
+
+deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	else echo "make deps: run as root on Debian to install: $(APT_PACKAGES)"; fi
+
+lint: venv
+	$(BIN)/ruff check zoneplan tests bench
+	$(BIN)/ruff format --check zoneplan tests bench
+
+bench: venv
+	$(BIN)/python bench/bench_validate.py
+
+clean:
+	rm -rf build dist .pytest_cache .hypothesis

@@ -1,0 +1,3 @@
+from zoneplan.cli import main
+
+main()

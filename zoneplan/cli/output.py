@@ -1,0 +1,85 @@
+"""Printing findings and summaries: the only place (with the commands) that writes output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from ..findings import Finding, Severity, sort_findings
+
+#: results on stdout, diagnostics on stderr; colours off when NO_COLOR is set or not a TTY.
+console = Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
+err_console = Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
+
+_STYLE = {
+    Severity.FATAL: "bold red",
+    Severity.ERROR: "red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+
+FORMATS = ("text", "json", "parsable")
+
+
+def print_findings(
+    findings: Iterable[Finding],
+    fmt: str = "text",
+    *,
+    suppressed: Sequence[tuple[Finding, str]] = (),
+    title: str = "",
+    extra: dict | None = None,
+) -> None:
+    """Print findings as rich text grouped by file, as parsable lines, or as JSON."""
+    items = sort_findings(findings)
+    if fmt == "json":
+        doc = {
+            "findings": [f.as_dict() for f in items],
+            "suppressed": [dict(f.as_dict(), reason=r) for f, r in suppressed],
+            "summary": _counts(items),
+        }
+        if extra:
+            doc.update(extra)
+        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=False) + "\n")
+        return
+    if fmt == "parsable":
+        for f in items:
+            sys.stdout.write(f.parsable() + "\n")
+        return
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in items:
+        groups[f.location.file if f.location else "(general)"].append(f)
+    if title:
+        console.print(Text(title, style="bold"))
+    for file, group in groups.items():
+        console.print(Text(file, style="bold underline"))
+        for f in group:
+            loc = f.location
+            pos = f"{loc.line}:{loc.col or 0}" if loc and loc.line is not None else "-"
+            line = Text("  ")
+            line.append(f"{pos:>8}  ", style="dim")
+            line.append(f"{f.severity.value:<8}", style=_STYLE[f.severity])
+            line.append(f"{f.code}  ", style="bold")
+            line.append(f.message)
+            line.append(f"  ({f.name})", style="dim")
+            console.print(line)
+            if f.hint:
+                console.print(f"            [dim]hint:[/dim] {escape(f.hint)}")
+    counts = _counts(items)
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no findings"
+    if suppressed:
+        summary += f"; {len(suppressed)} suppressed"
+    console.print(Text(summary, style="bold"))
+
+
+def _counts(items: Sequence[Finding]) -> dict[str, int]:
+    out = {s.value: 0 for s in (Severity.FATAL, Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for f in items:
+        out[f.severity.value] += 1
+    return out

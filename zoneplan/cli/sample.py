@@ -1,0 +1,41 @@
+"""``zoneplan sample``: write a synthetic inventory of any size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..findings import ExitCode
+from .output import err_console
+
+
+def sample(
+    hosts: int = typer.Option(100, "--hosts", min=0, max=200_000, help="Number of dual-fabric clients."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+    vendor_a: str = typer.Option("brocade", help="Vendor of fabric A (brocade or cisco)."),
+    vendor_b: str = typer.Option("cisco", help="Vendor of fabric B (brocade or cisco)."),
+    seed: int = typer.Option(0, help="Random seed (host operating systems)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a synthetic, valid inventory (benchmarks, trying the tool on a big site)."""
+    from ..samplegen import generate_inventory_yaml
+
+    for v in (vendor_a, vendor_b):
+        if v not in ("brocade", "cisco"):
+            err_console.print(f"unknown vendor {v!r}: use brocade or cisco")
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    text = generate_inventory_yaml(hosts, vendor_a=vendor_a, vendor_b=vendor_b, seed=seed)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    if out.exists() and not force:
+        err_console.print(f"{out} exists; pass --force to overwrite it")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    out.write_text(text, encoding="utf-8")
+    err_console.print(f"wrote {out} ({hosts} hosts)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sample)

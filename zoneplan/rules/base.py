@@ -1,0 +1,89 @@
+"""Rule base class, the run context and the Why/Fails/Passes/Fix docstring contract.
+
+A rule is a small class: ``code`` (``ZP301``), ``name`` (kebab-case), ``severity`` (its
+default), ``scope`` (when it can run: ``load``, ``inventory``, ``plan``, ``capture``,
+``audit``, ``live``, ``host``) and a docstring whose first line is the summary and whose
+sections are ``Why:``, ``Fails:``, ``Passes:`` and ``Fix:``. Rules of scope ``inventory`` have a
+``check(ctx)`` generator; rules of other scopes are catalogue entries whose findings are made by
+the component that owns the scope (loader, parser, planner, auditor) through :meth:`Rule.make`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Iterator
+
+from ..findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from ..topology import Topology
+
+SECTIONS = ("Why", "Fails", "Passes", "Fix")
+CODE_RE = re.compile(r"^ZP\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class RuleContext:
+    """What an inventory rule reads."""
+
+    topology: "Topology"
+
+    @property
+    def inventory(self):  # noqa: ANN201 - Inventory, kept loose to avoid an import cycle
+        return self.topology.inventory
+
+
+class Rule:
+    """Base of every catalogue entry."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[str] = "inventory"
+
+    @classmethod
+    def summary(cls) -> str:
+        return (inspect.getdoc(cls) or "").splitlines()[0].strip()
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring's Why/Fails/Passes/Fix sections, dedented."""
+        doc = inspect.getdoc(cls) or ""
+        out: dict[str, str] = {}
+        current: str | None = None
+        buf: list[str] = []
+        for line in doc.splitlines()[1:]:
+            head = line.rstrip(":").strip()
+            if line.endswith(":") and head in SECTIONS and not line.startswith(" "):
+                if current:
+                    out[current] = inspect.cleandoc("\n".join(buf))
+                current, buf = head, []
+            elif current:
+                buf.append(line)
+        if current:
+            out[current] = inspect.cleandoc("\n".join(buf))
+        return out
+
+    @classmethod
+    def make(
+        cls,
+        message: str,
+        location: Location | None = None,
+        *,
+        subject: str = "",
+        hint: str = "",
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule."""
+        return Finding(cls.code, cls.name, severity or cls.severity, message, location, subject, hint)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Inventory-scope rules yield findings here; other scopes never call it."""
+        return iter(())
+
+    # convenience for inventory rules
+    def at(self, ctx: RuleContext, path: tuple, message: str, *, subject: str = "", hint: str = "", key: bool = False) -> Finding:
+        return self.make(message, ctx.topology.locate(path, key=key), subject=subject, hint=hint)

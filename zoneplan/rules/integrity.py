@@ -1,0 +1,290 @@
+"""ZP1xx: inventory integrity — the inventory must describe one consistent installation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..model import DEVICE_PATHS
+from .base import Rule, RuleContext
+
+
+class DuplicateWwpn(Rule):
+    """The same WWPN is given to two ports.
+
+    Why:
+        A WWPN is a port's identity in the fabric: two ports with one WWPN means a copy and
+        paste mistake, and a zone would reach the wrong port (or both).
+    Fails:
+        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37"}   # on esx01
+        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37"}   # on esx02
+    Passes:
+        Every port has its own WWPN.
+    Fix:
+        Read the WWPNs again from the HBAs (``nsshow``, ``show flogi database``, HBA BIOS).
+    """
+
+    code = "ZP101"
+    name = "duplicate-wwpn"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for wwpn, refs in ctx.topology.by_wwpn.items():
+            if len(refs) < 2:
+                continue
+            names = ", ".join(r.ref for r in refs)
+            for r in refs[1:]:
+                yield self.at(ctx, (*r.path, "wwpn"), f"WWPN {wwpn} is used by {names}", subject=r.ref)
+
+
+class PortCabledTwice(Rule):
+    """Two cables end in the same switch port.
+
+    Why:
+        A switch port takes one cable; one of the two devices is cabled elsewhere in reality,
+        and the plan for it is wrong.
+    Fails:
+        esx01/hba0/p0 and esx02/hba0/p0 both on sw-a1 port 8.
+    Passes:
+        Each switch port appears once among ports and ISLs.
+    Fix:
+        Correct the switch port of one of them (check the label at the switch).
+    """
+
+    code = "ZP102"
+    name = "switch-port-cabled-twice"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        topo = ctx.topology
+        for (switch, port), what in topo.attached.items():
+            if len(what) < 2:
+                continue
+            names = ", ".join(w if w else "an ISL" for w in what)
+            first = next((topo.by_ref[w] for w in what if w in topo.by_ref), None)
+            path = (*first.path, "port") if first else ("isls",)
+            yield self.at(ctx, path, f"switch {switch} port {port} is cabled to {names}", subject=f"{switch}:{port}")
+
+
+class DomainIdClash(Rule):
+    """Two switches of one fabric share a domain ID.
+
+    Why:
+        Domain IDs address switches inside a fabric (FCIDs start with them); a clash segments
+        the ISL and splits the fabric when the switches are joined.
+    Fails:
+        sw-a1 and sw-a2 on fabric A, both domain_id 1.
+    Passes:
+        Domain IDs unique per fabric (the same ID on fabric A and B is fine).
+    Fix:
+        Give one of the switches another domain ID (``configure`` on FOS, ``fcdomain domain`` on MDS).
+    """
+
+    code = "ZP104"
+    name = "domain-id-clash"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        seen: dict[tuple[str, int], str] = {}
+        for i, sw in enumerate(ctx.inventory.switches):
+            key = (sw.fabric, sw.domain_id)
+            if key in seen:
+                yield self.at(
+                    ctx,
+                    ("switches", i, "domain_id"),
+                    f"switch {sw.name} has domain ID {sw.domain_id}, already used by "
+                    f"{seen[key]} on fabric {sw.fabric}",
+                    subject=sw.name,
+                )
+            else:
+                seen[key] = sw.name
+
+
+class WwpnIsNodeName(Rule):
+    """A port's WWPN is the node name (WWNN) of another port or HBA.
+
+    Why:
+        Node and port names are easy to swap when copied from ``nsshow``; a zone on a WWNN
+        matches every port of that node (FOS) or nothing (port zoning), never what was meant.
+    Fails:
+        esx01's HBA has wwnn 20:00:00:24:ff:0c:58:37 and a port lists that as its wwpn.
+    Passes:
+        WWPNs and WWNNs are distinct.
+    Fix:
+        Use the port name (``Port Name`` / ``pwwn``), not the node name.
+    """
+
+    code = "ZP105"
+    name = "wwpn-is-node-name"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        topo = ctx.topology
+        wwnns: dict[str, str] = {}
+        for ref in topo.ports:
+            if ref.hba.wwnn:
+                wwnns.setdefault(ref.hba.wwnn, f"{ref.device}/{ref.adapter}")
+            if ref.port.wwnn:
+                wwnns.setdefault(ref.port.wwnn, ref.ref)
+        for ref in topo.ports:
+            owner = wwnns.get(ref.wwpn)
+            if owner is not None:
+                yield self.at(
+                    ctx,
+                    (*ref.path, "wwpn"),
+                    f"{ref.ref}: WWPN {ref.wwpn} is the node name (WWNN) of {owner}",
+                    subject=ref.ref,
+                )
+
+
+class DuplicateName(Rule):
+    """Two objects of the same kind share a name.
+
+    Why:
+        Names become aliases, zone names and cable labels; two devices named alike make
+        aliases collide and references (``peer: san2/hba1/p0``) ambiguous.
+    Fails:
+        Two hosts named esx01, or two ports p0 on one HBA.
+    Passes:
+        Names unique among fabrics, switches, devices (hosts, nodes, arrays), each device's
+        HBAs, and each HBA's ports.
+    Fix:
+        Rename one of them.
+    """
+
+    code = "ZP106"
+    name = "duplicate-name"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        inv = ctx.inventory
+        groups: list[tuple[str, list[tuple[str, tuple]]]] = [
+            ("fabric", [(f.name, ("fabrics", i, "name")) for i, f in enumerate(inv.fabrics)]),
+            ("switch", [(s.name, ("switches", i, "name")) for i, s in enumerate(inv.switches)]),
+        ]
+        devices: list[tuple[str, tuple]] = []
+        for kind, name, di, _dev, adapters in inv.devices():
+            base, akey = DEVICE_PATHS[kind]
+            devices.append((name, (*base, di, "name")))
+            groups.append(
+                (f"adapter of {name}", [(a.name, (*base, di, akey, ai, "name")) for ai, a in enumerate(adapters)])
+            )
+            for ai, a in enumerate(adapters):
+                groups.append(
+                    (
+                        f"port of {name}/{a.name}",
+                        [(p.name, (*base, di, akey, ai, "ports", pi, "name")) for pi, p in enumerate(a.ports)],
+                    )
+                )
+        groups.append(("device (host, cluster node or array)", devices))
+        for what, items in groups:
+            seen: set[str] = set()
+            for name, path in items:
+                if name in seen:
+                    yield self.at(ctx, path, f"{what} name '{name}' is used twice", subject=name)
+                seen.add(name)
+
+
+class SwitchVendorMismatch(Rule):
+    """A switch's vendor differs from its fabric's vendor.
+
+    Why:
+        zoneplan writes one dialect per fabric (FOS or NX-OS); a Cisco switch in a Brocade
+        fabric is an interop fabric that this plan does not describe.
+    Fails:
+        fabric A vendor brocade; switch mds-a1 vendor cisco, fabric A.
+    Passes:
+        Leave ``vendor`` out on switches, or give the fabric's vendor.
+    Fix:
+        Correct the switch's fabric or vendor.
+    """
+
+    code = "ZP107"
+    name = "switch-vendor-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        fabrics = {f.name: f for f in ctx.inventory.fabrics}
+        for i, sw in enumerate(ctx.inventory.switches):
+            fab = fabrics.get(sw.fabric)
+            if fab and sw.vendor and sw.vendor is not fab.vendor:
+                yield self.at(
+                    ctx,
+                    ("switches", i, "vendor"),
+                    f"switch {sw.name} is {sw.vendor.value} but fabric {fab.name} is {fab.vendor.value}",
+                    subject=sw.name,
+                )
+
+
+class DirectLinkMismatch(Rule):
+    """The two ends of a direct link do not name each other.
+
+    Why:
+        A cable has two ends: if san1/hba1/p0 says its peer is san2/hba1/p0, then san2/hba1/p0
+        must say san1/hba1/p0, or one of the two entries is a typo.
+    Fails:
+        san1/hba1/p0 peer san2/hba1/p0; san2/hba1/p0 peer san1/hba1/p1.
+    Passes:
+        Both ends name each other (or only one end gives ``peer``).
+    Fix:
+        Correct the ``peer`` of one end.
+    """
+
+    code = "ZP108"
+    name = "direct-link-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        topo = ctx.topology
+        for a, b in topo.direct.items():
+            back = topo.direct.get(b)
+            if a == b:
+                yield self.at(ctx, (*topo.by_ref[a].path, "peer"), f"{a} is linked to itself", subject=a)
+            elif back is not None and back != a:
+                yield self.at(
+                    ctx,
+                    (*topo.by_ref[a].path, "peer"),
+                    f"{a} names {b} as its peer, but {b} names {back}",
+                    subject=a,
+                )
+            elif topo.by_ref[b].port.switch is not None:
+                yield self.at(
+                    ctx,
+                    (*topo.by_ref[a].path, "peer"),
+                    f"{a} names {b} as its peer, but {b} is cabled to switch {topo.by_ref[b].port.switch}",
+                    subject=a,
+                )
+
+
+class UnusedSuppression(Rule):
+    """A suppression in ``policy.suppress`` matches no finding.
+
+    Why:
+        Stale suppressions hide the next real problem of that code; a reason that no longer
+        applies is misleading.
+    Fails:
+        policy: {suppress: [{code: ZP201, subject: old-host, reason: "decommissioned"}]}
+        and no host named old-host has a ZP201 finding.
+    Passes:
+        Every suppression silences at least one finding.
+    Fix:
+        Remove the suppression.
+    """
+
+    code = "ZP090"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    scope = "policy"
+
+
+RULES = (
+    DuplicateWwpn,
+    PortCabledTwice,
+    DomainIdClash,
+    WwpnIsNodeName,
+    DuplicateName,
+    SwitchVendorMismatch,
+    DirectLinkMismatch,
+    UnusedSuppression,
+)

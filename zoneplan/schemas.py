@@ -1,0 +1,25 @@
+"""JSON Schemas generated from the pydantic models (the models are the source of truth)."""
+
+from __future__ import annotations
+
+import json
+
+from .model import Inventory
+from .packs import Manifest
+
+#: file name → model; other components add theirs here (plan, vendor pack parts).
+SCHEMA_MODELS = {
+    "inventory.schema.json": (Inventory, "zoneplan inventory"),
+    "vendor-pack.schema.json": (Manifest, "zoneplan vendor pack manifest"),
+}
+
+
+def generate_schemas() -> dict[str, str]:
+    """Schema file name → JSON text, stable (sorted keys, trailing newline)."""
+    out = {}
+    for name, (model, title) in SCHEMA_MODELS.items():
+        schema = model.model_json_schema(mode="validation")
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = title
+        out[name] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out

@@ -1,0 +1,205 @@
+"""YAML with positions: compose with libyaml, build plain data, keep marks for messages.
+
+Why not ``yaml.safe_load``: it forgets line numbers, silently keeps the last of two duplicate
+keys, reads an unquoted all-digit WWPN (``21:00:00:24:11:22:33:44``) as a base-60 integer, and
+with the cyclic GC on it is superlinear in file size. Here scalars keep the text as written
+(pydantic converts types), duplicate keys are findings, and positions are looked up lazily from
+the node tree only when a finding needs one.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .findings import Location
+
+#: Refuse documents whose alias-expanded size exceeds this many nodes (alias bombs).
+MAX_EXPANDED_NODES = 10_000_000
+#: Refuse files larger than this (bytes); an inventory of 50,000 hosts is about 20 MB.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_TRUE = {"true", "yes", "on", "y"}
+
+
+class YamlProblem(Exception):
+    """A document that cannot be turned into data; carries code, message and position."""
+
+    def __init__(self, code: str, message: str, location: Location) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.location = location
+
+
+@dataclass
+class Duplicate:
+    key: str
+    location: Location
+    first: Location
+
+
+@dataclass
+class SourceMap:
+    """Maps a data path (``("hosts", 3, "hbas", 0)``) back to ``file:line:col``."""
+
+    file: str
+    root: yaml.Node | None
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    def _mark(self, node: yaml.Node) -> Location:
+        m = node.start_mark
+        return Location(self.file, m.line + 1, m.column + 1)
+
+    def locate(self, path: Iterable[Any], *, key: bool = False) -> Location:
+        """Position of the value at ``path`` (or of its key with ``key=True``).
+
+        Stops at the deepest node that exists, so a missing field points at its parent.
+        """
+        node = self.root
+        if node is None:
+            return Location(self.file, 1, 1)
+        last_key: yaml.Node | None = None
+        for part in path:
+            nxt = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                        nxt, last_key = v, k
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    nxt, last_key = node.value[part], None
+            if nxt is None:
+                return self._mark(node)
+            node = nxt
+        if key and last_key is not None:
+            return self._mark(last_key)
+        return self._mark(node)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Node count with aliases expanded, memoised per node so a bomb is measured, not built."""
+    memo: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        got = memo.get(id(node))
+        if got is not None:
+            return got
+        memo[id(node)] = 1  # breaks recursive anchors
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(v) for v in node.value)
+        else:
+            total = 1
+        memo[id(node)] = total
+        return total
+
+    return size(root)
+
+
+class _Builder:
+    """Turns a composed node tree into dicts, lists and strings (text kept as written)."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            tag = node.tag
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return node.value.lower() in _TRUE
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            build = self.build
+            return [build(v) for v in node.value]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            seen: dict[str, yaml.Node] = {}
+            build = self.build
+            for k, v in node.value:
+                if k.tag == "tag:yaml.org,2002:merge":
+                    merged = build(v)
+                    for part in merged if isinstance(merged, list) else [merged]:
+                        if isinstance(part, dict):
+                            for mk, mv in part.items():
+                                out.setdefault(mk, mv)
+                    continue
+                key = build(k) if not isinstance(k, yaml.ScalarNode) else k.value
+                if not isinstance(key, str):
+                    key = str(key)
+                first = seen.get(key)
+                if first is not None:
+                    self.source.duplicates.append(
+                        Duplicate(key, self.source._mark(k), self.source._mark(first))
+                    )
+                    continue  # keep the first: the later one is the mistake a reader misses
+                seen[key] = k
+                out[key] = build(v)
+            return out
+        raise YamlProblem(  # pragma: no cover - libyaml only makes the three kinds
+            "ZP003", f"unsupported YAML node {node!r}", self.source._mark(node)
+        )
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
+    """Parse ``text`` into plain data and a :class:`SourceMap`.
+
+    Raises :class:`YamlProblem` for syntax errors, several documents, and documents too large.
+    """
+    source = SourceMap(file, None)
+    if len(text) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            "ZP006",
+            f"file is {len(text) // (1024 * 1024)} MB; the limit is "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+            Location(file, 1, 1),
+        )
+    gc_was = gc.isenabled()
+    gc.disable()  # the cyclic GC makes large loads superlinear and finds nothing to free here
+    try:
+        try:
+            nodes = list(yaml.compose_all(text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+            what = " ".join(p for p in (exc.context, exc.problem) if p)
+            raise YamlProblem("ZP001", f"YAML syntax error: {what}", where) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem("ZP001", f"YAML error: {exc}", Location(file, 1, 1)) from None
+        if len(nodes) > 1:
+            raise YamlProblem(
+                "ZP001",
+                "several YAML documents in one file ('---'); an inventory is one document",
+                source._mark(nodes[1]),
+            )
+        root = nodes[0] if nodes else None
+        source.root = root
+        if root is None:
+            return None, source
+        size = _expanded_size(root)
+        if size > MAX_EXPANDED_NODES:
+            raise YamlProblem(
+                "ZP006",
+                f"document expands to {size:,} nodes through anchors and aliases "
+                f"(limit {MAX_EXPANDED_NODES:,}); refusing an alias bomb",
+                source._mark(root),
+            )
+        data = _Builder(source).build(root)
+    finally:
+        if gc_was:
+            gc.enable()
+    return data, source
