@@ -78,10 +78,10 @@ class Finding:
             self.message,
         )
 
-    def with_severity(self, severity: Severity) -> "Finding":
+    def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
 
-    def with_location(self, location: Location | None) -> "Finding":
+    def with_location(self, location: Location | None) -> Finding:
         return replace(self, location=location)
 
     def as_dict(self) -> dict:

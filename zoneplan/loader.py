@@ -31,7 +31,9 @@ LOADER_CODES: dict[str, str] = {
 }
 
 
-def loader_finding(code: str, message: str, location: Location | None, subject: str = "") -> Finding:
+def loader_finding(
+    code: str, message: str, location: Location | None, subject: str = ""
+) -> Finding:
     """A fatal finding of the loader family."""
     return Finding(code, LOADER_CODES[code], Severity.FATAL, message, location, subject)
 
@@ -62,7 +64,17 @@ def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in _BRANCHES))
 
 
-_BRANCHES = {"int", "str", "bool", "float", "list", "dict", "none", "function-after", "function-before"}
+_BRANCHES = {
+    "int",
+    "str",
+    "bool",
+    "float",
+    "list",
+    "dict",
+    "none",
+    "function-after",
+    "function-before",
+}
 
 
 def _classify(err: dict[str, Any]) -> tuple[str, str]:
@@ -106,7 +118,9 @@ def parse_inventory(text: str, file: str) -> LoadResult:
     try:
         data, source = load_yaml(text, file)
     except YamlProblem as exc:
-        return LoadResult(file, None, SourceMap(file, None), [loader_finding(exc.code, exc.message, exc.location)])
+        return LoadResult(
+            file, None, SourceMap(file, None), [loader_finding(exc.code, exc.message, exc.location)]
+        )
     findings = [
         loader_finding(
             "ZP002",
@@ -147,7 +161,11 @@ def load_inventory(path: str | Path) -> LoadResult:
             file,
             None,
             SourceMap(file, None),
-            [loader_finding("ZP007", f"cannot read inventory: {exc.strerror or exc}", Location(file))],
+            [
+                loader_finding(
+                    "ZP007", f"cannot read inventory: {exc.strerror or exc}", Location(file)
+                )
+            ],
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -126,7 +126,7 @@ class Fabric(_Model):
     )
 
     @model_validator(mode="after")
-    def _vsan_for_cisco(self) -> "Fabric":
+    def _vsan_for_cisco(self) -> Fabric:
         if self.vendor is SwitchVendor.CISCO and self.vsan is None:
             raise ValueError("a Cisco fabric needs its vsan (e.g. vsan: 10)")
         return self
@@ -190,7 +190,7 @@ class Port(_Model):
     speed: int | None = Field(None, ge=1, le=256, description="Gb/s")
 
     @model_validator(mode="after")
-    def _one_connection(self) -> "Port":
+    def _one_connection(self) -> Port:
         if self.peer is not None and (self.switch is not None or self.port is not None):
             raise ValueError("a port is cabled either to a switch (switch/port) or to a peer")
         if (self.switch is None) != (self.port is None):
@@ -241,7 +241,7 @@ class Cluster(_Model):
     nodes: list[ClusterNode] = Field(min_length=2, max_length=2)
 
     @model_validator(mode="after")
-    def _one_active(self) -> "Cluster":
+    def _one_active(self) -> Cluster:
         roles = sorted(n.role for n in self.nodes)
         if roles != ["active", "standby"]:
             raise ValueError("a SAN cluster has one active and one standby node")

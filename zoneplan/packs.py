@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -82,6 +82,11 @@ class ScriptSyntax(_Pack):
     role_tags: dict[str, str] = Field(
         default_factory=dict, description="member role -> smart-zoning keyword"
     )
+    token_pattern: str = Field(
+        r"^[A-Za-z0-9_^:,\-]{1,64}$",
+        description="every name or member that reaches a script must match (no quotes, "
+        "spaces, ';', '$' where the shell would expand it)",
+    )
 
 
 class Manifest(_Pack):
@@ -126,14 +131,17 @@ class VendorPack:
     def id(self) -> str:
         return self.manifest.id
 
-    def port_names(self, count: int | None = None, slots: dict[int, int] | None = None) -> list[str]:
+    def port_names(
+        self, count: int | None = None, slots: dict[int, int] | None = None
+    ) -> list[str]:
         """Switch port names for a port count or a director's slots, in front-panel order."""
         p = self.manifest.ports
         names: list[str] = []
         if slots:
             for slot in sorted(slots):
                 names += [
-                    p.slot_format.format(slot=slot, port=p.slot_first + i) for i in range(slots[slot])
+                    p.slot_format.format(slot=slot, port=p.slot_first + i)
+                    for i in range(slots[slot])
                 ]
         elif count:
             names = [p.format.format(port=p.first + i) for i in range(count)]
@@ -159,12 +167,12 @@ class VendorPack:
         return _compiled(n.portable_pattern if portable else n.pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pack(pack_id: str) -> VendorPack:
     """Load and validate one pack by id (``brocade-fos``)."""
     root = vendors_dir() / pack_id
@@ -176,7 +184,7 @@ def load_pack(pack_id: str) -> VendorPack:
     return VendorPack(root, manifest)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pack_for(vendor: SwitchVendor) -> VendorPack:
     """The pack that speaks for a switch vendor."""
     for entry in sorted(vendors_dir().iterdir()):

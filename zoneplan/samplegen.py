@@ -39,7 +39,11 @@ def generate_inventory_yaml(
         "fabrics:",
     ]
     for fab, vendor in fabrics.items():
-        vsan = ", vsan: 10" if vendor == "cisco" and fab == "A" else (", vsan: 20" if vendor == "cisco" else "")
+        vsan = (
+            ", vsan: 10"
+            if vendor == "cisco" and fab == "A"
+            else (", vsan: 20" if vendor == "cisco" else "")
+        )
         out.append(f"  - {{name: {fab}, vendor: {vendor}{vsan}}}")
 
     def pname(fab: str, i: int) -> str:
@@ -59,8 +63,8 @@ def generate_inventory_yaml(
     for fab in fabrics:
         for s in range(1, n_sw):
             out.append(
-                f"  - {{a: \"{fab.lower()}sw{s:03d}:{pname(fab, PORTS_PER_SWITCH - 1)}\", "
-                f"b: \"{fab.lower()}sw{s + 1:03d}:{pname(fab, PORTS_PER_SWITCH - 2)}\"}}"
+                f'  - {{a: "{fab.lower()}sw{s:03d}:{pname(fab, PORTS_PER_SWITCH - 1)}", '
+                f'b: "{fab.lower()}sw{s + 1:03d}:{pname(fab, PORTS_PER_SWITCH - 2)}"}}'
             )
     a1, b1 = "asw001", "bsw001"
     out += [
@@ -68,7 +72,9 @@ def generate_inventory_yaml(
         "  name: cluster1",
         "  nodes:",
     ]
-    for k, (nname, role, array) in enumerate((("san1", "active", "raid1"), ("san2", "standby", "raid2"))):
+    for k, (nname, role, array) in enumerate(
+        (("san1", "active", "raid1"), ("san2", "standby", "raid2"))
+    ):
         base = 0x7A0000 + k * 0x1000
         out += [
             f"    - name: {nname}",
@@ -78,17 +84,17 @@ def generate_inventory_yaml(
             "        - name: hba0",
             "          vendor: qlogic",
             "          ports:",
-            f"            - {{name: p0, wwpn: \"{_wwpn('21:00:00:24:ff', base)}\", role: target, switch: {a1}, port: \"{pname('A', k)}\"}}",
-            f"            - {{name: p1, wwpn: \"{_wwpn('21:00:00:24:ff', base + 1)}\", role: target, switch: {b1}, port: \"{pname('B', k)}\"}}",
+            f'            - {{name: p0, wwpn: "{_wwpn("21:00:00:24:ff", base)}", role: target, switch: {a1}, port: "{pname("A", k)}"}}',
+            f'            - {{name: p1, wwpn: "{_wwpn("21:00:00:24:ff", base + 1)}", role: target, switch: {b1}, port: "{pname("B", k)}"}}',
             "        - name: hba1",
             "          vendor: qlogic",
             "          ports:",
-            f"            - {{name: p0, wwpn: \"{_wwpn('21:00:00:24:ff', base + 0x100)}\", role: mirror, peer: {'san2' if k == 0 else 'san1'}/hba1/p0}}",
+            f'            - {{name: p0, wwpn: "{_wwpn("21:00:00:24:ff", base + 0x100)}", role: mirror, peer: {"san2" if k == 0 else "san1"}/hba1/p0}}',
             "        - name: hba2",
             "          vendor: qlogic",
             "          ports:",
-            f"            - {{name: p0, wwpn: \"{_wwpn('21:00:00:24:ff', base + 0x200)}\", role: backend, switch: {a1}, port: \"{pname('A', 2 + k)}\"}}",
-            f"            - {{name: p1, wwpn: \"{_wwpn('21:00:00:24:ff', base + 0x201)}\", role: backend, switch: {b1}, port: \"{pname('B', 2 + k)}\"}}",
+            f'            - {{name: p0, wwpn: "{_wwpn("21:00:00:24:ff", base + 0x200)}", role: backend, switch: {a1}, port: "{pname("A", 2 + k)}"}}',
+            f'            - {{name: p1, wwpn: "{_wwpn("21:00:00:24:ff", base + 0x201)}", role: backend, switch: {b1}, port: "{pname("B", 2 + k)}"}}',
         ]
     out.append("arrays:")
     for k, array in enumerate(("raid1", "raid2")):
@@ -99,8 +105,8 @@ def generate_inventory_yaml(
             "    controllers:",
             "      - name: ctla",
             "        ports:",
-            f"          - {{name: p0, wwpn: \"{_wwpn('20:00:00:d0:23', base)}\", switch: {a1}, port: \"{pname('A', 4 + k)}\"}}",
-            f"          - {{name: p1, wwpn: \"{_wwpn('20:00:00:d0:23', base + 1)}\", switch: {b1}, port: \"{pname('B', 4 + k)}\"}}",
+            f'          - {{name: p0, wwpn: "{_wwpn("20:00:00:d0:23", base)}", switch: {a1}, port: "{pname("A", 4 + k)}"}}',
+            f'          - {{name: p1, wwpn: "{_wwpn("20:00:00:d0:23", base + 1)}", switch: {b1}, port: "{pname("B", 4 + k)}"}}',
         ]
     out.append("hosts:" if hosts else "hosts: []")
     for h in range(hosts):
@@ -114,7 +120,7 @@ def generate_inventory_yaml(
             "      - name: hba0",
             "        vendor: emulex",
             "        ports:",
-            f"          - {{name: p0, wwpn: \"{_wwpn('10:00:00:90:fa', 2 * h)}\", switch: asw{sw + 1:03d}, port: \"{pname('A', slot)}\"}}",
-            f"          - {{name: p1, wwpn: \"{_wwpn('10:00:00:90:fa', 2 * h + 1)}\", switch: bsw{sw + 1:03d}, port: \"{pname('B', slot)}\"}}",
+            f'          - {{name: p0, wwpn: "{_wwpn("10:00:00:90:fa", 2 * h)}", switch: asw{sw + 1:03d}, port: "{pname("A", slot)}"}}',
+            f'          - {{name: p1, wwpn: "{_wwpn("10:00:00:90:fa", 2 * h + 1)}", switch: bsw{sw + 1:03d}, port: "{pname("B", slot)}"}}',
         ]
     return "\n".join(out) + "\n"

@@ -77,6 +77,7 @@ class Topology:
     ports: list[PortRef] = field(default_factory=list)
     by_ref: dict[str, PortRef] = field(default_factory=dict)
     by_wwpn: dict[str, list[PortRef]] = field(default_factory=dict)
+    by_device: dict[tuple[str, str], list[PortRef]] = field(default_factory=dict)
     switches: dict[str, Switch] = field(default_factory=dict)
     switch_ports: dict[str, list[str]] = field(default_factory=dict)
     #: (switch, port) → what is cabled there: PortRef refs and ISL peers as "switch:port"
@@ -85,6 +86,8 @@ class Topology:
     cabled_to: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: direct links: port ref → peer port ref
     direct: dict[str, str] = field(default_factory=dict)
+    #: ISLs as (switch, switch) pairs
+    isl_pairs: list[tuple[str, str]] = field(default_factory=list)
     #: fabric of a switch, derived: the declared fabric of its ISL-connected component's switches
     switch_fabric: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -99,18 +102,16 @@ class Topology:
         return self.switch_fabric.get(sp[0]) if sp else None
 
     def device_ports(self, kind: str, name: str) -> list[PortRef]:
-        return [p for p in self.ports if p.kind == kind and p.device == name]
+        return self.by_device.get((kind, name), [])
 
     def fabric_components(self, fabric: str) -> list[set[str]]:
         """Groups of switches of ``fabric`` that reach each other over ISLs."""
         members = [s for s, f in self.switch_fabric.items() if f == fabric]
         sub = nx.Graph()
         sub.add_nodes_from(members)
-        for a, b, data in self.graph.edges(data=True):
-            if data.get("kind") == "isl":
-                sa, sb = self.graph.nodes[a]["switch"], self.graph.nodes[b]["switch"]
-                if sa in sub and sb in sub:
-                    sub.add_edge(sa, sb)
+        for sa, sb in self.isl_pairs:
+            if sa in sub and sb in sub:
+                sub.add_edge(sa, sb)
         return [set(c) for c in nx.connected_components(sub)]
 
     def same_segment(self, a: PortRef, b: PortRef) -> bool:
@@ -127,9 +128,7 @@ class Topology:
             cached = {}
             isl = nx.Graph()
             isl.add_nodes_from(self.switches)
-            for a, b, data in self.graph.edges(data=True):
-                if data.get("kind") == "isl":
-                    isl.add_edge(self.graph.nodes[a]["switch"], self.graph.nodes[b]["switch"])
+            isl.add_edges_from(self.isl_pairs)
             for i, comp in enumerate(nx.connected_components(isl)):
                 for s in comp:
                     cached[s] = i
@@ -159,7 +158,12 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             continue  # duplicate names are rule ZP106
         topo.switches[sw.name] = sw
         if sw.fabric not in fabrics:
-            _dangling(topo, f"switch {sw.name}: unknown fabric '{sw.fabric}'", ("switches", si, "fabric"), sw.name)
+            _dangling(
+                topo,
+                f"switch {sw.name}: unknown fabric '{sw.fabric}'",
+                ("switches", si, "fabric"),
+                sw.name,
+            )
         vendor = sw.vendor or (fabrics[sw.fabric].vendor if sw.fabric in fabrics else None)
         if isinstance(sw.ports, list):
             names = list(sw.ports)
@@ -203,10 +207,13 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             g.add_edge(dnode, hnode, kind="contains")
             for pi, port in enumerate(hba.ports):
                 path = (*dpath, adapters_key, ai, "ports", pi)
-                ref = PortRef(kind, name, hba.name, port, hba, path, port.role or DEFAULT_ROLE[kind])
+                ref = PortRef(
+                    kind, name, hba.name, port, hba, path, port.role or DEFAULT_ROLE[kind]
+                )
                 topo.ports.append(ref)
                 topo.by_ref.setdefault(ref.ref, ref)
                 topo.by_wwpn.setdefault(port.wwpn, []).append(ref)
+                topo.by_device.setdefault((kind, name), []).append(ref)
                 pnode = port_node(port.wwpn)
                 if pnode not in g:
                     g.add_node(pnode, kind="hbaport", wwpn=port.wwpn, ref=ref.ref, role=ref.role)
@@ -223,11 +230,18 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             continue
         other = topo.by_ref.get(peer)
         if other is None:
-            _dangling(topo, f"{ref.ref}: direct link to unknown port '{peer}'", (*ref.path, "peer"), ref.ref)
+            _dangling(
+                topo,
+                f"{ref.ref}: direct link to unknown port '{peer}'",
+                (*ref.path, "peer"),
+                ref.ref,
+            )
             continue
         topo.direct[ref.ref] = other.ref
         if not g.has_edge(port_node(ref.wwpn), port_node(other.wwpn)):
-            g.add_edge(port_node(ref.wwpn), port_node(other.wwpn), kind="direct", cable=ref.port.cable)
+            g.add_edge(
+                port_node(ref.wwpn), port_node(other.wwpn), kind="direct", cable=ref.port.cable
+            )
 
     for ii, isl in enumerate(inventory.isls):
         ends = []
@@ -240,6 +254,7 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             topo.attached[(sa, pa)][-1] = f"{sb}:{pb}"
             topo.attached[(sb, pb)][-1] = f"{sa}:{pa}"
             g.add_edge(na, nb, kind="isl", cable=isl.cable)
+            topo.isl_pairs.append((sa, sb))
 
     if inventory.cluster is not None:
         arrays = {a.name for a in inventory.arrays}
@@ -253,5 +268,10 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
                 )
     for zi, zone in enumerate(inventory.existing_zones):
         if zone.fabric not in fabrics:
-            _dangling(topo, f"existing zone {zone.name}: unknown fabric '{zone.fabric}'", ("existing_zones", zi, "fabric"), zone.name)
+            _dangling(
+                topo,
+                f"existing zone {zone.name}: unknown fabric '{zone.fabric}'",
+                ("existing_zones", zi, "fabric"),
+                zone.name,
+            )
     return topo

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from .findings import Finding, Severity, sort_findings
+from .gcpause import gc_paused
 from .loader import LoadResult, load_inventory
 from .rules.base import RuleContext
 from .rules.registry import apply_policy, run_inventory_rules
@@ -26,7 +26,9 @@ class Validation:
     @property
     def usable(self) -> bool:
         """True when the inventory can be planned from (no fatal findings)."""
-        return self.topology is not None and not any(f.severity is Severity.FATAL for f in self.findings)
+        return self.topology is not None and not any(
+            f.severity is Severity.FATAL for f in self.findings
+        )
 
 
 def validate_inventory(
@@ -36,19 +38,16 @@ def validate_inventory(
     ignore: Sequence[str] = (),
 ) -> Validation:
     """Validate an inventory file: loader findings, reference findings and every rule."""
-    load = load_inventory(path)
-    if load.inventory is None:
-        return Validation(load, None, sort_findings(load.findings))
-    gc_was = gc.isenabled()
-    gc.disable()  # building the graph allocates millions of objects and frees none
-    try:
+    with gc_paused(
+        freeze=True
+    ):  # loading and graph building allocate millions of objects, free none
+        load = load_inventory(path)
+        if load.inventory is None:
+            return Validation(load, None, sort_findings(load.findings))
         topology = build_topology(load.inventory, load.source)
         raw = list(topology.findings)
         if not raw:
             raw.extend(run_inventory_rules(RuleContext(topology)))
-    finally:
-        if gc_was:
-            gc.enable()
     policy = load.inventory.policy
     kept, silenced = apply_policy(
         raw,
@@ -61,7 +60,9 @@ def validate_inventory(
     return Validation(load, topology, sort_findings(kept), silenced)
 
 
-def _unused_suppressions(load: LoadResult, raw: list[Finding], silenced: list[tuple[Finding, str]]) -> list[Finding]:
+def _unused_suppressions(
+    load: LoadResult, raw: list[Finding], silenced: list[tuple[Finding, str]]
+) -> list[Finding]:
     from .rules.integrity import UnusedSuppression
 
     used = {r for _, r in silenced}

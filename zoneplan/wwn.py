@@ -50,7 +50,9 @@ def normalize_wwn(value: str) -> str:
     else:
         raise WwnError(f"{value!r} is not a WWPN (expected 8 bytes, e.g. 21:00:00:24:ff:0c:58:37)")
     if not _HEX16.match(digits):
-        raise WwnError(f"{value!r} is not a WWPN (expected 16 hex digits, e.g. 21:00:00:24:ff:0c:58:37)")
+        raise WwnError(
+            f"{value!r} is not a WWPN (expected 16 hex digits, e.g. 21:00:00:24:ff:0c:58:37)"
+        )
     return ":".join(digits[i : i + 2] for i in range(0, 16, 2))
 
 

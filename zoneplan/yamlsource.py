@@ -9,7 +9,6 @@ the node tree only when a finding needs one.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -21,6 +20,7 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from .findings import Location
+from .gcpause import gc_paused
 
 #: Refuse documents whose alias-expanded size exceeds this many nodes (alias bombs).
 MAX_EXPANDED_NODES = 10_000_000
@@ -168,9 +168,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
             Location(file, 1, 1),
         )
-    gc_was = gc.isenabled()
-    gc.disable()  # the cyclic GC makes large loads superlinear and finds nothing to free here
-    try:
+    with gc_paused():
         try:
             nodes = list(yaml.compose_all(text, Loader=_Loader))
         except yaml.MarkedYAMLError as exc:
@@ -190,7 +188,8 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         source.root = root
         if root is None:
             return None, source
-        size = _expanded_size(root)
+        # aliases need a '*' in the text; without one the tree is its own expanded size
+        size = _expanded_size(root) if "*" in text else 0
         if size > MAX_EXPANDED_NODES:
             raise YamlProblem(
                 "ZP006",
@@ -199,7 +198,4 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
                 source._mark(root),
             )
         data = _Builder(source).build(root)
-    finally:
-        if gc_was:
-            gc.enable()
     return data, source

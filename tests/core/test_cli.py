@@ -30,7 +30,11 @@ def test_validate_json_for_broken_inventory_exits_2_with_positions(tmp_path):
 
 
 def test_validate_error_findings_exit_1(tmp_path):
-    text = (REPO / "samples" / "euronas-cluster.yaml").read_text().replace("domain_id: 2,", "domain_id: 1,")
+    text = (
+        (REPO / "samples" / "euronas-cluster.yaml")
+        .read_text()
+        .replace("domain_id: 2,", "domain_id: 1,")
+    )
     inv = tmp_path / "inv.yaml"
     inv.write_text(text)
     r = runner.invoke(app, ["validate", str(inv), "--format", "parsable"])
@@ -64,7 +68,9 @@ def test_rules_catalogue_and_one_rule():
 
 
 def test_python_dash_m_runs():
-    r = subprocess.run([sys.executable, "-m", "zoneplan", "--version"], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "zoneplan", "--version"], capture_output=True, text=True
+    )
     assert r.returncode == 0 and r.stdout.startswith("zoneplan ")
 
 

@@ -51,7 +51,9 @@ def test_duplicate_key_is_found_with_both_lines():
 
 
 def test_all_problems_are_reported_at_once_with_positions():
-    text = BASE.replace("os: linux", "os: beos").replace("domain_id: 1", "domain_id: 1, colour: red")
+    text = BASE.replace("os: linux", "os: beos").replace(
+        "domain_id: 1", "domain_id: 1, colour: red"
+    )
     text = text.replace("wwpn: 21:00:00:24:11:22:33:44", "wwpn: 21:00:00:24:11:22:33")
     r = parse_inventory(text, "inv.yaml")
     got = {(f.code, f.location.line) for f in r.findings}
@@ -101,7 +103,9 @@ def test_several_documents_are_refused():
 
 
 def test_wwpn_spellings_are_normalised():
-    r = parse_inventory(BASE.replace("21:00:00:24:11:22:33:44", "'21-00-00-24-FF-0C-58-37'"), "inv.yaml")
+    r = parse_inventory(
+        BASE.replace("21:00:00:24:11:22:33:44", "'21-00-00-24-FF-0C-58-37'"), "inv.yaml"
+    )
     assert r.ok
     assert r.inventory.hosts[0].hbas[0].ports[0].wwpn == "21:00:00:24:ff:0c:58:37"
 

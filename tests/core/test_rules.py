@@ -50,7 +50,11 @@ def set_(fn: Callable[[Data], Any]) -> Callable[[Data], None]:
 
 CASES: list[tuple[str, Callable[[Data], Any], Callable[[Data], Any] | None]] = [
     ("ZP101", set_(lambda d: esx01_port(d, "p1").update(wwpn="10:00:00:90:fa:c1:00:01")), None),
-    ("ZP102", set_(lambda d: port(hba(host(d, "esx02"), "vmhba2"), "p0").update(switch="sw-a1", port=8)), None),
+    (
+        "ZP102",
+        set_(lambda d: port(hba(host(d, "esx02"), "vmhba2"), "p0").update(switch="sw-a1", port=8)),
+        None,
+    ),
     ("ZP103", set_(lambda d: esx01_port(d, "p0").update(switch="sw-zz")), None),
     ("ZP104", set_(lambda d: switch(d, "sw-a2").update(domain_id=1)), None),
     (
@@ -61,34 +65,98 @@ CASES: list[tuple[str, Callable[[Data], Any], Callable[[Data], Any] | None]] = [
     ("ZP106", set_(lambda d: host(d, "esx02").update(name="esx01")), None),
     (
         "ZP107",
-        set_(lambda d: d["switches"].append({"name": "mds-a3", "fabric": "A", "vendor": "cisco", "domain_id": 3, "ports": 8})),
+        set_(
+            lambda d: d["switches"].append(
+                {"name": "mds-a3", "fabric": "A", "vendor": "cisco", "domain_id": 3, "ports": 8}
+            )
+        ),
         set_(lambda d: switch(d, "sw-a1").update(vendor="brocade")),
     ),
-    ("ZP108", set_(lambda d: port(hba(node(d, "san2"), "hba1"), "p0").update(peer="san1/hba1/p1")), None),
+    (
+        "ZP108",
+        set_(lambda d: port(hba(node(d, "san2"), "hba1"), "p0").update(peer="san1/hba1/p1")),
+        None,
+    ),
     (
         "ZP090",
-        set_(lambda d: d["policy"].update(suppress=[{"code": "ZP201", "subject": "gone", "reason": "old host"}])),
-        set_(lambda d: d["policy"].update(suppress=[{"code": "ZP402", "subject": "esx*", "reason": "accepted risk"}])),
+        set_(
+            lambda d: d["policy"].update(
+                suppress=[{"code": "ZP201", "subject": "gone", "reason": "old host"}]
+            )
+        ),
+        set_(
+            lambda d: d["policy"].update(
+                suppress=[{"code": "ZP402", "subject": "esx*", "reason": "accepted risk"}]
+            )
+        ),
     ),
     ("ZP201", set_(lambda d: esx01_port(d, "p1").update(switch="sw-a2", port=20)), None),
-    ("ZP202", set_(lambda d: (esx01_port(d, "p1").pop("switch"), esx01_port(d, "p1").pop("port"))), None),
-    ("ZP203", set_(lambda d: d.update(isls=[i for i in d["isls"] if not i["a"].startswith("sw-a")])), None),
+    (
+        "ZP202",
+        set_(lambda d: (esx01_port(d, "p1").pop("switch"), esx01_port(d, "p1").pop("port"))),
+        None,
+    ),
+    (
+        "ZP203",
+        set_(lambda d: d.update(isls=[i for i in d["isls"] if not i["a"].startswith("sw-a")])),
+        None,
+    ),
     ("ZP204", set_(lambda d: d["isls"].append({"a": "sw-a1:44", "b": "mds-b1:fc1/44"})), None),
     ("ZP205", set_(lambda d: d["fabrics"].append({"name": "C", "vendor": "brocade"})), None),
     ("ZP301", set_(lambda d: hba(node(d, "san1"), "hba0").update(vendor="emulex")), None),
     (
         "ZP301",
-        set_(lambda d: (hba(node(d, "san1"), "hba2").update(vendor=""), port(hba(node(d, "san1"), "hba2"), "p0").update(wwpn="10:00:00:90:fa:00:00:09"))),
+        set_(
+            lambda d: (
+                hba(node(d, "san1"), "hba2").update(vendor=""),
+                port(hba(node(d, "san1"), "hba2"), "p0").update(wwpn="10:00:00:90:fa:00:00:09"),
+            )
+        ),
         None,
     ),
     ("ZP302", set_(lambda d: hba(host(d, "esx01"), "vmhba2").update(vendor="qlogic")), None),
-    ("ZP303", set_(lambda d: (esx01_port(d, "p1").pop("switch"), esx01_port(d, "p1").pop("port"), esx01_port(d, "p1").update(peer="lnx01/host1/p1"))), None),
+    (
+        "ZP303",
+        set_(
+            lambda d: (
+                esx01_port(d, "p1").pop("switch"),
+                esx01_port(d, "p1").pop("port"),
+                esx01_port(d, "p1").update(peer="lnx01/host1/p1"),
+            )
+        ),
+        None,
+    ),
     ("ZP304", mirror_via_switches, None),
     ("ZP305", None, mirror_via_switches),
-    ("ZP306", set_(lambda d: hba(node(d, "san2"), "hba0").update(ports=[port(hba(node(d, "san2"), "hba0"), "p1")])), None),
+    (
+        "ZP306",
+        set_(
+            lambda d: hba(node(d, "san2"), "hba0").update(
+                ports=[port(hba(node(d, "san2"), "hba0"), "p1")]
+            )
+        ),
+        None,
+    ),
     ("ZP307", set_(lambda d: node(d, "san1").update(hbas=node(d, "san1")["hbas"][:2])), None),
-    ("ZP308", None, set_(lambda d: hba(node(d, "san1"), "hba0").update(ports=hba(node(d, "san1"), "hba0")["ports"][::2]))),
-    ("ZP309", set_(lambda d: [n.update(hbas=[h for h in n["hbas"] if h["name"] != "hba1"]) for n in d["cluster"]["nodes"]]), None),
+    (
+        "ZP308",
+        None,
+        set_(
+            lambda d: hba(node(d, "san1"), "hba0").update(
+                ports=hba(node(d, "san1"), "hba0")["ports"][::2]
+            )
+        ),
+    ),
+    (
+        "ZP309",
+        set_(
+            lambda d: [
+                n.update(hbas=[h for h in n["hbas"] if h["name"] != "hba1"])
+                for n in d["cluster"]["nodes"]
+            ]
+        ),
+        None,
+    ),
     ("ZP310", set_(lambda d: node(d, "san2").update(array="raid1")), None),
     ("ZP311", set_(lambda d: node(d, "san2").update(hbas=node(d, "san2")["hbas"][1:])), None),
     ("ZP312", set_(lambda d: port(hba(node(d, "san1"), "hba0"), "p0").pop("role")), None),
@@ -103,7 +171,9 @@ def codes_for(write_inventory, change) -> set[str]:
     return {f.code for f in result.findings}
 
 
-@pytest.mark.parametrize("code,fails,passes", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "code,fails,passes", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule_fails_and_passes(write_inventory, code, fails, passes):
     assert code in codes_for(write_inventory, fails), f"{code} should fire"
     assert code not in codes_for(write_inventory, passes), f"{code} should stay quiet"
@@ -124,17 +194,28 @@ def test_findings_point_at_the_offending_line(write_inventory):
 
 def test_select_ignore_and_severity_override(write_inventory):
     path = write_inventory(set_(lambda d: switch(d, "sw-a2").update(domain_id=1)))
-    assert {f.code for f in validate_inventory(path, select=["ZP3"]).findings} <= {c for c, *_ in CASES if c.startswith("ZP3")}
+    assert {f.code for f in validate_inventory(path, select=["ZP3"]).findings} <= {
+        c for c, *_ in CASES if c.startswith("ZP3")
+    }
     assert "ZP104" not in {f.code for f in validate_inventory(path, ignore=["ZP10"]).findings}
-    assert "ZP104" in {f.code for f in validate_inventory(path, select=["ZP104"], ignore=["ZP1"]).findings}
+    assert "ZP104" in {
+        f.code for f in validate_inventory(path, select=["ZP104"], ignore=["ZP1"]).findings
+    }
     path2 = write_inventory(
-        set_(lambda d: (switch(d, "sw-a2").update(domain_id=1), d["policy"].update(severity={"ZP104": "warning"})))
+        set_(
+            lambda d: (
+                switch(d, "sw-a2").update(domain_id=1),
+                d["policy"].update(severity={"ZP104": "warning"}),
+            )
+        )
     )
     (f,) = [f for f in validate_inventory(path2).findings if f.code == "ZP104"]
     assert f.severity.value == "warning"
 
 
 def test_suppression_needs_a_reason(write_inventory):
-    path = write_inventory(set_(lambda d: d["policy"].update(suppress=[{"code": "ZP402", "reason": ""}])))
+    path = write_inventory(
+        set_(lambda d: d["policy"].update(suppress=[{"code": "ZP402", "reason": ""}]))
+    )
     result = validate_inventory(path)
     assert [f.code for f in result.findings] == ["ZP003"]

@@ -13,7 +13,9 @@ REPO = Path(__file__).resolve().parents[2]
 def test_committed_schema_matches_models(name, text):
     committed = REPO / "schemas" / name
     assert committed.exists(), f"run: zoneplan schema --write ({name} missing)"
-    assert committed.read_text(encoding="utf-8") == text, f"run: zoneplan schema --write ({name} drifted)"
+    assert committed.read_text(encoding="utf-8") == text, (
+        f"run: zoneplan schema --write ({name} drifted)"
+    )
 
 
 def test_every_sample_carries_the_schema_modeline():

@@ -1,20 +1,28 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import pytest
 
 from zoneplan.wwn import WwnError, naa, normalize_wwn, oui, oui_vendor, vendor_family
 
 
 @pytest.mark.parametrize(
     "raw",
-    ["21:00:00:24:FF:0C:58:37", "2100002 4ff0c5837".replace(" ", ""), "21-00-00-24-ff-0c-58-37", "0x21000024ff0c5837", " 21:00:00:24:ff:0c:58:37 "],
+    [
+        "21:00:00:24:FF:0C:58:37",
+        "2100002 4ff0c5837".replace(" ", ""),
+        "21-00-00-24-ff-0c-58-37",
+        "0x21000024ff0c5837",
+        " 21:00:00:24:ff:0c:58:37 ",
+    ],
 )
 def test_spellings_normalise_to_one_form(raw):
     assert normalize_wwn(raw) == "21:00:00:24:ff:0c:58:37"
 
 
-@pytest.mark.parametrize("raw", ["21:00:00:24:ff:0c:58", "21:00:00:24:ff:0c:58:zz", "", "21:00:00:24:ff:0c:58:37:00", "1:2:3"])
+@pytest.mark.parametrize(
+    "raw",
+    ["21:00:00:24:ff:0c:58", "21:00:00:24:ff:0c:58:zz", "", "21:00:00:24:ff:0c:58:37:00", "1:2:3"],
+)
 def test_bad_wwpns_are_refused(raw):
     with pytest.raises(WwnError):
         normalize_wwn(raw)

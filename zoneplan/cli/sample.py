@@ -12,7 +12,9 @@ from .output import err_console
 
 
 def sample(
-    hosts: int = typer.Option(100, "--hosts", min=0, max=200_000, help="Number of dual-fabric clients."),
+    hosts: int = typer.Option(
+        100, "--hosts", min=0, max=200_000, help="Number of dual-fabric clients."
+    ),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     vendor_a: str = typer.Option("brocade", help="Vendor of fabric A (brocade or cisco)."),
     vendor_b: str = typer.Option("cisco", help="Vendor of fabric B (brocade or cisco)."),

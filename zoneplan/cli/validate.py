@@ -23,7 +23,9 @@ def _split(values: Optional[List[str]]) -> list[str]:
 def validate(
     inventory: Path = typer.Argument(..., help="Inventory YAML file."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these code prefixes (ZP3, ZP301)."),
+    select: Optional[List[str]] = typer.Option(
+        None, "--select", help="Only these code prefixes (ZP3, ZP301)."
+    ),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these code prefixes."),
 ) -> None:
     """Check an inventory: syntax, schema, references and every design rule."""
@@ -54,7 +56,9 @@ def rules(
         if fmt == "json":
             typer.echo(json.dumps(_rule_dict(rule), indent=2))
             return
-        console.print(f"[bold]{rule.code}[/bold] {rule.name}  [dim]({rule.severity.value}, {rule.scope})[/dim]")
+        console.print(
+            f"[bold]{rule.code}[/bold] {rule.name}  [dim]({rule.severity.value}, {rule.scope})[/dim]"
+        )
         console.print(escape(rule.summary()))
         for section, text in rule.sections().items():
             console.print(f"\n[bold]{section}[/bold]")
@@ -83,8 +87,12 @@ def _rule_dict(rule) -> dict:  # noqa: ANN001
 
 
 def schema(
-    write: bool = typer.Option(False, "--write", help="Write the files into --dir instead of printing."),
-    directory: Path = typer.Option(Path("schemas"), "--dir", help="Where --write puts the schemas."),
+    write: bool = typer.Option(
+        False, "--write", help="Write the files into --dir instead of printing."
+    ),
+    directory: Path = typer.Option(
+        Path("schemas"), "--dir", help="Where --write puts the schemas."
+    ),
 ) -> None:
     """Print or regenerate the JSON Schemas generated from the models."""
     from ..schemas import generate_schemas

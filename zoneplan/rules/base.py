@@ -29,7 +29,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 class RuleContext:
     """What an inventory rule reads."""
 
-    topology: "Topology"
+    topology: Topology
 
     @property
     def inventory(self):  # noqa: ANN201 - Inventory, kept loose to avoid an import cycle
@@ -78,12 +78,23 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of this rule."""
-        return Finding(cls.code, cls.name, severity or cls.severity, message, location, subject, hint)
+        return Finding(
+            cls.code, cls.name, severity or cls.severity, message, location, subject, hint
+        )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Inventory-scope rules yield findings here; other scopes never call it."""
         return iter(())
 
     # convenience for inventory rules
-    def at(self, ctx: RuleContext, path: tuple, message: str, *, subject: str = "", hint: str = "", key: bool = False) -> Finding:
+    def at(
+        self,
+        ctx: RuleContext,
+        path: tuple,
+        message: str,
+        *,
+        subject: str = "",
+        hint: str = "",
+        key: bool = False,
+    ) -> Finding:
         return self.make(message, ctx.topology.locate(path, key=key), subject=subject, hint=hint)

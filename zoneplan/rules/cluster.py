@@ -234,9 +234,14 @@ class ClientCannotReachBothNodes(Rule):
         cluster = ctx.inventory.cluster
         if cluster is None:
             return
-        targets = {n.name: [p for p in topo.device_ports("node", n.name) if p.role is PortRole.TARGET] for n in cluster.nodes}
+        targets = {
+            n.name: [p for p in topo.device_ports("node", n.name) if p.role is PortRole.TARGET]
+            for n in cluster.nodes
+        }
         for hi, host in enumerate(ctx.inventory.hosts):
-            ports = [p for p in topo.device_ports("host", host.name) if p.role is PortRole.INITIATOR]
+            ports = [
+                p for p in topo.device_ports("host", host.name) if p.role is PortRole.INITIATOR
+            ]
             by_fabric: dict[str, list[PortRef]] = {}
             for p in ports:
                 fab = topo.fabric_of(p)
@@ -278,7 +283,9 @@ class NodeWithoutBackend(Rule):
         if cluster is None:
             return
         for ni, node in enumerate(cluster.nodes):
-            backend = [p for p in topo.device_ports("node", node.name) if p.role is PortRole.BACKEND]
+            backend = [
+                p for p in topo.device_ports("node", node.name) if p.role is PortRole.BACKEND
+            ]
             if node.array is None:
                 if backend:
                     yield self.at(
@@ -321,12 +328,19 @@ class TargetCountDiffers(Rule):
         if cluster is None:
             return
         counts = {
-            n.name: sum(1 for p in ctx.topology.device_ports("node", n.name) if p.role is PortRole.TARGET)
+            n.name: sum(
+                1 for p in ctx.topology.device_ports("node", n.name) if p.role is PortRole.TARGET
+            )
             for n in cluster.nodes
         }
         if len(set(counts.values())) > 1:
             text = ", ".join(f"{k}: {v}" for k, v in counts.items())
-            yield self.at(ctx, ("cluster", "nodes"), f"target ports differ between nodes ({text}); legal", subject="cluster")
+            yield self.at(
+                ctx,
+                ("cluster", "nodes"),
+                f"target ports differ between nodes ({text}); legal",
+                subject="cluster",
+            )
 
 
 class NoMirrorPath(Rule):
@@ -360,7 +374,12 @@ class NoMirrorPath(Rule):
         )
         switched = any(topo.same_segment(p, q) for p in ma for q in mb)
         if not direct and not switched:
-            yield self.at(ctx, ("cluster", "nodes"), f"nodes {a} and {b} have no mirror path to each other", subject="cluster")
+            yield self.at(
+                ctx,
+                ("cluster", "nodes"),
+                f"nodes {a} and {b} have no mirror path to each other",
+                subject="cluster",
+            )
 
 
 class SharedBackendArray(Rule):
@@ -387,7 +406,12 @@ class SharedBackendArray(Rule):
             return
         n1, n2 = cluster.nodes
         if n1.array and n1.array == n2.array:
-            yield self.at(ctx, ("cluster", "nodes", 1, "array"), f"nodes {n1.name} and {n2.name} share array {n1.array}", subject="cluster")
+            yield self.at(
+                ctx,
+                ("cluster", "nodes", 1, "array"),
+                f"nodes {n1.name} and {n2.name} share array {n1.array}",
+                subject="cluster",
+            )
 
 
 class NodeWithoutTargets(Rule):
@@ -414,11 +438,17 @@ class NodeWithoutTargets(Rule):
             return
         for ni, node in enumerate(cluster.nodes):
             targets = [
-                p for p in ctx.topology.device_ports("node", node.name)
+                p
+                for p in ctx.topology.device_ports("node", node.name)
                 if p.role is PortRole.TARGET and p.ref in ctx.topology.cabled_to
             ]
             if not targets:
-                yield self.at(ctx, ("cluster", "nodes", ni, "name"), f"node {node.name} has no target port on a switch", subject=node.name)
+                yield self.at(
+                    ctx,
+                    ("cluster", "nodes", ni, "name"),
+                    f"node {node.name} has no target port on a switch",
+                    subject=node.name,
+                )
 
 
 class NodePortWithoutRole(Rule):

@@ -69,7 +69,9 @@ class UncabledPort(Rule):
         peered = set(ctx.topology.direct.values())
         for ref in ctx.topology.ports:
             if ref.port.switch is None and ref.port.peer is None and ref.ref not in peered:
-                yield self.at(ctx, ref.path, f"{ref.ref} ({ref.wwpn}) is not cabled", subject=ref.ref)
+                yield self.at(
+                    ctx, ref.path, f"{ref.ref} ({ref.wwpn}) is not cabled", subject=ref.ref
+                )
 
 
 class SplitFabric(Rule):
@@ -96,7 +98,9 @@ class SplitFabric(Rule):
         for fi, fabric in enumerate(ctx.inventory.fabrics):
             parts = topo.fabric_components(fabric.name)
             if len(parts) > 1:
-                desc = " | ".join(", ".join(sorted(p)) for p in sorted(parts, key=lambda p: sorted(p)))
+                desc = " | ".join(
+                    ", ".join(sorted(p)) for p in sorted(parts, key=lambda p: sorted(p))
+                )
                 yield self.at(
                     ctx,
                     ("fabrics", fi, "name"),
@@ -158,7 +162,9 @@ class FabricWithoutSwitch(Rule):
         used = set(ctx.topology.switch_fabric.values())
         for i, f in enumerate(ctx.inventory.fabrics):
             if f.name not in used:
-                yield self.at(ctx, ("fabrics", i, "name"), f"fabric {f.name} has no switch", subject=f.name)
+                yield self.at(
+                    ctx, ("fabrics", i, "name"), f"fabric {f.name} has no switch", subject=f.name
+                )
 
 
 RULES = (SingleFabricDevice, UncabledPort, SplitFabric, IslJoinsFabrics, FabricWithoutSwitch)

@@ -97,9 +97,19 @@ class HostPortRole(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.ports:
             if ref.kind == "host" and ref.role is not PortRole.INITIATOR:
-                yield self.at(ctx, (*ref.path, "role"), f"host port {ref.ref} has role {ref.role.value}; hosts are initiators", subject=ref.ref)
+                yield self.at(
+                    ctx,
+                    (*ref.path, "role"),
+                    f"host port {ref.ref} has role {ref.role.value}; hosts are initiators",
+                    subject=ref.ref,
+                )
             if ref.kind == "array" and ref.role is not PortRole.TARGET:
-                yield self.at(ctx, (*ref.path, "role"), f"array port {ref.ref} has role {ref.role.value}; array ports are targets", subject=ref.ref)
+                yield self.at(
+                    ctx,
+                    (*ref.path, "role"),
+                    f"array port {ref.ref} has role {ref.role.value}; array ports are targets",
+                    subject=ref.ref,
+                )
 
 
 RULES = (ManualMultipathOs, SingleHbaHost, HostPortRole)

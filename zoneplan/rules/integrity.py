@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Iterator
 
 from ..findings import Finding, Severity
@@ -35,7 +34,9 @@ class DuplicateWwpn(Rule):
                 continue
             names = ", ".join(r.ref for r in refs)
             for r in refs[1:]:
-                yield self.at(ctx, (*r.path, "wwpn"), f"WWPN {wwpn} is used by {names}", subject=r.ref)
+                yield self.at(
+                    ctx, (*r.path, "wwpn"), f"WWPN {wwpn} is used by {names}", subject=r.ref
+                )
 
 
 class PortCabledTwice(Rule):
@@ -64,7 +65,12 @@ class PortCabledTwice(Rule):
             names = ", ".join(w if w else "an ISL" for w in what)
             first = next((topo.by_ref[w] for w in what if w in topo.by_ref), None)
             path = (*first.path, "port") if first else ("isls",)
-            yield self.at(ctx, path, f"switch {switch} port {port} is cabled to {names}", subject=f"{switch}:{port}")
+            yield self.at(
+                ctx,
+                path,
+                f"switch {switch} port {port} is cabled to {names}",
+                subject=f"{switch}:{port}",
+            )
 
 
 class DomainIdClash(Rule):
@@ -168,13 +174,19 @@ class DuplicateName(Rule):
             base, akey = DEVICE_PATHS[kind]
             devices.append((name, (*base, di, "name")))
             groups.append(
-                (f"adapter of {name}", [(a.name, (*base, di, akey, ai, "name")) for ai, a in enumerate(adapters)])
+                (
+                    f"adapter of {name}",
+                    [(a.name, (*base, di, akey, ai, "name")) for ai, a in enumerate(adapters)],
+                )
             )
             for ai, a in enumerate(adapters):
                 groups.append(
                     (
                         f"port of {name}/{a.name}",
-                        [(p.name, (*base, di, akey, ai, "ports", pi, "name")) for pi, p in enumerate(a.ports)],
+                        [
+                            (p.name, (*base, di, akey, ai, "ports", pi, "name"))
+                            for pi, p in enumerate(a.ports)
+                        ],
                     )
                 )
         groups.append(("device (host, cluster node or array)", devices))
@@ -240,7 +252,9 @@ class DirectLinkMismatch(Rule):
         for a, b in topo.direct.items():
             back = topo.direct.get(b)
             if a == b:
-                yield self.at(ctx, (*topo.by_ref[a].path, "peer"), f"{a} is linked to itself", subject=a)
+                yield self.at(
+                    ctx, (*topo.by_ref[a].path, "peer"), f"{a} is linked to itself", subject=a
+                )
             elif back is not None and back != a:
                 yield self.at(
                     ctx,

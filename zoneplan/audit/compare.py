@@ -1,0 +1,445 @@
+"""Desired zoning (a plan) against observed zoning and logins → ZP6xx findings.
+
+Why this shape: every comparison works on WWPN sets after aliases are resolved on each side,
+so a zone that is right under another alias spelling is right, and a zone whose alias now
+names a replaced HBA is wrong. An incomplete capture never yields "in sync": the fabric gets
+ZP614 and no conclusion about what is absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from ..findings import Finding, Location
+from ..model import PortRole
+from ..observed import Login, SwitchState, Transaction, ZoneDb, ZoneStatus, member_kind
+from ..rules import audit as R
+
+if TYPE_CHECKING:
+    from ..plan.model import FabricPlan, Plan
+    from ..topology import Topology
+
+#: Roles that initiate I/O (count towards "several initiators in one zone").
+_INITIATING = {PortRole.INITIATOR, PortRole.BACKEND}
+
+
+@dataclass
+class FabricObservation:
+    """Everything captured about one fabric (a Brocade fabric or one Cisco VSAN)."""
+
+    fabric: str
+    vsan: int
+    defined: ZoneDb | None = None
+    effective: ZoneDb | None = None
+    device_aliases: dict[str, str] = field(default_factory=dict)
+    logins: dict[str, Login] = field(default_factory=dict)
+    switches: list[str] = field(default_factory=list)
+    logins_from: set[str] = field(default_factory=set)
+    transactions: list[tuple[str, Transaction]] = field(default_factory=list)
+    statuses: list[tuple[str, ZoneStatus]] = field(default_factory=list)
+
+    def source(self) -> str:
+        db = self.defined or self.effective
+        return (db.source if db and db.source else ",".join(self.switches)) or self.fabric
+
+
+@dataclass
+class AuditResult:
+    """Findings plus a per-fabric verdict (``in-sync``, ``drift``, ``incomplete``, ``policy``)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    verdicts: dict[str, str] = field(default_factory=dict)
+
+
+def _fabric_of_state(state: SwitchState, key: int, topology: Topology | None) -> str:
+    if topology is not None:
+        if state.name in topology.switch_fabric:
+            return topology.switch_fabric[state.name]
+        for f in topology.inventory.fabrics:
+            if key and f.vsan == key and f.vendor.value == state.vendor:
+                return f.name
+    return f"{state.name}" + (f":vsan{key}" if key else "")
+
+
+def group_by_fabric(
+    states: Iterable[SwitchState], topology: Topology | None = None
+) -> dict[str, FabricObservation]:
+    """Merge switch states into fabrics: zoning is fabric-wide, logins are per switch."""
+    out: dict[str, FabricObservation] = {}
+    for state in states:
+        keys = set(state.zoning) | {login.vsan for login in state.logins.values()}
+        if not keys:
+            keys = {0}
+        for key in sorted(keys):
+            name = _fabric_of_state(state, key, topology)
+            obs = out.setdefault(name, FabricObservation(name, key))
+            if state.name not in obs.switches:
+                obs.switches.append(state.name)
+            z = state.zoning.get(key)
+            if z is not None:
+                if z.defined is not None and (obs.defined is None or not obs.defined.complete):
+                    obs.defined = z.defined
+                if z.effective is not None and (
+                    obs.effective is None or not obs.effective.complete
+                ):
+                    obs.effective = z.effective
+                if z.status is not None:
+                    obs.statuses.append((state.name, z.status))
+            obs.device_aliases.update(state.device_aliases)
+            for (vsan, wwpn), login in state.logins.items():
+                if vsan == key or (key == 0 and not state.zoning):
+                    obs.logins.setdefault(wwpn, login)
+            if "logins" in state.seen:
+                obs.logins_from.add(state.name)
+            if state.transaction is not None:
+                obs.transactions.append((state.name, state.transaction))
+    return out
+
+
+def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN202
+    aliases = db.aliases if db is not None else {}
+
+    def resolve(member: str) -> set[str]:
+        if member_kind(member) == "name":
+            if member in aliases:
+                return {m for a in aliases[member] for m in resolve_plain(a)}
+            if member in device_aliases:
+                return {device_aliases[member]}
+        return resolve_plain(member)
+
+    def resolve_plain(member: str) -> set[str]:
+        if member_kind(member) == "name" and member in device_aliases:
+            return {device_aliases[member]}
+        return {member}
+
+    return resolve
+
+
+def _loc(db: ZoneDb | None, line: int | None = None, fallback: str = "") -> Location:
+    return Location(db.source if db is not None and db.source else fallback, line)
+
+
+def _planned_sets(fp: FabricPlan) -> dict[str, set[str]]:
+    alias_wwpn = {a.name: a.wwpn for a in fp.aliases}
+    out: dict[str, set[str]] = {}
+    for z in fp.zones:
+        out[z.name] = {m.wwpn or alias_wwpn.get(m.name, m.name) for m in z.all_members()}
+    return out
+
+
+def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding]) -> bool:
+    """Plan vs defined/effective zoning; returns True when nothing drifted."""
+    before = len(findings)
+    db, eff = obs.defined, obs.effective
+    src = obs.source()
+    resolve = _resolver(db, obs.device_aliases)
+    planned = _planned_sets(fp)
+    kept = {z.name for z in fp.zones if z.kind.value == "existing"}
+    assert db is not None
+    for name, want in planned.items():
+        zone = db.zones.get(name)
+        if zone is None:
+            findings.append(
+                R.ZoneMissing.make(
+                    f"fabric {fp.name}: planned zone {name} is not defined",
+                    _loc(db, None, src),
+                    subject=name,
+                )
+            )
+            continue
+        got: set[str] = set()
+        for m in zone.all_members():
+            got |= resolve(m)
+        if got != want and name not in kept:
+            extra, missing = sorted(got - want), sorted(want - got)
+            text = "; ".join(
+                p
+                for p in (
+                    f"extra {', '.join(extra)}" if extra else "",
+                    f"missing {', '.join(missing)}" if missing else "",
+                )
+                if p
+            )
+            findings.append(
+                R.MemberDrift.make(
+                    f"fabric {fp.name}: zone {name}: {text}", _loc(db, zone.line, src), subject=name
+                )
+            )
+    for name, zone in sorted(db.zones.items()):
+        if name not in planned:
+            findings.append(
+                R.UnexpectedZone.make(
+                    f"fabric {fp.name}: zone {name} is not in the plan",
+                    _loc(db, zone.line, src),
+                    subject=name,
+                )
+            )
+    observed_alias: dict[str, set[str]] = {
+        n: {w for m in ms for w in resolve(m)} for n, ms in db.aliases.items()
+    }
+    for n, w in obs.device_aliases.items():
+        observed_alias.setdefault(n, {w})
+    for a in fp.aliases:
+        got = observed_alias.get(a.name)
+        if got is None:
+            findings.append(
+                R.AliasDrift.make(
+                    f"fabric {fp.name}: alias {a.name} ({a.wwpn}) is missing",
+                    _loc(db, None, src),
+                    subject=a.name,
+                )
+            )
+        elif got != {a.wwpn}:
+            findings.append(
+                R.AliasDrift.make(
+                    f"fabric {fp.name}: alias {a.name} is {', '.join(sorted(got))}, planned {a.wwpn}",
+                    _loc(db, None, src),
+                    subject=a.name,
+                )
+            )
+    cfg_zones = db.configs.get(fp.config)
+    if cfg_zones is None:
+        findings.append(
+            R.ZoneMissing.make(
+                f"fabric {fp.name}: planned configuration {fp.config} is not defined",
+                _loc(db, None, src),
+                subject=fp.config,
+            )
+        )
+    else:
+        for name in sorted(set(planned) - set(cfg_zones)):
+            if name in db.zones:
+                findings.append(
+                    R.ZoneMissing.make(
+                        f"fabric {fp.name}: zone {name} is defined but not in configuration {fp.config}",
+                        _loc(db, db.zones[name].line, src),
+                        subject=name,
+                    )
+                )
+    if eff is not None:
+        if eff.effective != fp.config:
+            findings.append(
+                R.EffectiveNotPlanned.make(
+                    f"fabric {fp.name}: effective configuration is {eff.effective or 'none'}, planned {fp.config}",
+                    _loc(eff, None, src),
+                    subject=fp.config,
+                )
+            )
+        else:
+            absent = sorted(set(planned) - set(eff.zones))
+            if absent:
+                findings.append(
+                    R.EffectiveNotPlanned.make(
+                        f"fabric {fp.name}: {len(absent)} planned zone(s) not effective: {', '.join(absent[:5])}"
+                        + (" …" if len(absent) > 5 else ""),
+                        _loc(eff, None, src),
+                        subject=fp.config,
+                    )
+                )
+    return len(findings) == before
+
+
+def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Finding]) -> None:
+    """Checks that need no plan: transactions, locks, zone hygiene, logins against zones."""
+    src = obs.source()
+    for sw, t in obs.transactions:
+        if t.state != "none":
+            how = (
+                "abortable"
+                if t.abortable
+                else ("not abortable" if t.abortable is False else "abortability unknown")
+            )
+            findings.append(
+                R.OpenTransaction.make(
+                    f"{sw}: a zoning transaction is open (token {t.token or '?'}, {how}); zoneplan will not abort it",
+                    Location(f"{sw}:cfgtransshow"),
+                    subject=sw,
+                )
+            )
+    for sw, st in obs.statuses:
+        if st.busy:
+            who = f" by {st.session_user}" if st.session_user else ""
+            findings.append(
+                R.ZoneSessionLocked.make(
+                    f"{sw}: zone session on VSAN {st.vsan} is held ({st.session}){who}; zoneplan will not clear it",
+                    Location(f"{sw}:show zone status vsan {st.vsan}"),
+                    subject=sw,
+                )
+            )
+    eff = obs.effective
+    db = eff if eff is not None else obs.defined
+    if db is None:
+        return
+    resolve = _resolver(obs.defined, obs.device_aliases)
+    role_of: dict[str, PortRole | None] = {}
+    if topology is not None:
+        role_of = {w: refs[0].role for w, refs in topology.by_wwpn.items()}
+    zoned: set[str] = set()
+    for name, zone in sorted(db.zones.items()):
+        members: set[str] = set()
+        for m in zone.all_members():
+            members |= resolve(m)
+        zoned |= members
+        if len(members) < 2:
+            findings.append(
+                R.ZoneTooSmall.make(
+                    f"zone {name} has {len(members)} member(s)",
+                    _loc(db, zone.line, src),
+                    subject=name,
+                )
+            )
+        if topology is not None:
+            roles = {role_of.get(w) for w in members}
+            if PortRole.MIRROR in roles and roles - {PortRole.MIRROR}:
+                findings.append(
+                    R.LiveMirrorZoneImpure.make(
+                        f"zone {name} mixes cluster mirror ports with other ports",
+                        _loc(db, zone.line, src),
+                        subject=name,
+                    )
+                )
+        if zone.kind == "peer" or zone.tags:
+            continue
+        if topology is not None:
+            initiators = [w for w in members if role_of.get(w) in _INITIATING]
+        else:
+            initiators = [
+                w
+                for w in members
+                if (lg := obs.logins.get(w)) is not None and lg.device_type == "initiator"
+            ]
+        if len(initiators) > 1:
+            findings.append(
+                R.MultiInitiatorZone.make(
+                    f"zone {name} holds {len(initiators)} initiators",
+                    _loc(db, zone.line, src),
+                    subject=name,
+                )
+            )
+    if eff is None or not eff.complete or not obs.logins_from:
+        return
+    for wwpn, login in sorted(obs.logins.items()):
+        if wwpn not in zoned:
+            where = f" on {login.switch} port {login.port}" if login.switch and login.port else ""
+            findings.append(
+                R.UnzonedLogin.make(
+                    f"{wwpn}{where} is logged in but in no effective zone",
+                    _loc(eff, None, src),
+                    subject=wwpn,
+                )
+            )
+    if topology is None or set(obs.switches) >= {
+        s for s, f in topology.switch_fabric.items() if f == obs.fabric
+    }:
+        for wwpn in sorted(zoned):
+            if member_kind(wwpn) == "wwn" and wwpn not in obs.logins:
+                findings.append(
+                    R.ZonedNotLoggedIn.make(
+                        f"zone member {wwpn} is not logged in on fabric {obs.fabric}",
+                        _loc(eff, None, src),
+                        subject=wwpn,
+                    )
+                )
+
+
+def _cabling(
+    observations: dict[str, FabricObservation], topology: Topology, findings: list[Finding]
+) -> None:
+    for obs in observations.values():
+        for wwpn, login in sorted(obs.logins.items()):
+            for ref in topology.by_wwpn.get(wwpn, []):
+                planned = topology.cabled_to.get(ref.ref)
+                if planned is None:
+                    continue
+                fab = topology.fabric_of(ref)
+                if fab != obs.fabric and obs.fabric in {f.name for f in topology.inventory.fabrics}:
+                    findings.append(
+                        R.Miscabled.make(
+                            f"{ref.ref} ({wwpn}) logged in on fabric {obs.fabric}, planned on fabric {fab} ({planned[0]} port {planned[1]})",
+                            topology.locate(ref.path),
+                            subject=ref.ref,
+                        )
+                    )
+                elif (
+                    login.switch
+                    and login.port
+                    and (login.switch, str(login.port)) != planned
+                    and login.switch in topology.switches
+                ):
+                    findings.append(
+                        R.Miscabled.make(
+                            f"{ref.ref} ({wwpn}) logged in on {login.switch} port {login.port}, planned on {planned[0]} port {planned[1]}",
+                            topology.locate(ref.path),
+                            subject=ref.ref,
+                        )
+                    )
+
+
+def audit(
+    plan: Plan | None, topology: Topology | None, states: Iterable[SwitchState]
+) -> AuditResult:
+    """Compare; with ``plan=None`` only the policy checks run (the live config alone)."""
+    result = AuditResult()
+    findings = result.findings
+    observations = group_by_fabric(states, topology)
+    planned = {fp.name: fp for fp in plan.fabrics} if plan is not None else {}
+    for name in sorted(set(planned) | set(observations)):
+        obs = observations.get(name)
+        fp = planned.get(name)
+        if obs is None:
+            findings.append(
+                R.AuditIncomplete.make(
+                    f"fabric {name}: nothing was captured from its switches",
+                    Location(name),
+                    subject=name,
+                )
+            )
+            result.verdicts[name] = "incomplete"
+            continue
+        _policy(obs, topology, findings)
+        if fp is None:
+            result.verdicts[name] = "policy"
+            continue
+        db, eff = obs.defined, obs.effective
+        missing = [
+            what for what, got in (("defined zoning", db), ("effective zoning", eff)) if got is None
+        ]
+        partial = [
+            what
+            for what, got in (("defined zoning", db), ("effective zoning", eff))
+            if got is not None and not got.complete
+        ]
+        if missing or partial:
+            text = "; ".join(
+                p
+                for p in (
+                    f"no {', '.join(missing)} captured" if missing else "",
+                    f"{', '.join(partial)} incomplete" if partial else "",
+                )
+                if p
+            )
+            findings.append(
+                R.AuditIncomplete.make(
+                    f"fabric {name}: {text}: cannot tell what is absent",
+                    Location(obs.source()),
+                    subject=name,
+                )
+            )
+            result.verdicts[name] = "incomplete"
+            if db is None:
+                continue
+        clean = _compare_plan(fp, obs, findings) if db is not None else False
+        if result.verdicts.get(name) != "incomplete":
+            result.verdicts[name] = "in-sync" if clean else "drift"
+            if clean:
+                findings.append(
+                    R.InSync.make(
+                        f"fabric {name}: zoning matches the plan ({len(fp.zones)} zones, {len(fp.aliases)} aliases)",
+                        Location(obs.source()),
+                        subject=name,
+                    )
+                )
+    if topology is not None:
+        _cabling(observations, topology, findings)
+    return result
