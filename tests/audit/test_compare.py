@@ -145,7 +145,10 @@ def test_unzoned_login_and_zoned_not_logged_in(topology):
         logins=(ESX, T1, WIN),
         ports={ESX: ("sw-a1", "8"), T1: ("sw-a1", "0"), WIN: ("sw-a1", "9")},
     )
-    got = codes(audit(plan, topology, [st]))
+    other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
+    other.seen["logins"] = "nsshow"
+    assert "ZP608" not in codes(audit(plan, topology, [st]))  # sw-a2 not read: no conclusion
+    got = codes(audit(plan, topology, [st, other]))
     assert "ZP607" in got  # WIN logged in, zoned nowhere
     assert "ZP608" in got  # T2 zoned, not logged in
 
