@@ -22,3 +22,12 @@ def test_every_sample_carries_the_schema_modeline():
     for sample in sorted((REPO / "samples").glob("*.yaml")):
         first = sample.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schemas/inventory.schema.json", sample
+
+
+def test_rule_catalogue_doc_is_current():
+    from zoneplan.docs import rules_markdown
+
+    doc = REPO / "docs" / "rules.md"
+    assert doc.exists() and doc.read_text(encoding="utf-8") == rules_markdown(), (
+        "run: zoneplan rules --format markdown > docs/rules.md"
+    )

@@ -41,12 +41,18 @@ def validate(
 
 def rules(
     code: Optional[str] = typer.Argument(None, help="A rule code (ZP301) or name to explain."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
 ) -> None:
     """List the rule catalogue, or explain one rule: why, fails, passes, fix."""
     import json
 
     from ..rules.registry import all_rules, rule_by_code
+
+    if fmt == "markdown":
+        from ..docs import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        return
 
     if code:
         rule = rule_by_code(code)
