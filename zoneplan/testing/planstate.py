@@ -1,0 +1,80 @@
+"""A fabric exactly as a plan says it should be: observed states built from a plan.
+
+Used by tests and emulators: render these states as show output, feed them to the parsers
+and the audit, and a correct pipeline reports "in sync"; plant a fault and it must say which.
+"""
+
+from __future__ import annotations
+
+from ..observed import Login, SwitchIdentity, SwitchState, Transaction, Zone, ZoneDb, ZoneStatus
+from ..plan.model import FabricPlan, Plan
+from ..topology import Topology
+
+
+def zonedbs_from_fabric_plan(fp: FabricPlan, *, source: str = "") -> tuple[ZoneDb, ZoneDb]:
+    """(defined, effective) zone databases holding the fabric plan's aliases, zones and config."""
+    defined = ZoneDb(source=source)
+    effective = ZoneDb(source=source)
+    alias_wwpn = {a.name: a.wwpn for a in fp.aliases}
+    if fp.vendor == "brocade":
+        defined.aliases = {a.name: [a.wwpn] for a in fp.aliases}
+    for z in fp.zones:
+        kind = "peer" if z.peer else "normal"
+        principals = [m.name for m in z.principals]
+        members = [m.name for m in z.members]
+        tags = {
+            m.name: ("init" if m.role.value == "initiator" else m.role.value)
+            for m in z.all_members()
+            if z.smart and m.role
+        }
+        defined.zones[z.name] = Zone(
+            z.name, members=members, principals=principals, kind=kind, tags=tags
+        )
+        expand = lambda ms: [m.wwpn or alias_wwpn.get(m.name, m.name) for m in ms]  # noqa: E731
+        effective.zones[z.name] = Zone(
+            z.name,
+            members=expand(z.members),
+            principals=expand(z.principals),
+            kind=kind,
+            tags={alias_wwpn.get(k, k): v for k, v in tags.items()},
+        )
+    defined.configs = {fp.config: [z.name for z in fp.zones]}
+    effective.configs = {fp.config: [z.name for z in fp.zones]}
+    effective.effective = fp.config
+    return defined, effective
+
+
+def states_from_plan(plan: Plan, topology: Topology) -> dict[str, SwitchState]:
+    """Every inventory switch with the planned zoning and every cabled port logged in."""
+    states: dict[str, SwitchState] = {}
+    fabrics = {f.name: f for f in topology.inventory.fabrics}
+    plans = {fp.name: fp for fp in plan.fabrics}
+    for name, sw in topology.switches.items():
+        fab = fabrics[sw.fabric]
+        vendor = (sw.vendor or fab.vendor).value
+        st = SwitchState(SwitchIdentity(name, domain=sw.domain_id), vendor)
+        key = fab.vsan or 0
+        fp = plans.get(sw.fabric)
+        if fp is not None:
+            z = st.zoning_for(key)
+            z.defined, z.effective = zonedbs_from_fabric_plan(fp, source=f"{name}:zoning")
+            if vendor == "cisco":
+                st.device_aliases = {a.name: a.wwpn for a in fp.aliases}
+                z.status = ZoneStatus(vsan=key, mode="enhanced", session="none")
+            else:
+                st.transaction = Transaction()
+        st.seen["logins"] = "plan"
+        states[name] = st
+    for ref in topology.ports:
+        sp = topology.cabled_to.get(ref.ref)
+        if sp is None:
+            continue
+        sw = topology.switches[sp[0]]
+        vsan = fabrics[sw.fabric].vsan or 0
+        role = {"initiator": "initiator", "backend": "initiator", "target": "target"}.get(
+            ref.role.value if ref.role else "", None
+        )
+        states[sp[0]].add_login(
+            Login(ref.wwpn, switch=sp[0], port=sp[1], vsan=vsan, device_type=role)
+        )
+    return states
