@@ -125,7 +125,7 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
                 sw["ports"] = ports
             inv["switches"].append(sw)
         for st in fab.states:
-            for (vsan, wwpn), login in sorted(st.logins.items()):
+            for (vsan, _wwpn), login in sorted(st.logins.items()):
                 if fab.vsan is not None and vsan not in (fab.vsan, 0):
                     continue
                 _add_login(devices, kinds, login, names, switch_of_state.get(st.name), st)
