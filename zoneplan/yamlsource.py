@@ -28,8 +28,6 @@ MAX_EXPANDED_NODES = 10_000_000
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 _NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_TRUE = {"true", "yes", "on", "y"}
 
 
 class YamlProblem(Exception):
@@ -118,11 +116,9 @@ class _Builder:
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             tag = node.tag
-            if tag == _NULL:
-                return None
-            if tag == _BOOL:
-                return node.value.lower() in _TRUE
-            return node.value
+            # booleans stay text too: pydantic reads "yes"/"on" for bool fields, and a host named
+            # "no" or a severity "off" stays what it says
+            return None if tag == _NULL else node.value
         if isinstance(node, yaml.SequenceNode):
             build = self.build
             return [build(v) for v in node.value]

@@ -147,3 +147,13 @@ def test_mutated_sample_lines_never_raise(data):
         lines[i] = data.draw(st.text(max_size=30)) + "\n"
     r = parse_inventory("".join(lines), "mut.yaml")
     assert r.ok or all(f.location is not None and f.location.line for f in r.findings)
+
+
+def test_yaml_11_booleans_stay_words_where_words_are_meant():
+    text = BASE.replace("name: h1", "name: 'no'").replace("port: 24}", "port: 24, director: yes}")
+    text = text.replace("ports: 24}", "ports: 24, director: yes}") + "policy:\n  severity: {ZP402: off}\n"
+    r = parse_inventory(text.replace("name: 'no'", "name: no"), "inv.yaml")
+    assert r.ok, r.findings
+    assert r.inventory.hosts[0].name == "no"
+    assert r.inventory.switches[0].director is True
+    assert r.inventory.policy.severity["ZP402"].value == "off"
