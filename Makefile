@@ -40,6 +40,12 @@ lint: venv
 	$(BIN)/ruff check zoneplan tests bench
 	$(BIN)/ruff format --check zoneplan tests bench
 
+fuzz: venv
+	@start=$$(date +%s); \
+	ZONEPLAN_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/pytest tests/fuzz -q -p no:cacheprovider \
+	  --hypothesis-seed=$${FUZZ_SEED:-0} -o addopts="" | tail -n 3; \
+	echo "fuzz: $$(( $$($(BIN)/pytest tests/fuzz --co -q -o addopts="" | grep -c '::') * $${FUZZ_EXAMPLES:-2000} )) cases in $$(( $$(date +%s) - start )) s"
+
 bench: venv
 	$(BIN)/python bench/bench_validate.py
 
