@@ -116,6 +116,11 @@ def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN20
     return resolve
 
 
+def _parts(*parts: tuple[str, list[str]]) -> str:
+    """``extra a, b; missing c`` from (label, items) pairs, empty ones left out."""
+    return "; ".join(f"{label} {', '.join(items)}" for label, items in parts if items)
+
+
 def _loc(db: ZoneDb | None, line: int | None = None, fallback: str = "") -> Location:
     return Location(db.source if db is not None and db.source else fallback, line)
 
@@ -153,14 +158,7 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
             got |= resolve(m)
         if got != want and name not in kept:
             extra, missing = sorted(got - want), sorted(want - got)
-            text = "; ".join(
-                p
-                for p in (
-                    f"extra {', '.join(extra)}" if extra else "",
-                    f"missing {', '.join(missing)}" if missing else "",
-                )
-                if p
-            )
+            text = _parts(("extra", extra), ("missing", missing))
             findings.append(
                 R.MemberDrift.make(
                     f"fabric {fp.name}: zone {name}: {text}", _loc(db, zone.line, src), subject=name
@@ -411,14 +409,7 @@ def audit(
             if got is not None and not got.complete
         ]
         if missing or partial:
-            text = "; ".join(
-                p
-                for p in (
-                    f"no {', '.join(missing)} captured" if missing else "",
-                    f"{', '.join(partial)} incomplete" if partial else "",
-                )
-                if p
-            )
+            text = _parts(("no", missing), ("incomplete:", partial))
             findings.append(
                 R.AuditIncomplete.make(
                     f"fabric {name}: {text}: cannot tell what is absent",
