@@ -1,0 +1,190 @@
+"""``zoneplan hosts config`` and ``zoneplan hosts verify``: the client side of the cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+from rich.markup import escape
+
+from ..findings import ExitCode, Location, exit_code_for
+from .output import FORMATS, console, err_console, print_findings
+
+if TYPE_CHECKING:
+    from ..model import Host
+    from ..validate import Validation
+
+hosts_app = typer.Typer(
+    name="hosts",
+    help=(
+        "Client multipath: per-OS settings for every host, and checking a host's "
+        "'multipath -ll' against the zoning plan."
+    ),
+    no_args_is_help=True,
+)
+
+#: what a multipath -ll file may weigh; anything bigger is not a saved command output
+MAX_MPLL_BYTES = 20 * 1024 * 1024
+
+
+def _load(inventory: Path, fmt: str = "text") -> Validation:
+    """Validate the inventory; exit 2 with its findings when it cannot be used."""
+    from ..validate import validate_inventory
+
+    result = validate_inventory(inventory)
+    if not result.usable or result.topology is None:
+        print_findings(result.findings, fmt, suppressed=result.suppressed)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if result.topology.inventory.cluster is None:
+        err_console.print(
+            f"{escape(str(inventory))}: the inventory has no cluster, so no cluster LUNs"
+        )
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    return result
+
+
+def _host(result: Validation, name: str) -> Host:
+    from ..hosts.paths import host_by_name
+
+    host = host_by_name(result.topology, name)
+    if host is None:
+        known = ", ".join(h.name for h in result.topology.inventory.hosts) or "none"
+        err_console.print(f"no host {escape(name)!r} in the inventory (hosts: {escape(known)})")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    return host
+
+
+@hosts_app.command("config")
+def config(
+    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Write one file per client into this folder."
+    ),
+    host: Optional[str] = typer.Option(None, "--host", help="Only this client."),
+    legacy: bool = typer.Option(
+        False,
+        "--legacy",
+        help="Linux/Xen: RHEL 5/6 syntax (getuid_callout, rr_min_io) for old multipath-tools.",
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite files that differ."),
+) -> None:
+    """Write the multipath settings each client needs (Linux, Xen, Windows, ESXi, Xsan).
+
+    Each file states the expected result from the zoning plan: paths per LUN, how many
+    active (active node) and standby (standby node). Without --out the files are printed.
+    """
+    from ..hosts.config import render_all, render_host_config
+
+    result = _load(inventory)
+    topo = result.topology
+    name = inventory.name
+    if host is not None:
+        files = [render_host_config(topo, _host(result, host), legacy=legacy, inventory_file=name)]
+    else:
+        files = render_all(topo, legacy=legacy, inventory_file=name)
+    errors = [f for f in result.findings if f.severity.rank >= 2]
+    if errors:
+        err_console.print(
+            f"note: the inventory has {len(errors)} error finding(s); see 'zoneplan validate'"
+        )
+    if out is None:
+        for i, f in enumerate(files):
+            if len(files) > 1:
+                typer.echo(("\n" if i else "") + f"==> {f.filename} <==")
+            typer.echo(f.text, nl=False)
+        return
+    if out.exists() and not out.is_dir():
+        err_console.print(f"{escape(str(out))} is not a folder")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    out.mkdir(parents=True, exist_ok=True)
+    kept = 0
+    for f in files:
+        target = out / f.filename
+        if target.exists():
+            old = target.read_text(encoding="utf-8", errors="replace")
+            if old == f.text:
+                console.print(f"unchanged {escape(str(target))}")
+                continue
+            if not force:
+                err_console.print(
+                    f"kept {escape(str(target))}: it differs from what would be written; "
+                    "pass --force to overwrite it"
+                )
+                kept += 1
+                continue
+        target.write_text(f.text, encoding="utf-8")
+        where = f" (install as {f.install_path})" if f.install_path else ""
+        console.print(f"wrote {escape(str(target))}{escape(where)}: {escape(f.paths.summary())}")
+    if kept:
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+
+
+def _read_mpll(path: Path) -> tuple[str | None, str]:
+    """The file's text, or (None, why it cannot be used)."""
+    try:
+        if path.is_dir():
+            return None, "is a folder"
+        if path.stat().st_size > MAX_MPLL_BYTES:
+            return None, f"is larger than {MAX_MPLL_BYTES // (1024 * 1024)} MiB"
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+    if b"\x00" in data:
+        return None, "is binary, not saved text output"
+    return data.decode("utf-8", errors="replace"), ""
+
+
+@hosts_app.command("verify")
+def verify(
+    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
+    host: str = typer.Option(..., "--host", help="The client the output comes from."),
+    multipath_ll: Path = typer.Option(
+        ..., "--multipath-ll", help="Saved output of 'multipath -ll' on that client."
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+) -> None:
+    """Check a client's 'multipath -ll' against the plan: ALUA, path groups, paths, states.
+
+    Exit 0 when it matches (or only warnings), 1 on error findings, 2 when the inventory or
+    the file cannot be used.
+    """
+    from ..hosts.verify import verify_host
+    from ..model import HostOS
+    from ..rules.hosts import MpllUnreadable
+
+    if fmt not in FORMATS:
+        err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    result = _load(inventory, fmt)
+    client = _host(result, host)
+    if client.os not in (HostOS.LINUX, HostOS.CITRIX_XEN):
+        err_console.print(
+            f"host {escape(host)} runs {client.os.value}: 'multipath -ll' output comes from "
+            "linux and citrix-xen hosts; see 'zoneplan hosts config' for its checks"
+        )
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    text, why = _read_mpll(multipath_ll)
+    if text is None:
+        finding = MpllUnreadable.make(
+            f"cannot read {multipath_ll}: {why}", Location(str(multipath_ll)), subject=host
+        )
+        print_findings([finding], fmt)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    outcome = verify_host(result.topology, client, text, str(multipath_ll))
+    expected = outcome.expected
+    title = (
+        f"{host}: expected {expected.summary()}; "
+        f"{len(outcome.cluster_maps)} cluster LUN(s) of {len(outcome.parsed.maps)} map(s) read"
+    )
+    print_findings(
+        outcome.findings,
+        fmt,
+        title=title,
+        extra={"host": host, **outcome.as_dict()},
+    )
+    raise typer.Exit(exit_code_for(outcome.findings))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(hosts_app, name="hosts")
