@@ -136,6 +136,12 @@ def test_effective_not_planned_and_defined_not_effective(topology):
     st = make_state(plan)
     st.zoning[0].effective.effective = "old_cfg"
     assert "ZP606" in codes(audit(plan, topology, [st]))
+    st = make_state(plan)
+    st.zoning[0].defined.zones["z_esx01__san1_p0"].members.append("win01_p0")
+    st.zoning[0].defined.aliases["win01_p0"] = [WIN]
+    got = codes(audit(plan, topology, [st]))
+    assert "ZP605" in got and "ZP603" in got
+    assert "ZP605" not in codes(audit(plan, topology, [make_state(plan)]))
 
 
 def test_unzoned_login_and_zoned_not_logged_in(topology):

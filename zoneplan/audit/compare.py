@@ -270,6 +270,7 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
     if db is None:
         return
     resolve = _resolver(obs.defined, obs.device_aliases)
+    _defined_vs_effective(obs, resolve, findings)
     role_of: dict[str, PortRole | None] = {}
     if topology is not None:
         role_of = {w: refs[0].role for w, refs in topology.by_wwpn.items()}
@@ -339,6 +340,40 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
                         subject=wwpn,
                     )
                 )
+
+
+def _defined_vs_effective(obs: FabricObservation, resolve, findings: list[Finding]) -> None:  # noqa: ANN001
+    """ZP605: the defined copy of the effective configuration is not what is in effect."""
+    defined, eff = obs.defined, obs.effective
+    if (
+        defined is None
+        or eff is None
+        or not eff.effective
+        or not (defined.complete and eff.complete)
+    ):
+        return
+    zones = defined.configs.get(eff.effective)
+    if zones is None:
+        return
+    changed = sorted(set(zones) ^ set(eff.zones))
+    for name in sorted(set(zones) & set(eff.zones)):
+        dz = defined.zones.get(name)
+        if dz is None:
+            continue
+        want = {w for m in dz.all_members() for w in resolve(m)}
+        got = {w for m in eff.zones[name].all_members() for w in resolve(m)}
+        if want != got:
+            changed.append(name)
+    if changed:
+        findings.append(
+            R.DefinedNotEffective.make(
+                f"configuration {eff.effective}: {len(changed)} zone(s) differ between the defined "
+                f"and the effective copy (not enabled yet?): {', '.join(changed[:5])}"
+                + (" …" if len(changed) > 5 else ""),
+                _loc(defined, None, obs.source()),
+                subject=eff.effective,
+            )
+        )
 
 
 def _cabling(
