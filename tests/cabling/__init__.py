@@ -1,0 +1,1 @@
+"""Tests of the printable cabling plan (``zoneplan cabling``)."""

@@ -1,0 +1,148 @@
+"""``zoneplan cabling``: the printable cabling plan (HTML, PDF) and label CSV.
+
+The inventory is validated first: fatal findings stop here (exit 2); error findings are
+printed and the plan is still written (conflicting cables show up in it), exit 1. An existing
+output file is never replaced silently: identical content is left alone ("unchanged"),
+different content needs ``--force`` (exit 2 without it). PDFs come from WeasyPrint (the same
+bytes every run) or, with ``--pdf-engine chromium``, from headless Chromium (several times
+faster on large sites, but stamped with the time, so a re-run needs ``--force``). The date printed on the cover is
+today (UTC), ``$SOURCE_DATE_EPOCH`` when set, or ``--date``, so builds can be reproducible.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+
+from ..findings import ExitCode, Severity, exit_code_for
+from .output import console, err_console, print_findings
+
+FORMATS = ("html", "pdf", "csv")
+SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf", ".csv": "csv"}
+
+
+def _plan_date(value: Optional[str]) -> date:
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
+
+
+def cabling(
+    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (.html, .pdf or .csv)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="html, pdf or csv (default: from the --out suffix)."
+    ),
+    paper: str = typer.Option(
+        "a4-portrait",
+        "--paper",
+        help="a4-portrait, a4-landscape, letter-portrait or letter-landscape.",
+    ),
+    when: Optional[str] = typer.Option(
+        None, "--date", help="Date printed on the cover, YYYY-MM-DD (default: today, UTC)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing, different file."),
+    engine: str = typer.Option(
+        "weasyprint",
+        "--pdf-engine",
+        help="weasyprint (reproducible) or chromium (faster for large sites; needs chromium).",
+    ),
+) -> None:
+    """Write the printable cabling plan: cover, topology diagram, cable list, port tables per
+    device, switch port maps; or the label CSV (two labels per cable, one for each end).
+    """
+    from ..cabling import PAPERS, PdfUnavailable, build_plan, render_csv, render_html
+    from ..cabling.render import PDF_ENGINES, html_to_pdf, html_to_pdf_chromium
+    from ..validate import validate_inventory
+
+    kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
+    if kind not in FORMATS:
+        err_console.print(
+            f"cannot tell the format of {escape(str(out))}; use --format html, pdf or csv"
+        )
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if engine not in PDF_ENGINES:
+        err_console.print(f"unknown PDF engine {escape(engine)!r}; use one of {', '.join(PDF_ENGINES)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if paper not in PAPERS:
+        err_console.print(f"unknown paper {escape(paper)!r}; use one of {', '.join(PAPERS)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if out.exists() and out.is_dir():
+        err_console.print(f"{escape(str(out))} is a folder; give a file name")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    generated = _plan_date(when)
+
+    result = validate_inventory(inventory)
+    serious = [f for f in result.findings if f.severity.rank >= Severity.ERROR.rank]
+    if not result.usable or result.topology is None:
+        print_findings(serious or result.findings)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if serious:
+        print_findings(serious, title="the inventory has errors; the plan shows what it says:")
+
+    try:
+        source = inventory.read_bytes()
+    except OSError as exc:  # validated a moment ago, so only a race gets here
+        err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    plan = build_plan(result.topology, generated=generated, source=source, source_name=inventory.name)
+
+    data: bytes
+    if kind == "csv":
+        data = render_csv(plan).encode("utf-8")
+    else:
+        html = render_html(plan, paper)
+        if kind == "html":
+            data = html.encode("utf-8")
+        else:
+            try:
+                data = html_to_pdf_chromium(html) if engine == "chromium" else html_to_pdf(html)
+            except PdfUnavailable as exc:
+                err_console.print(escape(str(exc)))
+                raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+
+    if out.exists():
+        try:
+            same = out.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            console.print(f"unchanged {escape(str(out))}")
+            raise typer.Exit(exit_code_for(result.findings))
+        if not force:
+            err_console.print(
+                f"{escape(str(out))} exists and differs from the new plan; "
+                "pass --force to overwrite it"
+            )
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    what = f"{len(plan.cables)} cables"
+    if kind == "csv":
+        what += f", {2 * len(plan.cables)} labels"
+    else:
+        what += f", {len(plan.switches)} switches, {PAPERS[paper].label}"
+    console.print(f"wrote {escape(str(out))} ({what})")
+    for note in plan.notes:
+        err_console.print(f"note: {escape(note)}")
+    raise typer.Exit(exit_code_for(result.findings))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(cabling)
