@@ -1,0 +1,197 @@
+"""``zoneplan collect``: read switches live (SSH or SNMP) and save a capture folder.
+
+Two forms::
+
+    zoneplan collect INVENTORY --out DIR [--fabric A] [--via ssh|snmp] [--concurrency N]
+    zoneplan collect --switch HOST[:PORT] --vendor brocade|cisco --via ssh|snmp \\
+        [--user U] [--community C | --v3-user U ...] --out DIR
+
+Secrets come from the environment (``ZONEPLAN_<PROFILE>_PASSWORD``…), the credentials file or a
+prompt; the ad-hoc form uses the profile ``adhoc`` (``ZONEPLAN_ADHOC_PASSWORD``,
+``ZONEPLAN_ADHOC_COMMUNITY``…) unless given on the command line (discouraged: shell history).
+Exit codes: 0 every switch read, 1 error findings in what was read, 2 unusable input or usage,
+3 a switch could not be read (completely).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.markup import escape
+
+from ..findings import ExitCode, Finding, Location
+from .output import FORMATS, err_console, print_findings
+
+
+def collect(
+    inventory: Optional[Path] = typer.Argument(None, help="Inventory YAML (omit with --switch)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Capture folder to write (0700/0600)."),
+    fabric: Optional[str] = typer.Option(None, "--fabric", help="Only the switches of this fabric."),
+    via: str = typer.Option("ssh", "--via", help="ssh or snmp."),
+    concurrency: int = typer.Option(8, "--concurrency", "-j", min=1, max=256,
+                                    help="Switches read at once."),
+    accept_new_host_key: bool = typer.Option(
+        False, "--accept-new-host-key",
+        help="Trust and record unknown SSH host keys (never changed ones)."),
+    known_hosts: Optional[Path] = typer.Option(
+        None, "--known-hosts", help="known_hosts file (default ~/.ssh/known_hosts)."),
+    credentials: Optional[Path] = typer.Option(
+        None, "--credentials", help="Credentials file (default $ZONEPLAN_CREDENTIALS or "
+        "~/.config/zoneplan/credentials.yaml; must be mode 0600)."),
+    switch: Optional[str] = typer.Option(None, "--switch", help="Ad hoc: HOST[:PORT] of one switch."),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Ad hoc: brocade or cisco."),
+    name: Optional[str] = typer.Option(None, "--name", help="Ad hoc: the switch's name (folder)."),
+    user: Optional[str] = typer.Option(None, "--user", help="Ad hoc: SSH user."),
+    community: Optional[str] = typer.Option(None, "--community",
+                                            help="Ad hoc: SNMPv2c community (prefer the env)."),
+    v3_user: Optional[str] = typer.Option(None, "--v3-user", help="Ad hoc: SNMPv3 user."),
+    v3_auth_protocol: str = typer.Option("SHA", "--v3-auth-protocol", help="SHA, SHA256, …"),
+    v3_priv_protocol: str = typer.Option("AES", "--v3-priv-protocol", help="AES, AES256, …"),
+    snmp_version: str = typer.Option("2c", "--snmp-version", help="1, 2c or 3."),
+    snmp_context: str = typer.Option("", "--snmp-context", help="SNMPv3 context name."),
+    vsan: Optional[List[int]] = typer.Option(None, "--vsan", help="Ad hoc Cisco: VSANs to read."),
+    command_timeout: float = typer.Option(60.0, "--command-timeout", help="Seconds per command."),
+    switch_timeout: float = typer.Option(300.0, "--switch-timeout", help="Seconds per switch."),
+    connect_timeout: float = typer.Option(10.0, "--connect-timeout", help="Seconds to log in."),
+    retries: int = typer.Option(1, "--retries", min=0, max=5,
+                                help="Extra attempts for unreachable/timed-out/dropped switches."),
+    snmp_timeout: float = typer.Option(2.0, "--snmp-timeout", help="Seconds per SNMP request."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+) -> None:
+    """Read switches live and save what they said as a capture folder (for offline audits)."""
+    from ..live.collect import Target, parse_address, run_exit_code
+    from ..live.credentials import Credential, CredentialStore, Secret
+    from ..live.snmp import SnmpOptions
+    from ..live.ssh import SshOptions
+    from ..rules.live import BadAddress, InsecureOption
+
+    if fmt not in FORMATS:
+        err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if via not in ("ssh", "snmp"):
+        err_console.print("--via must be ssh or snmp")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if (inventory is None) == (switch is None):
+        err_console.print("give an INVENTORY or --switch HOST (one of them)")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    findings: list[Finding] = []
+    store = CredentialStore(path=credentials, inventory_path=inventory)
+    targets: list[Target] = []
+    if switch is not None:
+        if vendor not in ("brocade", "cisco"):
+            err_console.print("--switch needs --vendor brocade or --vendor cisco")
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+        addr = parse_address(switch)
+        if addr is None:
+            findings.append(BadAddress.make(f"bad switch address {switch!r}", Location("--switch")))
+            print_findings(findings, fmt)
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+        if community is not None:
+            findings.append(InsecureOption.make(
+                "--community puts the community in shell history and the process list; "
+                "prefer ZONEPLAN_ADHOC_COMMUNITY", Location("--community")))
+        vals = store.values("adhoc")
+        for key, val in (("user", user), ("community", community), ("snmp_user", v3_user)):
+            if val:
+                vals[key] = val
+        if via == "ssh" and vals.get("user") and not vals.get("password"):
+            pw = store.prompt(f"password for {vals['user']}@{switch}: ")
+            if pw:
+                vals["password"] = pw
+        if via == "snmp" and vals.get("snmp_user") and not vals.get("auth_key"):
+            for key in ("auth_key", "priv_key"):
+                got = store.prompt(f"SNMPv3 {key.replace('_', ' ')} for {vals['snmp_user']}: ")
+                if got:
+                    vals[key] = got
+        secret_keys = ("password", "community", "auth_key", "priv_key")
+        cred = Credential(
+            "adhoc",
+            user=vals.get("user"),
+            snmp_user=vals.get("snmp_user"),
+            auth_protocol=vals.get("auth_protocol", v3_auth_protocol),
+            priv_protocol=vals.get("priv_protocol", v3_priv_protocol),
+            source="adhoc",
+            **{k: Secret(vals[k]) for k in secret_keys if vals.get(k)},  # type: ignore[arg-type]
+        )
+        findings.extend(store.findings)
+        if cred is not None and ((via == "ssh" and cred.has_ssh) or (via == "snmp" and cred.has_snmp)):
+            targets.append(Target(name or addr[0].replace(":", "_"), vendor, addr[0], addr[1], via,
+                                  cred, list(vsan or []), None, snmp_context))
+        elif not any(f.code == "ZP060" for f in findings):
+            from ..rules.live import CredentialsMissing
+
+            findings.append(CredentialsMissing.make(
+                "no credentials for the ad-hoc switch", Location(f"{switch}:credentials"),
+                hint="export ZONEPLAN_ADHOC_USER and ZONEPLAN_ADHOC_PASSWORD "
+                     "(or ZONEPLAN_ADHOC_COMMUNITY / ZONEPLAN_ADHOC_SNMP_USER …)"))
+    else:
+        from ..live.collect import targets_from_inventory
+        from ..loader import load_inventory
+
+        loaded = load_inventory(inventory)  # type: ignore[arg-type]
+        findings.extend(loaded.findings)
+        if loaded.inventory is None:
+            print_findings(findings, fmt)
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+        got, tf = targets_from_inventory(loaded.inventory, store, via=via, fabric=fabric,
+                                         source=str(inventory))
+        targets, findings = got, findings + tf
+    if accept_new_host_key and via == "ssh":
+        findings.append(InsecureOption.make(
+            "--accept-new-host-key: unknown host keys are trusted on first use and recorded",
+            Location("--accept-new-host-key")))
+    if any(f.severity.value == "fatal" for f in findings) and not targets:
+        print_findings(findings, fmt)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+
+    ssh_opts = SshOptions(connect_timeout=connect_timeout, command_timeout=command_timeout,
+                          switch_timeout=switch_timeout, retries=retries,
+                          known_hosts=known_hosts, accept_new_host_key=accept_new_host_key)
+    snmp_opts = SnmpOptions(version=snmp_version, timeout=snmp_timeout, retries=retries,
+                            switch_timeout=switch_timeout, context=snmp_context)
+    results = _run(targets, out, concurrency, ssh_opts, snmp_opts, quiet=fmt != "text")
+    allf = findings + [f for r in results for f in r.findings]
+    print_findings(allf, fmt, extra={"switches": [
+        {"name": r.name, "status": r.status, "folder": str(r.folder) if r.folder else None,
+         "seconds": round(r.seconds, 3)} for r in results]})
+    raise typer.Exit(run_exit_code(results, findings))
+
+
+def _run(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noqa: ANN001, ANN202
+    """Collect with a rich progress bar on a TTY, plain lines on stderr otherwise."""
+    from ..live.collect import collect_switches
+
+    if not targets:
+        return []
+    if sys.stderr.isatty() and not quiet:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=err_console, transient=False) as bar:
+            task = bar.add_task("reading switches", total=len(targets))
+
+            def progress(event, target, result):  # noqa: ANN001, ANN202
+                if event == "done":
+                    bar.advance(task)
+                    bar.console.print(f"{escape(target.name)}: {result.status} "
+                                      f"({result.seconds:.1f}s)")
+
+            return collect_switches(targets, out=out, concurrency=concurrency,
+                                    ssh_options=ssh_opts, snmp_options=snmp_opts, progress=progress)
+
+    def plain(event, target, result):  # noqa: ANN001, ANN202
+        if event == "done":
+            sys.stderr.write(f"{target.name}: {result.status} ({result.seconds:.1f}s)\n")
+        else:
+            sys.stderr.write(f"{target.name}: reading {target.address} via {target.via}\n")
+        sys.stderr.flush()
+
+    return collect_switches(targets, out=out, concurrency=concurrency, ssh_options=ssh_opts,
+                            snmp_options=snmp_opts, progress=plain)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(collect)

@@ -1,0 +1,405 @@
+"""Read many switches at once (SSH or SNMP) and save what was read as a capture folder.
+
+Why one library function for ``collect`` and ``audit --live``: both need the same guarantees
+(bounded concurrency, one switch's failure never stops the others, every failure a coded
+finding, a partial read never passing as complete), and what ``collect`` saves must be
+exactly what an offline ``audit --capture`` reads. So a live read is always written as a
+capture folder first (``<out>/<switch>/<command with spaces as _>.txt`` for CLI output,
+``snmp_walk.txt`` for SNMP, modes 0700/0600) and parsed back from there by the capture reader.
+
+Per-switch status: ``ok`` (everything read), ``partial`` (connected, but some catalogued
+commands/columns are missing) or ``failed`` (nothing read). Any non-``ok`` switch makes the
+run's exit code 3.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
+from ..observed import SwitchState
+from ..rules.live import (
+    BadAddress,
+    NoSwitchSelected,
+    PartialRead,
+    SwitchReadFailed,
+    SwitchWithoutAddress,
+    SwitchWithoutProfile,
+)
+from .credentials import Credential, CredentialStore, redact
+from .snmp import SnmpOptions, read_switch_snmp
+from .snmptext import FILE_NAME as SNMP_FILE
+from .snmptext import format_walk, parse_snmp_walk
+from .ssh import SshOptions, expand_commands, load_commands, read_switch_ssh
+
+__all__ = [
+    "Target",
+    "SwitchResult",
+    "parse_address",
+    "targets_from_inventory",
+    "collect_switches",
+    "collect_async",
+    "command_file_name",
+    "run_exit_code",
+]
+
+_HOST_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,252}$")
+ProgressFn = Callable[[str, "Target", "SwitchResult | None"], None]
+
+
+@dataclass
+class Target:
+    """One switch to read. ``port`` None means the protocol's default (22 / 161)."""
+
+    name: str
+    vendor: str  #: ``brocade`` / ``cisco``
+    host: str
+    port: int | None = None
+    via: str = "ssh"  #: ``ssh`` / ``snmp``
+    credential: Credential | None = None
+    vsans: list[int] = field(default_factory=list)
+    fabric: str | None = None
+    snmp_context: str = ""  #: SNMPv3 context name (snmpsim selects its data file by it)
+
+    @property
+    def address(self) -> str:
+        port = self.port or (22 if self.via == "ssh" else 161)
+        return f"[{self.host}]:{port}" if ":" in self.host else f"{self.host}:{port}"
+
+    def __repr__(self) -> str:  # the credential has its own redacting repr
+        return (f"Target(name={self.name!r}, vendor={self.vendor!r}, address={self.address!r}, "
+                f"via={self.via!r}, credential={self.credential!r})")
+
+
+@dataclass
+class SwitchResult:
+    """What reading one switch gave. ``outputs`` maps command → text (SSH)."""
+
+    target: Target
+    status: str = "failed"  #: ``ok``, ``partial``, ``failed``
+    outputs: dict[str, str] = field(default_factory=dict)
+    snmp_text: str | None = None
+    state: SwitchState | None = None
+    findings: list[Finding] = field(default_factory=list)
+    folder: Path | None = None
+    seconds: float = 0.0
+    host_key: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.target.name
+
+    @property
+    def readable(self) -> bool:
+        """True only for a complete read: a partial read never counts as in sync."""
+        return self.status == "ok"
+
+
+def command_file_name(command: str) -> str:
+    """``show zoneset active vsan 10`` → ``show_zoneset_active_vsan_10.txt``."""
+    return "_".join(command.split()) + ".txt"
+
+
+def parse_address(text: str) -> tuple[str, int | None] | None:
+    """``HOST``, ``HOST:PORT``, ``[V6]``, ``[V6]:PORT`` → (host, port); None if malformed."""
+    text = text.strip()
+    port: str | None = None
+    if text.startswith("["):
+        host, sep, rest = text[1:].partition("]")
+        if not sep or (rest and not rest.startswith(":")):
+            return None
+        port = rest[1:] if rest else None
+        if not re.fullmatch(r"[0-9A-Fa-f:.]+", host):
+            return None
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    elif ":" in text:  # bare IPv6
+        host = text
+        if not re.fullmatch(r"[0-9A-Fa-f:.]+", host):
+            return None
+    else:
+        host = text
+        if not _HOST_RE.match(host):
+            return None
+    if ":" not in host and not _HOST_RE.match(host):
+        return None
+    if port is None or port == "":
+        return (host, None) if port is None else None
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        return None
+    return host, int(port)
+
+
+def targets_from_inventory(
+    inventory: object,
+    store: CredentialStore,
+    *,
+    via: str = "ssh",
+    fabric: str | None = None,
+    source: str = "inventory",
+) -> tuple[list[Target], list[Finding]]:
+    """Switches of ``inventory`` (optionally one fabric) as targets with their credentials.
+
+    Switches without ``mgmt`` or without usable credentials become findings (ZP064, ZP060) and
+    are not targets; the caller counts them as unread.
+    """
+    findings: list[Finding] = []
+    targets: list[Target] = []
+    fabrics = {f.name: f for f in inventory.fabrics}  # type: ignore[attr-defined]
+    switches = [s for s in inventory.switches if fabric is None or s.fabric == fabric]  # type: ignore[attr-defined]
+    if not switches:
+        what = f"fabric {fabric!r}" if fabric else "the inventory"
+        findings.append(NoSwitchSelected.make(f"no switch in {what}", Location(source)))
+        return targets, findings
+    for sw in switches:
+        fab = fabrics.get(sw.fabric)
+        vendor = (sw.vendor or (fab.vendor if fab else None))
+        vendor = getattr(vendor, "value", vendor) or "brocade"
+        loc = Location(f"{sw.name}:inventory")
+        if not sw.mgmt:
+            findings.append(SwitchWithoutAddress.make(
+                f"switch {sw.name} has no mgmt address; not read", loc, subject=sw.name))
+            continue
+        addr = parse_address(sw.mgmt)
+        if addr is None:
+            findings.append(BadAddress.make(f"switch {sw.name}: bad mgmt address {sw.mgmt!r}", loc,
+                                            subject=sw.name))
+            continue
+        profile = sw.credentials
+        if not profile:
+            profile = "default"
+            findings.append(SwitchWithoutProfile.make(
+                f"switch {sw.name} names no credential profile; using 'default'", loc,
+                subject=sw.name))
+        cred = store.get(profile, need=via, subject=sw.name)
+        if cred is None:
+            continue
+        vsans = [fab.vsan] if fab is not None and fab.vsan else []
+        targets.append(Target(sw.name, vendor, addr[0], addr[1], via, cred, vsans, sw.fabric))
+    findings.extend(store.findings)
+    store.findings.clear()
+    return targets, findings
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _safe_dir(path: Path, *, own: bool = False) -> Path:
+    """Create ``path`` (and parents) with mode 0700.
+
+    An existing folder the user named (``--out .``) keeps its mode; a switch folder (``own``)
+    is always 0700, since it holds switch configuration.
+    """
+    existed = path.is_dir()
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if own or not existed:
+        os.chmod(path, 0o700)
+    return path
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(path, 0o600)
+
+
+def _switch_dir_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.\-]", "_", name) or "switch"
+
+
+def _write_capture(result: SwitchResult, root: Path) -> Path:
+    d = _safe_dir(root / _switch_dir_name(result.name), own=True)
+    for old in d.glob("*.txt"):  # a re-collect replaces what an earlier run left
+        old.unlink()
+    for cmd, text in result.outputs.items():
+        _write_private(d / command_file_name(cmd), text)
+    if result.snmp_text is not None:
+        _write_private(d / SNMP_FILE, result.snmp_text)
+    return d
+
+
+def _observe(result: SwitchResult, folder: Path) -> None:
+    """Parse the written capture back into an observed state (the offline path)."""
+    state: SwitchState | None = None
+    if result.outputs:
+        from ..parsers.capture import read_captures
+
+        files = [folder / command_file_name(c) for c in result.outputs]
+        states, pf = read_captures(files)
+        result.findings.extend(pf)
+        if states:
+            state = next(iter(states.values())) if len(states) == 1 else states.get(result.name)
+            if state is None:
+                state = next(iter(states.values()))
+    if result.snmp_text is not None:
+        snmp_state, sf = parse_snmp_walk(
+            result.snmp_text, str(folder / SNMP_FILE), switch=result.name, vendor=result.target.vendor
+        )
+        result.findings.extend(f for f in sf if f.code != "ZP707")  # the transport said it
+        state = snmp_state if state is None else state
+    if state is not None:
+        state.identity.name = state.identity.name or result.name
+    result.state = state
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+async def _read_one(
+    t: Target,
+    ssh_options: SshOptions,
+    snmp_options: SnmpOptions,
+    out: Path,
+    commands: dict[str, list],
+) -> SwitchResult:
+    res = SwitchResult(t)
+    t0 = time.monotonic()
+    secrets = t.credential.secrets() if t.credential else []
+    try:
+        if t.credential is None:
+            raise ValueError("no credential")
+        if t.via == "ssh":
+            specs = expand_commands(commands[t.vendor], t.vsans)
+            read = await read_switch_ssh(
+                t.name, t.vendor, t.host, t.port or 22, t.credential, specs, ssh_options
+            )
+            res.findings.extend(read.findings)
+            res.host_key = read.host_key
+            res.outputs = {c: o.text for c, o in read.outputs.items() if o.ok}
+            if not read.connected:
+                res.status = "failed"
+            elif read.missing:
+                res.status = "partial"
+                res.findings.append(PartialRead.make(
+                    f"{t.name}: {len(read.missing)} of {len(specs)} commands not read "
+                    f"({', '.join(read.missing[:4])}{'…' if len(read.missing) > 4 else ''}); "
+                    "the switch is partly unknown",
+                    Location(f"{t.name}:ssh"), subject=t.name))
+            else:
+                res.status = "ok"
+        else:
+            opts = snmp_options
+            if t.snmp_context and not opts.context:
+                opts = SnmpOptions(**{**opts.__dict__, "context": t.snmp_context})
+            read = await read_switch_snmp(
+                t.name, t.vendor, t.host, t.port or 161, t.credential, opts
+            )
+            res.findings.extend(read.findings)
+            if read.connected:
+                res.snmp_text = format_walk(
+                    read.records, switch=t.name, vendor=t.vendor, statuses=read.statuses,
+                    version=read.version,
+                    collected=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                )
+                res.status = "ok" if read.complete else "partial"
+        if res.outputs or res.snmp_text is not None:
+            res.folder = _write_capture(res, out)
+            _observe(res, res.folder)
+    except Exception as e:  # one switch's bug never stops the others
+        res.status = "failed" if not (res.outputs or res.snmp_text) else "partial"
+        res.findings.append(SwitchReadFailed.make(
+            redact(f"{t.name}: {type(e).__name__}: {e}", secrets),
+            Location(f"{t.name}:{t.via}"), subject=t.name))
+    res.seconds = time.monotonic() - t0
+    return res
+
+
+async def collect_async(
+    targets: Sequence[Target],
+    *,
+    out: Path | None = None,
+    concurrency: int = 8,
+    ssh_options: SshOptions | None = None,
+    snmp_options: SnmpOptions | None = None,
+    progress: ProgressFn | None = None,
+) -> list[SwitchResult]:
+    """Read ``targets`` with at most ``concurrency`` at once; results in target order.
+
+    ``out`` None: the capture is written to a private temporary folder, parsed, and removed
+    (``audit --live`` without saving). Command catalogues are loaded once; an invalid one
+    fails every switch of that vendor with ZP068.
+    """
+    ssh_options = ssh_options or SshOptions()
+    snmp_options = snmp_options or SnmpOptions()
+    commands: dict[str, list] = {}
+    cat_findings: dict[str, list[Finding]] = {}
+    for vendor in sorted({t.vendor for t in targets if t.via == "ssh"}):
+        commands[vendor], cat_findings[vendor] = load_commands(vendor)
+    tmp: str | None = None
+    if out is None:
+        tmp = tempfile.mkdtemp(prefix="zoneplan-live-")
+        root = Path(tmp)
+    else:
+        root = _safe_dir(Path(out))
+    sem = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(t: Target) -> SwitchResult:
+        async with sem:
+            if progress:
+                progress("start", t, None)
+            if t.via == "ssh" and not commands.get(t.vendor):
+                r = SwitchResult(t, findings=list(cat_findings.get(t.vendor, [])))
+            else:
+                r = await _read_one(t, ssh_options, snmp_options, root, commands)
+            if progress:
+                progress("done", t, r)
+            return r
+
+    try:
+        results = list(await asyncio.gather(*(one(t) for t in targets)))
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            for r in results if "results" in locals() else []:
+                r.folder = None
+    if out is not None:
+        _write_private(root / "zoneplan-collect.json", _summary(results))
+    return results
+
+
+def collect_switches(targets: Sequence[Target], **kwargs: object) -> list[SwitchResult]:
+    """Synchronous :func:`collect_async` (runs its own event loop)."""
+    return asyncio.run(collect_async(targets, **kwargs))  # type: ignore[arg-type]
+
+
+def _summary(results: Iterable[SwitchResult]) -> str:
+    """The run's log: statuses, timings and findings (never secrets: findings are redacted)."""
+    doc = {
+        "collected": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "switches": [
+            {
+                "name": r.name,
+                "vendor": r.target.vendor,
+                "via": r.target.via,
+                "address": r.target.address,
+                "status": r.status,
+                "seconds": round(r.seconds, 3),
+                "host_key": r.host_key,
+                "folder": r.folder.name if r.folder else None,
+                "commands": sorted(r.outputs),
+                "findings": [f.as_dict() for f in sort_findings(r.findings)],
+            }
+            for r in results
+        ],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def run_exit_code(results: Sequence[SwitchResult], findings: Iterable[Finding] = ()) -> ExitCode:
+    """0/1/2/3 for a collect run: 3 when any switch was not completely read."""
+    allf = list(findings) + [f for r in results for f in r.findings]
+    unreachable = any(not r.readable for r in results) or any(
+        f.code in ("ZP060", "ZP064") for f in allf
+    )
+    return exit_code_for(allf, unreachable=unreachable)

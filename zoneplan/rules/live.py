@@ -1,0 +1,650 @@
+"""Live rules: credentials and live configuration (ZP060-ZP069), transports (ZP7xx).
+
+Why a catalogue entry per way a live read can go wrong: an audit that could not read a switch
+must say so with a code a script can act on (retry later for a timeout, call security for a
+changed host key), and a switch that was not read must never look like a switch in sync.
+These findings are made by :mod:`zoneplan.live` through ``make``; their location is
+``<switch>:<command>`` (or ``<switch>:snmp``, ``<switch>:ssh``).
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from .base import Rule
+
+
+class _LiveRule(Rule):
+    scope = "live"
+
+
+# --------------------------------------------------------------------------- ZP06x: config
+
+
+class CredentialsMissing(_LiveRule):
+    """No secret was found for a switch's credential profile.
+
+    Why:
+        Secrets never live in the inventory; they come from environment variables, a
+        credentials file or a prompt. Without one the switch cannot be read.
+    Fails:
+        Profile ``fabric-a`` with no ``ZONEPLAN_FABRIC_A_PASSWORD``, no ``fabric-a`` entry in the
+        credentials file, and no terminal to prompt on (CI).
+    Passes:
+        ``ZONEPLAN_FABRIC_A_USER=admin`` and ``ZONEPLAN_FABRIC_A_PASSWORD=...`` exported, or the
+        profile in ``~/.config/zoneplan/credentials.yaml`` (mode 0600).
+    Fix:
+        Export the variables, add the profile to the credentials file, or run interactively.
+    """
+
+    code = "ZP060"
+    name = "credentials-missing"
+    severity = Severity.ERROR
+
+
+class CredentialsFileUnsafe(_LiveRule):
+    """The credentials file can be read or written by the group or by others; it is refused.
+
+    Why:
+        A secret readable by other users of the machine is a leaked secret; ssh refuses
+        private keys with such modes for the same reason.
+    Fails:
+        ``credentials.yaml`` with mode 0644 or 0640.
+    Passes:
+        Mode 0600 (or 0400), owned by the user running zoneplan.
+    Fix:
+        ``chmod 600 ~/.config/zoneplan/credentials.yaml``.
+    """
+
+    code = "ZP061"
+    name = "credentials-file-unsafe"
+    severity = Severity.FATAL
+
+
+class CredentialsFileInvalid(_LiveRule):
+    """The credentials file is not valid YAML of the documented shape.
+
+    Why:
+        A half-read credentials file would send wrong secrets to switches (and lock accounts).
+    Fails:
+        A YAML syntax error, ``profiles:`` missing, a profile that is not a mapping, an
+        unknown key.
+    Passes:
+        ``profiles: {fabric-a: {user: admin, password: ...}}``.
+    Fix:
+        Correct the file; ``docs`` show the format (``zoneplan.live.credentials``).
+    """
+
+    code = "ZP062"
+    name = "credentials-file-invalid"
+    severity = Severity.FATAL
+
+
+class CredentialsFileInTree(_LiveRule):
+    """The credentials file lies beside the inventory (in its folder tree).
+
+    Why:
+        Inventories are committed to version control; a secrets file next to them is one
+        ``git add .`` away from a leak.
+    Fails:
+        ``site/inventory.yaml`` and ``site/credentials.yaml``.
+    Passes:
+        ``~/.config/zoneplan/credentials.yaml`` or a path outside the repository.
+    Fix:
+        Move the file out of the inventory's folder (and check it was never committed).
+    """
+
+    code = "ZP063"
+    name = "credentials-file-in-tree"
+    severity = Severity.WARNING
+
+
+class SwitchWithoutAddress(_LiveRule):
+    """A switch to be read live has no management address (``mgmt``) in the inventory.
+
+    Why:
+        zoneplan cannot guess where a switch is; the switch is skipped and reported unread.
+    Fails:
+        ``switches: [{name: sw1, fabric: A, domain_id: 1}]`` with ``--live``.
+    Passes:
+        ``mgmt: 10.0.0.5`` (or ``sw1.example.net:2222``).
+    Fix:
+        Add ``mgmt`` to the switch.
+    """
+
+    code = "ZP064"
+    name = "switch-without-address"
+    severity = Severity.ERROR
+
+
+class SwitchWithoutProfile(_LiveRule):
+    """A switch names no credential profile; the profile ``default`` is used.
+
+    Why:
+        Switches of different fabrics usually have different accounts; an implicit default
+        may send one fabric's password to another fabric's switch.
+    Fails:
+        A switch without ``credentials:``.
+    Passes:
+        ``credentials: fabric-a``.
+    Fix:
+        Add ``credentials: <profile>`` to the switch.
+    """
+
+    code = "ZP065"
+    name = "switch-without-profile"
+    severity = Severity.INFO
+
+
+class BadAddress(_LiveRule):
+    """A management address (or ``--switch HOST[:PORT]``) cannot be parsed.
+
+    Why:
+        A typo in an address would otherwise show up as an unreachable switch.
+    Fails:
+        ``10.0.0.5:ssh``, ``[::1``, a port outside 1-65535.
+    Passes:
+        ``10.0.0.5``, ``10.0.0.5:2222``, ``[2001:db8::5]:22``, ``sw1.example.net``.
+    Fix:
+        Correct the address.
+    """
+
+    code = "ZP066"
+    name = "bad-address"
+    severity = Severity.FATAL
+
+
+class NoSwitchSelected(_LiveRule):
+    """No switch matches what was asked for (``--fabric``, inventory without switches).
+
+    Why:
+        A live run that reads nothing must not look like a clean run.
+    Fails:
+        ``--fabric C`` when the inventory has fabrics A and B.
+    Passes:
+        A selection with at least one switch.
+    Fix:
+        Check the fabric name or add switches to the inventory.
+    """
+
+    code = "ZP067"
+    name = "no-switch-selected"
+    severity = Severity.FATAL
+
+
+class CommandCatalogueInvalid(_LiveRule):
+    """The vendor pack's command or OID catalogue is missing or malformed.
+
+    Why:
+        The commands zoneplan sends live in the vendor packs; without a valid catalogue it
+        cannot know what to read (and it never guesses commands).
+    Fails:
+        ``vendors/brocade-fos/commands.yaml`` missing, or a command that is not read-only.
+    Passes:
+        The catalogue shipped with zoneplan.
+    Fix:
+        Reinstall zoneplan or correct the pack.
+    """
+
+    code = "ZP068"
+    name = "command-catalogue-invalid"
+    severity = Severity.FATAL
+
+
+class InsecureOption(_LiveRule):
+    """A live option lowers security (host keys accepted blindly, secret on the command line).
+
+    Why:
+        ``--accept-new-host-key`` trusts whoever answers first; a password given as an option
+        lands in shell history and ``ps``.
+    Fails:
+        ``--accept-new-host-key`` on a run against known switches; ``--community`` in a CI job.
+    Passes:
+        Host keys recorded once on a trusted network; secrets from the environment or file.
+    Fix:
+        Record host keys once, then run without the flag; move secrets to the environment.
+    """
+
+    code = "ZP069"
+    name = "insecure-option"
+    severity = Severity.WARNING
+
+
+# --------------------------------------------------------------------------- ZP70x: SSH
+
+
+class SwitchUnreachable(_LiveRule):
+    """The switch did not accept a connection (refused, no route, name not resolved).
+
+    Why:
+        An unread switch is unknown, not in sync; the run exits 3 so a scheduler notices.
+    Fails:
+        Connection refused on the SSH or SNMP port, DNS failure, no route to host.
+    Passes:
+        A switch that accepts the connection.
+    Fix:
+        Check the address, the port, firewalls and that SSH/SNMP is enabled on the switch.
+    """
+
+    code = "ZP700"
+    name = "switch-unreachable"
+    severity = Severity.ERROR
+
+
+class SwitchTimeout(_LiveRule):
+    """The switch did not answer in time (connection, login, or the whole-switch limit).
+
+    Why:
+        A hung switch must not hold up the audit of the others; it is given up on after the
+        per-switch time limit (and a bounded number of retries).
+    Fails:
+        A switch that accepts TCP but never finishes the SSH handshake; a read that takes
+        longer than ``--switch-timeout``.
+    Passes:
+        A switch that answers within the limits.
+    Fix:
+        Check the switch's load and the network; raise the limits if the switch is just slow.
+    """
+
+    code = "ZP701"
+    name = "switch-timeout"
+    severity = Severity.ERROR
+
+
+class CommandTimeout(_LiveRule):
+    """One command did not finish within the per-command time limit; its output is missing.
+
+    Why:
+        A cut output parses as a smaller configuration; it is dropped and the switch is
+        reported partially read.
+    Fails:
+        ``cfgshow`` that prints nothing for longer than ``--command-timeout``.
+    Passes:
+        Commands that finish in time.
+    Fix:
+        Raise ``--command-timeout`` for very large zone databases; check the switch's CPU.
+    """
+
+    code = "ZP702"
+    name = "command-timeout"
+    severity = Severity.ERROR
+
+
+class AuthenticationFailed(_LiveRule):
+    """The switch refused the credentials (SSH password/key, SNMPv3 user or keys).
+
+    Why:
+        Not retried: repeating a wrong password locks accounts on FOS and NX-OS.
+    Fails:
+        A wrong password, an unknown user, a wrong SNMPv3 auth key.
+    Passes:
+        Credentials the switch accepts.
+    Fix:
+        Check the credential profile's user and secret (``ZONEPLAN_<PROFILE>_PASSWORD``).
+    """
+
+    code = "ZP703"
+    name = "authentication-failed"
+    severity = Severity.ERROR
+
+
+class HostKeyUnknown(_LiveRule):
+    """The switch's SSH host key is not in known_hosts; nothing was sent to it.
+
+    Why:
+        An unknown key may be a new switch or a man in the middle; the password is only sent
+        to a verified host.
+    Fails:
+        A first connection to a switch without ``--accept-new-host-key``.
+    Passes:
+        A key recorded in known_hosts (by ``ssh-keyscan`` checked by hand, or by a first run
+        with ``--accept-new-host-key``).
+    Fix:
+        Verify the key's fingerprint on the switch console, then run once with
+        ``--accept-new-host-key`` (it is recorded) or add it to known_hosts.
+    """
+
+    code = "ZP704"
+    name = "host-key-unknown"
+    severity = Severity.ERROR
+
+
+class HostKeyChanged(_LiveRule):
+    """The switch presented a different SSH host key than the one recorded: hard stop.
+
+    Why:
+        A changed key means a replaced switch, a reinstalled firmware, or an attacker in the
+        middle. zoneplan never sends the password and never overwrites the recorded key.
+    Fails:
+        known_hosts holds an ed25519 key for ``[10.0.0.5]:22`` and the switch shows another.
+    Passes:
+        The recorded key.
+    Fix:
+        Find out why the key changed (console, change log); only then remove the old line
+        from known_hosts (``ssh-keygen -R host``) and record the new one.
+    """
+
+    code = "ZP705"
+    name = "host-key-changed"
+    severity = Severity.ERROR
+
+
+class HostKeyRecorded(_LiveRule):
+    """A new SSH host key was accepted and recorded in known_hosts (``--accept-new-host-key``).
+
+    Why:
+        Trust on first use must leave a trace: the fingerprint is printed so it can be
+        compared with the switch console.
+    Fails:
+        Any first connection made with ``--accept-new-host-key``.
+    Passes:
+        Connections to recorded keys.
+    Fix:
+        Compare the fingerprint with ``sshutil showpubkeys`` (FOS) / ``show ssh key`` (NX-OS).
+    """
+
+    code = "ZP706"
+    name = "host-key-recorded"
+    severity = Severity.INFO
+
+
+class PartialRead(_LiveRule):
+    """Some of a switch's commands or tables could not be read: the switch is partly unknown.
+
+    Why:
+        A partial read never counts as "in sync"; the audit of the missing parts is skipped
+        and the run exits 3.
+    Fails:
+        ``nsshow`` timed out while ``cfgshow`` was read; an SNMP table walk failed midway.
+    Passes:
+        Every catalogued command / table read.
+    Fix:
+        See the findings for the failed commands; read the switch again.
+    """
+
+    code = "ZP707"
+    name = "partial-read"
+    severity = Severity.ERROR
+
+
+class CommandRejected(_LiveRule):
+    """The switch answered a catalogued command with an error (unknown command, no rights).
+
+    Why:
+        The account may lack a role (FOS ``user`` cannot run every command) or the firmware
+        may not know the command; the output is not parsed as content.
+    Fails:
+        ``rbash: cfgsize: command not found``; ``% Invalid command at '^' marker.``;
+        ``% Permission denied``.
+    Passes:
+        Commands the switch runs.
+    Fix:
+        Give the account a read role with the command (``admin``/``zoneadmin`` on FOS,
+        ``network-operator`` on NX-OS), or upgrade the firmware.
+    """
+
+    code = "ZP708"
+    name = "command-rejected"
+    severity = Severity.WARNING
+
+
+class PagingPrompt(_LiveRule):
+    """The switch paged a command's output (``--More--``) although paging was turned off.
+
+    Why:
+        A pager holds the output until a key is pressed; what was read may be cut. The
+        adapter quits the pager and reports the command partial.
+    Fails:
+        ``--More--`` or ``Type <CR> to continue`` in a live output.
+    Passes:
+        Paging off (``terminal length 0``; FOS exec channel).
+    Fix:
+        Check the account's CLI settings (NX-OS ``terminal length``); read again.
+    """
+
+    code = "ZP709"
+    name = "paging-prompt"
+    severity = Severity.WARNING
+
+
+class ConnectionDropped(_LiveRule):
+    """The connection closed while a command was running.
+
+    Why:
+        The output of that command is incomplete; the read is retried a bounded number of
+        times and then reported.
+    Fails:
+        A switch rebooting, an idle timeout, a firewall resetting the session.
+    Passes:
+        A session that stays up until every command finished.
+    Fix:
+        Check the switch's session limits (FOS ``sshutil``, NX-OS ``line vty``) and stability.
+    """
+
+    code = "ZP710"
+    name = "connection-dropped"
+    severity = Severity.ERROR
+
+
+class SshProtocolError(_LiveRule):
+    """The SSH session failed for another reason (no common algorithm, channel refused…).
+
+    Why:
+        Old FOS releases only speak legacy algorithms; such failures are named, not hidden.
+    Fails:
+        ``no matching key exchange method``, exec channel refused.
+    Passes:
+        A switch that speaks current SSH.
+    Fix:
+        Upgrade the firmware or enable current algorithms on the switch.
+    """
+
+    code = "ZP711"
+    name = "ssh-protocol-error"
+    severity = Severity.ERROR
+
+
+# --------------------------------------------------------------------------- ZP72x: SNMP
+
+
+class SnmpTimeout(_LiveRule):
+    """The SNMP agent did not answer (wrong community on v1/v2c looks the same).
+
+    Why:
+        An SNMP agent silently drops requests with a wrong community; a timeout is all a
+        manager sees. The walk stops instead of retrying forever.
+    Fails:
+        No agent on the port; a wrong community; an ACL dropping the manager.
+    Passes:
+        An agent that answers within the time limit.
+    Fix:
+        Check address, port, community (or v3 user) and the switch's SNMP access list.
+    """
+
+    code = "ZP720"
+    name = "snmp-timeout"
+    severity = Severity.ERROR
+
+
+class SnmpErrorStatus(_LiveRule):
+    """The SNMP agent answered with an error status (genErr, noAccess, tooBig…).
+
+    Why:
+        The rows returned before the error are kept but the table is reported incomplete.
+    Fails:
+        ``genErr at 1.3.6.1.3.94.5.2.1.1.4``.
+    Passes:
+        Error-free responses.
+    Fix:
+        Check the agent's view (the community or v3 user may not see the MIB).
+    """
+
+    code = "ZP721"
+    name = "snmp-error-status"
+    severity = Severity.ERROR
+
+
+class SnmpAuthFailed(_LiveRule):
+    """SNMPv3 authentication or privacy failed (unknown user, wrong digest, decryption error).
+
+    Why:
+        Not retried; a wrong key repeats the same failure and fills the switch's log.
+    Fails:
+        ``Wrong SNMP PDU digest``, ``Unknown USM user``, ``Decryption error``.
+    Passes:
+        The switch's v3 user with the right keys and protocols.
+    Fix:
+        Check the profile's ``snmp_user``, ``auth_key``, ``priv_key`` and protocols.
+    """
+
+    code = "ZP722"
+    name = "snmp-auth-failed"
+    severity = Severity.ERROR
+
+
+class SnmpInsecureVersion(_LiveRule):
+    """The switch was read with SNMPv1/v2c: the community travels in clear text.
+
+    Why:
+        A sniffed community gives read (often write) access to the switch; SNMPv3 authPriv
+        protects it.
+    Fails:
+        ``--via snmp --community public``.
+    Passes:
+        SNMPv3 with SHA authentication and AES privacy.
+    Fix:
+        Configure an SNMPv3 user on the switch (``snmpconfig --set snmpv3`` on FOS,
+        ``snmp-server user`` on NX-OS) and use it.
+    """
+
+    code = "ZP723"
+    name = "snmp-insecure-version"
+    severity = Severity.WARNING
+
+
+class SnmpZoningUnavailable(_LiveRule):
+    """Brocade FOS publishes no zoning over SNMP; zoning is read by SSH.
+
+    Why:
+        No FOS MIB has a zone table (FA-MIB 3.0 only, no T11 zone server). An audit must not
+        read "no zones" from an SNMP-only read of a Brocade switch.
+    Fails:
+        Every SNMP read of a Brocade switch (information only).
+    Passes:
+        Cisco MDS (CISCO-ZS-MIB), or a Brocade read by SSH.
+    Fix:
+        Read Brocade zoning with ``--via ssh`` (or the FOS REST API).
+    """
+
+    code = "ZP724"
+    name = "snmp-zoning-unavailable"
+    severity = Severity.INFO
+
+
+class SnmpWalkBounded(_LiveRule):
+    """An SNMP walk hit its row or time bound before the end of the table.
+
+    Why:
+        A walk that never ends (an agent returning non-increasing OIDs) must stop; the rows
+        read so far are kept and the table is reported incomplete.
+    Fails:
+        More rows than ``max_rows``, or a walk longer than the per-switch time limit.
+    Passes:
+        Tables that end within the bounds.
+    Fix:
+        Raise the bound for very large switches; check the agent.
+    """
+
+    code = "ZP725"
+    name = "snmp-walk-bounded"
+    severity = Severity.ERROR
+
+
+class SnmpTableAbsent(_LiveRule):
+    """A catalogued SNMP table returned no rows (not implemented by this agent or firmware).
+
+    Why:
+        Real agents implement subsets of their MIBs (the Nexus 5000 recording has the zone
+        server settings but no zones); what was not there is named.
+    Fails:
+        ``connUnitSnsTable`` empty on a switch with logins.
+    Passes:
+        Tables with rows.
+    Fix:
+        None needed when the switch has nothing to list; otherwise read it by SSH.
+    """
+
+    code = "ZP726"
+    name = "snmp-table-absent"
+    severity = Severity.INFO
+
+
+class SnmpValueUndecodable(_LiveRule):
+    """An SNMP value has the wrong size or type for its column (a 5-octet WWN…).
+
+    Why:
+        Real agents contradict their MIBs; a value that cannot be decoded is skipped and
+        named rather than turned into a wrong WWN.
+    Fails:
+        ``connUnitSnsPortName`` of 6 octets.
+    Passes:
+        8-octet WWNs (16 with 8 trailing zero octets), 3-octet FC_IDs.
+    Fix:
+        Report the agent's behaviour so the decoder learns it.
+    """
+
+    code = "ZP727"
+    name = "snmp-value-undecodable"
+    severity = Severity.WARNING
+
+
+class SwitchReadFailed(_LiveRule):
+    """Reading a switch failed for an unexpected reason; the other switches are still read.
+
+    Why:
+        One switch's bug must not end the audit of the others; the error is named.
+    Fails:
+        An internal error while reading or saving one switch.
+    Passes:
+        A read without internal errors.
+    Fix:
+        Report the message (it never contains secrets) as a bug.
+    """
+
+    code = "ZP730"
+    name = "switch-read-failed"
+    severity = Severity.ERROR
+
+
+RULES = (
+    CredentialsMissing,
+    CredentialsFileUnsafe,
+    CredentialsFileInvalid,
+    CredentialsFileInTree,
+    SwitchWithoutAddress,
+    SwitchWithoutProfile,
+    BadAddress,
+    NoSwitchSelected,
+    CommandCatalogueInvalid,
+    InsecureOption,
+    SwitchUnreachable,
+    SwitchTimeout,
+    CommandTimeout,
+    AuthenticationFailed,
+    HostKeyUnknown,
+    HostKeyChanged,
+    HostKeyRecorded,
+    PartialRead,
+    CommandRejected,
+    PagingPrompt,
+    ConnectionDropped,
+    SshProtocolError,
+    SnmpTimeout,
+    SnmpErrorStatus,
+    SnmpAuthFailed,
+    SnmpInsecureVersion,
+    SnmpZoningUnavailable,
+    SnmpWalkBounded,
+    SnmpTableAbsent,
+    SnmpValueUndecodable,
+    SwitchReadFailed,
+)
