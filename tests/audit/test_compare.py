@@ -94,6 +94,10 @@ def codes(result, fabric="A"):
 def test_matching_fabric_is_in_sync_and_says_so(topology):
     plan = make_plan()
     r = audit(plan, topology, [make_state(plan)])
+    assert r.verdicts["A"] == "incomplete"  # sw-a2 was not read: its logins are unknown
+    other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
+    other.seen["logins"] = "nsshow"
+    r = audit(plan, topology, [make_state(plan), other])
     assert r.verdicts["A"] == "in-sync"
     assert "ZP615" in codes(r)
     assert not [f for f in r.findings if f.severity.rank >= 1]

@@ -113,3 +113,41 @@ def test_emulated_fabric_with_planted_faults(planned, tmp_path):
     got = _codes(run.findings) - {"ZP614"}  # audit-incomplete: fabric B is partly unread
     assert got == expected, sorted((f.code, f.message) for f in run.findings)
     assert run_exit_code(results).value == 3
+
+
+def test_cli_audit_live_reads_audits_and_never_shows_the_password(planned, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from zoneplan.cli import app
+
+    plan, topo = planned
+    states = states_from_plan(plan, topo)
+    switches = [
+        EmulatedSwitch(n, st.vendor, outputs_from_state(st), password=PASSWORD)
+        for n, st in states.items()
+        if n != "mds-b2"
+    ]
+    data = yaml.safe_load(SAMPLE.read_text())
+    with EmulatorThread(switches):
+        ports = {sw.name: sw.port for sw in switches}
+        for sw in data["switches"]:
+            sw["mgmt"] = f"127.0.0.1:{ports.get(sw['name'], free_tcp_port())}"
+            sw["credentials"] = "live-lab"
+        inv = tmp_path / "inv" / "inventory.yaml"
+        inv.parent.mkdir()
+        inv.write_text(yaml.safe_dump(data, sort_keys=False))
+        env = {"ZONEPLAN_LIVE_LAB_USER": "admin", "ZONEPLAN_LIVE_LAB_PASSWORD": PASSWORD}
+        args = ["audit", str(inv), "--live", "--save", str(tmp_path / "cap"), "--format", "json"]
+        args += ["--known-hosts", str(tmp_path / "kh"), "--accept-new-host-key"]
+        r = CliRunner().invoke(app, args, env=env)
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 3  # mds-b2 is down
+    assert doc["verdicts"]["A"] == "in-sync" and doc["verdicts"]["B"] == "incomplete"
+    assert any(f["code"] == "ZP700" and f["subject"] == "mds-b2" for f in doc["findings"])
+    saved = [p for p in (tmp_path / "cap").rglob("*") if p.is_file()]
+    assert saved, "the capture was saved"
+    for p in saved:
+        assert PASSWORD not in p.read_text(errors="replace"), p
+    assert PASSWORD not in r.output

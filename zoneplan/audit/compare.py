@@ -435,37 +435,46 @@ def audit(
             result.verdicts[name] = "policy"
             continue
         db, eff = obs.defined, obs.effective
-        missing = [
-            what for what, got in (("defined zoning", db), ("effective zoning", eff)) if got is None
+        gaps = [
+            f"no {what} captured"
+            for what, got in (("defined zoning", db), ("effective zoning", eff))
+            if got is None
         ]
-        partial = [
-            what
+        gaps += [
+            f"{what} incomplete"
             for what, got in (("defined zoning", db), ("effective zoning", eff))
             if got is not None and not got.complete
         ]
-        if missing or partial:
-            text = _parts(("no", missing), ("incomplete:", partial))
+        if topology is not None:
+            unread = sorted(
+                s for s, f in topology.switch_fabric.items() if f == name and s not in obs.switches
+            )
+            if unread:
+                gaps.append(
+                    f"switch(es) {', '.join(unread)} not read (their logins and cables unchecked)"
+                )
+        if gaps:
             findings.append(
                 R.AuditIncomplete.make(
-                    f"fabric {name}: {text}: cannot tell what is absent",
+                    f"fabric {name}: {'; '.join(gaps)}: cannot tell what is absent",
                     Location(obs.source()),
                     subject=name,
                 )
             )
-            result.verdicts[name] = "incomplete"
-            if db is None:
-                continue
         clean = _compare_plan(fp, obs, findings) if db is not None else False
-        if result.verdicts.get(name) != "incomplete":
-            result.verdicts[name] = "in-sync" if clean else "drift"
-            if clean:
-                findings.append(
-                    R.InSync.make(
-                        f"fabric {name}: zoning matches the plan ({len(fp.zones)} zones, {len(fp.aliases)} aliases)",
-                        Location(obs.source()),
-                        subject=name,
-                    )
+        if not clean and db is not None:
+            result.verdicts[name] = "drift"
+        elif gaps:
+            result.verdicts[name] = "incomplete"
+        else:
+            result.verdicts[name] = "in-sync"
+            findings.append(
+                R.InSync.make(
+                    f"fabric {name}: zoning matches the plan ({len(fp.zones)} zones, {len(fp.aliases)} aliases)",
+                    Location(obs.source()),
+                    subject=name,
                 )
+            )
     if topology is not None:
         _cabling(observations, topology, findings)
     return result

@@ -23,17 +23,99 @@ def audit(
     ),
     fabric: Optional[str] = typer.Option(None, "--fabric", help="Audit one fabric only."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+    live: bool = typer.Option(
+        False, "--live", help="Read the inventory's switches now (SSH or SNMP)."
+    ),
+    via: str = typer.Option("ssh", "--via", help="With --live: ssh or snmp."),
+    save: Optional[Path] = typer.Option(
+        None, "--save", help="With --live: keep what was read as a capture folder."
+    ),
+    concurrency: int = typer.Option(
+        8, "--concurrency", "-j", min=1, max=256, help="With --live: switches read at once."
+    ),
+    credentials: Optional[Path] = typer.Option(
+        None, "--credentials", help="With --live: credentials file (mode 0600)."
+    ),
+    known_hosts: Optional[Path] = typer.Option(
+        None, "--known-hosts", help="With --live: known_hosts file."
+    ),
+    accept_new_host_key: bool = typer.Option(
+        False, "--accept-new-host-key", help="With --live: trust and record unknown host keys."
+    ),
 ) -> None:
-    """Compare saved switch output with the plan: drift, unzoned logins, miscabling, locks."""
+    """Compare switch output (saved, or read live) with the plan: drift, unzoned logins,
+    miscabling, open transactions and locks. Without an inventory: policy checks alone."""
     from ..audit.run import audit_captures
 
     if fmt not in FORMATS:
         err_console.print(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if live:
+        if inventory is None or via not in ("ssh", "snmp"):
+            err_console.print(
+                "--live needs an INVENTORY (switches, addresses, credential profiles) and --via ssh|snmp"
+            )
+            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+        _audit_live(
+            inventory,
+            fabric,
+            fmt,
+            via,
+            save,
+            concurrency,
+            credentials,
+            known_hosts,
+            accept_new_host_key,
+        )
+        return
     if not capture:
-        err_console.print("nothing to audit: give --capture DIR (saved switch output)")
+        err_console.print("nothing to audit: give --capture DIR (saved switch output) or --live")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     run = audit_captures(capture, inventory, fabric=fabric)
+    _report(run, fmt)
+    code = exit_code_for(run.findings)
+    if not run.usable:
+        code = ExitCode.UNUSABLE_INPUT
+    raise typer.Exit(code)
+
+
+def _audit_live(
+    inventory, fabric, fmt, via, save, concurrency, credentials, known_hosts, accept_new_host_key
+) -> None:  # noqa: ANN001
+    """Collect from every switch (one dead switch never stops the others), then audit."""
+    from ..audit.run import audit_states
+    from ..live.collect import run_exit_code, targets_from_inventory
+    from ..live.credentials import CredentialStore
+    from ..live.snmp import SnmpOptions
+    from ..live.ssh import SshOptions
+    from ..loader import load_inventory
+    from .collect import run_collect
+
+    loaded = load_inventory(inventory)
+    if loaded.inventory is None:
+        print_findings(loaded.findings, fmt)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    store = CredentialStore(path=credentials, inventory_path=inventory)
+    targets, target_findings = targets_from_inventory(
+        loaded.inventory, store, via=via, fabric=fabric, source=str(inventory)
+    )
+    ssh_opts = SshOptions(known_hosts=known_hosts, accept_new_host_key=accept_new_host_key)
+    results = run_collect(targets, save, concurrency, ssh_opts, SnmpOptions(), quiet=fmt != "text")
+    read = [f for r in results for f in r.findings]
+    run = audit_states(
+        [r.state for r in results if r.state is not None],
+        inventory,
+        fabric=fabric,
+        extra_findings=target_findings + read,
+    )
+    _report(run, fmt)
+    code = run_exit_code(results, target_findings + run.findings)
+    if not run.usable:
+        code = ExitCode.UNUSABLE_INPUT
+    raise typer.Exit(code)
+
+
+def _report(run, fmt: str) -> None:  # noqa: ANN001
     print_findings(run.findings, fmt, extra={"verdicts": run.verdicts, "switches": run.switches})
     if fmt == "text" and run.verdicts:
         table = Table(title="fabrics")
@@ -42,10 +124,6 @@ def audit(
         for name, verdict in sorted(run.verdicts.items()):
             table.add_row(name, f"[{_VERDICT_STYLE.get(verdict, '')}]{verdict}[/]")
         console.print(table)
-    code = exit_code_for(run.findings)
-    if not run.usable:
-        code = ExitCode.UNUSABLE_INPUT
-    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,24 +29,36 @@ from .output import FORMATS, err_console, print_findings
 def collect(
     inventory: Optional[Path] = typer.Argument(None, help="Inventory YAML (omit with --switch)."),
     out: Path = typer.Option(..., "--out", "-o", help="Capture folder to write (0700/0600)."),
-    fabric: Optional[str] = typer.Option(None, "--fabric", help="Only the switches of this fabric."),
+    fabric: Optional[str] = typer.Option(
+        None, "--fabric", help="Only the switches of this fabric."
+    ),
     via: str = typer.Option("ssh", "--via", help="ssh or snmp."),
-    concurrency: int = typer.Option(8, "--concurrency", "-j", min=1, max=256,
-                                    help="Switches read at once."),
+    concurrency: int = typer.Option(
+        8, "--concurrency", "-j", min=1, max=256, help="Switches read at once."
+    ),
     accept_new_host_key: bool = typer.Option(
-        False, "--accept-new-host-key",
-        help="Trust and record unknown SSH host keys (never changed ones)."),
+        False,
+        "--accept-new-host-key",
+        help="Trust and record unknown SSH host keys (never changed ones).",
+    ),
     known_hosts: Optional[Path] = typer.Option(
-        None, "--known-hosts", help="known_hosts file (default ~/.ssh/known_hosts)."),
+        None, "--known-hosts", help="known_hosts file (default ~/.ssh/known_hosts)."
+    ),
     credentials: Optional[Path] = typer.Option(
-        None, "--credentials", help="Credentials file (default $ZONEPLAN_CREDENTIALS or "
-        "~/.config/zoneplan/credentials.yaml; must be mode 0600)."),
-    switch: Optional[str] = typer.Option(None, "--switch", help="Ad hoc: HOST[:PORT] of one switch."),
+        None,
+        "--credentials",
+        help="Credentials file (default $ZONEPLAN_CREDENTIALS or "
+        "~/.config/zoneplan/credentials.yaml; must be mode 0600).",
+    ),
+    switch: Optional[str] = typer.Option(
+        None, "--switch", help="Ad hoc: HOST[:PORT] of one switch."
+    ),
     vendor: Optional[str] = typer.Option(None, "--vendor", help="Ad hoc: brocade or cisco."),
     name: Optional[str] = typer.Option(None, "--name", help="Ad hoc: the switch's name (folder)."),
     user: Optional[str] = typer.Option(None, "--user", help="Ad hoc: SSH user."),
-    community: Optional[str] = typer.Option(None, "--community",
-                                            help="Ad hoc: SNMPv2c community (prefer the env)."),
+    community: Optional[str] = typer.Option(
+        None, "--community", help="Ad hoc: SNMPv2c community (prefer the env)."
+    ),
     v3_user: Optional[str] = typer.Option(None, "--v3-user", help="Ad hoc: SNMPv3 user."),
     v3_auth_protocol: str = typer.Option("SHA", "--v3-auth-protocol", help="SHA, SHA256, …"),
     v3_priv_protocol: str = typer.Option("AES", "--v3-priv-protocol", help="AES, AES256, …"),
@@ -56,8 +68,13 @@ def collect(
     command_timeout: float = typer.Option(60.0, "--command-timeout", help="Seconds per command."),
     switch_timeout: float = typer.Option(300.0, "--switch-timeout", help="Seconds per switch."),
     connect_timeout: float = typer.Option(10.0, "--connect-timeout", help="Seconds to log in."),
-    retries: int = typer.Option(1, "--retries", min=0, max=5,
-                                help="Extra attempts for unreachable/timed-out/dropped switches."),
+    retries: int = typer.Option(
+        1,
+        "--retries",
+        min=0,
+        max=5,
+        help="Extra attempts for unreachable/timed-out/dropped switches.",
+    ),
     snmp_timeout: float = typer.Option(2.0, "--snmp-timeout", help="Seconds per SNMP request."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
 ) -> None:
@@ -90,9 +107,13 @@ def collect(
             print_findings(findings, fmt)
             raise typer.Exit(ExitCode.UNUSABLE_INPUT)
         if community is not None:
-            findings.append(InsecureOption.make(
-                "--community puts the community in shell history and the process list; "
-                "prefer ZONEPLAN_ADHOC_COMMUNITY", Location("--community")))
+            findings.append(
+                InsecureOption.make(
+                    "--community puts the community in shell history and the process list; "
+                    "prefer ZONEPLAN_ADHOC_COMMUNITY",
+                    Location("--community"),
+                )
+            )
         vals = store.values("adhoc")
         for key, val in (("user", user), ("community", community), ("snmp_user", v3_user)):
             if val:
@@ -117,16 +138,33 @@ def collect(
             **{k: Secret(vals[k]) for k in secret_keys if vals.get(k)},  # type: ignore[arg-type]
         )
         findings.extend(store.findings)
-        if cred is not None and ((via == "ssh" and cred.has_ssh) or (via == "snmp" and cred.has_snmp)):
-            targets.append(Target(name or addr[0].replace(":", "_"), vendor, addr[0], addr[1], via,
-                                  cred, list(vsan or []), None, snmp_context))
+        if cred is not None and (
+            (via == "ssh" and cred.has_ssh) or (via == "snmp" and cred.has_snmp)
+        ):
+            targets.append(
+                Target(
+                    name or addr[0].replace(":", "_"),
+                    vendor,
+                    addr[0],
+                    addr[1],
+                    via,
+                    cred,
+                    list(vsan or []),
+                    None,
+                    snmp_context,
+                )
+            )
         elif not any(f.code == "ZP060" for f in findings):
             from ..rules.live import CredentialsMissing
 
-            findings.append(CredentialsMissing.make(
-                "no credentials for the ad-hoc switch", Location(f"{switch}:credentials"),
-                hint="export ZONEPLAN_ADHOC_USER and ZONEPLAN_ADHOC_PASSWORD "
-                     "(or ZONEPLAN_ADHOC_COMMUNITY / ZONEPLAN_ADHOC_SNMP_USER …)"))
+            findings.append(
+                CredentialsMissing.make(
+                    "no credentials for the ad-hoc switch",
+                    Location(f"{switch}:credentials"),
+                    hint="export ZONEPLAN_ADHOC_USER and ZONEPLAN_ADHOC_PASSWORD "
+                    "(or ZONEPLAN_ADHOC_COMMUNITY / ZONEPLAN_ADHOC_SNMP_USER …)",
+                )
+            )
     else:
         from ..live.collect import targets_from_inventory
         from ..loader import load_inventory
@@ -136,31 +174,57 @@ def collect(
         if loaded.inventory is None:
             print_findings(findings, fmt)
             raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-        got, tf = targets_from_inventory(loaded.inventory, store, via=via, fabric=fabric,
-                                         source=str(inventory))
+        got, tf = targets_from_inventory(
+            loaded.inventory, store, via=via, fabric=fabric, source=str(inventory)
+        )
         targets, findings = got, findings + tf
     if accept_new_host_key and via == "ssh":
-        findings.append(InsecureOption.make(
-            "--accept-new-host-key: unknown host keys are trusted on first use and recorded",
-            Location("--accept-new-host-key")))
+        findings.append(
+            InsecureOption.make(
+                "--accept-new-host-key: unknown host keys are trusted on first use and recorded",
+                Location("--accept-new-host-key"),
+            )
+        )
     if any(f.severity.value == "fatal" for f in findings) and not targets:
         print_findings(findings, fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
 
-    ssh_opts = SshOptions(connect_timeout=connect_timeout, command_timeout=command_timeout,
-                          switch_timeout=switch_timeout, retries=retries,
-                          known_hosts=known_hosts, accept_new_host_key=accept_new_host_key)
-    snmp_opts = SnmpOptions(version=snmp_version, timeout=snmp_timeout, retries=retries,
-                            switch_timeout=switch_timeout, context=snmp_context)
-    results = _run(targets, out, concurrency, ssh_opts, snmp_opts, quiet=fmt != "text")
+    ssh_opts = SshOptions(
+        connect_timeout=connect_timeout,
+        command_timeout=command_timeout,
+        switch_timeout=switch_timeout,
+        retries=retries,
+        known_hosts=known_hosts,
+        accept_new_host_key=accept_new_host_key,
+    )
+    snmp_opts = SnmpOptions(
+        version=snmp_version,
+        timeout=snmp_timeout,
+        retries=retries,
+        switch_timeout=switch_timeout,
+        context=snmp_context,
+    )
+    results = run_collect(targets, out, concurrency, ssh_opts, snmp_opts, quiet=fmt != "text")
     allf = findings + [f for r in results for f in r.findings]
-    print_findings(allf, fmt, extra={"switches": [
-        {"name": r.name, "status": r.status, "folder": str(r.folder) if r.folder else None,
-         "seconds": round(r.seconds, 3)} for r in results]})
+    print_findings(
+        allf,
+        fmt,
+        extra={
+            "switches": [
+                {
+                    "name": r.name,
+                    "status": r.status,
+                    "folder": str(r.folder) if r.folder else None,
+                    "seconds": round(r.seconds, 3),
+                }
+                for r in results
+            ]
+        },
+    )
     raise typer.Exit(run_exit_code(results, findings))
 
 
-def _run(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noqa: ANN001, ANN202
+def run_collect(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noqa: ANN001, ANN202
     """Collect with a rich progress bar on a TTY, plain lines on stderr otherwise."""
     from ..live.collect import collect_switches
 
@@ -169,18 +233,30 @@ def _run(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noq
     if sys.stderr.isatty() and not quiet:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err_console, transient=False) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err_console,
+            transient=False,
+        ) as bar:
             task = bar.add_task("reading switches", total=len(targets))
 
             def progress(event, target, result):  # noqa: ANN001, ANN202
                 if event == "done":
                     bar.advance(task)
-                    bar.console.print(f"{escape(target.name)}: {result.status} "
-                                      f"({result.seconds:.1f}s)")
+                    bar.console.print(
+                        f"{escape(target.name)}: {result.status} ({result.seconds:.1f}s)"
+                    )
 
-            return collect_switches(targets, out=out, concurrency=concurrency,
-                                    ssh_options=ssh_opts, snmp_options=snmp_opts, progress=progress)
+            return collect_switches(
+                targets,
+                out=out,
+                concurrency=concurrency,
+                ssh_options=ssh_opts,
+                snmp_options=snmp_opts,
+                progress=progress,
+            )
 
     def plain(event, target, result):  # noqa: ANN001, ANN202
         if event == "done":
@@ -189,8 +265,14 @@ def _run(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noq
             sys.stderr.write(f"{target.name}: reading {target.address} via {target.via}\n")
         sys.stderr.flush()
 
-    return collect_switches(targets, out=out, concurrency=concurrency, ssh_options=ssh_opts,
-                            snmp_options=snmp_opts, progress=plain)
+    return collect_switches(
+        targets,
+        out=out,
+        concurrency=concurrency,
+        ssh_options=ssh_opts,
+        snmp_options=snmp_opts,
+        progress=plain,
+    )
 
 
 def register(app: typer.Typer) -> None:
