@@ -6,11 +6,13 @@ import json
 
 from .model import Inventory
 from .packs import Manifest
+from .plan.model import Plan
 
 #: file name → model; other components add theirs here (plan, vendor pack parts).
 SCHEMA_MODELS = {
     "inventory.schema.json": (Inventory, "zoneplan inventory"),
     "vendor-pack.schema.json": (Manifest, "zoneplan vendor pack manifest"),
+    "plan.schema.json": (Plan, "zoneplan zoning plan (plan.json)"),
 }
 
 

@@ -1,0 +1,122 @@
+"""``zoneplan plan`` as users run it: files, reruns, backups, formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from plan_helpers import REPO, SAMPLES, rendered_files, topology_of
+from typer.testing import CliRunner
+
+from zoneplan.cli import app
+
+runner = CliRunner()
+SAMPLE = SAMPLES / "euronas-cluster.yaml"
+
+
+def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == ["A/A.rollback.txt", "A/A.script.txt", "B/B.rollback.txt",
+                       "B/B.script.txt", "plan.json"]
+    assert "zone DB" in r.output and "1,048,576" in r.output
+    doc = json.loads((tmp_path / "plan.json").read_text())
+    assert [f["name"] for f in doc["fabrics"]] == ["A", "B"]
+    # the files are exactly what the library renders (and the goldens hold)
+    expected = rendered_files(topology_of(SAMPLE))
+    for rel, text in expected.items():
+        assert (tmp_path / rel).read_text() == text
+
+
+def test_rerun_is_byte_identical_and_touches_nothing(tmp_path):
+    assert runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)]).exit_code == 0
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*.*")}
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    assert r.exit_code == 0 and "unchanged" in r.output
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*.*")}
+    assert before == after
+
+
+def test_a_differing_file_is_backed_up_not_overwritten(tmp_path):
+    target = tmp_path / "A" / "A.script.txt"
+    target.parent.mkdir(parents=True)
+    target.write_text("my own edits\n")
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    assert r.exit_code == 0
+    assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
+    target.write_text("more edits\n")
+    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    assert (tmp_path / "A" / "A.script.txt.bak.1").read_text() == "more edits\n"
+    assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
+
+
+def test_force_overwrites_without_backup(tmp_path):
+    target = tmp_path / "A" / "A.script.txt"
+    target.parent.mkdir(parents=True)
+    target.write_text("my own edits\n")
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
+    assert r.exit_code == 0 and "overwritten" in r.output
+    assert not list(tmp_path.rglob("*.bak*"))
+    assert target.read_text().startswith("# zoneplan")
+
+
+def test_fabric_and_strategy_options(tmp_path):
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--fabric", "A",
+                            "--strategy", "peer", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert [f["fabric"] for f in doc["plan"]["fabrics"]] == ["A"]
+    assert doc["plan"]["fabrics"][0]["strategy"] == "peer"
+    assert not (tmp_path / "B").exists()
+    assert "zonecreate --peerzone" in (tmp_path / "A" / "A.script.txt").read_text()
+
+
+def test_strategy_fallback_is_a_warning_exit_0(tmp_path):
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--strategy", "smart",
+                            "-f", "json"])
+    assert r.exit_code == 0
+    assert "ZP510" in {f["code"] for f in json.loads(r.output)["findings"]}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--strategy", "bogus"], ["--fabric", "Z"], ["--format", "xml"], ["--allow-delete"]],
+)
+def test_bad_usage_exits_2(tmp_path, args):
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), *args])
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output
+
+
+def test_unusable_inventory_exits_2(tmp_path):
+    r = runner.invoke(app, ["plan", str(REPO / "samples" / "nope.yaml"), "--out", str(tmp_path)])
+    assert r.exit_code == 2
+
+
+def test_plan_error_findings_exit_1(tmp_path):
+    text = SAMPLE.read_text().replace(
+        "policy:\n  strategy: sist",
+        "policy:\n  strategy: sist\n  naming:\n    alias: 'x'\n",
+    )
+    inv = tmp_path / "inv.yaml"
+    inv.write_text(text)
+    r = runner.invoke(app, ["plan", str(inv), "--out", str(tmp_path / "o"), "-f", "json"])
+    # every alias wants the name "x": collisions are resolved (warnings), nothing fatal
+    doc = json.loads(r.output)
+    assert "ZP508" in {f["code"] for f in doc["findings"]}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("alias: 'x'", "alias: '{nope}'"))
+    r = runner.invoke(app, ["plan", str(bad), "--out", str(tmp_path / "o2")])
+    assert r.exit_code == 2 and "{nope}" in r.output
+
+
+def test_mixed_strategy_size_error_gives_exit_1(tmp_path, monkeypatch):
+    from zoneplan.packs import load_pack
+
+    limits = load_pack("brocade-fos").manifest.limits
+    monkeypatch.setattr(limits, "zone_db_bytes", 1000)
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "-f", "json"])
+    assert r.exit_code == 1
+    f = next(f for f in json.loads(r.output)["findings"] if f["code"] == "ZP506")
+    assert "peer" in f["hint"]

@@ -1,0 +1,175 @@
+"""Property tests over random valid inventories (zoneplan.testing.inventories).
+
+Whatever the inventory: every client port is zoned to both cluster nodes on each fabric it is
+on (or ZP505 says why not), no mirror zone holds anything but mirror ports, names are legal
+and unique in the platform's namespaces, sizes are under the limit or flagged, and no script
+ever contains a command that clears or disables zoning.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from plan_helpers import FORBIDDEN
+
+from zoneplan.model import PortRole
+from zoneplan.packs import load_pack
+from zoneplan.plan import ZoneKind, build_plan, full_change, inverse
+from zoneplan.render import render_plan
+from zoneplan.rules.zoning import check_plan
+from zoneplan.testing.inventories import InventoryParams, random_inventory
+from zoneplan.topology import build_topology
+
+vendors = st.sampled_from(["brocade", "cisco"])
+params = st.builds(
+    InventoryParams,
+    hosts=st.integers(0, 10),
+    vendor_a=vendors,
+    vendor_b=vendors,
+    switches_a=st.integers(1, 2),
+    switches_b=st.integers(1, 2),
+    isl_a=st.booleans(),
+    isl_b=st.booleans(),
+    san1_targets=st.integers(0, 2),
+    san2_targets=st.integers(0, 2),
+    mirror_via_switch=st.booleans(),
+    backend=st.booleans(),
+    directors=st.booleans(),
+    odd_names=st.booleans(),
+    long_names=st.booleans(),
+    existing_zone=st.booleans(),
+    strategy=st.sampled_from(["sist", "simt", "peer", "smart"]),
+    seed=st.integers(0, 2**16),
+)
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _setup(p: InventoryParams):
+    topo = build_topology(random_inventory(p))
+    assert not topo.findings
+    plan = build_plan(topo)
+    return topo, plan, check_plan(plan, topo)
+
+
+@SETTINGS
+@given(params)
+def test_every_client_zoned_to_both_nodes_or_flagged(p):
+    topo, plan, findings = _setup(p)
+    flagged = {f.subject for f in findings if f.code == "ZP505"}
+    for fp in plan.fabrics:
+        reach: set[tuple[str, str]] = set()
+        for z in fp.zones:
+            if z.kind is not ZoneKind.CLIENT:
+                continue
+            refs = [m.ref for m in z.all_members()]
+            nodes = {topo.by_ref[r].device for r in refs if topo.by_ref[r].kind == "node"}
+            for r in refs:
+                if topo.by_ref[r].kind == "host":
+                    reach |= {(r, n) for n in nodes}
+        for port in topo.ports:
+            if port.kind != "host" or topo.fabric_of(port) != fp.name:
+                continue
+            for node in ("san1", "san2"):
+                targets = [
+                    t for t in topo.ports
+                    if t.device == node and t.role is PortRole.TARGET
+                    and topo.same_segment(port, t)
+                ]
+                if targets:
+                    assert (port.ref, node) in reach, f"{port.ref} not zoned to {node}"
+                else:
+                    assert port.ref in flagged, f"{port.ref} unreachable {node} not flagged"
+
+
+@SETTINGS
+@given(params)
+def test_mirror_zones_pure_and_direct_links_unzoned(p):
+    topo, plan, findings = _setup(p)
+    assert not [f for f in findings if f.code == "ZP501"]
+    for fp in plan.fabrics:
+        for z in fp.zones:
+            roles = {topo.by_ref[m.ref].role for m in z.all_members() if m.ref}
+            if z.kind is ZoneKind.MIRROR:
+                assert roles == {PortRole.MIRROR}
+                assert len({topo.by_ref[m.ref].device for m in z.members}) == 2
+            elif z.kind is not ZoneKind.EXISTING:
+                assert PortRole.MIRROR not in roles
+    if not p.mirror_via_switch:
+        assert not any(z.kind is ZoneKind.MIRROR for fp in plan.fabrics for z in fp.zones)
+        assert any("direct-connected" in n for n in plan.notes)
+
+
+@SETTINGS
+@given(params)
+def test_names_legal_and_unique(p):
+    topo, plan, findings = _setup(p)
+    assert not [f for f in findings if f.code == "ZP507" and f.severity.value == "error"]
+    for fp in plan.fabrics:
+        pack = load_pack(fp.pack)
+        portable = pack.name_pattern(portable=True)
+        rules = pack.manifest.naming
+        spaces: dict[str, set[str]] = {}
+        objects = [("config", fp.config)] + [("alias", a.name) for a in fp.aliases]
+        objects += [("zone", z.name) for z in fp.zones]
+        for kind, name in objects:
+            space = spaces.setdefault("all" if rules.one_namespace else kind, set())
+            assert name.lower() not in space, f"{name} twice in {fp.name}"
+            space.add(name.lower())
+            assert len(name) <= rules.max_length
+            if kind != "zone" or name != "legacy_zone":
+                assert portable.match(name), name
+            assert not name.lower().startswith(tuple(rules.reserved_prefixes))
+
+
+@SETTINGS
+@given(params)
+def test_size_under_limit_or_flagged(p):
+    topo, plan, findings = _setup(p)
+    over = {f.subject for f in findings if f.code == "ZP506"}
+    for fp in plan.fabrics:
+        assert fp.size is not None
+        pack = load_pack(fp.pack)
+        if fp.director_only:
+            assert fp.size.limit == pack.manifest.limits.zone_db_bytes_director
+        else:
+            assert fp.size.limit == pack.manifest.limits.zone_db_bytes
+        if fp.size.bytes > fp.size.limit:
+            assert fp.name in over
+
+
+@SETTINGS
+@given(params)
+def test_scripts_safe_and_rollback_inverts(p):
+    topo, plan, _ = _setup(p)
+    for r in render_plan(plan):
+        for text in (r.script, r.rollback):
+            lowered = text.lower()
+            for bad in FORBIDDEN:
+                assert bad not in lowered, bad
+        cs = full_change(plan.fabric(r.fabric))
+        back = inverse(inverse(cs))
+        assert [a.name for a in back.create_aliases] == [a.name for a in cs.create_aliases]
+        assert [z.name for z in back.create_zones] == [z.name for z in cs.create_zones]
+        assert back.config_add == cs.config_add and back.activate == cs.activate
+        assert back.config_create == cs.config_create
+
+
+@settings(max_examples=25, deadline=None)
+@given(params)
+def test_same_inventory_same_bytes(p):
+    a = render_plan(build_plan(build_topology(random_inventory(p))))
+    b = render_plan(build_plan(build_topology(random_inventory(p))))
+    assert [(r.script, r.rollback) for r in a] == [(r.script, r.rollback) for r in b]
+
+
+@SETTINGS
+@given(params)
+def test_a_plan_against_itself_changes_nothing(p):
+    from zoneplan.plan import ZoningState, incremental_change
+
+    _, plan, _ = _setup(p)
+    for fp in plan.fabrics:
+        cs = incremental_change(fp, ZoningState.from_fabric_plan(fp), allow_delete=True)
+        assert cs.empty, cs.counts()

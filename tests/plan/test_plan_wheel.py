@@ -1,0 +1,41 @@
+"""The vendor packs (manifests and templates) ship inside the wheel and work from there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import yaml
+from plan_helpers import REPO, topology_of
+
+from zoneplan.packs import Manifest, VendorPack
+from zoneplan.plan import build_plan, full_change
+from zoneplan.render import Renderer
+
+TEMPLATES = ("aliases.j2", "zones.j2", "config.j2", "activate.j2", "rollback.j2", "script.j2")
+
+
+def test_wheel_contains_the_packs_and_they_render(tmp_path):
+    out = tmp_path / "dist"
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out),
+         str(REPO)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    (wheel,) = out.glob("zoneplan-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        for pack in ("brocade-fos", "cisco-mds"):
+            assert f"zoneplan/_vendors/{pack}/manifest.yaml" in names
+            for t in TEMPLATES:
+                assert f"zoneplan/_vendors/{pack}/templates/{t}" in names, (pack, t)
+        zf.extractall(tmp_path / "site")
+    # render the sample with the packs as installed from the wheel
+    plan = build_plan(topology_of(REPO / "samples" / "euronas-cluster.yaml"))
+    for fp in plan.fabrics:
+        root = tmp_path / "site" / "zoneplan" / "_vendors" / fp.pack
+        manifest = Manifest.model_validate(yaml.safe_load((root / "manifest.yaml").read_text()))
+        script = Renderer(VendorPack(root, manifest)).script(plan, full_change(fp))
+        assert fp.config in script

@@ -1,0 +1,182 @@
+"""Render change sets into switch scripts with one vendor pack's jinja2 templates.
+
+Why this shape: the engine knows *no* vendor. It binds a jinja2 environment to a pack, asks it
+for templates by their common names (``aliases``, ``zones``, ``config``, ``activate``,
+``rollback``, ``script``, listed in the pack's manifest) and hands them a
+:class:`~zoneplan.plan.delta.ChangeSet`. Everything dialect-specific (commands, order of
+commits, comment character, quoting) is data in ``vendors/<pack>/``.
+
+Defence in depth: names and WWPNs were validated when the inventory was loaded and made legal
+by the planner, and the ``quote`` filter checks every value *again* against the pack's
+``script.token_pattern`` before it reaches a script; a value that fails raises
+:class:`UnsafeValue` and nothing is written. ``StrictUndefined`` makes a template typo an
+error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
+import jinja2
+
+from ..gcpause import gc_paused
+from ..packs import VendorPack, load_pack
+from ..plan.delta import ChangeSet, full_change, incremental_change, inverse
+from ..plan.model import FabricPlan, Plan, ZoneMember, ZoningState
+
+__all__ = [
+    "RenderError",
+    "UnsafeValue",
+    "Renderer",
+    "RenderedFabric",
+    "render_fabric",
+    "render_plan",
+    "renderer_for",
+]
+
+
+class RenderError(Exception):
+    """A template is missing or broken (a pack bug), or a value is unsafe."""
+
+
+class UnsafeValue(RenderError):
+    """A value refused by the ``quote`` filter: it must never reach a switch."""
+
+
+@dataclass(frozen=True)
+class RenderedFabric:
+    """The two scripts of one fabric and the change they apply."""
+
+    fabric: str
+    script: str
+    rollback: str
+    change: ChangeSet
+
+
+class Renderer:
+    """A jinja2 environment bound to one vendor pack."""
+
+    def __init__(self, pack: VendorPack) -> None:
+        self.pack = pack
+        syntax = pack.manifest.script
+        self._token = re.compile(syntax.token_pattern)
+        self._quote = syntax.quote
+        self._sep = syntax.member_separator
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(pack.templates_dir)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.env.filters["quote"] = self.quote
+        self.env.filters["bare"] = self.bare
+        self.env.filters["tag"] = self.tag
+        self.env.filters["vsan"] = self.vsan
+        self.env.globals["pack"] = pack.manifest
+        self.env.globals["templates"] = pack.manifest.templates
+        self.env.globals["per_line"] = syntax.members_per_command
+
+    # -- filters -------------------------------------------------------------------------
+    def bare(self, value: object) -> str:
+        """A validated token without quotes (Cisco names, or text inside a quoted list)."""
+        text = value.name if isinstance(value, ZoneMember) else value
+        if not isinstance(text, str) or not self._token.match(text):
+            raise UnsafeValue(
+                f"{self.pack.id}: refusing to put {text!r} into a script (allowed: "
+                f"{self._token.pattern})"
+            )
+        return text
+
+    def quote(self, value: object) -> str:
+        """One validated token, or a list joined by the pack's separator, in its quotes."""
+        if isinstance(value, (list, tuple)):
+            body = self._sep.join(self.bare(v) for v in value)
+        else:
+            body = self.bare(value)
+        return f"{self._quote}{body}{self._quote}"
+
+    def vsan(self, value: object) -> int:
+        """A VSAN / virtual-fabric number, checked to be one (1-4094)."""
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4094:
+            raise UnsafeValue(f"{self.pack.id}: {value!r} is not a VSAN number (1-4094)")
+        return value
+
+    def tag(self, member: ZoneMember) -> str:
+        """The smart-zoning keyword of a member's role ('' when the pack has none)."""
+        if member.role is None:
+            return ""
+        return self.pack.manifest.script.role_tags.get(member.role.value, "")
+
+    # -- rendering -----------------------------------------------------------------------
+    def template(self, key: str) -> jinja2.Template:
+        """The pack's template for a common name (``script``, ``rollback``, ...)."""
+        name = getattr(self.pack.manifest.templates, key, None)
+        if name is None:
+            raise RenderError(f"{self.pack.id}: no template key {key!r}")
+        try:
+            return self.env.get_template(name)
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"{self.pack.id}: template {name}: {exc}") from exc
+
+    def render(self, key: str, **context: object) -> str:
+        try:
+            return self.template(key).render(**context)
+        except UnsafeValue:
+            raise
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"{self.pack.id}: rendering {key}: {exc}") from exc
+
+    def script(self, plan: Plan, change: ChangeSet) -> str:
+        return self.render("script", plan=plan, fp=change.fabric, cs=change)
+
+    def rollback(self, plan: Plan, change: ChangeSet) -> str:
+        return self.render("rollback", plan=plan, fp=change.fabric, cs=inverse(change))
+
+
+@cache
+def renderer_for(pack_id: str) -> Renderer:
+    """One renderer per pack (jinja2 compiles each template once per environment)."""
+    return Renderer(load_pack(pack_id))
+
+
+def render_fabric(
+    plan: Plan,
+    fp: FabricPlan,
+    *,
+    previous: ZoningState | None = None,
+    allow_delete: bool = False,
+    pack: VendorPack | None = None,
+) -> RenderedFabric:
+    """Script and rollback of one fabric: full, or incremental against ``previous``."""
+    renderer = Renderer(pack) if pack is not None else renderer_for(fp.pack)
+    change = (
+        full_change(fp)
+        if previous is None
+        else incremental_change(fp, previous, allow_delete=allow_delete)
+    )
+    return RenderedFabric(fp.name, renderer.script(plan, change), renderer.rollback(plan, change), change)
+
+
+def render_plan(
+    plan: Plan,
+    previous: dict[str, ZoningState] | None = None,
+    *,
+    allow_delete: bool = False,
+    fabrics: Iterable[str] | None = None,
+) -> list[RenderedFabric]:
+    """Render every fabric of a plan in its own pack's dialect."""
+    wanted = set(fabrics) if fabrics is not None else None
+    out = []
+    with gc_paused():  # rendering allocates strings only; no cycles to collect
+        for fp in plan.fabrics:
+            if wanted is not None and fp.name not in wanted:
+                continue
+            prev = previous.get(fp.name) if previous is not None else None
+            out.append(render_fabric(plan, fp, previous=prev, allow_delete=allow_delete))
+    return out
