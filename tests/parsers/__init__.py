@@ -1,0 +1,1 @@
+"""Tests of the switch-output parsers and the capture reader."""

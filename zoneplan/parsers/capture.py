@@ -1,0 +1,598 @@
+"""Read capture folders/files into one observed state per switch.
+
+A capture is saved command output, in any mix of:
+
+* one file per command, named after it with spaces as ``_`` (``cfgshow.txt``,
+  ``show_zoneset_active_vsan_10.txt``; a copy number may follow: ``cfgshow_2.txt``);
+* any text file holding several commands, each introduced by its prompt line
+  (``sw1:admin> cfgshow``, ``mds1# show flogi database``, ``> cfgshow``), as a terminal log or a
+  supportshow has them;
+* a folder per switch (sub-folders of a capture folder).
+
+Dispatch goes through the command catalogue (``vendors/<pack>/commands.yaml``): command →
+parser → feed, never an if-chain. A file with neither a command name nor prompts is recognised
+by content when its format is distinct (reported as ZP037). Every problem is a finding naming
+the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..findings import Finding, Location
+from ..observed import (
+    BROCADE,
+    FABRIC_KEY,
+    Login,
+    Port,
+    SwitchIdentity,
+    SwitchState,
+    Vsan,
+    ZoneDb,
+)
+from ..rules.capture import (
+    CommandGuessedFromContent,
+    CountMismatch,
+    DuplicateCommandOutput,
+    FilteredOutput,
+    MixedVendorCapture,
+    ParserFailure,
+    SwitchErrorInOutput,
+    SwitchNotIdentified,
+    UnknownCommandFile,
+    UnreadableCapture,
+)
+from . import PARSERS
+from .catalogue import Match, match, sniff
+from .common import _looks_like_command, is_error_line
+
+__all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
+
+CAPTURE_SUFFIXES = (".txt", ".log", ".out", ".cfg", ".text")
+_PROMPT_M = re.compile(
+    r"^(?:([A-Za-z0-9_.\-]+)(?::[A-Za-z0-9_.\-]+)*)?(?:\s*\([^)\n]*\))?[>#] ?(\S[^\n]*)$", re.M
+)
+
+
+@dataclass(slots=True)
+class Section:
+    """One command's output inside a file."""
+
+    file: str
+    offset: int  #: lines before the section's first line in its file
+    text: str
+    match: Match | None
+    group: str  #: the switch it belongs to (prompt host name or folder/file name)
+    named: bool  #: the group name came from a prompt, not from a folder or file name
+    guessed: bool = False
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_captures(
+    paths: Iterable[str | Path],
+) -> tuple[dict[str, SwitchState], list[Finding]]:
+    """Read capture files and folders; return ``{switch name: SwitchState}`` and findings."""
+    findings: list[Finding] = []
+    sections: list[Section] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            _walk_dir(p, p.name, sections, findings)
+        elif p.is_file():
+            cm = match(p.stem.replace("_", " "), from_filename=True)
+            group = p.parent.name if cm is not None else p.stem
+            _read_file(p, group or p.stem, sections, findings)
+        else:
+            findings.append(
+                UnreadableCapture.make(f"capture path {str(p)!r} does not exist", Location(str(p)))
+            )
+    states = _build(sections, findings)
+    return states, findings
+
+
+def read_capture_text(
+    text: str, source: str, *, switch: str = "switch", command: str | None = None
+) -> tuple[dict[str, SwitchState], list[Finding]]:
+    """Read one text (a terminal log, or one command's output when ``command`` is given)."""
+    findings: list[Finding] = []
+    sections: list[Section] = []
+    forced = match(command) if command else None
+    _split(text, source, switch, forced, sections, findings)
+    return _build(sections, findings), findings
+
+
+# --------------------------------------------------------------------------- files → sections
+
+
+def _walk_dir(d: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
+    try:
+        entries = sorted(d.iterdir())
+    except OSError as exc:
+        findings.append(UnreadableCapture.make(f"cannot list {d}: {exc}", Location(str(d))))
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir():
+            _walk_dir(e, e.name, sections, findings)
+        elif e.suffix.lower() in CAPTURE_SUFFIXES:
+            _read_file(e, group, sections, findings)
+
+
+def _read_file(p: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        findings.append(UnreadableCapture.make(f"cannot read {p}: {exc}", Location(str(p))))
+        return
+    if b"\x00" in raw[:4096]:
+        findings.append(UnreadableCapture.make(f"{p.name} is binary, not text", Location(str(p))))
+        return
+    text = raw.decode("utf-8", errors="replace")
+    forced = match(p.stem.replace("_", " "), from_filename=True)
+    _split(text, str(p), group, forced, sections, findings)
+
+
+def _split(
+    text: str,
+    source: str,
+    group: str,
+    forced: Match | None,
+    sections: list[Section],
+    findings: list[Finding],
+) -> None:
+    """Cut a file at its prompt lines; text before the first prompt uses the file's name."""
+    prompts: list[tuple[int, int, str | None, str]] = []  # char pos, line no, host, command
+    for m in _PROMPT_M.finditer(text):
+        cmd = m.group(2).strip()
+        host = m.group(1)
+        if not _looks_like_command(cmd) and host is None:
+            continue
+        if not _looks_like_command(cmd) and match(cmd) is None:
+            # ``name# something`` where something is not a command we know: only a prompt
+            # when it has a host part and looks like a CLI word
+            if not re.match(r"^[a-z][\w\-]*( |$)", cmd):
+                continue
+        prompts.append((m.start(), text.count("\n", 0, m.start()), host, cmd))
+    # text before the first prompt
+    first = prompts[0][0] if prompts else len(text)
+    head = text[:first]
+    if head.strip():
+        _add(head, source, 0, group, False, forced, sections, findings, None)
+    for k, (pos, lineno, host, cmd) in enumerate(prompts):
+        end = prompts[k + 1][0] if k + 1 < len(prompts) else len(text)
+        body = text[pos:end]
+        m = match(cmd)
+        if m is None:
+            findings.append(
+                UnknownCommandFile.make(
+                    f"command {cmd!r} is not in the catalogue; its output is skipped",
+                    Location(source, lineno + 1),
+                )
+            )
+            for k2, line in enumerate(body.split("\n")[1:], lineno + 2):
+                if is_error_line(line):
+                    findings.append(
+                        SwitchErrorInOutput.make(
+                            f"switch error after `{cmd}`: {line.strip()[:120]}",
+                            Location(source, k2),
+                        )
+                    )
+                    break
+            continue
+        g = host or group
+        if m.fid is not None:
+            g = f"{g}@fid{m.fid}"
+        _add(body, source, lineno, g, host is not None, m, sections, findings, cmd)
+
+
+def _add(
+    body: str,
+    source: str,
+    offset: int,
+    group: str,
+    named: bool,
+    m: Match | None,
+    sections: list[Section],
+    findings: list[Finding],
+    cmd: str | None,
+) -> None:
+    guessed = False
+    if m is None:
+        c = sniff(body)
+        if c is None:
+            findings.append(
+                UnknownCommandFile.make(
+                    "neither the file name nor a prompt line names a catalogued command, and "
+                    "the content matches none; skipped",
+                    Location(source, offset + 1),
+                )
+            )
+            return
+        m = Match(c, c.name)
+        guessed = True
+        findings.append(
+            CommandGuessedFromContent.make(
+                f"read as `{c.name}` output (recognised by its content)",
+                Location(source, offset + 1),
+            )
+        )
+    sections.append(Section(source, offset, body, m, group, named, guessed))
+
+
+# --------------------------------------------------------------------------- sections → states
+
+
+@dataclass(slots=True)
+class _Ctx:
+    match: Match
+    source: str
+    findings: list[Finding]
+
+
+def _build(sections: list[Section], findings: list[Finding]) -> dict[str, SwitchState]:
+    groups: dict[str, list[tuple[Section, Any]]] = {}
+    named: dict[str, bool] = {}
+    for sec in sections:
+        assert sec.match is not None
+        parser = PARSERS[sec.match.command.parser]
+        try:
+            result, got = parser(sec.text, sec.file)
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the others
+            findings.append(
+                ParserFailure.make(
+                    f"parser {sec.match.command.parser} failed: {type(exc).__name__}: {exc}",
+                    Location(sec.file, sec.offset + 1),
+                )
+            )
+            continue
+        if sec.offset:
+            got = [_shift(f, sec.offset) for f in got]
+        findings.extend(got)
+        if sec.match.filtered and not any(f.code == FilteredOutput.code for f in got):
+            findings.append(
+                FilteredOutput.make(
+                    f"output of `{sec.match.line}` is filtered: it is incomplete by design",
+                    Location(sec.file, sec.offset + 1),
+                )
+            )
+        groups.setdefault(sec.group, []).append((sec, result))
+        named[sec.group] = named.get(sec.group, False) or sec.named
+
+    states: dict[str, SwitchState] = {}
+    for group, items in groups.items():
+        vendors = {s.match.command.vendor for s, _ in items}  # type: ignore[union-attr]
+        vendor = items[0][0].match.command.vendor  # type: ignore[union-attr]
+        if len(vendors) > 1:
+            findings.append(
+                MixedVendorCapture.make(
+                    f"capture {group!r} mixes {' and '.join(sorted(vendors))} commands",
+                    Location(items[0][0].file),
+                    subject=group,
+                )
+            )
+        state = SwitchState(SwitchIdentity(name=group), vendor=vendor)
+        seen_cmds: dict[tuple, str] = {}
+        for sec, result in items:
+            m = sec.match
+            assert m is not None
+            key = (m.command.name, m.vsan, m.extra)
+            if key in seen_cmds:
+                findings.append(
+                    DuplicateCommandOutput.make(
+                        f"`{m.command.name}` captured twice for {group!r} (also in "
+                        f"{seen_cmds[key]}); the later one is used",
+                        Location(sec.file, sec.offset + 1),
+                        subject=group,
+                    )
+                )
+            seen_cmds[key] = f"{sec.file}:{sec.offset + 1}"
+            FEEDS[m.command.feeds](state, result, _Ctx(m, sec.file, findings))
+        name = state.identity.name or group
+        state.identity.name = name
+        if name == group and not named[group] and "identity" not in state.seen:
+            findings.append(
+                SwitchNotIdentified.make(
+                    f"no output names this switch; it is called {group!r} after its folder or file",
+                    Location(items[0][0].file),
+                    subject=group,
+                )
+            )
+        _finish(state, findings, items[0][0].file)
+        if name in states:
+            _merge_into(states[name], state)
+        else:
+            states[name] = state
+    return states
+
+
+def _shift(f: Finding, offset: int) -> Finding:
+    loc = f.location
+    if loc is None or loc.line is None:
+        return f
+    return f.with_location(Location(loc.file, loc.line + offset, loc.col))
+
+
+def _merge_into(dst: SwitchState, src: SwitchState) -> None:
+    """Two groups turned out to be the same switch (folder name and switchshow name)."""
+    for v, z in src.zoning.items():
+        mine = dst.zoning_for(v)
+        mine.defined = z.defined or mine.defined
+        mine.effective = z.effective or mine.effective
+        mine.status = z.status or mine.status
+    dst.device_aliases.update(src.device_aliases)
+    for login in src.logins.values():
+        dst.add_login(login)
+    dst.ports.update(src.ports)
+    dst.fabric = src.fabric or dst.fabric
+    dst.isls = src.isls or dst.isls
+    dst.transaction = src.transaction or dst.transaction
+    dst.cfgsize = src.cfgsize or dst.cfgsize
+    dst.device_alias_status = src.device_alias_status or dst.device_alias_status
+    dst.vsans.update(src.vsans)
+    dst.seen.update(src.seen)
+
+
+def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
+    """Cross-checks between outputs, and logins tied to ports and the switch's name."""
+    by_index: dict[str, Port] = {}
+    if state.vendor == BROCADE:
+        by_index = {str(p.index): p for p in state.ports.values() if p.index is not None}
+    for login in state.logins.values():
+        if login.remote:
+            continue
+        if login.switch is None:
+            login.switch = state.name
+        if login.port is not None:
+            port = state.ports.get(login.port) or by_index.get(login.port)
+            if port is not None:
+                login.port = port.name
+                if login.wwpn not in port.wwpns:
+                    port.wwpns.append(login.wwpn)
+    # Cisco: show zone status counts vs the zoning listed
+    for vsan, z in state.zoning.items():
+        st = z.status
+        if st is None:
+            continue
+        if (
+            z.effective is not None
+            and st.active_zones is not None
+            and z.effective.effective == st.active_zoneset
+            and len(z.effective.zones) != st.active_zones
+        ):
+            findings.append(
+                CountMismatch.make(
+                    f"vsan {vsan}: show zone status counts {st.active_zones} active zones, "
+                    f"show zoneset active lists {len(z.effective.zones)}",
+                    Location(z.effective.source or file),
+                    subject=f"vsan {vsan}",
+                )
+            )
+            z.effective.complete = False
+        if (
+            z.defined is not None
+            and st.full_zones is not None
+            and f"zones:{vsan}" in state.seen
+            and len(z.defined.zones) != st.full_zones
+        ):
+            findings.append(
+                CountMismatch.make(
+                    f"vsan {vsan}: show zone status counts {st.full_zones} zones, "
+                    f"show zone lists {len(z.defined.zones)}",
+                    Location(z.defined.source or file),
+                    subject=f"vsan {vsan}",
+                )
+            )
+            z.defined.complete = False
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def _merge_db(old: ZoneDb | None, new: ZoneDb, replace: bool) -> ZoneDb:
+    if old is None or replace:
+        return new
+    old.aliases.update(new.aliases)
+    old.zones.update(new.zones)
+    old.configs.update(new.configs)
+    old.member_names.update(new.member_names)
+    old.fcids.update(new.fcids)
+    old.effective = new.effective or old.effective
+    old.complete = old.complete and new.complete
+    return old
+
+
+def _feed_zoning(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    z = state.zoning_for(FABRIC_KEY)
+    whole = res.whole and not ctx.match.partial and not ctx.match.filtered
+    if res.defined is not None:
+        if not whole:
+            res.defined.complete = False
+        z.defined = _merge_db(z.defined, res.defined, whole)
+        state.seen["zoning_defined"] = ctx.source
+    if res.effective is not None:
+        if ctx.match.filtered:
+            res.effective.complete = False
+        z.effective = _merge_db(z.effective, res.effective, not ctx.match.filtered)
+        state.seen["zoning_effective"] = ctx.source
+
+
+def _feed_aliases(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    z = state.zoning_for(FABRIC_KEY)
+    if res.defined is None:
+        return
+    if z.defined is None:
+        z.defined = ZoneDb(source=ctx.source, complete=False)
+    z.defined.aliases.update(res.defined.aliases)
+    state.seen["aliases"] = ctx.source
+
+
+def _feed_logins(state: SwitchState, res: list[Login], ctx: _Ctx) -> None:
+    """Merge logins. NX-OS ``show fcns database`` is fabric-wide: its logins count as remote
+    unless ``show flogi database`` (this switch's own logins) names them too."""
+    name = ctx.match.command.name
+    fabric_wide = name == "show fcns database"
+    for login in res:
+        if fabric_wide:
+            login.remote = True
+        got = state.add_login(login)
+        if not login.remote:
+            got.remote = False
+    state.seen["remote_logins" if name in ("nscamshow", "show fcns database") else "logins"] = (
+        ctx.source
+    )
+
+
+def _feed_identity_ports(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    _merge_identity(state.identity, res.identity)
+    for p in res.ports:
+        state.ports[p.name] = p
+    if res.identity.name:
+        state.seen["identity"] = ctx.source
+    state.seen["ports"] = ctx.source
+    if ctx.match.fid is not None and state.identity.fid is None:
+        state.identity.fid = ctx.match.fid
+
+
+def _merge_identity(dst: SwitchIdentity, src: SwitchIdentity) -> None:
+    for name in SwitchIdentity.__slots__:  # type: ignore[attr-defined]
+        v = getattr(src, name)
+        if v not in (None, ""):
+            setattr(dst, name, v)
+
+
+def _feed_fabric(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    state.fabric = res.members
+    if res.fabric_name:
+        state.identity.fabric_name = res.fabric_name
+    state.seen["fabric"] = ctx.source
+
+
+def _feed_transaction(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    if res is not None:
+        state.transaction = res
+        state.seen["transaction"] = ctx.source
+
+
+def _feed_cfgsize(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    if res is not None:
+        state.cfgsize = res
+        state.seen["cfgsize"] = ctx.source
+
+
+def _feed_isls(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    state.isls = res
+    state.seen["isls"] = ctx.source
+
+
+def _feed_cisco_effective(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+    for vsan, db in res.items():
+        z = state.zoning_for(vsan)
+        z.effective = _merge_db(z.effective, db, not ctx.match.filtered)
+        state.seen[f"zoning_effective:{vsan}"] = ctx.source
+    state.seen["zoning_effective"] = ctx.source
+
+
+def _feed_cisco_defined(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+    for vsan, db in res.items():
+        z = state.zoning_for(vsan)
+        z.defined = _merge_db(z.defined, db, False)
+        state.seen[f"zoning_defined:{vsan}"] = ctx.source
+    state.seen["zoning_defined"] = ctx.source
+
+
+def _feed_cisco_zones(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+    _feed_cisco_defined(state, res, ctx)
+    for vsan in res:
+        state.seen[f"zones:{vsan}"] = ctx.source
+
+
+def _feed_zone_status(state: SwitchState, res: dict, ctx: _Ctx) -> None:
+    for vsan, st in res.items():
+        state.zoning_for(vsan).status = st
+    state.seen["zone_status"] = ctx.source
+
+
+def _feed_device_aliases(state: SwitchState, res: dict[str, str], ctx: _Ctx) -> None:
+    state.device_aliases.update(res)
+    state.seen["device_aliases"] = ctx.source
+
+
+def _feed_device_alias_status(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    state.device_alias_status = res
+    state.seen["device_alias_status"] = ctx.source
+
+
+def _feed_ports(state: SwitchState, res: list[Port], ctx: _Ctx) -> None:
+    for p in res:
+        state.ports[p.name] = p
+    state.seen["ports"] = ctx.source
+
+
+def _feed_vsans(state: SwitchState, res: dict[int, Vsan], ctx: _Ctx) -> None:
+    for n, v in res.items():
+        old = state.vsans.get(n)
+        if old is not None and not v.interfaces:
+            v.interfaces = old.interfaces
+        state.vsans[n] = v
+    state.seen["vsans"] = ctx.source
+
+
+def _feed_vsan_membership(state: SwitchState, res: dict[int, list[str]], ctx: _Ctx) -> None:
+    for n, ifaces in res.items():
+        state.vsans.setdefault(n, Vsan(n)).interfaces = ifaces
+    state.seen["vsan_membership"] = ctx.source
+
+
+def _feed_running_config(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    for vsan, db in res.defined.items():
+        z = state.zoning_for(vsan)
+        z.defined = _merge_db(z.defined, db, not ctx.match.filtered)
+    for vsan, db in res.effective.items():
+        z = state.zoning_for(vsan)
+        z.effective = _merge_db(z.effective, db, not ctx.match.filtered)
+    for vsan, st in res.status.items():
+        z = state.zoning_for(vsan)
+        if z.status is None:
+            z.status = st
+        else:
+            z.status.smart_zoning = st.smart_zoning
+    state.device_aliases.update(res.device_aliases)
+    for n, v in res.vsans.items():
+        state.vsans.setdefault(n, v)
+    state.seen["running_config"] = ctx.source
+
+
+def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
+    if res:
+        state.identity.name = res
+        state.seen["identity"] = ctx.source
+
+
+#: feed name (as written in commands.yaml) → applier ``(state, result, ctx)``
+FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
+    "zoning": _feed_zoning,
+    "aliases": _feed_aliases,
+    "logins": _feed_logins,
+    "identity_ports": _feed_identity_ports,
+    "fabric": _feed_fabric,
+    "transaction": _feed_transaction,
+    "cfgsize": _feed_cfgsize,
+    "isls": _feed_isls,
+    "zoning_effective": _feed_cisco_effective,
+    "zoning_defined": _feed_cisco_defined,
+    "zoning_zones": _feed_cisco_zones,
+    "zone_status": _feed_zone_status,
+    "device_aliases": _feed_device_aliases,
+    "device_alias_status": _feed_device_alias_status,
+    "ports": _feed_ports,
+    "vsans": _feed_vsans,
+    "vsan_membership": _feed_vsan_membership,
+    "running_config": _feed_running_config,
+    "switchname": _feed_switchname,
+}

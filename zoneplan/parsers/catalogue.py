@@ -1,0 +1,175 @@
+"""The command catalogues (``vendors/<pack>/commands.yaml``) and command-line matching.
+
+Why data: what to run on a switch and how to read it is vendor knowledge reviewed by people who
+know the CLI; the capture reader and the SSH adapter share it, so adding a command is one YAML
+entry and one parser function.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from ..packs import vendors_dir
+from . import PARSERS
+
+PACKS = ("brocade-fos", "cisco-mds")
+_ABBREV = {"sh": "show", "sho": "show"}
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One catalogue entry."""
+
+    name: str  #: ``cfgshow``, ``show zoneset active``
+    vendor: str  #: ``brocade`` / ``cisco``
+    parser: str
+    feeds: str
+    run: str
+    collect: bool = False
+    operands: bool = False
+    args: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    sniff: re.Pattern[str] | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A command line resolved against the catalogue."""
+
+    command: Command
+    line: str  #: the command as written
+    filtered: bool = False  #: piped through ``| grep`` / ``| include`` …
+    partial: bool = False  #: operands narrowed the output to a subset
+    vsan: int | None = None
+    fid: int | None = None
+    extra: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def commands() -> tuple[Command, ...]:
+    """Every catalogued command of every pack, in file order (sniffing priority)."""
+    out: list[Command] = []
+    root = vendors_dir()
+    for pack in PACKS:
+        data = yaml.safe_load((root / pack / "commands.yaml").read_text(encoding="utf-8"))
+        vendor = data["vendor"]
+        for name, spec in data["commands"].items():
+            if spec["parser"] not in PARSERS:
+                raise KeyError(f"{pack}/commands.yaml: {name}: unknown parser {spec['parser']}")
+            out.append(
+                Command(
+                    name=name,
+                    vendor=vendor,
+                    parser=spec["parser"],
+                    feeds=spec["feeds"],
+                    run=spec.get("run", name),
+                    collect=bool(spec.get("collect", False)),
+                    operands=bool(spec.get("operands", False)),
+                    args=tuple(spec.get("args", ())),
+                    flags=tuple(spec.get("flags", ())),
+                    sniff=re.compile(spec["sniff"], re.M) if spec.get("sniff") else None,
+                )
+            )
+    return tuple(out)
+
+
+def for_vendor(vendor: str) -> tuple[Command, ...]:
+    """The commands of one vendor (``brocade``/``cisco``): what the SSH adapter collects."""
+    return tuple(c for c in commands() if c.vendor == vendor)
+
+
+_FOSEXEC = re.compile(r"fosexec\s+--fid\s+(\d+)\s+-cmd\s+['\"]?([^'\"]+)['\"]?")
+
+
+def match(line: str, *, from_filename: bool = False) -> Match | None:
+    """Resolve a command line (``sh zoneset active vsan 10 | no-more``) to its catalogue entry.
+
+    Abbreviations (``sh``, ``show run``) are accepted when unambiguous; leftover words must be
+    the entry's ``args`` pairs (``vsan 10``), ``flags``, or (``operands: true``) names that
+    make the output partial. A file name may end in a copy number (``cfgshow_2``).
+    """
+    fid: int | None = None
+    m = _FOSEXEC.search(line)
+    if m:
+        fid = int(m.group(1))
+        line = m.group(2)
+    main, bar, _ = line.partition("|")
+    filtered = bool(bar) and not _harmless_pipe(line)
+    words = main.split()
+    if not words:
+        return None
+    words[0] = _ABBREV.get(words[0].lower(), words[0])
+    best: tuple[int, int, Command] | None = None
+    for cmd in commands():
+        cw = cmd.words
+        if len(cw) > len(words):
+            continue
+        if all(_word_ok(cw[k], words[k], k) for k in range(len(cw))):
+            exact = sum(1 for k in range(len(cw)) if cw[k] == words[k].lower())
+            if best is None or (len(cw), exact) > best[:2]:
+                best = (len(cw), exact, cmd)
+    if best is None:
+        return None
+    n, _, cmd = best
+    rest = words[n:]
+    if from_filename and rest and rest[-1].isdigit() and not _arg_pair_ok(cmd, rest):
+        rest = rest[:-1]  # copy number: cfgshow_2.txt
+    vsan: int | None = None
+    partial = False
+    extra: list[str] = []
+    k = 0
+    while k < len(rest):
+        w = rest[k]
+        if w in cmd.args and k + 1 < len(rest):
+            if w == "vsan":
+                vsan = int(rest[k + 1]) if rest[k + 1].isdigit() else None
+            k += 2
+            continue
+        if w in cmd.flags:
+            extra.append(w)
+            k += 1
+            continue
+        if cmd.operands:
+            partial = True
+            extra.append(w)
+            k += 1
+            continue
+        return None
+    return Match(
+        cmd, line, filtered=filtered, partial=partial, vsan=vsan, fid=fid, extra=tuple(extra)
+    )
+
+
+def _word_ok(want: str, got: str, k: int) -> bool:
+    got = got.lower()
+    if got == want:
+        return True
+    # NX-OS accepts unambiguous prefixes after the verb (``show run``); FOS commands are whole
+    return k > 0 and len(got) >= 3 and want.startswith(got)
+
+
+def _arg_pair_ok(cmd: Command, rest: list[str]) -> bool:
+    return len(rest) >= 2 and rest[-2] in cmd.args
+
+
+def _harmless_pipe(line: str) -> bool:
+    """``| no-more`` / ``| more`` do not filter."""
+    tail = line.split("|", 1)[1].strip().lower()
+    return tail in ("no-more", "no-mo", "more", "cat")
+
+
+def sniff(text: str) -> Command | None:
+    """Recognise an output by its content (first catalogue match in file order)."""
+    head = text[:8192]
+    for cmd in commands():
+        if cmd.sniff is not None and cmd.sniff.search(head):
+            return cmd
+    return None

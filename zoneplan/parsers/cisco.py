@@ -1,0 +1,1163 @@
+"""Cisco MDS NX-OS show-output parsers: one pass over the lines, one function per command.
+
+Every function takes ``(text, source)`` and returns ``(result, findings)``; nothing raises on
+bad input. Formats follow vendor-formats.md §2.2: ``*`` logged-in members with FCID, device-alias
+in brackets, smart-zoning tags (``init``/``target``/``both``), fcalias nesting in ``show zone``,
+NPIV repeats and device-aliases with ``-`` in ``show flogi database``, both ``show interface
+brief`` layouts, the zone and device-alias sections of ``show running-config``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..findings import Finding
+from ..observed import DeviceAliasStatus, Login, Port, Vsan, Zone, ZoneDb, ZoneStatus
+from ..rules.capture import CountMismatch, EmptyOutput, InvalidMember, TruncatedOutput
+from .common import (
+    after,
+    bulk_wwns,
+    fast_wwn,
+    gc_paused,
+    loc,
+    other_line,
+    prepare,
+    to_int,
+    word_after,
+    wwn_or_none,
+)
+
+__all__ = [
+    "RunningConfig",
+    "parse_show_zoneset_active",
+    "parse_show_zoneset",
+    "parse_show_zone",
+    "parse_show_fcalias",
+    "parse_show_zone_status",
+    "parse_show_device_alias_database",
+    "parse_show_device_alias_status",
+    "parse_show_flogi_database",
+    "parse_show_fcns_database",
+    "parse_show_interface_brief",
+    "parse_show_vsan",
+    "parse_show_vsan_membership",
+    "parse_show_running_config",
+    "parse_show_switchname",
+]
+
+_TAGS = {"init": "init", "initiator": "init", "target": "target", "both": "both"}
+_MEMBER_KW = frozenset(
+    (
+        "pwwn",
+        "device-alias",
+        "fcid",
+        "fwwn",
+        "interface",
+        "ip-address",
+        "symbolic-nodename",
+        "fcalias",
+        "domain-id",
+    )
+)
+
+
+@dataclass(slots=True)
+class RunningConfig:
+    """Zone, device-alias and VSAN sections of ``show running-config``."""
+
+    defined: dict[int, ZoneDb] = field(default_factory=dict)
+    effective: dict[int, ZoneDb] = field(default_factory=dict)
+    device_aliases: dict[str, str] = field(default_factory=dict)
+    device_alias_mode: str | None = None
+    status: dict[int, ZoneStatus] = field(default_factory=dict)
+    vsans: dict[int, Vsan] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- zoning
+
+
+@gc_paused
+def parse_show_zoneset_active(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    """``show zoneset active [vsan N]``: the effective zoning per VSAN (aliases resolved)."""
+    return _parse_zoning(text, source, "show zoneset active", active=True)
+
+
+@gc_paused
+def parse_show_zoneset(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    """``show zoneset [vsan N]``: defined zonesets with their zones and members."""
+    return _parse_zoning(text, source, "show zoneset", active=False)
+
+
+@gc_paused
+def parse_show_zone(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    """``show zone [vsan N]``: defined zones, fcalias members nested inside them."""
+    return _parse_zoning(text, source, "show zone", active=False)
+
+
+@gc_paused
+def parse_show_fcalias(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    """``show fcalias [vsan N]``: fcalias definitions."""
+    return _parse_zoning(text, source, "show fcalias", active=False)
+
+
+def _last_content(lines: list[str]) -> int:
+    for k in range(len(lines) - 1, -1, -1):
+        if lines[k].strip():
+            return k + 1
+    return 0
+
+
+def _parse_zoning(
+    text: str, source: str, what: str, *, active: bool
+) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    t = prepare(text, source)
+    findings = t.findings
+    lines = t.lines
+    last = _last_content(lines)
+    no_eol = bool(text) and not text.endswith("\n")
+    wcache: dict[str, str] = {}  # raw WWN token → canonical, "" when not a WWN
+    dbs: dict[int, ZoneDb] = {}
+    db: ZoneDb | None = None
+    zs: list[str] | None = None  # current zoneset's zone list
+    zone: Zone | None = None
+    zone_at = 0
+    alias: list[str] | None = None  # current fcalias member list
+    alias_indent = -1
+    top_alias = False
+    cut = False
+
+    def get_db(vsan: int) -> ZoneDb:
+        d = dbs.get(vsan)
+        if d is None:
+            d = dbs[vsan] = ZoneDb(source=source)
+            if t.filtered:
+                d.complete = False
+        return d
+
+    for i, raw in enumerate(lines, 1):
+        s = raw.lstrip()
+        if not s:
+            continue
+        tok = s.split()
+        head = tok[0]
+        if zone is not None and alias is None and i != last:
+            # fast path for the two member shapes that fill large outputs:
+            # ``* fcid F [pwwn W] [name] [tag]`` and ``pwwn W [name] [tag]``
+            n = len(tok)
+            if head == "*":
+                if (n == 6 or n == 7) and tok[3] == "[pwwn":
+                    w = wcache.get(tok[4])
+                    if w is None:
+                        raw_w = tok[4]
+                        w = wcache[raw_w] = (raw_w[-1] == "]" and fast_wwn(raw_w[:-1])) or ""
+                    shown = tok[5]
+                    if w and shown[0] == "[" and shown[-1] == "]" and (n == 6 or tok[6] in _TAGS):
+                        zone.members.append(w)
+                        db.fcids[w] = tok[2].lower()  # type: ignore[union-attr]
+                        db.member_names[w] = shown[1:-1]  # type: ignore[union-attr]
+                        if n == 7:
+                            zone.tags[w] = _TAGS[tok[6]]
+                        continue
+            elif head == "pwwn" and n <= 4:
+                w = wcache.get(tok[1]) if n > 1 else ""
+                if w is None:
+                    w = wcache[tok[1]] = fast_wwn(tok[1]) or ""
+                if w:
+                    if n == 2:
+                        zone.members.append(w)
+                        continue
+                    shown = tok[2]
+                    if shown[0] == "[" and shown[-1] == "]" and (n == 3 or tok[3] in _TAGS):
+                        zone.members.append(w)
+                        db.member_names[w] = shown[1:-1]  # type: ignore[union-attr]
+                        if n == 4:
+                            zone.tags[w] = _TAGS[tok[3]]
+                        continue
+                    if n == 3 and shown in _TAGS:
+                        zone.members.append(w)
+                        zone.tags[w] = _TAGS[shown]
+                        continue
+        if head == "zone" or head == "zoneset" or head == "fcalias":
+            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdigit():
+                vsan = int(tok[4])
+                name = tok[2]
+                indent = len(raw) - len(s)
+                if head == "zone":
+                    _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                    db = get_db(vsan)
+                    if indent == 0:
+                        zs = None
+                    zone = Zone(name, line=i)
+                    zone_at = i
+                    db.zones[name] = zone
+                    if zs is not None:
+                        zs.append(name)
+                    alias = None
+                elif head == "zoneset":
+                    _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                    zone = None
+                    alias = None
+                    db = get_db(vsan)
+                    zs = db.configs[name] = []
+                    if active:
+                        db.effective = name
+                else:  # fcalias
+                    db = get_db(vsan)
+                    alias = db.aliases[name] = []
+                    alias_indent = indent
+                    top_alias = indent == 0 or zone is None
+                    if top_alias:
+                        _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                        zone = None
+                        zs = None
+                    elif name not in zone.members:  # type: ignore[union-attr]
+                        zone.members.append(name)  # type: ignore[union-attr]
+                continue
+            if i == last:
+                cut = True
+                findings.append(
+                    TruncatedOutput.make(f"last line of {what} is cut: {s!r}", loc(source, i))
+                )
+                continue
+        if db is not None and (head == "*" or head in _MEMBER_KW):
+            indent = len(raw) - len(s)
+            if alias is not None and not top_alias and indent <= alias_indent:
+                alias = None
+            target_alias = alias is not None
+            if not target_alias and zone is None:
+                other_line(raw, i, source, findings, what)
+                continue
+            got = _member(tok, i, db, source, findings, i == last)
+            if got is None:
+                if i == last:
+                    cut = True
+                continue
+            member, tag = got
+            if i == last and no_eol:
+                findings.append(
+                    TruncatedOutput.make(
+                        f"the last line has no line end: {s.strip()!r} may be cut",
+                        loc(source, i),
+                        severity=_warning(),
+                    )
+                )
+                cut = True
+            if target_alias:
+                alias.append(member)  # type: ignore[union-attr]
+            else:
+                zone.members.append(member)  # type: ignore[union-attr]
+                if tag:
+                    zone.tags[member] = tag  # type: ignore[union-attr]
+            continue
+        if s.startswith(("Zoneset not present", "Zone not present", "No zoneset", "Fcalias not")):
+            continue
+        if head == "member" and zs is not None and zone is None and len(tok) == 2:
+            zs.append(tok[1])
+            continue
+        if i == last and db is not None and not _is_known_noise(s):
+            cut = True
+            findings.append(
+                TruncatedOutput.make(f"last line of {what} is cut: {s!r}", loc(source, i))
+            )
+            continue
+        other_line(raw, i, source, findings, what)
+    _close_zone(zone, zone_at, None, last, db, source, findings, active)
+    if active and db is not None and zs is not None and not zs and zone is None:
+        findings.append(
+            TruncatedOutput.make(
+                f"active zoneset {db.effective!r} lists no zones: output cut off",
+                loc(source, last),
+            )
+        )
+        cut = True
+    if cut:
+        for d in dbs.values():
+            d.complete = False
+    if not dbs and not t.filtered:
+        if last == 0 or not any("not present" in x for x in lines):
+            findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
+    return dbs, findings
+
+
+def _is_known_noise(s: str) -> bool:
+    return s.startswith(("Zoneset not present", "Zone not present"))
+
+
+def _close_zone(
+    zone: Zone | None,
+    at: int,
+    next_line: int | None,
+    last: int,
+    db: ZoneDb | None,
+    source: str,
+    findings: list[Finding],
+    active: bool,
+) -> None:
+    """An empty zone at the very end of an output is a cut, not an empty zone."""
+    if zone is None or zone.members or next_line is not None:
+        return
+    findings.append(
+        TruncatedOutput.make(
+            f"zone {zone.name!r} has no members and the output ends there",
+            loc(source, at),
+            subject=zone.name,
+        )
+    )
+    if db is not None:
+        db.complete = False
+
+
+def _member(
+    tok: list[str],
+    i: int,
+    db: ZoneDb,
+    source: str,
+    findings: list[Finding],
+    is_last: bool,
+) -> tuple[str, str | None] | None:
+    """One member line's tokens → (member, smart-zoning tag)."""
+    fcid: str | None = None
+    if tok[0] == "*":
+        # * fcid 0x2f0000 [pwwn 21:01:…] [alias] [tag]
+        if len(tok) == 3 and tok[1] == "fcid" and not is_last:
+            member = "fcid " + tok[2].lower()
+            db.fcids[member] = tok[2].lower()
+            return member, None
+        if len(tok) < 5 or tok[1] != "fcid" or not tok[3].startswith("["):
+            _bad(tok, i, source, findings, is_last)
+            return None
+        fcid = tok[2]
+        kind = tok[3][1:]
+        value = tok[4].rstrip("]")
+        rest = tok[5:]
+        if not tok[4].endswith("]"):
+            _bad(tok, i, source, findings, is_last)
+            return None
+    else:
+        if len(tok) < 2:
+            _bad(tok, i, source, findings, is_last)
+            return None
+        kind = tok[0]
+        value = tok[1]
+        rest = tok[2:]
+    tag: str | None = None
+    shown: str | None = None
+    if rest:
+        if kind == "interface" or kind == "domain-id":
+            # interface fc1/1 swwn W | interface fc1/1 domain-id 5 | domain-id 5 port-number 3
+            extra = []
+            for x in rest:
+                if x.startswith("["):
+                    shown = x.strip("[]")
+                elif x in _TAGS:
+                    tag = _TAGS[x]
+                else:
+                    extra.append(x.lower() if ":" in x else x)
+            value = value + (" " + " ".join(extra) if extra else "")
+        else:
+            for x in rest:
+                if x[0] == "[":
+                    if not x.endswith("]"):
+                        _bad(tok, i, source, findings, is_last)
+                        return None
+                    shown = x[1:-1]
+                elif x in _TAGS:
+                    tag = _TAGS[x]
+                else:
+                    _bad(tok, i, source, findings, is_last)
+                    return None
+    if kind == "pwwn":
+        member = fast_wwn(value)  # type: ignore[assignment]
+        if member is None:
+            _bad(tok, i, source, findings, is_last)
+            return None
+        if shown is not None:
+            db.member_names[member] = shown
+    elif kind == "device-alias" or kind == "fcalias":
+        member = value
+    elif kind == "fcid":
+        member = "fcid " + value.lower()
+    elif kind == "fwwn":
+        w = wwn_or_none(value)
+        if w is None:
+            _bad(tok, i, source, findings, is_last)
+            return None
+        member = "fwwn " + w
+    else:
+        member = kind + " " + value
+    if fcid is not None:
+        db.fcids[member] = fcid.lower()
+    return member, tag
+
+
+def _bad(tok: list[str], i: int, source: str, findings: list[Finding], is_last: bool) -> None:
+    line = " ".join(tok)
+    if is_last:
+        findings.append(TruncatedOutput.make(f"member line is cut: {line!r}", loc(source, i)))
+    else:
+        findings.append(InvalidMember.make(f"unreadable member line {line!r}", loc(source, i)))
+
+
+# --------------------------------------------------------------------------- zone status
+
+_VSAN_LINE = re.compile(
+    r"VSAN:\s*(\d+)\s+default-zone:\s*(\S+)(?:\s+distribute:\s*(.+?))?(?:\s+Interop:\s*(.+))?$"
+)
+_NUM_FIELD = re.compile(r"([A-Za-z\-]+):\s*(\d+)")
+
+
+@gc_paused
+def parse_show_zone_status(text: str, source: str) -> tuple[dict[int, ZoneStatus], list[Finding]]:
+    """``show zone status [vsan N]``: mode, session/lock, smart zoning, DB sizes per VSAN."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[int, ZoneStatus] = {}
+    st: ZoneStatus | None = None
+    part = ""
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        if s.startswith("VSAN:"):
+            m = _VSAN_LINE.match(s)
+            if m is None:
+                other_line(raw, i, source, findings, "show zone status")
+                continue
+            st = out[int(m.group(1))] = ZoneStatus(int(m.group(1)), default_zone=m.group(2))
+            st.distribute = m.group(3)
+            st.interop = m.group(4)
+            part = ""
+            continue
+        if st is None:
+            other_line(raw, i, source, findings, "show zone status")
+            continue
+        if s.startswith("mode:"):
+            bits = s.split()
+            st.mode = bits[1] if len(bits) > 1 else None
+            if "merge-control:" in bits:
+                k = bits.index("merge-control:")
+                st.merge_control = bits[k + 1] if k + 1 < len(bits) else None
+        elif s.startswith("session:"):
+            val = s.split(":", 1)[1].strip()
+            st.session = val.split()[0] if val else "none"
+            if "[" in val:
+                st.session_user = val[val.index("[") + 1 :].rstrip("]").strip() or None
+            elif len(val.split()) > 1:
+                st.session_user = val.split()[1]
+        elif s.startswith("single-session:"):
+            st.single_session = s.split(":", 1)[1].strip()
+        elif s.startswith("hard-zoning:"):
+            st.hard_zoning = s.split()[1] == "enabled" if len(s.split()) > 1 else None
+        elif s.startswith("smart-zoning:"):
+            st.smart_zoning = s.split()[1] == "enabled" if len(s.split()) > 1 else None
+        elif s.startswith("Full Zoning Database"):
+            part = "full"
+        elif s.startswith("Active Zoning Database"):
+            part = "active"
+        elif s.startswith("Pending (Session)"):
+            part = "pending"
+        elif s.startswith("Default zone:"):
+            part = "default"
+        elif s.lower().startswith("db size:"):
+            n = to_int(s.split(":", 1)[1].split()[0]) if s.split(":", 1)[1].split() else None
+            if part == "full":
+                st.full_db_bytes = n
+            elif part == "active":
+                st.active_db_bytes = n
+        elif s.startswith("Name:") and part == "active":
+            bits = s.split()
+            st.active_zoneset = bits[1] if len(bits) > 1 else None
+            nums = dict(_NUM_FIELD.findall(s))
+            st.active_zonesets = to_int(nums.get("Zonesets"))
+            st.active_zones = to_int(nums.get("Zones"))
+        elif s.startswith("Zonesets:") and part == "full":
+            nums = dict(_NUM_FIELD.findall(s))
+            st.full_zonesets = to_int(nums.get("Zonesets"))
+            st.full_zones = to_int(nums.get("Zones"))
+            st.full_aliases = to_int(nums.get("Aliases"))
+        elif s.startswith("Database Not Available"):
+            st.active_zoneset = None
+        elif s.startswith("Current Total Zone DB Usage:"):
+            bits = s.split(":", 1)[1].split()
+            if len(bits) >= 3:
+                st.db_used_bytes = to_int(bits[0])
+                st.db_max_bytes = to_int(bits[2])
+        elif s.startswith("Status:"):
+            st.status = s.split(":", 1)[1].strip()
+        elif s.startswith("at ") and st.status is not None:
+            st.status = (st.status + " " + s).strip()
+        elif ":" in s:
+            # rscn-format, activation overwrite control, qos, Full DB Copy size, SFC size …
+            continue
+        else:
+            other_line(raw, i, source, findings, "show zone status")
+    if not out:
+        findings.append(EmptyOutput.make("show zone status output is empty", loc(source, 1)))
+    return out, findings
+
+
+# --------------------------------------------------------------------------- device-alias
+
+
+@gc_paused
+def parse_show_device_alias_database(
+    text: str, source: str
+) -> tuple[dict[str, str], list[Finding]]:
+    """``show device-alias database``: name → pwwn (names may contain ``-``, ``$``, ``^``)."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, str] = {}
+    total: int | None = None
+    total_at = 0
+    last = _last_content(t.lines)
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        if s.startswith("device-alias name"):
+            tok = s.split()
+            w = wwn_or_none(tok[4]) if len(tok) >= 5 and tok[3] == "pwwn" else None
+            if w is None:
+                if i == last:
+                    findings.append(
+                        TruncatedOutput.make(f"last line is cut: {s!r}", loc(source, i))
+                    )
+                else:
+                    findings.append(
+                        InvalidMember.make(f"unreadable device-alias line {s!r}", loc(source, i))
+                    )
+                continue
+            out[tok[2]] = w
+            continue
+        if s.startswith("Total number of entries"):
+            total = to_int(s.rstrip(".").split("=")[-1].strip())
+            total_at = i
+            continue
+        if s.startswith(("There are no", "Device Alias Database is empty")):
+            total = total or 0
+            continue
+        other_line(raw, i, source, findings, "show device-alias database")
+    if total is None:
+        if out:
+            # some captures drop the trailer; a cut is as likely, so say it (as a warning)
+            findings.append(
+                TruncatedOutput.make(
+                    "show device-alias database ends without 'Total number of entries'",
+                    loc(source, last),
+                    severity=_warning(),
+                )
+            )
+        else:
+            findings.append(
+                EmptyOutput.make("show device-alias database output is empty", loc(source, 1))
+            )
+    elif total != len(out):
+        findings.append(
+            CountMismatch.make(
+                f"device-alias database says {total} entries, {len(out)} listed",
+                loc(source, total_at),
+            )
+        )
+    return out, findings
+
+
+def _warning():  # noqa: ANN202 - Severity, imported lazily to keep the hot imports small
+    from ..findings import Severity
+
+    return Severity.WARNING
+
+
+@gc_paused
+def parse_show_device_alias_status(
+    text: str, source: str
+) -> tuple[DeviceAliasStatus, list[Finding]]:
+    """``show device-alias status``: distribution, mode, count and the session lock holder."""
+    t = prepare(text, source)
+    findings = t.findings
+    st = DeviceAliasStatus()
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        if s.startswith("Fabric Distribution"):
+            st.distribution = after(s).lower() == "enabled"
+        elif s.startswith("Database:-"):
+            bits = s.split()
+            st.count = to_int(word_after(bits, "Aliases"))
+            mode = word_after(bits, "Mode:")
+            st.mode = mode.lower() if mode else None
+        elif s.startswith("Checksum:"):
+            st.checksum = s.split(":", 1)[1].strip()
+        elif s.startswith("Locked By"):
+            val = after(s, ":-") if ":-" in s else after(s)
+            if val.count('"') >= 2:
+                st.locked_by = val.split('"')[1]
+            else:
+                who = val.replace("User", "", 1).split()
+                st.locked_by = who[0] if who else None
+            swwn = after(val, "SWWN").split()
+            if swwn:
+                st.locked_swwn = wwn_or_none(swwn[0])
+        elif s.startswith("Pending Database"):
+            st.pending = True
+        elif s.startswith(("Locked By", "Distribution", "Mode:", "Pending")) or ":" in s:
+            continue
+        else:
+            other_line(raw, i, source, findings, "show device-alias status")
+    if st.distribution is None and st.count is None:
+        findings.append(
+            EmptyOutput.make("show device-alias status output is empty", loc(source, 1))
+        )
+    return st, findings
+
+
+# --------------------------------------------------------------------------- logins
+
+
+@gc_paused
+def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list[Finding]]:
+    """``show flogi database``: one login per row, device-alias on its own ``[...]`` line.
+
+    Rows are collected first and their WWNs checked in bulk (a few C-level passes), so a clean
+    output costs little more than splitting its lines; the first login on a port is the
+    physical N_Port, later ones on the same port are NPIV.
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    lines = t.lines
+    rows: list[list[str]] = []
+    aliases: dict[int, str] = {}  # row index → alias
+    row_lines: list[int] = []
+    total: int | None = None
+    total_at = 0
+    header = False
+    last = _last_content(lines)
+    for i, raw in enumerate(lines, 1):
+        if raw[-1:] == "]" and raw[0] == " ":
+            s = raw.lstrip()
+            if s[0] == "[":
+                if rows and row_lines[-1] == i - 1:
+                    aliases[len(rows) - 1] = s[1:-1]
+                else:
+                    other_line(raw, i, source, findings, "show flogi database")
+                continue
+        tok = raw.split()
+        if len(tok) >= 5 and tok[2][:2] == "0x":
+            rows.append(tok)
+            row_lines.append(i)
+            continue
+        if not tok:
+            continue
+        if tok[0][0] == "[" and i == last:
+            findings.append(
+                TruncatedOutput.make(f"alias line is cut: {raw.strip()!r}", loc(source, i))
+            )
+            continue
+        s = raw.strip()
+        c = s[0]
+        if c == "-" and s.strip("-") == "":
+            continue
+        if c == "I" and s.startswith("INTERFACE"):
+            header = True
+            continue
+        if c == "T" and s.startswith("Total number of flogi"):
+            total = to_int(s.rstrip(".").split("=")[-1].strip())
+            total_at = i
+            if not s.endswith("."):
+                findings.append(
+                    TruncatedOutput.make(
+                        f"trailer {s!r} lacks its final '.': cut?",
+                        loc(source, i),
+                        severity=_warning(),
+                    )
+                )
+            continue
+        if i == last and (header or rows):
+            findings.append(TruncatedOutput.make(f"last line is cut: {s!r}", loc(source, i)))
+            continue
+        other_line(raw, i, source, findings, "show flogi database")
+    wwns = bulk_wwns([x for tok in rows for x in (tok[3], tok[4])])
+    out: list[Login] = []
+    append = out.append
+    per_port: dict[str, int] = {}
+    get_alias = aliases.get
+    for k, tok in enumerate(rows):
+        if wwns is not None:
+            p, n = wwns[2 * k], wwns[2 * k + 1]
+        else:
+            p, n = fast_wwn(tok[3]), fast_wwn(tok[4])
+            if p is None or n is None:
+                at = row_lines[k]
+                if at == last:
+                    findings.append(
+                        TruncatedOutput.make(f"row is cut: {' '.join(tok)!r}", loc(source, at))
+                    )
+                else:
+                    findings.append(
+                        InvalidMember.make(
+                            f"flogi row with a bad WWN: {' '.join(tok)!r}", loc(source, at)
+                        )
+                    )
+                continue
+        port = tok[0]
+        seen = per_port.get(port, 0)
+        per_port[port] = seen + 1
+        v = tok[1]
+        if not v.isdigit():
+            findings.append(
+                InvalidMember.make(
+                    f"flogi row with a bad VSAN: {' '.join(tok)!r}", loc(source, row_lines[k])
+                )
+            )
+            continue
+        alias = get_alias(k)
+        if alias is None and len(tok) > 5 and tok[5][0] == "[" and tok[5][-1] == "]":
+            alias = tok[5][1:-1]
+        append(Login(p, n, None, port, tok[2].lower(), int(v), seen > 0, None, alias))
+    if total is None:
+        if header or out:
+            findings.append(
+                TruncatedOutput.make(
+                    "show flogi database ends without 'Total number of flogi = N.'",
+                    loc(source, last or 1),
+                )
+            )
+        else:
+            findings.append(EmptyOutput.make("show flogi database output is empty", loc(source, 1)))
+    elif total != len(rows):
+        findings.append(
+            CountMismatch.make(
+                f"'Total number of flogi = {total}' but {len(rows)} listed", loc(source, total_at)
+            )
+        )
+    return out, findings
+
+
+def _fc4_role(features: str) -> str | None:
+    low = features.lower()
+    init = "init" in low
+    target = "target" in low
+    if "both" in low or (init and target):
+        return "both"
+    if init:
+        return "initiator"
+    if target:
+        return "target"
+    return None
+
+
+@gc_paused
+def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[Finding]]:
+    """``show fcns database`` (table) and ``show fcns database detail`` (blocks)."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: list[Login] = []
+    cur: Login | None = None
+    vsan = 0
+    counts: list[tuple[int, int, int]] = []  # vsan, expected, line
+    got: dict[int, int] = {}
+    header = False
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        c = s[0]
+        if c == "0" and s[:2] == "0x":
+            tok = s.split()
+            w = wwn_or_none(tok[2]) if len(tok) >= 3 else None
+            if w is None:
+                other_line(raw, i, source, findings, "show fcns database")
+                cur = None
+                continue
+            cur = Login(w, fcid=tok[0].lower(), vsan=vsan, port_type=tok[1])
+            rest = tok[3:]
+            if rest and rest[0].startswith("("):
+                j = 0
+                while j < len(rest) and not rest[j].endswith(")"):
+                    j += 1
+                cur.vendor = " ".join(rest[: j + 1]).strip("()") or None
+                rest = rest[j + 1 :]
+            if rest:
+                cur.fc4 = " ".join(rest)
+                cur.device_type = _fc4_role(cur.fc4)
+            out.append(cur)
+            got[vsan] = got.get(vsan, 0) + 1
+            continue
+        if c == "[":
+            if cur is not None and s.endswith("]"):
+                cur.alias = s[1:-1]
+            continue
+        if s.startswith("VSAN"):
+            # "VSAN 1:" (table) or "VSAN:1     FCID:0x2200b5" (detail)
+            if "FCID:" in s:
+                bits = s.replace(":", " ").split()
+                vsan = to_int(bits[1]) or 0
+                fcid = word_after(bits, "FCID")
+                fcid = fcid.lower() if fcid else None
+                cur = Login("", fcid=fcid, vsan=vsan)
+            else:
+                vsan = to_int(s[4:].strip().rstrip(":")) or 0
+                cur = None
+            continue
+        if c == "-" and s.strip("-") == "":
+            continue
+        if s.startswith("FCID") and "PWWN" in s:
+            header = True
+            continue
+        if s.startswith("Total number of entries"):
+            counts.append((vsan, to_int(s.split("=")[-1].strip().rstrip(".")) or 0, i))
+            continue
+        if cur is not None and (" :" in s or (":" in s and not cur.wwpn)):
+            key, _, val = s.partition(":")
+            if " :" in s:
+                key, _, val = s.partition(" :")
+            key = key.strip()
+            val = val.strip()
+            if key.startswith("port-wwn"):
+                w = wwn_or_none(val.split()[0]) if val else None
+                if w is not None:
+                    cur.wwpn = w  # type: ignore[union-attr]
+                    out.append(cur)  # type: ignore[arg-type]
+                    got[vsan] = got.get(vsan, 0) + 1
+                if "(" in val:
+                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None  # type: ignore[union-attr]
+            elif key == "node-wwn":
+                cur.wwnn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+            elif key.startswith("fc4-types"):
+                cur.fc4 = val  # type: ignore[union-attr]
+                cur.device_type = _fc4_role(val)  # type: ignore[union-attr]
+            elif key == "symbolic-port-name":
+                cur.port_symbol = val or None  # type: ignore[union-attr]
+            elif key == "symbolic-node-name":
+                cur.node_symbol = val or None  # type: ignore[union-attr]
+            elif key == "port-type":
+                cur.port_type = val or None  # type: ignore[union-attr]
+            elif key == "fabric-port-wwn":
+                cur.fabric_port_wwn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+            elif key == "Connected Interface":
+                cur.port = val or None  # type: ignore[union-attr]
+            elif key.startswith("Switch Name"):
+                cur.switch = val.split()[0] if val else None  # type: ignore[union-attr]
+            continue
+        other_line(raw, i, source, findings, "show fcns database")
+    out = [x for x in out if x.wwpn]
+    for v, n, at in counts:
+        if got.get(v, 0) != n:
+            findings.append(
+                CountMismatch.make(
+                    f"fcns database vsan {v}: 'Total number of entries = {n}', "
+                    f"{got.get(v, 0)} listed",
+                    loc(source, at),
+                )
+            )
+    if header and not counts:
+        findings.append(
+            TruncatedOutput.make(
+                "show fcns database ends without 'Total number of entries'",
+                loc(source, len(t.lines)),
+            )
+        )
+    if not out and not header and not counts:
+        findings.append(EmptyOutput.make("show fcns database output is empty", loc(source, 1)))
+    return out, findings
+
+
+# --------------------------------------------------------------------------- ports / vsans
+
+_MODE_TYPE = {
+    "F": "F-Port",
+    "TF": "F-Port",
+    "E": "E-Port",
+    "TE": "E-Port",
+    "NP": "N-Port",
+    "TNP": "N-Port",
+    "FL": "FL-Port",
+    "SD": "SD-Port",
+    "ST": "ST-Port",
+}
+_OTHER_TABLES = (
+    "mgmt",
+    "sup-fc",
+    "port-channel",
+    "san-port-channel",
+    "vfc",
+    "fcip",
+    "iscsi",
+    "Ethernet",
+    "eth",
+    "fv",
+    "ipStorage",
+    "Vsan",
+    "Mode",
+    "Trunk",
+    "(Gbps)",
+    "Port",
+)
+
+
+@gc_paused
+def parse_show_interface_brief(text: str, source: str) -> tuple[list[Port], list[Finding]]:
+    """``show interface brief``: FC rows, old (9 columns) and new (with Logical Type) layouts."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: list[Port] = []
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        tok = s.split()
+        h = tok[0]
+        if h.startswith("fc") and "/" in h and len(tok) >= 9:
+            mode = tok[6]
+            p = Port(
+                h,
+                vsan=to_int(tok[1]),
+                admin_mode=tok[2],
+                state=tok[4],
+                media=tok[5],
+                type=_MODE_TYPE.get(mode),
+                speed=None if tok[7] == "--" else tok[7],
+                port_channel=None if tok[8] == "--" else tok[8],
+                logical_type=(tok[9] if len(tok) > 9 and tok[9] != "--" else None),
+                comment=f"oper mode {mode}" if mode != "--" else None,
+            )
+            slot, _, num = h[2:].partition("/")
+            p.slot = to_int(slot)
+            p.port = to_int(num)
+            out.append(p)
+            continue
+        if (s[0] == "-" and s.strip("-") == "") or h.startswith(_OTHER_TABLES) or h == "Interface":
+            continue
+        other_line(raw, i, source, findings, "show interface brief")
+    if not out:
+        findings.append(
+            EmptyOutput.make("show interface brief lists no FC interface", loc(source, 1))
+        )
+    return out, findings
+
+
+@gc_paused
+def parse_show_vsan(text: str, source: str) -> tuple[dict[int, Vsan], list[Finding]]:
+    """``show vsan``: VSAN blocks with name, state and operational state."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[int, Vsan] = {}
+    cur: Vsan | None = None
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        if s.startswith("vsan "):
+            body = s[5:]
+            if body.endswith(" information"):
+                n = to_int(body.split()[0])
+                if n is not None:
+                    cur = out[n] = Vsan(n)
+                    continue
+            num, sep, name = body.partition(":")
+            if sep and num.isdigit():  # vsan 4079:evfp_isolated_vsan
+                out[int(num)] = Vsan(int(num), name=name.strip(), state="isolated")
+                cur = None
+                continue
+        if cur is not None:
+            if s.startswith("name:"):
+                rest = s[5:]
+                if "state:" in rest:
+                    nm, _, stt = rest.partition("state:")
+                    cur.name = nm.strip()
+                    cur.state = stt.strip()
+                else:
+                    cur.name = rest.strip()
+                continue
+            if s.startswith("interoperability mode:"):
+                cur.interop = s.split(":", 1)[1].strip()
+                continue
+            if s.startswith("loadbalancing:"):
+                cur.loadbalancing = s.split(":", 1)[1].strip()
+                continue
+            if s.startswith("operational state:"):
+                cur.oper_state = s.split(":", 1)[1].strip()
+                continue
+            if ":" in s:
+                continue
+        other_line(raw, i, source, findings, "show vsan")
+    if not out:
+        findings.append(EmptyOutput.make("show vsan output is empty", loc(source, 1)))
+    return out, findings
+
+
+@gc_paused
+def parse_show_vsan_membership(
+    text: str, source: str
+) -> tuple[dict[int, list[str]], list[Finding]]:
+    """``show vsan membership``: interfaces per VSAN."""
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[int, list[str]] = {}
+    cur: list[str] | None = None
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        if s.startswith("vsan ") and s.endswith("interfaces:"):
+            num = s[5:].split()[0].split("(")[0]
+            n = to_int(num)
+            if n is not None:
+                cur = out[n] = []
+                continue
+        if cur is not None and raw[0] in " \t":
+            cur.extend(s.split())
+            continue
+        other_line(raw, i, source, findings, "show vsan membership")
+    if not out:
+        findings.append(EmptyOutput.make("show vsan membership output is empty", loc(source, 1)))
+    return out, findings
+
+
+# --------------------------------------------------------------------------- running-config
+
+
+@gc_paused
+def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, list[Finding]]:
+    """Zone, fcalias, zoneset, device-alias and VSAN sections of ``show running-config``.
+
+    ``!Active Zone Database Section for vsan N`` feeds the effective zoning, ``!Full Zone
+    Database Section`` (or zones outside any section) the defined one. Other configuration
+    lines are skipped silently: a running-config is mostly not about zoning.
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    rc = RunningConfig()
+    target = rc.defined
+    block = ""  # zone | fcalias | zoneset | da | vsandb
+    zone: Zone | None = None
+    alias: list[str] | None = None
+    zs: list[str] | None = None
+    db: ZoneDb | None = None
+
+    def get_db(vsan: int) -> ZoneDb:
+        d = target.get(vsan)
+        if d is None:
+            d = target[vsan] = ZoneDb(source=source)
+        return d
+
+    def status(vsan: int) -> ZoneStatus:
+        st = rc.status.get(vsan)
+        if st is None:
+            st = rc.status[vsan] = ZoneStatus(vsan, default_zone="deny", mode="basic")
+            st.smart_zoning = False
+        return st
+
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        indented = raw[0] in " \t"
+        tok = s.split()
+        if s[0] == "!":
+            low = s.lower()
+            if "active zone database section for vsan" in low:
+                target = rc.effective
+            elif "full zone database section for vsan" in low:
+                target = rc.defined
+            block = ""
+            continue
+        if not indented:
+            block = ""
+            zone = None
+            alias = None
+            zs = None
+            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdigit():
+                vsan = int(tok[4])
+                db = get_db(vsan)
+                if tok[0] == "zone":
+                    zone = db.zones[tok[2]] = Zone(tok[2], line=i)
+                    block = "zone"
+                elif tok[0] == "fcalias":
+                    alias = db.aliases[tok[2]] = []
+                    block = "fcalias"
+                elif tok[0] == "zoneset":
+                    zs = db.configs[tok[2]] = []
+                    if target is rc.effective:
+                        db.effective = tok[2]
+                    block = "zoneset"
+                continue
+            if tok[0] == "zoneset" and len(tok) >= 6 and tok[1] == "activate" and tok[5].isdigit():
+                vsan = int(tok[5])
+                status(vsan).active_zoneset = tok[3]
+                if vsan in rc.effective:
+                    rc.effective[vsan].effective = tok[3]
+                continue
+            if tok[0] == "zone" and "vsan" in tok and tok[-1].isdigit():
+                vsan = int(tok[-1])
+                if tok[1] == "smart-zoning":
+                    status(vsan).smart_zoning = True
+                elif tok[1] == "mode" and len(tok) > 2 and tok[2] == "enhanced":
+                    status(vsan).mode = "enhanced"
+                elif tok[1] == "default-zone" and len(tok) > 2 and tok[2] == "permit":
+                    status(vsan).default_zone = "permit"
+                continue
+            if s == "device-alias database":
+                block = "da"
+                continue
+            if s.startswith("device-alias mode"):
+                rc.device_alias_mode = tok[-1]
+                continue
+            if s == "vsan database":
+                block = "vsandb"
+                continue
+            if s.startswith("device-alias name") and len(tok) >= 5:
+                block = "da"  # unindented in some captures
+            else:
+                if t.lines and is_error(s):
+                    other_line(raw, i, source, findings, "show running-config")
+                continue
+        if block == "zone" and tok[0] == "member" and len(tok) >= 3 and zone is not None:
+            got = _member(tok[1:], i, db, source, findings, False)  # type: ignore[arg-type]
+            if got is not None:
+                zone.members.append(got[0])
+                if got[1]:
+                    zone.tags[got[0]] = got[1]
+        elif block == "fcalias" and tok[0] == "member" and len(tok) >= 3 and alias is not None:
+            got = _member(tok[1:], i, db, source, findings, False)  # type: ignore[arg-type]
+            if got is not None:
+                alias.append(got[0])
+        elif block == "zoneset" and tok[0] == "member" and len(tok) == 2 and zs is not None:
+            zs.append(tok[1])
+        elif block == "da" and s.startswith("device-alias name") and len(tok) >= 5:
+            w = wwn_or_none(tok[4])
+            if w is None:
+                findings.append(
+                    InvalidMember.make(f"unreadable device-alias line {s!r}", loc(source, i))
+                )
+            else:
+                rc.device_aliases[tok[2]] = w
+        elif block == "vsandb" and tok[0] == "vsan" and len(tok) >= 3 and tok[1].isdigit():
+            n = int(tok[1])
+            v = rc.vsans.get(n) or rc.vsans.setdefault(n, Vsan(n))
+            if tok[2] == "name" and len(tok) >= 4:
+                v.name = tok[3].strip('"')
+            elif tok[2] == "interface" and len(tok) >= 4:
+                v.interfaces.append(tok[3])
+        # every other indented line belongs to some other block: skipped on purpose
+    return rc, findings
+
+
+def is_error(s: str) -> bool:
+    from .common import is_error_line
+
+    return is_error_line(s)
+
+
+@gc_paused
+def parse_show_switchname(text: str, source: str) -> tuple[str | None, list[Finding]]:
+    """``show switchname``: one line, the switch's name."""
+    t = prepare(text, source)
+    names = [x.strip() for x in t.lines if x.strip()]
+    if not names:
+        t.findings.append(EmptyOutput.make("show switchname output is empty", loc(source, 1)))
+        return None, t.findings
+    for k, extra in enumerate(names[1:], 2):
+        other_line(extra, k, source, t.findings, "show switchname")
+    return names[0].split()[0], t.findings
