@@ -28,8 +28,9 @@ def _v2(community: str) -> Credential:
 
 
 def _read(agent, name: str, vendor: str, credential: Credential, **opts):
-    return asyncio.run(read_switch_snmp(name, vendor, "127.0.0.1", agent.port, credential,
-                                        SnmpOptions(**opts)))
+    return asyncio.run(
+        read_switch_snmp(name, vendor, "127.0.0.1", agent.port, credential, SnmpOptions(**opts))
+    )
 
 
 def _recording(recordings: Path, name: str) -> dict[str, str]:
@@ -65,12 +66,20 @@ def test_decoders():
 def test_text_form_round_trip():
     from zoneplan.live.snmptext import Record, WalkStatus
 
-    recs = [Record((1, 3, 6, 1, 2, 1, 1, 5, 0), 4, b"sw|1"), Record((1, 3, 6, 1, 9), 4, b"ab"),
-            Record((1, 3, 6, 1, 8), 2, -3), Record((1, 3, 6, 1, 7), 6, "1.3.6.1.4.1.1588"),
-            Record((1, 3, 6, 1, 10), 4, bytes.fromhex("2000c4f57c2b4540")),
-            Record((1, 3, 6, 1, 11), 66, 7)]
-    text = format_walk(recs, switch="sw1", vendor="brocade",
-                       statuses=[WalkStatus("x", (1, 3, 6, 1, 9), "complete", 1)])
+    recs = [
+        Record((1, 3, 6, 1, 2, 1, 1, 5, 0), 4, b"sw|1"),
+        Record((1, 3, 6, 1, 9), 4, b"ab"),
+        Record((1, 3, 6, 1, 8), 2, -3),
+        Record((1, 3, 6, 1, 7), 6, "1.3.6.1.4.1.1588"),
+        Record((1, 3, 6, 1, 10), 4, bytes.fromhex("2000c4f57c2b4540")),
+        Record((1, 3, 6, 1, 11), 66, 7),
+    ]
+    text = format_walk(
+        recs,
+        switch="sw1",
+        vendor="brocade",
+        statuses=[WalkStatus("x", (1, 3, 6, 1, 9), "complete", 1)],
+    )
     walk, findings = read_walk(text)
     assert not findings
     assert walk.switch == "sw1" and walk.vendor == "brocade"
@@ -97,8 +106,11 @@ def test_brocade_ds5100b_ports_states_and_attached_wwpns(snmp_agent, recordings)
     # ports: one per swFCPortTable row, states from swFCPortPhyState/OpStatus
     phy = {k: v for k, v in raw.items() if k.startswith("1.3.6.1.4.1.1588.2.1.1.1.6.2.1.3.")}
     assert len(st.ports) == len(phy) == 40
-    online = sorted(int(k.rsplit(".", 1)[1]) - 1 for k, v in phy.items()
-                    if v == "6" and raw[k.replace(".6.2.1.3.", ".6.2.1.4.")] == "1")
+    online = sorted(
+        int(k.rsplit(".", 1)[1]) - 1
+        for k, v in phy.items()
+        if v == "6" and raw[k.replace(".6.2.1.3.", ".6.2.1.4.")] == "1"
+    )
     assert sorted(int(p.name) for p in st.ports.values() if p.state == "Online") == online
     assert st.ports["2"].state == "No_Light" and st.ports["24"].state == "No_Module"
     assert {p.name for p in st.ports.values() if p.type == "E-Port"} == {"14", "21", "22"}
@@ -108,7 +120,7 @@ def test_brocade_ds5100b_ports_states_and_attached_wwpns(snmp_agent, recordings)
     for k, v in raw.items():
         if k.startswith("1.3.6.1.2.1.75.1.2.3.1.10."):
             port = int(k.split(".")[-2]) - 1
-            fe[":".join(v[i:i + 2] for i in range(0, 16, 2))] = str(port)
+            fe[":".join(v[i : i + 2] for i in range(0, 16, 2))] = str(port)
     got = {lg.wwpn: lg.port for lg in st.logins.values()}
     assert len(got) == 25
     for wwpn, port in fe.items():
@@ -122,13 +134,17 @@ def test_brocade_ds5100b_ports_states_and_attached_wwpns(snmp_agent, recordings)
 def test_cisco_n5000_zoning_settings(snmp_agent, recordings):
     r = _read(snmp_agent, "n5k", "cisco", _v2("cisco-n5000"))
     assert r.complete
-    st, findings = parse_snmp_walk(format_walk(r.records, switch="n5k", vendor="cisco",
-                                               statuses=r.statuses))
+    st, findings = parse_snmp_walk(
+        format_walk(r.records, switch="n5k", vendor="cisco", statuses=r.statuses)
+    )
     assert not [f for f in findings if f.severity.value in ("error", "fatal")]
     assert set(st.zoning) == {1}
     z = st.zoning[1]
     assert (z.status.default_zone, z.status.distribute, z.status.hard_zoning) == (
-        "deny", "active only", True)
+        "deny",
+        "active only",
+        True,
+    )
     assert z.defined.zones == {} and z.defined.configs == {} and z.defined.complete
     assert z.effective.effective is None
     assert {v: x.name for v, x in st.vsans.items()} == {1: "VSAN0001", 4094: "isolated_vsan"}
@@ -147,13 +163,15 @@ def test_generated_cisco_zones_over_snmpv3(snmp_agent):
     r = _read(snmp_agent, "mdsB1", "cisco", v3, context="gen-mds")
     assert r.complete and r.version == "3"
     assert "ZP723" not in {f.code for f in r.findings}
-    st, findings = parse_snmp_walk(format_walk(r.records, switch="mdsB1", vendor="cisco",
-                                               statuses=r.statuses))
+    st, findings = parse_snmp_walk(
+        format_walk(r.records, switch="mdsB1", vendor="cisco", statuses=r.statuses)
+    )
     z = st.zoning[20]
     wz = want.zoning[20]
     assert z.defined.configs == {"zs_B": ["z_esx01__san1", "z_legacy"]}
     assert {n: zz.members for n, zz in z.defined.zones.items()} == {
-        n: zz.members for n, zz in wz.defined.zones.items()}
+        n: zz.members for n, zz in wz.defined.zones.items()
+    }
     assert z.effective.effective == "zs_B" and list(z.effective.zones) == ["z_esx01__san1"]
     assert z.effective.zones["z_esx01__san1"].members == ["esx01_hba1", "san1_p1"]
     assert st.device_aliases == want.device_aliases
@@ -166,16 +184,21 @@ def test_generated_cisco_zones_over_snmpv3(snmp_agent):
 
 
 def test_wrong_v3_key_and_wrong_community_while_others_are_read(snmp_agent, tmp_path: Path):
-    bad_v3 = Credential("t", snmp_user=V3_USER, auth_key=Secret("wrong-key-123"),
-                        priv_key=Secret(V3_PRIV))
+    bad_v3 = Credential(
+        "t", snmp_user=V3_USER, auth_key=Secret("wrong-key-123"), priv_key=Secret(V3_PRIV)
+    )
     targets = [
         Target("good", "cisco", "127.0.0.1", snmp_agent.port, "snmp", _v2("gen-mds")),
         Target("badcomm", "cisco", "127.0.0.1", snmp_agent.port, "snmp", _v2("no-such-community")),
-        Target("badv3", "cisco", "127.0.0.1", snmp_agent.port, "snmp", bad_v3,
-               snmp_context="gen-mds"),
+        Target(
+            "badv3", "cisco", "127.0.0.1", snmp_agent.port, "snmp", bad_v3, snmp_context="gen-mds"
+        ),
     ]
-    results = asyncio.run(collect_async(targets, out=tmp_path / "cap",
-                                        snmp_options=SnmpOptions(timeout=0.5, retries=0)))
+    results = asyncio.run(
+        collect_async(
+            targets, out=tmp_path / "cap", snmp_options=SnmpOptions(timeout=0.5, retries=0)
+        )
+    )
     by = {r.name: r for r in results}
     assert by["good"].status == "ok"
     assert by["good"].state.zoning[20].effective.effective == "zs_B"
@@ -189,6 +212,12 @@ def test_wrong_v3_key_and_wrong_community_while_others_are_read(snmp_agent, tmp_
     saved = (tmp_path / "cap" / "good" / "snmp_walk.txt").read_text()
     offline, _f = parse_snmp_walk(saved)
     assert offline.zoning[20].defined.configs == by["good"].state.zoning[20].defined.configs
+    # and the capture reader (audit --capture, import) reads the folder as well, no ZP026
+    from zoneplan.parsers.capture import read_captures
+
+    states, findings = read_captures([tmp_path / "cap"])
+    assert states["good"].zoning[20].defined.configs == offline.zoning[20].defined.configs
+    assert "ZP026" not in {f.code for f in findings}
 
 
 def test_fast_v2c_path_reads_the_same_as_pysnmp(snmp_agent, recordings):
@@ -198,7 +227,8 @@ def test_fast_v2c_path_reads_the_same_as_pysnmp(snmp_agent, recordings):
     assert fast.complete and slow.complete
     assert sorted(fast.records, key=lambda r: r.oid) == sorted(slow.records, key=lambda r: r.oid)
     assert [(s.name, s.rows, s.status) for s in fast.statuses] == [
-        (s.name, s.rows, s.status) for s in slow.statuses]
+        (s.name, s.rows, s.status) for s in slow.statuses
+    ]
 
 
 def test_ber_codec_against_pyasn1():
@@ -218,15 +248,18 @@ def test_ber_codec_against_pyasn1():
     resp = p.GetResponsePDU()
     p.apiPDU.set_defaults(resp)
     p.apiPDU.set_request_id(resp, 77)
-    p.apiPDU.set_varbinds(resp, [
-        ((1, 3, 6, 1, 9, 1), p.OctetString(bytes.fromhex("2000c4f57c2b4540"))),
-        ((1, 3, 6, 1, 9, 2), p.Integer(-5)),
-        ((1, 3, 6, 1, 9, 3), p.Counter64(2**40)),
-        ((1, 3, 6, 1, 9, 4), p.Gauge32(4000000000)),
-        ((1, 3, 6, 1, 9, 5), p.ObjectIdentifier((1, 3, 6, 1, 4, 1, 1588))),
-        ((1, 3, 6, 1, 9, 6), p.IpAddress("10.0.0.5")),
-        ((1, 3, 6, 1, 9, 7), p.EndOfMibView()),
-    ])
+    p.apiPDU.set_varbinds(
+        resp,
+        [
+            ((1, 3, 6, 1, 9, 1), p.OctetString(bytes.fromhex("2000c4f57c2b4540"))),
+            ((1, 3, 6, 1, 9, 2), p.Integer(-5)),
+            ((1, 3, 6, 1, 9, 3), p.Counter64(2**40)),
+            ((1, 3, 6, 1, 9, 4), p.Gauge32(4000000000)),
+            ((1, 3, 6, 1, 9, 5), p.ObjectIdentifier((1, 3, 6, 1, 4, 1, 1588))),
+            ((1, 3, 6, 1, 9, 6), p.IpAddress("10.0.0.5")),
+            ((1, 3, 6, 1, 9, 7), p.EndOfMibView()),
+        ],
+    )
     out = p.Message()
     p.apiMessage.set_defaults(out)
     p.apiMessage.set_community(out, "public")

@@ -77,6 +77,7 @@ def read_captures(
     paths: Iterable[str | Path],
 ) -> tuple[dict[str, SwitchState], list[Finding]]:
     """Read capture files and folders; return ``{switch name: SwitchState}`` and findings."""
+    paths = list(paths)
     findings: list[Finding] = []
     sections: list[Section] = []
     for path in paths:
@@ -92,7 +93,26 @@ def read_captures(
                 UnreadableCapture.make(f"capture path {str(p)!r} does not exist", Location(str(p)))
             )
     states = _build(sections, findings)
+    _merge_snmp(paths, states, findings)
     return states, findings
+
+
+def _merge_snmp(
+    paths: Iterable[str | Path], states: dict[str, SwitchState], findings: list[Finding]
+) -> None:
+    """Saved SNMP walks (``snmp_walk.txt``, written by ``zoneplan collect --via snmp``)."""
+    from ..live.snmptext import read_snmp_captures
+
+    snmp_states, snmp_findings = read_snmp_captures(paths)
+    findings.extend(snmp_findings)
+    for name, st in snmp_states.items():
+        if name in states:
+            _merge_into(states[name], st)
+            states[name].seen.update(
+                {k: v for k, v in st.seen.items() if k not in states[name].seen}
+            )
+        else:
+            states[name] = st
 
 
 def read_capture_text(
@@ -125,6 +145,10 @@ def _walk_dir(d: Path, group: str, sections: list[Section], findings: list[Findi
 
 
 def _read_file(p: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
+    from ..live.snmptext import is_snmp_walk
+
+    if is_snmp_walk(p):
+        return  # read by _merge_snmp
     try:
         raw = p.read_bytes()
     except OSError as exc:
