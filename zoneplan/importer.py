@@ -53,7 +53,9 @@ def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
                 g = groups.setdefault(("cisco", v), _Fabric("", "cisco", v, key=v))
                 g.states.append(st)
         else:
-            members = frozenset(m.wwn for m in st.fabric) or frozenset([st.name])
+            # fabricshow lists the fabric's switches; without it, the same effective zoning
+            # (zoning is fabric-wide) says two switches share a fabric
+            members = frozenset(m.wwn for m in st.fabric) | {_zoning_signature(st) or st.name}
             key = next((k for k in groups if k[0] == "brocade" and k[1] & members), None)
             if key is None:
                 key = ("brocade", members)
@@ -63,6 +65,15 @@ def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
     for i, g in enumerate(out):
         g.name = chr(ord("A") + i) if i < 26 else f"F{i}"
     return out
+
+
+def _zoning_signature(st: SwitchState) -> str | None:
+    """The effective configuration's name and zones, as one string (None without zoning)."""
+    z = st.zoning.get(0)
+    eff = z.effective if z is not None else None
+    if eff is None or not eff.effective:
+        return None
+    return eff.effective + "|" + ",".join(sorted(eff.zones))
 
 
 def _alias_names(states: Iterable[SwitchState]) -> dict[str, str]:
