@@ -23,9 +23,14 @@ venv: $(BIN)/python
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)
 	$(BIN)/zoneplan plan $(SAMPLE) --out build/plan --force
+	$(BIN)/zoneplan cabling $(SAMPLE) -o build/cabling.html --force
+	$(BIN)/zoneplan hosts config $(SAMPLE) --out build/hosts --force
 	@echo
-	@echo "Scripts written under build/plan/ :"
-	@find build/plan -type f | sort
+	@echo "Written:"
+	@find build/plan build/hosts build/cabling.html -type f | sort
+	@echo
+	@echo "Fabric A script (Brocade FOS):"
+	@head -n 40 build/plan/A/A.script.txt
 
 test: venv
 	$(BIN)/ruff check zoneplan tests bench
