@@ -25,21 +25,9 @@ from typing import Callable
 import yaml
 
 from zoneplan.cabling import build_plan, render_html
-from zoneplan.cabling.render import PAPERS, html_to_pdf, html_to_pdf_chromium
+from zoneplan.cabling.render import CHROMIUM_FLAGS, PAPERS, html_to_pdf, html_to_pdf_chromium
 from zoneplan.cabling.synthetic import synthetic_inventory
 from zoneplan.validate import validate_inventory
-
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-)
 
 
 def timed(fn: Callable[[], object], rounds: int) -> tuple[object, float, float]:
@@ -67,7 +55,14 @@ def chromium_run(html: Path, profile: Path, *extra: str) -> float:
     assert binary
     start = time.perf_counter()
     subprocess.run(
-        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra, html.as_uri()],
+        [
+            binary,
+            *CHROMIUM_FLAGS,
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            *extra,
+            html.as_uri(),
+        ],
         capture_output=True,
         check=False,
         timeout=300,
@@ -107,7 +102,9 @@ def main() -> int:
     pdf, w_pdf, c_pdf = timed(lambda: html_to_pdf(html), max(1, min(args.rounds, 2)))  # type: ignore[arg-type]
     pdf_path = work / "cabling.pdf"
     pdf_path.write_bytes(pdf)  # type: ignore[arg-type]
-    rows.append(("PDF with WeasyPrint", w_pdf, c_pdf, f"{pages(pdf_path)} pages, {len(pdf) // 1024} KiB"))  # type: ignore[arg-type]
+    rows.append(
+        ("PDF with WeasyPrint", w_pdf, c_pdf, f"{pages(pdf_path)} pages, {len(pdf) // 1024} KiB")
+    )  # type: ignore[arg-type]
     total_wall = sum(r[1] for r in rows)
     total_cpu = sum(r[2] for r in rows)
 
@@ -119,7 +116,11 @@ def main() -> int:
         cpdf.write_bytes(html_to_pdf_chromium(html))  # type: ignore[arg-type]
         wall = time.perf_counter() - start
         extra_rows.append(
-            ("PDF with `--pdf-engine chromium` instead", wall, f"{pages(cpdf)} pages, {cpdf.stat().st_size // 1024} KiB")
+            (
+                "PDF with `--pdf-engine chromium` instead",
+                wall,
+                f"{pages(cpdf)} pages, {cpdf.stat().st_size // 1024} KiB",
+            )
         )
         if args.screenshot:
             args.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -131,11 +132,16 @@ def main() -> int:
                 "",
                 html,  # type: ignore[arg-type]
                 flags=re.S,
-            ).replace('<section class="cover" id="cover">', '<section class="cover" id="cover" hidden>')
+            ).replace(
+                '<section class="cover" id="cover">', '<section class="cover" id="cover" hidden>'
+            )
             shot.write_text(one, encoding="utf-8")
             height = round(PAPERS[args.paper].height_mm / 25.4 * 96)
             chromium_run(
-                shot, work / "profile", f"--screenshot={args.screenshot}", f"--window-size={width},{height}"
+                shot,
+                work / "profile",
+                f"--screenshot={args.screenshot}",
+                f"--window-size={width},{height}",
             )
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -144,13 +150,17 @@ def main() -> int:
 
     sws = 2 * args.switches_per_fabric
     print(f"## Cabling plan: {sws} switches, {args.hosts} hosts, {PAPERS[args.paper].label}\n")
-    print(f"Python {platform.python_version()}, {platform.machine()}, best of {args.rounds} "
-          f"(PDF: best of {max(1, min(args.rounds, 2))}); wall and CPU seconds.\n")
+    print(
+        f"Python {platform.python_version()}, {platform.machine()}, best of {args.rounds} "
+        f"(PDF: best of {max(1, min(args.rounds, 2))}); wall and CPU seconds.\n"
+    )
     print("| step | wall s | CPU s | output |")
     print("|---|---:|---:|---|")
     for name, w, c, note in rows:
         print(f"| {name} | {w:.2f} | {c:.2f} | {note} |")
-    print(f"| **inventory file → HTML + PDF** | **{total_wall:.2f}** | **{total_cpu:.2f}** | aim < 10 s |")
+    print(
+        f"| **inventory file → HTML + PDF** | **{total_wall:.2f}** | **{total_cpu:.2f}** | aim < 10 s |"
+    )
     for name, w, note in extra_rows:
         print(f"| {name} | {w:.2f} | – | {note} |")
     shutil.rmtree(work, ignore_errors=True)

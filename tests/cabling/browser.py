@@ -19,17 +19,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-#: Flags every test start uses (the brief's list, plus no PDF header/footer with a file path).
+from zoneplan.cabling.render import CHROMIUM_FLAGS
+
+#: Flags every test start uses: the product's own (headless, off the network), plus a few
+#: that keep screenshots stable in a container.
 SAFE_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
+    *CHROMIUM_FLAGS,
     "--disable-dev-shm-usage",
     "--no-default-browser-check",
     "--hide-scrollbars",
@@ -68,7 +63,9 @@ def chromium_binary() -> str | None:
     return None
 
 
-def run_cli(url: str, profile: Path, *extra: str, timeout: float = 90) -> subprocess.CompletedProcess:
+def run_cli(
+    url: str, profile: Path, *extra: str, timeout: float = 90
+) -> subprocess.CompletedProcess:
     """One headless run in CLI mode (``--screenshot=…``, ``--print-to-pdf=…``)."""
     binary = chromium_binary()
     assert binary, "chromium is not installed"
@@ -92,7 +89,15 @@ class DevTools:
             "os.dup2(r, 3); os.dup2(w, 4); os.execv(sys.argv[3], sys.argv[3:])"
         )
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", trampoline, str(to_browser_r), str(from_browser_w), *args, "about:blank"],
+            [
+                sys.executable,
+                "-c",
+                trampoline,
+                str(to_browser_r),
+                str(from_browser_w),
+                *args,
+                "about:blank",
+            ],
             pass_fds=(to_browser_r, from_browser_w),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
