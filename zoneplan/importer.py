@@ -16,8 +16,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from .model import NAME_PATTERN
+from .model import NAME_PATTERN, SwitchVendor
 from .observed import Login, SwitchState, member_kind
+from .packs import pack_for
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -42,24 +43,26 @@ class _Fabric:
 
 
 def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
-    """Brocade switches sharing a fabricshow member list are one fabric; Cisco: one per VSAN."""
+    """Switches sharing fabricshow members or effective zoning are one fabric; VSANs are fabrics."""
     groups: dict[tuple, _Fabric] = {}
     for st in sorted(states, key=lambda s: s.name):
-        if st.vendor == "cisco":
-            vsans = sorted(
-                {k for k in st.zoning if k} | {lg.vsan for lg in st.logins.values() if lg.vsan}
-            ) or [1]
+        vsans = sorted(
+            {k for k in st.zoning if k} | {lg.vsan for lg in st.logins.values() if lg.vsan}
+        )
+        if not vsans and pack_for(SwitchVendor(st.vendor)).manifest.capabilities.vsans:
+            vsans = [1]  # a VSAN switch that said nothing about its VSANs: the default VSAN
+        if vsans:
             for v in vsans:
-                g = groups.setdefault(("cisco", v), _Fabric("", "cisco", v, key=v))
+                g = groups.setdefault(("vsan", st.vendor, v), _Fabric("", st.vendor, v, key=v))
                 g.states.append(st)
         else:
             # fabricshow lists the fabric's switches; without it, the same effective zoning
             # (zoning is fabric-wide) says two switches share a fabric
             members = frozenset(m.wwn for m in st.fabric) | {_zoning_signature(st) or st.name}
-            key = next((k for k in groups if k[0] == "brocade" and k[1] & members), None)
+            key = next((k for k in groups if k[0] == "fabric" and k[1] & members), None)
             if key is None:
-                key = ("brocade", members)
-            g = groups.setdefault(key, _Fabric("", "brocade", None))
+                key = ("fabric", members)
+            g = groups.setdefault(key, _Fabric("", st.vendor, None))
             g.states.append(st)
     out = list(groups.values())
     for i, g in enumerate(out):

@@ -57,6 +57,7 @@ class Capabilities(_Pack):
     peer_zones: bool
     smart_zoning: bool
     enhanced_mode: bool
+    vsans: bool = False  #: zoning and logins live per VSAN; a fabric is one VSAN
 
 
 class TemplateNames(_Pack):
