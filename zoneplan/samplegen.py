@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import random
 
+from .model import SwitchVendor
+from .packs import pack_for
+
 _OS = ("vmware", "windows", "linux", "citrix-xen", "macos-xsan")
 PORTS_PER_SWITCH = 480  # 10 x 48-port blades
 RESERVED = 16  # ports 0..15 of the first switch: cluster, arrays and ISLs
@@ -38,16 +41,14 @@ def generate_inventory_yaml(
         "site: generated",
         "fabrics:",
     ]
-    for fab, vendor in fabrics.items():
-        vsan = (
-            ", vsan: 10"
-            if vendor == "cisco" and fab == "A"
-            else (", vsan: 20" if vendor == "cisco" else "")
-        )
+    packs = {fab: pack_for(SwitchVendor(vendor)) for fab, vendor in fabrics.items()}
+    for i, (fab, vendor) in enumerate(fabrics.items()):
+        vsan = f", vsan: {10 * (i + 1)}" if packs[fab].manifest.capabilities.vsans else ""
         out.append(f"  - {{name: {fab}, vendor: {vendor}{vsan}}}")
 
     def pname(fab: str, i: int) -> str:
-        return f"fc1/{i + 1}" if fabrics[fab] == "cisco" else str(i)
+        ports = packs[fab].manifest.ports
+        return ports.format.format(port=ports.first + i)
 
     out.append("switches:")
     for fab in fabrics:
