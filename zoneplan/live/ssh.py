@@ -30,6 +30,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
@@ -78,9 +79,55 @@ REJECT_RE = re.compile(
 )
 #: NX-OS / FOS prompt on the last line of a shell buffer.
 PROMPT_RE = re.compile(r"(?:^|\n)([A-Za-z0-9_.\-]+(?:\([A-Za-z0-9_\-]+\))?(?::[\w\-]+)?[#>]) ?$")
-_READ_ONLY_BROCADE = re.compile(r"^[a-z0-9]*show(?:\s+[-\w]+)*$|^cfgsize$|^version$")
-_READ_ONLY_CISCO = re.compile(r"^show\s+[\w\s\-|]+$")
+#: Words that change a switch, and shell metacharacters: never sent, whatever a catalogue says
+#: (a safety net under each pack's own ``session.read_only`` pattern).
+_NEVER_SENT = re.compile(
+    r"(?:^|\s)(?:cfg(?:save|enable|disable|clear|create|add|remove|delete|transabort)"
+    r"|zone(?:create|add|remove|delete|objectrename|objectreplace)|ali(?:create|add|remove|delete)"
+    r"|defzone|conf|configure|no|clear|copy|write|delete|commit|reload|erase|install|reboot)\b"
+    r"|[|;&`$<>]",
+    re.IGNORECASE,
+)
 _MAX_OUTPUT = 64 * 1024 * 1024  #: bytes per command before giving up (a runaway output)
+
+
+@dataclass(frozen=True)
+class Session:
+    """How a pack's switches take commands (``session:`` in ``commands.yaml``).
+
+    ``exec``: one SSH exec channel per command (FOS); ``shell``: one interactive shell, after
+    the ``setup`` commands (NX-OS: ``terminal length 0``).
+    """
+
+    mode: str = "exec"
+    setup: tuple[str, ...] = ()
+    read_only: re.Pattern[str] = re.compile(r"^show\s")
+
+
+def _session_from(data: object) -> Session | None:
+    block = data.get("session") if isinstance(data, dict) else None
+    if not isinstance(block, dict):
+        return None
+    return Session(
+        mode=str(block.get("mode", "exec")),
+        setup=tuple(str(c) for c in block.get("setup") or ()),
+        read_only=re.compile(str(block.get("read_only", r"^show\s"))),
+    )
+
+
+@cache
+def load_session(vendor: str) -> Session:
+    """The session block of the vendor pack's command catalogue."""
+    try:
+        data = yaml.safe_load(_pack_file(vendor, "commands.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return Session()
+    return _session_from(data) or Session()
+
+
+def is_read_only(command: str, session: Session) -> bool:
+    """True when ``command`` may be sent: the pack allows it and it changes nothing."""
+    return bool(session.read_only.match(command)) and not _NEVER_SENT.search(command)
 
 
 @dataclass(frozen=True)
@@ -157,12 +204,15 @@ def load_commands(vendor: str, path: Path | None = None) -> tuple[list[CommandSp
                 f"cannot read the {vendor} command catalogue: {e}", Location(f"{vendor}:commands")
             )
         ]
+    session = _session_from(data) or load_session(vendor)
     items = data.get("commands", data) if isinstance(data, dict) else data
     mapping_style = isinstance(items, dict)
     if mapping_style:  # the parsers' catalogue: name -> {run, collect, args, feeds, ...}
         items = [dict(v or {}, name=k) if isinstance(v, dict) else k for k, v in items.items()]
     if not isinstance(items, list):
-        return [], [CommandCatalogueInvalid.make(f"{p}: expected a list of commands", Location(str(p)))]
+        return [], [
+            CommandCatalogueInvalid.make(f"{p}: expected a list of commands", Location(str(p)))
+        ]
     out: list[CommandSpec] = []
     for item in items:
         attrs: dict = {}
@@ -173,7 +223,9 @@ def load_commands(vendor: str, path: Path | None = None) -> tuple[list[CommandSp
             cmd = item.get("run") or item.get("command") or item.get("name")
             if not isinstance(cmd, str):
                 findings.append(
-                    CommandCatalogueInvalid.make(f"{p}: entry without a command: {item!r}", Location(str(p)))
+                    CommandCatalogueInvalid.make(
+                        f"{p}: entry without a command: {item!r}", Location(str(p))
+                    )
                 )
                 continue
             wanted = attrs.get("collect", attrs.get("live", not mapping_style))
@@ -183,8 +235,7 @@ def load_commands(vendor: str, path: Path | None = None) -> tuple[list[CommandSp
             continue
         cmd = " ".join(cmd.split())
         check = cmd.replace("{vsan}", "1")
-        ok = (_READ_ONLY_CISCO if vendor == "cisco" else _READ_ONLY_BROCADE).match(check)
-        if not ok or "|" in check:
+        if not is_read_only(check, session):
             findings.append(
                 CommandCatalogueInvalid.make(
                     f"{p}: {cmd!r} is not a read-only show command; it is never sent",
@@ -198,9 +249,7 @@ def load_commands(vendor: str, path: Path | None = None) -> tuple[list[CommandSp
             per_vsan = str(attrs.get("feeds", "")).startswith("zon")
         out.append(CommandSpec(cmd, per_vsan, bool(attrs.get("required", True))))
     if not out:
-        findings.append(
-            CommandCatalogueInvalid.make(f"{p}: no live commands", Location(str(p)))
-        )
+        findings.append(CommandCatalogueInvalid.make(f"{p}: no live commands", Location(str(p))))
     return out, findings
 
 
@@ -214,8 +263,11 @@ def expand_commands(specs: Iterable[CommandSpec], vsans: Iterable[int]) -> list[
     out: list[CommandSpec] = []
     for s in specs:
         if s.per_vsan and not vs:  # VSANs unknown (ad hoc): the command for all VSANs at once
-            out.append(CommandSpec(s.command.replace(" vsan {vsan}", "").replace("{vsan}", ""),
-                                   False, s.required))
+            out.append(
+                CommandSpec(
+                    s.command.replace(" vsan {vsan}", "").replace("{vsan}", ""), False, s.required
+                )
+            )
         elif s.per_vsan:
             base = s.command if "{vsan}" in s.command else s.command + " vsan {vsan}"
             out.extend(CommandSpec(base.format(vsan=v), False, s.required) for v in vs)
@@ -283,7 +335,9 @@ class _Client(asyncssh.SSHClient):
         self.verdict: str | None = None
         self.fingerprint: str | None = None
 
-    def validate_host_public_key(self, host: str, addr: str, port: int, key: asyncssh.SSHKey) -> bool:
+    def validate_host_public_key(
+        self, host: str, addr: str, port: int, key: asyncssh.SSHKey
+    ) -> bool:
         self.fingerprint = key.get_fingerprint("sha256")
         self.verdict = self.known.check(host, addr, self.port, key)
         return self.verdict in ("known", "recorded")
@@ -345,7 +399,9 @@ def _norm(text: str) -> str:
 
 async def _run_exec(conn: asyncssh.SSHClientConnection, cmd: str, timeout: float) -> CommandOutput:
     t0 = time.monotonic()
-    proc = await conn.create_process(cmd, stderr=asyncssh.STDOUT, encoding="utf-8", errors="replace")
+    proc = await conn.create_process(
+        cmd, stderr=asyncssh.STDOUT, encoding="utf-8", errors="replace"
+    )
     try:
         text, error = await _drain(proc.stdout, proc.stdin, t0 + timeout)
     finally:
@@ -382,7 +438,9 @@ class _Shell:
     async def run(self, cmd: str, timeout: float) -> CommandOutput:
         t0 = time.monotonic()
         self.proc.stdin.write(cmd + "\n")
-        text, error = await _drain(self.proc.stdout, self.proc.stdin, t0 + timeout, until=self._at_prompt)
+        text, error = await _drain(
+            self.proc.stdout, self.proc.stdin, t0 + timeout, until=self._at_prompt
+        )
         lines = _norm(text).split("\n")
         if lines and lines[0].strip().endswith(cmd):  # the echo of a PTY
             lines = lines[1:]
@@ -456,15 +514,17 @@ async def _session(
     result.connected = True
     async with conn:
         shell: _Shell | None = None
-        if vendor == "cisco":
+        session = load_session(vendor)
+        if session.mode == "shell":
             proc = await conn.create_process(
                 term_type="vt100", term_size=(511, 0), encoding="utf-8", errors="replace"
             )
             shell = _Shell(proc)
             await shell.start(opts.command_timeout)
-            paging_off = await shell.run("terminal length 0", opts.command_timeout)
-            if paging_off.error == "timeout":
-                raise TimeoutError()
+            for setup in session.setup:
+                done = await shell.run(setup, opts.command_timeout)
+                if done.error == "timeout":
+                    raise TimeoutError()
         for spec in todo:
             if spec.command in result.outputs and result.outputs[spec.command].error != "dropped":
                 continue
@@ -514,7 +574,9 @@ async def read_switch_ssh(
             for attempt in range(opts.retries + 1):
                 last = None
                 try:
-                    await _session(switch, vendor, host, port, credential, commands, opts, known, result)
+                    await _session(
+                        switch, vendor, host, port, credential, commands, opts, known, result
+                    )
                     break
                 except asyncssh.HostKeyNotVerifiable:
                     last = None
@@ -541,10 +603,16 @@ async def read_switch_ssh(
                     break
                 except TimeoutError:  # before OSError: TimeoutError is an OSError
                     if result.connected:
-                        last = (SwitchTimeout, f"{switch}: no prompt within {opts.command_timeout:g}s")
+                        last = (
+                            SwitchTimeout,
+                            f"{switch}: no prompt within {opts.command_timeout:g}s",
+                        )
                     else:
-                        last = (SwitchTimeout, f"{switch} ({host}:{port}): no SSH login within "
-                                f"{opts.connect_timeout:g}s")
+                        last = (
+                            SwitchTimeout,
+                            f"{switch} ({host}:{port}): no SSH login within "
+                            f"{opts.connect_timeout:g}s",
+                        )
                 except (_Dropped, asyncssh.ConnectionLost, asyncssh.DisconnectError) as e:
                     if isinstance(e, asyncssh.DisconnectError) and not result.connected:
                         last = (SshProtocolError, f"{switch}: {getattr(e, 'reason', e)}")
@@ -553,20 +621,28 @@ async def read_switch_ssh(
                     else:
                         during = [c for c, o in result.outputs.items() if o.error == "dropped"]
                         what = f" during {during[-1]!r}" if during else ""
-                        last = (ConnectionDropped, f"{switch}: connection dropped{what}",
-                                during[-1] if during else "ssh")
+                        last = (
+                            ConnectionDropped,
+                            f"{switch}: connection dropped{what}",
+                            during[-1] if during else "ssh",
+                        )
                 except OSError as e:
                     if isinstance(e, asyncssh.Error):
                         raise
                     last = (SwitchUnreachable, f"{switch} ({host}:{port}): {e.strerror or e}")
                 except asyncssh.Error as e:
-                    last = (SshProtocolError, f"{switch}: {e.reason if hasattr(e, 'reason') else e}")
+                    last = (
+                        SshProtocolError,
+                        f"{switch}: {e.reason if hasattr(e, 'reason') else e}",
+                    )
                     break
                 if attempt < opts.retries:
                     await asyncio.sleep(opts.retry_delay)
     except TimeoutError:
-        last = (SwitchTimeout, f"{switch}: not read within the per-switch limit of "
-                f"{opts.switch_timeout:g}s")
+        last = (
+            SwitchTimeout,
+            f"{switch}: not read within the per-switch limit of {opts.switch_timeout:g}s",
+        )
     if last is not None:
         fail(*last)
     for spec in commands:
@@ -576,14 +652,23 @@ async def read_switch_ssh(
                 result.missing.append(spec.command)
             continue
         if out.error == "timeout":
-            fail(CommandTimeout, f"{switch}: {spec.command!r} did not finish within "
-                 f"{opts.command_timeout:g}s", spec.command)
+            fail(
+                CommandTimeout,
+                f"{switch}: {spec.command!r} did not finish within {opts.command_timeout:g}s",
+                spec.command,
+            )
         elif out.error == "rejected":
-            fail(CommandRejected, f"{switch}: {spec.command!r} rejected: {_rejected(out.text)}",
-                 spec.command)
+            fail(
+                CommandRejected,
+                f"{switch}: {spec.command!r} rejected: {_rejected(out.text)}",
+                spec.command,
+            )
         elif out.error == "paged":
-            fail(PagingPrompt, f"{switch}: {spec.command!r} output was paged; it may be cut",
-                 spec.command)
+            fail(
+                PagingPrompt,
+                f"{switch}: {spec.command!r} output was paged; it may be cut",
+                spec.command,
+            )
         if out.error is not None and (spec.required or out.error != "rejected"):
             result.missing.append(spec.command)
     return result
