@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_cabling.py [--hosts 500] [--switches-per-fabric 8]
 [--paper a4-portrait] [--rounds 3] [--screenshot docs/cabling-screenshot.png]``.
-Prints a markdown table (copied into ``docs/benchmarks-cabling.md``): wall and CPU seconds of
+Prints a markdown table (copied into ``docs/benchmarks.md``): wall and CPU seconds of
 each step, best of ``--rounds``, plus pages and sizes. The aim is under 10 s from inventory file
 to HTML and PDF. Chromium's print of the same HTML (``--pdf-engine chromium``, a subprocess:
 wall time only) is timed too when chromium is installed; ``--screenshot`` saves Chromium's view

@@ -1,7 +1,7 @@
 """Live-read benchmarks: SNMP bulk walk vs net-snmp, and concurrent SSH collection.
 
 Run: ``.venv/bin/python bench/bench_live.py [--ports 2000] [--switches 50] [--rounds 3]``.
-Prints markdown tables (copied into ``docs/benchmarks-live.md``).
+Prints markdown tables (copied into ``docs/benchmarks.md``).
 
 1. SNMP: snmpsim serves a generated 2,000-port Brocade switch (SW-MIB, FA-MIB ports and name
    server, FE-MIB logins) on 127.0.0.1. zoneplan walks its whole catalogue

@@ -11,7 +11,7 @@ order:
 
 Each phase is the fastest of ``--rounds`` rounds (one round above 10,000 hosts); RSS figures
 come from the first round (peak RSS = the process maximum at its end). It prints a markdown table (times in seconds, ratio to the baseline);
-the figures are copied into docs/benchmarks-plan.md.
+the figures are copied into docs/benchmarks.md.
 
     python bench/bench_plan.py [--sizes 1000 10000 50000] [--strategies sist simt peer smart]
 """
