@@ -64,10 +64,16 @@ def bench_snmp(ports: int, rounds: int, parallel: int = 4, fast: bool = True) ->
         for _ in range(rounds):
             a0, c0 = _cpu(agent.proc.pid), time.process_time()
             t0 = time.perf_counter()
-            r = asyncio.run(read_switch_snmp("big", "brocade", "127.0.0.1", agent.port,
-                                             Credential("b", community=Secret("big")),
-                                             SnmpOptions(timeout=5, retries=0,
-                                                         parallel=parallel, fast_v2c=fast)))
+            r = asyncio.run(
+                read_switch_snmp(
+                    "big",
+                    "brocade",
+                    "127.0.0.1",
+                    agent.port,
+                    Credential("b", community=Secret("big")),
+                    SnmpOptions(timeout=5, retries=0, parallel=parallel, fast_v2c=fast),
+                )
+            )
             ours.append(time.perf_counter() - t0)
             our_cpu.append(time.process_time() - c0)
             agent_cpu.append(_cpu(agent.proc.pid) - a0)
@@ -78,22 +84,46 @@ def bench_snmp(ports: int, rounds: int, parallel: int = 4, fast: bool = True) ->
                 t0 = time.perf_counter()
                 got = 0
                 for col in cols:
-                    p = subprocess.run([exe, "-v2c", "-c", "big", "-Cr25", "-On", "-t", "5",
-                                        "-r", "0", f"127.0.0.1:{agent.port}", col],
-                                       capture_output=True, text=True, check=True)
+                    p = subprocess.run(
+                        [
+                            exe,
+                            "-v2c",
+                            "-c",
+                            "big",
+                            "-Cr25",
+                            "-On",
+                            "-t",
+                            "5",
+                            "-r",
+                            "0",
+                            f"127.0.0.1:{agent.port}",
+                            col,
+                        ],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
                     got += sum(1 for ln in p.stdout.splitlines() if ln.startswith("."))
                 theirs.append(time.perf_counter() - t0)
                 agent_cpu_ref.append(_cpu(agent.proc.pid) - a0)
         o = statistics.median(ours)
-        rows.append(f"| SNMP walk, {ports}-port FOS switch, {len(cols)} columns, "
-                    f"{parallel} column(s) at once, {'own BER codec' if fast else 'pysnmp'} "
-                    f"| {records} varbinds "
-                    f"({n} in agent) | zoneplan {o:.2f} s |"
-                    + (f" snmpbulkwalk {statistics.median(theirs):.2f} s ({got} varbinds) | "
-                       f"**{o / statistics.median(theirs):.2f}** |" if theirs else " n/a | n/a |")
-                    + f" client CPU {statistics.median(our_cpu):.2f} s, agent CPU "
-                    f"{statistics.median(agent_cpu):.2f} s (vs {statistics.median(agent_cpu_ref):.2f}"
-                    " s under snmpbulkwalk) |" if theirs else "")
+        rows.append(
+            f"| SNMP walk, {ports}-port FOS switch, {len(cols)} columns, "
+            f"{parallel} column(s) at once, {'own BER codec' if fast else 'pysnmp'} "
+            f"| {records} varbinds "
+            f"({n} in agent) | zoneplan {o:.2f} s |"
+            + (
+                f" snmpbulkwalk {statistics.median(theirs):.2f} s ({got} varbinds) | "
+                f"**{o / statistics.median(theirs):.2f}** |"
+                if theirs
+                else " n/a | n/a |"
+            )
+            + f" client CPU {statistics.median(our_cpu):.2f} s, agent CPU "
+            f"{statistics.median(agent_cpu):.2f} s (vs {statistics.median(agent_cpu_ref):.2f}"
+            " s under snmpbulkwalk) |"
+            if theirs
+            else ""
+        )
     finally:
         agent.stop()
         shutil.rmtree(work, ignore_errors=True)
@@ -101,24 +131,40 @@ def bench_snmp(ports: int, rounds: int, parallel: int = 4, fast: bool = True) ->
 
 
 def bench_ssh(switches: int, delay: float, slowest: float, rounds: int) -> list[str]:
-    proc = subprocess.Popen([sys.executable, "-m", "zoneplan.testing.ssh_switch", "--count",
-                             str(switches), "--delay", str(delay), "--slowest", str(slowest),
-                             "--password", "bench-pw"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "zoneplan.testing.ssh_switch",
+            "--count",
+            str(switches),
+            "--delay",
+            str(delay),
+            "--slowest",
+            str(slowest),
+            "--password",
+            "bench-pw",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         info = json.loads(proc.stdout.readline())
         work = Path(tempfile.mkdtemp(prefix="zp-bench-ssh-"))
         kh = work / "known_hosts"
         kh.write_text("".join(v["known_hosts"] for v in info.values()))
         cred = Credential("b", user="admin", password=Secret("bench-pw"))
-        targets = [Target(n, "brocade", "127.0.0.1", v["port"], "ssh", cred)
-                   for n, v in info.items()]
+        targets = [
+            Target(n, "brocade", "127.0.0.1", v["port"], "ssh", cred) for n, v in info.items()
+        ]
         opts = SshOptions(known_hosts=kh, command_timeout=30, switch_timeout=120)
 
         def run(ts: list[Target]) -> float:
             t0 = time.perf_counter()
-            res = asyncio.run(collect_async(ts, out=work / "cap", concurrency=len(ts),
-                                            ssh_options=opts))
+            res = asyncio.run(
+                collect_async(ts, out=work / "cap", concurrency=len(ts), ssh_options=opts)
+            )
             dt = time.perf_counter() - t0
             bad = [r.name for r in res if r.status != "ok"]
             assert not bad, bad
@@ -130,9 +176,11 @@ def bench_ssh(switches: int, delay: float, slowest: float, rounds: int) -> list[
     finally:
         proc.stdin.close()
         proc.wait(timeout=30)
-    return [f"| SSH collect, {switches} emulated FOS switches, 8 commands each, {delay:g} s/command "
-            f"(slowest {slowest:g} s) | slowest alone {alone:.2f} s | all {switches} at once "
-            f"{together:.2f} s | **{together / alone:.2f}** | |"]
+    return [
+        f"| SSH collect, {switches} emulated FOS switches, 8 commands each, {delay:g} s/command "
+        f"(slowest {slowest:g} s) | slowest alone {alone:.2f} s | all {switches} at once "
+        f"{together:.2f} s | **{together / alone:.2f}** | |"
+    ]
 
 
 def main() -> None:
@@ -143,8 +191,13 @@ def main() -> None:
     ap.add_argument("--slowest", type=float, default=0.5)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--parallel", type=int, nargs="+", default=[1, 4])
-    ap.add_argument("--paths", nargs="+", default=["fast", "pysnmp"], choices=["fast", "pysnmp"],
-                    help="v2c walk implementations to measure")
+    ap.add_argument(
+        "--paths",
+        nargs="+",
+        default=["fast", "pysnmp"],
+        choices=["fast", "pysnmp"],
+        help="v2c walk implementations to measure",
+    )
     args = ap.parse_args()
     import os
 

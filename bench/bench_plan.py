@@ -99,8 +99,9 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     ap.add_argument("--strategies", nargs="+", default=["sist", "simt", "peer", "smart"])
     ap.add_argument("--rounds", type=int, default=3, help="rounds per case (1 above 10k hosts)")
-    ap.add_argument("--child", nargs=3, metavar=("PATH", "STRATEGY", "ROUNDS"),
-                    help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--child", nargs=3, metavar=("PATH", "STRATEGY", "ROUNDS"), help=argparse.SUPPRESS
+    )
     args = ap.parse_args()
     if args.child:
         path, strategy, rounds = args.child
@@ -108,9 +109,11 @@ def main() -> None:
         return
     from zoneplan.testing.inventories import generate_inventory_yaml
 
-    print("| hosts | strategy | zones | yaml.load (s) | validate (s) | plan+check+render+json (s) "
-          "| plan+render ratio | whole command ratio | RSS after yaml.load (MB) "
-          "| RSS after validate (MB) | peak RSS (MB) | ZP5xx |")
+    print(
+        "| hosts | strategy | zones | yaml.load (s) | validate (s) | plan+check+render+json (s) "
+        "| plan+render ratio | whole command ratio | RSS after yaml.load (MB) "
+        "| RSS after validate (MB) | peak RSS (MB) | ZP5xx |"
+    )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for hosts in args.sizes:
@@ -118,9 +121,18 @@ def main() -> None:
             path.write_text(generate_inventory_yaml(hosts, "brocade", "cisco", 0), encoding="utf-8")
             for strategy in args.strategies:
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", str(path), strategy,
-                     str(args.rounds if hosts <= 10_000 else 1)],
-                    capture_output=True, text=True, check=True, env=dict(os.environ),
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        str(path),
+                        strategy,
+                        str(args.rounds if hosts <= 10_000 else 1),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    env=dict(os.environ),
                 )
                 r = json.loads(out.stdout.strip().splitlines()[-1])
                 ours = r["plan"] + r["check"] + r["render"] + r["json"]

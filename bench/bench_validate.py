@@ -47,7 +47,9 @@ def main() -> None:
             path = Path(tmp) / f"inv{hosts}.yaml"
             text = generate_inventory_yaml(hosts)
             path.write_text(text)
-            plain = _time(lambda p=path: yaml.load(p.read_text(), Loader=yaml.CSafeLoader), args.rounds)
+            plain = _time(
+                lambda p=path: yaml.load(p.read_text(), Loader=yaml.CSafeLoader), args.rounds
+            )
             result = None
 
             def run(p: Path = path) -> None:

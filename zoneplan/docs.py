@@ -17,7 +17,9 @@ def rules_markdown() -> str:
         "| code | name | default severity | scope | summary |",
         "|---|---|---|---|---|",
     ]
-    out += [f"| {r.code} | {r.name} | {r.severity.value} | {r.scope} | {r.summary()} |" for r in rules]
+    out += [
+        f"| {r.code} | {r.name} | {r.severity.value} | {r.scope} | {r.summary()} |" for r in rules
+    ]
     for r in rules:
         out += ["", f"## {r.code} {r.name}", "", r.summary(), ""]
         for section, text in r.sections().items():

@@ -179,7 +179,7 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
 
 
 def _port_order(name: str) -> tuple:
-    return tuple(int(n) if n.isdigit() else n for n in re.split(r"(\d+)", name))
+    return tuple(int(n) if n.isdecimal() else n for n in re.split(r"(\d+)", name))
 
 
 def _add_login(

@@ -63,7 +63,11 @@ PortName = Annotated[
     Field(json_schema_extra={"examples": ["12", "3/12", "fc1/12"]}),
 ]
 RuleCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
-FreeText = Annotated[str, StringConstraints(max_length=1024)]
+#: Free text (descriptions, models, versions): no NUL or other control characters except tab
+#: and line breaks, which every renderer keeps inside comments or escapes.
+FreeText = Annotated[
+    str, StringConstraints(max_length=1024, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
+]
 
 
 class _Model(BaseModel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,10 @@ def run_cli(
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
 
 
+class PageGone(RuntimeError):
+    """The page's renderer died or the page was detached."""
+
+
 class DevTools:
     """A Chromium started with ``--remote-debugging-pipe``, one page attached, flat sessions."""
 
@@ -95,8 +100,8 @@ class DevTools:
                 trampoline,
                 str(to_browser_r),
                 str(from_browser_w),
-                *args,
-                "about:blank",
+                *args,  # no start URL: headless Chromium runs a URL as a one-shot
+                # "headless command" and then closes the pages it did not open itself
             ],
             pass_fds=(to_browser_r, from_browser_w),
             stdin=subprocess.DEVNULL,
@@ -114,7 +119,8 @@ class DevTools:
     # -- wire ---------------------------------------------------------------------------------
     def _read_message(self, deadline: float) -> dict[str, Any]:
         while b"\0" not in self._buf:
-            if time.monotonic() > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._from_browser], [], [], left)[0]:
                 raise TimeoutError("chromium did not answer in time")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
@@ -122,6 +128,14 @@ class DevTools:
             self._buf += chunk
         raw, _, self._buf = self._buf.partition(b"\0")
         return json.loads(raw)
+
+    def _check_gone(self, msg: dict[str, Any]) -> None:
+        if (
+            msg.get("method") == "Target.detachedFromTarget"
+            and self.session
+            and msg.get("params", {}).get("sessionId") == self.session
+        ):
+            raise PageGone(f"page detached while waiting ({self.session})")
 
     def send(self, method: str, params: dict | None = None, *, browser: bool = False) -> dict:
         self._next += 1
@@ -138,6 +152,8 @@ class DevTools:
                 return reply.get("result", {})
             if "method" in reply:
                 self.events.append(reply)
+                if not browser:
+                    self._check_gone(reply)
 
     def wait_event(self, method: str) -> dict[str, Any]:
         for e in self.events:
@@ -151,15 +167,34 @@ class DevTools:
                 return msg
             if "method" in msg:
                 self.events.append(msg)
+                self._check_gone(msg)
 
     # -- page ---------------------------------------------------------------------------------
     def open(self, url: str, *, width_px: int, height_px: int = 1100, media: str = "print") -> None:
-        """A new page at ``width_px`` CSS pixels, ``media`` emulated, ``url`` loaded."""
-        if self.session is not None:  # one page at a time: close the previous one
-            self.send("Target.closeTarget", {"targetId": self._target}, browser=True)
-            self.session = None
+        """A new page at ``width_px`` CSS pixels, ``media`` emulated, ``url`` loaded.
+
+        Debian's Chromium 156 sometimes loses a fresh page's renderer under a DevTools pipe
+        ("Render process gone"); that page is dropped and a new one opened (bounded).
+        """
+        for attempt in range(5):
+            try:
+                self._open(url, width_px=width_px, height_px=height_px, media=media)
+                return
+            except (PageGone, RuntimeError):
+                if attempt == 4:
+                    raise
+                self.session = None
+
+    def _open(self, url: str, *, width_px: int, height_px: int, media: str) -> None:
+        previous = self._target if self.session is not None else None
+        self.session = None
         self.events.clear()
         target = self.send("Target.createTarget", {"url": "about:blank"}, browser=True)
+        if previous:  # one page at a time; closed after the new one exists
+            try:
+                self.send("Target.closeTarget", {"targetId": previous}, browser=True)
+            except RuntimeError:
+                pass  # already gone
         self._target = target["targetId"]
         attached = self.send(
             "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, browser=True

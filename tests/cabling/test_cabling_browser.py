@@ -48,7 +48,9 @@ def test_screenshot(sample_plan: CablingPlan, tmp_path: Path) -> None:
     html = _write(tmp_path, sample_plan)
     shot = tmp_path / "shot.png"
     width = int(PAPERS["a4-portrait"].content_width * MM_TO_PX) + 60
-    proc = run_cli(html.as_uri(), tmp_path / "profile", f"--screenshot={shot}", f"--window-size={width},1400")
+    proc = run_cli(
+        html.as_uri(), tmp_path / "profile", f"--screenshot={shot}", f"--window-size={width},1400"
+    )
     assert shot.is_file(), proc.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a page with content, not blank
@@ -61,14 +63,18 @@ def test_chromium_pdf_has_every_cable_with_both_ends(
 ) -> None:
     html = _write(tmp_path, sample_plan, paper)
     pdf = tmp_path / "chromium.pdf"
-    proc = run_cli(html.as_uri(), tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    proc = run_cli(
+        html.as_uri(), tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer"
+    )
     assert pdf.is_file(), proc.stderr[-2000:]
     text = pdf_text(pdf)
     assert_every_cable_row(sample_plan, text)
     page = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     w, h = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", page).groups())
     expected = PAPERS[paper]
-    assert abs(w - expected.width_mm / 25.4 * 72) < 2 and abs(h - expected.height_mm / 25.4 * 72) < 2
+    assert (
+        abs(w - expected.width_mm / 25.4 * 72) < 2 and abs(h - expected.height_mm / 25.4 * 72) < 2
+    )
 
 
 @pytest.fixture(scope="module")

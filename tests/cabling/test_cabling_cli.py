@@ -74,7 +74,9 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
 
 
 def test_bad_date(tmp_path: Path) -> None:
-    r = runner.invoke(app, ["cabling", str(SAMPLE), "-o", str(tmp_path / "p.html"), "--date", "26.11.2026"])
+    r = runner.invoke(
+        app, ["cabling", str(SAMPLE), "-o", str(tmp_path / "p.html"), "--date", "26.11.2026"]
+    )
     assert r.exit_code == 2
 
 
@@ -95,14 +97,21 @@ def test_pdf(tmp_path: Path) -> None:
     r = run(str(SAMPLE), "-o", str(out), "--paper", "a4-landscape", "--date", "2026-11-26")
     assert r.exit_code == 0, r.output
     assert out.read_bytes().startswith(b"%PDF")
-    assert "unchanged" in run(str(SAMPLE), "-o", str(out), "--paper", "a4-landscape", "--date", "2026-11-26").output
+    assert (
+        "unchanged"
+        in run(
+            str(SAMPLE), "-o", str(out), "--paper", "a4-landscape", "--date", "2026-11-26"
+        ).output
+    )
 
 
 def test_error_findings_still_write_the_plan_exit_1(
     sample_data: dict[str, Any], write_data: Callable[..., Path], tmp_path: Path
 ) -> None:
     data = copy.deepcopy(sample_data)
-    data["hosts"][1]["hbas"][0]["ports"][0].update(switch="sw-a1", port=8)  # esx02 onto esx01's port
+    data["hosts"][1]["hbas"][0]["ports"][0].update(
+        switch="sw-a1", port=8
+    )  # esx02 onto esx01's port
     out = tmp_path / "plan.html"
     r = run(str(write_data(data)), "-o", str(out))
     assert r.exit_code == 1

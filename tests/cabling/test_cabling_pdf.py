@@ -56,7 +56,12 @@ def test_weasyprint_and_chromium_print_the_same_cables(
     html = tmp_path / "plan.html"
     html.write_text(render_html(sample_plan), encoding="utf-8")
     chromium_pdf = tmp_path / "chromium.pdf"
-    run_cli(html.as_uri(), tmp_path / "profile", f"--print-to-pdf={chromium_pdf}", "--no-pdf-header-footer")
+    run_cli(
+        html.as_uri(),
+        tmp_path / "profile",
+        f"--print-to-pdf={chromium_pdf}",
+        "--no-pdf-header-footer",
+    )
     weasy_pdf = tmp_path / "weasy.pdf"
     weasy_pdf.write_bytes(weasy_a4)
     a = _cable_ids(pdf_text(chromium_pdf), sample_plan)

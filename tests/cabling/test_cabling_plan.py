@@ -94,8 +94,18 @@ def test_adding_a_host_renumbers_nobody(
                 {
                     "name": "hba0",
                     "ports": [
-                        {"name": "p0", "wwpn": "10:00:00:90:fa:ff:00:01", "switch": "sw-a1", "port": 6},
-                        {"name": "p1", "wwpn": "10:00:00:90:fa:ff:00:02", "switch": "mds-b1", "port": "fc1/7"},
+                        {
+                            "name": "p0",
+                            "wwpn": "10:00:00:90:fa:ff:00:01",
+                            "switch": "sw-a1",
+                            "port": 6,
+                        },
+                        {
+                            "name": "p1",
+                            "wwpn": "10:00:00:90:fa:ff:00:02",
+                            "switch": "mds-b1",
+                            "port": "fc1/7",
+                        },
                     ],
                 }
             ],
@@ -150,7 +160,9 @@ def test_mirror_ends_disagreeing_is_noted(
 def test_labels_two_per_cable_with_far_end(sample_plan: CablingPlan) -> None:
     labels = sample_plan.labels()
     assert len(labels) == 2 * len(sample_plan.cables)
-    for c, (one, two) in zip(sample_plan.cables, zip(labels[0::2], labels[1::2], strict=True), strict=True):
+    for c, (one, two) in zip(
+        sample_plan.cables, zip(labels[0::2], labels[1::2], strict=True), strict=True
+    ):
         assert one.cable == two.cable == c.id
         assert (one.end, two.end) == (1, 2)
         assert one.here == two.there == c.a.text
@@ -203,7 +215,9 @@ def test_director_slots_and_mirror_ports_on_switches(
         for ctl in arr["controllers"]:
             for p in ctl["ports"]:
                 if p["switch"] == "sw-a1":
-                    p["port"] = {"0": "3/4", "1": "3/5"}[p["name"][1]] if ctl["name"] == "ctla" else "3/5"
+                    p["port"] = (
+                        {"0": "3/4", "1": "3/5"}[p["name"][1]] if ctl["name"] == "ctla" else "3/5"
+                    )
     for h in data["hosts"]:
         for hba in h["hbas"]:
             for p in hba["ports"]:
@@ -214,7 +228,11 @@ def test_director_slots_and_mirror_ports_on_switches(
     # a mirror port through the fabric instead of a direct cable
     node = data["cluster"]["nodes"][0]
     node["hbas"][1]["ports"][0] = {
-        "name": "p0", "wwpn": "21:00:00:24:ff:7a:11:00", "role": "mirror", "switch": "sw-a1", "port": "3/6",
+        "name": "p0",
+        "wwpn": "21:00:00:24:ff:7a:11:00",
+        "role": "mirror",
+        "switch": "sw-a1",
+        "port": "3/6",
     }
     data["cluster"]["nodes"][1]["hbas"][1]["ports"][0].pop("peer")
     data["cluster"]["nodes"][1]["hbas"][1]["ports"][0].pop("cable")
@@ -282,5 +300,10 @@ def test_free_groups_print_as_one_line(sixteen_switch_plan: CablingPlan) -> None
     first = last_slot.groups[0]
     assert f"ports {first.title}: all 8 free" in html
     # a group with one port in use keeps a cell per port, its free ports marked free
-    partly = next(g for s in director.slots for g in s.groups if not g.all_free and any(c.state == "free" for c in g.cells))
+    partly = next(
+        g
+        for s in director.slots
+        for g in s.groups
+        if not g.all_free and any(c.state == "free" for c in g.cells)
+    )
     assert f"ports {partly.title}: all" not in html

@@ -32,9 +32,15 @@ URL = re.compile(r"(?i)\b(?:https?|ftp|wss?):|//[a-z0-9.-]+\.[a-z]{2,}")
 def _external_refs(html: str) -> list[str]:
     """Anything that would make a browser fetch: URLs, src/href not to '#', url() not to '#'."""
     bad = [m.group(0) for m in URL.finditer(html)]
-    bad += re.findall(r"""(?i)\b(?:src|srcset|data|poster|action|xlink:href)\s*=\s*["'][^"']*""", html)
-    bad += [h for h in re.findall(r"""(?i)\bhref\s*=\s*["']([^"']*)""", html) if not h.startswith("#")]
-    bad += [u for u in re.findall(r"(?i)url\(\s*([^)]*)\)", html) if not u.strip("'\" ").startswith("#")]
+    bad += re.findall(
+        r"""(?i)\b(?:src|srcset|data|poster|action|xlink:href)\s*=\s*["'][^"']*""", html
+    )
+    bad += [
+        h for h in re.findall(r"""(?i)\bhref\s*=\s*["']([^"']*)""", html) if not h.startswith("#")
+    ]
+    bad += [
+        u for u in re.findall(r"(?i)url\(\s*([^)]*)\)", html) if not u.strip("'\" ").startswith("#")
+    ]
     bad += re.findall(r"(?i)<(?:script|link|iframe|object|embed|img)\b", html)
     bad += re.findall(r"(?i)@import|@font-face", html)
     return bad
@@ -44,8 +50,12 @@ def _external_refs(html: str) -> list[str]:
 def test_html_is_self_contained_with_print_css(sample_plan: CablingPlan, paper: str) -> None:
     html = render_html(sample_plan, paper)
     assert _external_refs(html) == []
-    size = {"a4-portrait": "A4 portrait", "a4-landscape": "A4 landscape",
-            "letter-portrait": "letter portrait", "letter-landscape": "letter landscape"}[paper]
+    size = {
+        "a4-portrait": "A4 portrait",
+        "a4-landscape": "A4 landscape",
+        "letter-portrait": "letter portrait",
+        "letter-landscape": "letter landscape",
+    }[paper]
     assert f"size: {size};" in html
     assert "break-inside: avoid" in html and "table-header-group" in html
     assert html.count("<svg") >= 1 + 2 * len(sample_plan.cover.fabrics)
@@ -104,7 +114,12 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.builds(Label, _text, st.sampled_from([1, 2]), _text, _text, _text, _text, _text, _text), max_size=8))
+@given(
+    st.lists(
+        st.builds(Label, _text, st.sampled_from([1, 2]), _text, _text, _text, _text, _text, _text),
+        max_size=8,
+    )
+)
 def test_csv_round_trips_any_text(labels: list[Label]) -> None:
     buf = io.StringIO(newline="")
     write_labels_csv(labels, buf)
@@ -117,7 +132,10 @@ def test_csv_round_trips_any_text(labels: list[Label]) -> None:
         ("", "not a zoneplan label CSV"),
         ("a,b,c\r\n", "not a zoneplan label CSV"),
         ("cable,end,here,here_wwpn,there,there_wwpn,fabric,role\r\nX,1,a\r\n", "line 2: 3 fields"),
-        ("cable,end,here,here_wwpn,there,there_wwpn,fabric,role\r\nX,one,a,b,c,d,e,f\r\n", "end must be"),
+        (
+            "cable,end,here,here_wwpn,there,there_wwpn,fabric,role\r\nX,one,a,b,c,d,e,f\r\n",
+            "end must be",
+        ),
     ],
 )
 def test_csv_reader_rejects(text: str, message: str) -> None:
@@ -137,8 +155,10 @@ def _boxes(svg: ET.Element) -> dict[str, dict[str, Any]]:
             out[r.get("data-name")] = {
                 "kind": r.get("class", "").split()[1],
                 "fabric": r.get("data-fabric"),
-                "x": float(r.get("x")), "y": float(r.get("y")),
-                "w": float(r.get("width")), "h": float(r.get("height")),
+                "x": float(r.get("x")),
+                "y": float(r.get("y")),
+                "w": float(r.get("width")),
+                "h": float(r.get("height")),
             }
     return out
 
@@ -155,16 +175,20 @@ def _check_layout(plan: CablingPlan) -> dict[str, dict[str, Any]]:
     assert max(x["x"] + x["w"] for x in dev) < min(x["x"] for x in b)
     items = list(boxes.values())
     for i, p in enumerate(items):  # nothing overlaps, everything is inside the drawing
-        assert 0 <= p["x"] and p["x"] + p["w"] <= width and 0 <= p["y"] and p["y"] + p["h"] <= height
-        for q in items[i + 1:]:
-            assert (p["x"] + p["w"] <= q["x"] or q["x"] + q["w"] <= p["x"]
-                    or p["y"] + p["h"] <= q["y"] or q["y"] + q["h"] <= p["y"]), (p, q)
+        assert (
+            0 <= p["x"] and p["x"] + p["w"] <= width and 0 <= p["y"] and p["y"] + p["h"] <= height
+        )
+        for q in items[i + 1 :]:
+            assert (
+                p["x"] + p["w"] <= q["x"]
+                or q["x"] + q["w"] <= p["x"]
+                or p["y"] + p["h"] <= q["y"]
+                or q["y"] + q["h"] <= p["y"]
+            ), (p, q)
     return boxes
 
 
-def test_diagram_two_switches(
-    sample_data: dict[str, Any], write_data: Callable[..., Path]
-) -> None:
+def test_diagram_two_switches(sample_data: dict[str, Any], write_data: Callable[..., Path]) -> None:
     plan = plan_of(write_data(synthetic_inventory(6, switches_per_fabric=1)))
     boxes = _check_layout(plan)
     assert sum(1 for b in boxes.values() if b["kind"] == "switch") == 2
@@ -175,13 +199,22 @@ def test_diagram_two_switches(
     # the two nodes are next to each other, the mirror links run between them
     assert abs(boxes["san1"]["x"] - boxes["san2"]["x"]) < 1
     edges = [p for p in svg.iter("path") if p.get("class") == "edge"]
-    assert {(e.get("data-from"), e.get("data-to")) for e in edges} >= {("san1", "a-sw01"), ("esx001", "b-sw01")}
+    assert {(e.get("data-from"), e.get("data-to")) for e in edges} >= {
+        ("san1", "a-sw01"),
+        ("esx001", "b-sw01"),
+    }
 
 
 def test_diagram_sample(sample_plan: CablingPlan) -> None:
     boxes = _check_layout(sample_plan)
     assert {k for k, b in boxes.items() if b["kind"] == "host"} == {
-        "esx01", "esx02", "win01", "xen01", "lnx01", "xsan01"}
+        "esx01",
+        "esx02",
+        "win01",
+        "xen01",
+        "lnx01",
+        "xsan01",
+    }
     isls = [p for p in _svg(sample_plan).iter("path") if p.get("class") == "isl"]
     assert len(isls) == 2  # two switch pairs (each with 2 ISLs, drawn once with a count)
 
@@ -201,10 +234,26 @@ def test_one_fabric_no_cluster_no_port_count(write_data: Callable[..., Path]) ->
         "name": "tiny",
         "fabrics": [{"name": "SAN1", "vendor": "brocade"}],
         "switches": [{"name": "s1", "fabric": "SAN1", "domain_id": 1}],
-        "hosts": [{"name": "h1", "os": "linux", "hbas": [{"name": "hba0", "ports": [
-            {"name": "p0", "wwpn": "10:00:00:90:fa:00:00:01", "switch": "s1", "port": 3},
-            {"name": "p1", "wwpn": "10:00:00:90:fa:00:00:02"},
-        ]}]}],
+        "hosts": [
+            {
+                "name": "h1",
+                "os": "linux",
+                "hbas": [
+                    {
+                        "name": "hba0",
+                        "ports": [
+                            {
+                                "name": "p0",
+                                "wwpn": "10:00:00:90:fa:00:00:01",
+                                "switch": "s1",
+                                "port": 3,
+                            },
+                            {"name": "p1", "wwpn": "10:00:00:90:fa:00:00:02"},
+                        ],
+                    }
+                ],
+            }
+        ],
     }
     plan = plan_of(write_data(data))
     assert [c.id for c in plan.cables] == ["SAN1-s1-03"]

@@ -151,7 +151,10 @@ def test_mutated_sample_lines_never_raise(data):
 
 def test_yaml_11_booleans_stay_words_where_words_are_meant():
     text = BASE.replace("name: h1", "name: 'no'").replace("port: 24}", "port: 24, director: yes}")
-    text = text.replace("ports: 24}", "ports: 24, director: yes}") + "policy:\n  severity: {ZP402: off}\n"
+    text = (
+        text.replace("ports: 24}", "ports: 24, director: yes}")
+        + "policy:\n  severity: {ZP402: off}\n"
+    )
     r = parse_inventory(text.replace("name: 'no'", "name: no"), "inv.yaml")
     assert r.ok, r.findings
     assert r.inventory.hosts[0].name == "no"

@@ -28,15 +28,35 @@ OTHER_SECRET = "b-side-S3cret!"
 def _inventory(tmp_path: Path, ports: dict[str, int]) -> Path:
     inv = {
         "name": "live-test",
-        "fabrics": [{"name": "A", "vendor": "brocade"},
-                    {"name": "B", "vendor": "cisco", "vsan": 20}],
+        "fabrics": [
+            {"name": "A", "vendor": "brocade"},
+            {"name": "B", "vendor": "cisco", "vsan": 20},
+        ],
         "switches": [
-            {"name": "swA1", "fabric": "A", "domain_id": 1, "mgmt": f"127.0.0.1:{ports['swA1']}",
-             "credentials": "fab-a", "ports": 8},
-            {"name": "swA2", "fabric": "A", "domain_id": 2, "mgmt": f"127.0.0.1:{ports['swA2']}",
-             "credentials": "fab-a", "ports": 8},
-            {"name": "mdsB1", "fabric": "B", "domain_id": 11,
-             "mgmt": f"127.0.0.1:{ports['mdsB1']}", "credentials": "fab-b", "ports": 8},
+            {
+                "name": "swA1",
+                "fabric": "A",
+                "domain_id": 1,
+                "mgmt": f"127.0.0.1:{ports['swA1']}",
+                "credentials": "fab-a",
+                "ports": 8,
+            },
+            {
+                "name": "swA2",
+                "fabric": "A",
+                "domain_id": 2,
+                "mgmt": f"127.0.0.1:{ports['swA2']}",
+                "credentials": "fab-a",
+                "ports": 8,
+            },
+            {
+                "name": "mdsB1",
+                "fabric": "B",
+                "domain_id": 11,
+                "mgmt": f"127.0.0.1:{ports['mdsB1']}",
+                "credentials": "fab-b",
+                "ports": 8,
+            },
         ],
     }
     p = tmp_path / "site" / "inv.yaml"
@@ -56,8 +76,9 @@ def test_collect_inventory_no_secret_anywhere(tmp_path, monkeypatch, caplog):
     sw_b = EmulatedSwitch("mdsB1", "cisco", outputs_from_state(cis), password=OTHER_SECRET)
     dead = free_tcp_port()
     creds = tmp_path / "creds.yaml"  # outside the inventory's folder
-    creds.write_text(yaml.safe_dump({"profiles": {"fab-b": {"user": "admin",
-                                                              "password": OTHER_SECRET}}}))
+    creds.write_text(
+        yaml.safe_dump({"profiles": {"fab-b": {"user": "admin", "password": OTHER_SECRET}}})
+    )
     os.chmod(creds, 0o600)
     monkeypatch.setenv("ZONEPLAN_FAB_A_USER", "admin")
     monkeypatch.setenv("ZONEPLAN_FAB_A_PASSWORD", PASSWORD)
@@ -65,10 +86,26 @@ def test_collect_inventory_no_secret_anywhere(tmp_path, monkeypatch, caplog):
     kh = tmp_path / "known_hosts"
     with EmulatorThread([sw_a, sw_b]):
         inv = _inventory(tmp_path, {"swA1": sw_a.port, "swA2": dead, "mdsB1": sw_b.port})
-        res = CliRunner().invoke(app, [
-            "collect", str(inv), "--out", str(out), "--accept-new-host-key",
-            "--known-hosts", str(kh), "--credentials", str(creds), "--connect-timeout", "2",
-            "--retries", "0", "--format", "json"])
+        res = CliRunner().invoke(
+            app,
+            [
+                "collect",
+                str(inv),
+                "--out",
+                str(out),
+                "--accept-new-host-key",
+                "--known-hosts",
+                str(kh),
+                "--credentials",
+                str(creds),
+                "--connect-timeout",
+                "2",
+                "--retries",
+                "0",
+                "--format",
+                "json",
+            ],
+        )
     assert res.exit_code == 3, res.output
     doc = json.loads(res.stdout)
     status = {s["name"]: s["status"] for s in doc["switches"]}
@@ -91,20 +128,46 @@ def test_collect_fabric_filter_and_unknown_fabric(tmp_path, monkeypatch):
     monkeypatch.setenv("ZONEPLAN_FAB_A_USER", "admin")
     monkeypatch.setenv("ZONEPLAN_FAB_A_PASSWORD", PASSWORD)
     inv = _inventory(tmp_path, {"swA1": free_tcp_port(), "swA2": free_tcp_port(), "mdsB1": 1})
-    res = CliRunner().invoke(app, ["collect", str(inv), "--out", str(tmp_path / "o"),
-                                   "--fabric", "C", "--format", "parsable"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "collect",
+            str(inv),
+            "--out",
+            str(tmp_path / "o"),
+            "--fabric",
+            "C",
+            "--format",
+            "parsable",
+        ],
+    )
     assert res.exit_code == 2 and "ZP067" in res.output
-    res = CliRunner().invoke(app, ["collect", str(inv), "--out", str(tmp_path / "o"),
-                                   "--fabric", "A", "--retries", "0", "--format", "parsable",
-                                   "--known-hosts", str(tmp_path / "kh")])
+    res = CliRunner().invoke(
+        app,
+        [
+            "collect",
+            str(inv),
+            "--out",
+            str(tmp_path / "o"),
+            "--fabric",
+            "A",
+            "--retries",
+            "0",
+            "--format",
+            "parsable",
+            "--known-hosts",
+            str(tmp_path / "kh"),
+        ],
+    )
     assert res.exit_code == 3
     assert res.output.count("ZP700") == 2 and "mdsB1" not in res.output
 
 
 def test_collect_missing_credentials_is_coded(tmp_path):
     inv = _inventory(tmp_path, {"swA1": 2201, "swA2": 2202, "mdsB1": 2203})
-    res = CliRunner().invoke(app, ["collect", str(inv), "--out", str(tmp_path / "o"),
-                                   "--format", "json"])
+    res = CliRunner().invoke(
+        app, ["collect", str(inv), "--out", str(tmp_path / "o"), "--format", "json"]
+    )
     assert res.exit_code == 3
     found = json.loads(res.stdout)["findings"]
     assert [f["code"] for f in found] == ["ZP060"] * 3
@@ -112,22 +175,57 @@ def test_collect_missing_credentials_is_coded(tmp_path):
 
 
 def test_collect_adhoc_ssh_and_snmp(tmp_path, monkeypatch, snmp_agent):
-    sw = EmulatedSwitch("adhoc1", "brocade", outputs_from_state(brocade_state("adhoc1")),
-                        password=PASSWORD)
+    sw = EmulatedSwitch(
+        "adhoc1", "brocade", outputs_from_state(brocade_state("adhoc1")), password=PASSWORD
+    )
     monkeypatch.setenv("ZONEPLAN_ADHOC_PASSWORD", PASSWORD)
     with EmulatorThread([sw]):
-        res = CliRunner().invoke(app, [
-            "collect", "--switch", f"127.0.0.1:{sw.port}", "--vendor", "brocade", "--via", "ssh",
-            "--user", "admin", "--name", "adhoc1", "--out", str(tmp_path / "ssh"),
-            "--accept-new-host-key", "--known-hosts", str(tmp_path / "kh"), "--format", "parsable"])
+        res = CliRunner().invoke(
+            app,
+            [
+                "collect",
+                "--switch",
+                f"127.0.0.1:{sw.port}",
+                "--vendor",
+                "brocade",
+                "--via",
+                "ssh",
+                "--user",
+                "admin",
+                "--name",
+                "adhoc1",
+                "--out",
+                str(tmp_path / "ssh"),
+                "--accept-new-host-key",
+                "--known-hosts",
+                str(tmp_path / "kh"),
+                "--format",
+                "parsable",
+            ],
+        )
     assert res.exit_code == 0, res.output
     assert (tmp_path / "ssh" / "adhoc1" / "switchshow.txt").exists()
     assert PASSWORD not in _all_text(tmp_path / "ssh") + res.output
 
     monkeypatch.setenv("ZONEPLAN_ADHOC_COMMUNITY", "gen-mds")
-    res = CliRunner().invoke(app, [
-        "collect", "--switch", f"127.0.0.1:{snmp_agent.port}", "--vendor", "cisco",
-        "--via", "snmp", "--name", "mds", "--out", str(tmp_path / "snmp"), "--format", "parsable"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "collect",
+            "--switch",
+            f"127.0.0.1:{snmp_agent.port}",
+            "--vendor",
+            "cisco",
+            "--via",
+            "snmp",
+            "--name",
+            "mds",
+            "--out",
+            str(tmp_path / "snmp"),
+            "--format",
+            "parsable",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "ZP723" in res.output  # v2c warning
     walk = (tmp_path / "snmp" / "mds" / "snmp_walk.txt").read_text()
@@ -137,8 +235,20 @@ def test_collect_adhoc_ssh_and_snmp(tmp_path, monkeypatch, snmp_agent):
 def test_collect_usage_errors(tmp_path):
     r = CliRunner().invoke(app, ["collect", "--out", str(tmp_path)])
     assert r.exit_code == 2
-    r = CliRunner().invoke(app, ["collect", "--switch", "10.0.0.5:ssh", "--vendor", "brocade",
-                                 "--out", str(tmp_path), "--format", "parsable"])
+    r = CliRunner().invoke(
+        app,
+        [
+            "collect",
+            "--switch",
+            "10.0.0.5:ssh",
+            "--vendor",
+            "brocade",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "parsable",
+        ],
+    )
     assert r.exit_code == 2 and "ZP066" in r.output
     r = CliRunner().invoke(app, ["collect", "--switch", "127.0.0.1", "--out", str(tmp_path)])
     assert r.exit_code == 2
@@ -166,8 +276,9 @@ def test_store_env_then_file_and_refuses_unsafe_file(tmp_path):
     assert store.get("fab-a") is None
     assert sorted(x.code for x in store.findings) == ["ZP060", "ZP061"]
     os.chmod(f, 0o600)
-    store = CredentialStore(path=f, environ={f"{env_prefix('fab-a')}PASSWORD": "from-env"},
-                            interactive=False)
+    store = CredentialStore(
+        path=f, environ={f"{env_prefix('fab-a')}PASSWORD": "from-env"}, interactive=False
+    )
     got = store.get("fab-a")
     assert got.user == "admin" and got.password.reveal() == "from-env" and not store.findings
     assert env_prefix("fab-a") == "ZONEPLAN_FAB_A_"
@@ -193,8 +304,9 @@ def test_store_prompts_only_when_interactive(tmp_path):
         asked.append((text, secret))
         return "admin" if not secret else "typed-secret"
 
-    store = CredentialStore(path=tmp_path / "none.yaml", environ={}, interactive=True,
-                            prompt=prompt)
+    store = CredentialStore(
+        path=tmp_path / "none.yaml", environ={}, interactive=True, prompt=prompt
+    )
     c = store.get("fab-x")
     assert c.password.reveal() == "typed-secret" and c.source == "prompt"
     assert [s for _t, s in asked] == [False, True]

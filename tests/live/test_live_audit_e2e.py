@@ -43,8 +43,11 @@ def _codes(findings) -> set[str]:
 
 
 def _run(tmp_path: Path, states, down: set[str]):
-    switches = [EmulatedSwitch(n, st.vendor, outputs_from_state(st), password=PASSWORD)
-                for n, st in states.items() if n not in down]
+    switches = [
+        EmulatedSwitch(n, st.vendor, outputs_from_state(st), password=PASSWORD)
+        for n, st in states.items()
+        if n not in down
+    ]
     data = yaml.safe_load(SAMPLE.read_text())
     with EmulatorThread(switches):
         ports = {sw.name: sw.port for sw in switches}
@@ -54,17 +57,22 @@ def _run(tmp_path: Path, states, down: set[str]):
         inv = tmp_path / "inv" / "inventory.yaml"
         inv.parent.mkdir(exist_ok=True)
         inv.write_text(yaml.safe_dump(data, sort_keys=False))
-        store = CredentialStore(environ={"ZONEPLAN_LIVE_LAB_USER": "admin",
-                                         "ZONEPLAN_LIVE_LAB_PASSWORD": PASSWORD},
-                                interactive=False, path=tmp_path / "none.yaml")
+        store = CredentialStore(
+            environ={"ZONEPLAN_LIVE_LAB_USER": "admin", "ZONEPLAN_LIVE_LAB_PASSWORD": PASSWORD},
+            interactive=False,
+            path=tmp_path / "none.yaml",
+        )
         targets, tf = targets_from_inventory(load_inventory(inv).inventory, store)
-        results = collect_switches(targets, out=tmp_path / "cap", concurrency=4,
-                                   ssh_options=SshOptions(known_hosts=tmp_path / "kh",
-                                                          accept_new_host_key=True,
-                                                          connect_timeout=3, retries=0))
+        results = collect_switches(
+            targets,
+            out=tmp_path / "cap",
+            concurrency=4,
+            ssh_options=SshOptions(
+                known_hosts=tmp_path / "kh", accept_new_host_key=True, connect_timeout=3, retries=0
+            ),
+        )
     live = tf + [f for r in results for f in r.findings]
-    run = audit_states([r.state for r in results if r.state is not None], inv,
-                       extra_findings=live)
+    run = audit_states([r.state for r in results if r.state is not None], inv, extra_findings=live)
     return results, run
 
 
@@ -103,8 +111,9 @@ def test_emulated_fabric_with_planted_faults(planned, tmp_path):
     for f in run.findings:
         by_code.setdefault(f.code, []).append(f)
     # exactly the planted faults (plus the unread switch), nothing else above info level
-    assert "ZP609" in by_code and any(moved in f.message or moved in f.subject
-                                      for f in by_code["ZP609"])  # miscabled
+    assert "ZP609" in by_code and any(
+        moved in f.message or moved in f.subject for f in by_code["ZP609"]
+    )  # miscabled
     assert any(UNZONED in f.message or UNZONED in f.subject for f in by_code["ZP607"])  # unzoned
     assert any(STALE in f.message or STALE in f.subject for f in by_code["ZP608"])  # stale
     assert any("0x5f3a21" in f.message for f in by_code["ZP612"])  # foreign transaction

@@ -28,11 +28,16 @@ def test_inventory_switch_without_mgmt_or_profile(tmp_path):
     del data["switches"][1]["credentials"]  # sw-a2: ZP065, profile 'default'
     p = tmp_path / "inv.yaml"
     p.write_text(yaml.safe_dump(data))
-    store = CredentialStore(environ={"ZONEPLAN_SAN_ADMIN_USER": "admin",
-                                     "ZONEPLAN_SAN_ADMIN_PASSWORD": "x-secret-x",
-                                     "ZONEPLAN_DEFAULT_USER": "admin",
-                                     "ZONEPLAN_DEFAULT_PASSWORD": "y-secret-y"},
-                            interactive=False, path=tmp_path / "none.yaml")
+    store = CredentialStore(
+        environ={
+            "ZONEPLAN_SAN_ADMIN_USER": "admin",
+            "ZONEPLAN_SAN_ADMIN_PASSWORD": "x-secret-x",
+            "ZONEPLAN_DEFAULT_USER": "admin",
+            "ZONEPLAN_DEFAULT_PASSWORD": "y-secret-y",
+        },
+        interactive=False,
+        path=tmp_path / "none.yaml",
+    )
     targets, findings = targets_from_inventory(load_inventory(p).inventory, store)
     codes = {(f.code, f.subject) for f in findings}
     assert ("ZP064", "sw-a1") in codes and ("ZP065", "sw-a2") in codes
@@ -55,10 +60,15 @@ def test_ssh1_only_server_is_a_protocol_error(tmp_path):
         server = await asyncio.start_server(handler, "127.0.0.1", 0)
         port = server.sockets[0].getsockname()[1]
         try:
-            return await read_switch_ssh("web", "brocade", "127.0.0.1", port, cred(),
-                                         [CommandSpec("cfgshow")],
-                                         SshOptions(known_hosts=tmp_path / "kh", retries=0,
-                                                    connect_timeout=3))
+            return await read_switch_ssh(
+                "web",
+                "brocade",
+                "127.0.0.1",
+                port,
+                cred(),
+                [CommandSpec("cfgshow")],
+                SshOptions(known_hosts=tmp_path / "kh", retries=0, connect_timeout=3),
+            )
         finally:
             server.close()
 
@@ -94,13 +104,19 @@ class _ErrorAgent(asyncio.DatagramProtocol):
 def test_snmp_error_status(fast):
     async def run():
         loop = asyncio.get_running_loop()
-        transport, _p = await loop.create_datagram_endpoint(_ErrorAgent,
-                                                            local_addr=("127.0.0.1", 0))
+        transport, _p = await loop.create_datagram_endpoint(
+            _ErrorAgent, local_addr=("127.0.0.1", 0)
+        )
         port = transport.get_extra_info("sockname")[1]
         try:
-            return await read_switch_snmp("err", "brocade", "127.0.0.1", port,
-                                          Credential("t", community=Secret("c")),
-                                          SnmpOptions(timeout=1, retries=0, fast_v2c=fast))
+            return await read_switch_snmp(
+                "err",
+                "brocade",
+                "127.0.0.1",
+                port,
+                Credential("t", community=Secret("c")),
+                SnmpOptions(timeout=1, retries=0, fast_v2c=fast),
+            )
         finally:
             transport.close()
 
@@ -111,9 +127,16 @@ def test_snmp_error_status(fast):
 
 
 def test_snmp_walk_bounded(snmp_agent):
-    r = asyncio.run(read_switch_snmp("b", "cisco", "127.0.0.1", snmp_agent.port,
-                                     Credential("t", community=Secret("gen-mds")),
-                                     SnmpOptions(max_rows=1, max_repetitions=1)))
+    r = asyncio.run(
+        read_switch_snmp(
+            "b",
+            "cisco",
+            "127.0.0.1",
+            snmp_agent.port,
+            Credential("t", community=Secret("gen-mds")),
+            SnmpOptions(max_rows=1, max_repetitions=1),
+        )
+    )
     bounded = [f for f in r.findings if f.code == "ZP725"]
     assert bounded and not r.complete
     assert any(s.status == "bounded" for s in r.statuses)

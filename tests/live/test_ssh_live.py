@@ -19,7 +19,9 @@ READ_ONLY = re.compile(r"^(?:[a-z]*show(?: -\w+)?|cfgsize|show [\w\- ]+|terminal
 
 
 def _switch(state, **kw) -> EmulatedSwitch:
-    return EmulatedSwitch(state.name, state.vendor, outputs_from_state(state), password=PASSWORD, **kw)
+    return EmulatedSwitch(
+        state.name, state.vendor, outputs_from_state(state), password=PASSWORD, **kw
+    )
 
 
 def _target(sw: EmulatedSwitch, password: str = PASSWORD, vsans=None) -> Target:
@@ -27,8 +29,14 @@ def _target(sw: EmulatedSwitch, password: str = PASSWORD, vsans=None) -> Target:
 
 
 def _opts(tmp_path: Path, **kw) -> SshOptions:
-    base = dict(known_hosts=tmp_path / "known_hosts", command_timeout=5.0, connect_timeout=3.0,
-                switch_timeout=30.0, retries=1, retry_delay=0.05)
+    base = dict(
+        known_hosts=tmp_path / "known_hosts",
+        command_timeout=5.0,
+        connect_timeout=3.0,
+        switch_timeout=30.0,
+        retries=1,
+        retry_delay=0.05,
+    )
     base.update(kw)
     return SshOptions(**base)
 
@@ -59,8 +67,10 @@ def test_per_vsan_commands_expand_or_cover_all_vsans():
 
 def test_catalogue_refuses_write_commands(tmp_path: Path):
     p = tmp_path / "commands.yaml"
-    p.write_text("commands:\n  cfgshow: {run: cfgshow, collect: true}\n"
-                 "  cfgsave: {run: cfgsave, collect: true}\n")
+    p.write_text(
+        "commands:\n  cfgshow: {run: cfgshow, collect: true}\n"
+        "  cfgsave: {run: cfgsave, collect: true}\n"
+    )
     specs, findings = load_commands("brocade", p)
     assert [s.command for s in specs] == ["cfgshow"]
     assert [f.code for f in findings] == ["ZP068"]
@@ -76,7 +86,8 @@ def test_collect_dual_fabric_reads_zoning_and_writes_private_capture(tmp_path: P
         await sw_c.start()
         try:
             return await collect_async(
-                [_target(sw_b), _target(sw_c, vsans=[20])], out=out,
+                [_target(sw_b), _target(sw_c, vsans=[20])],
+                out=out,
                 ssh_options=_opts(tmp_path, accept_new_host_key=True),
             )
         finally:
@@ -108,7 +119,9 @@ def test_collect_dual_fabric_reads_zoning_and_writes_private_capture(tmp_path: P
     assert zb.effective.effective == "cfg_A"
     assert zb.defined.zones["z_esx01__san1"].members == ["esx01_hba0", "50:01:43:80:12:0e:2b:60"]
     assert {lg.wwpn for lg in rb.state.logins.values()} == {
-        "10:00:00:10:9b:00:00:01", "50:01:43:80:12:0e:2b:60"}
+        "10:00:00:10:9b:00:00:01",
+        "50:01:43:80:12:0e:2b:60",
+    }
     zc = rc.state.zoning[20]
     assert set(zc.defined.zones) == {"z_esx01__san1", "z_legacy"}
     assert list(zc.effective.zones) == ["z_esx01__san1"]
@@ -132,20 +145,29 @@ def test_faulty_switches_give_coded_findings_while_others_are_read(tmp_path: Pat
         with open(tmp_path / "known_hosts", "a") as f:  # a different key recorded for 'changed'
             f.write(f"[127.0.0.1]:{changed.port} " + " ".join(imposter.split()[:2]) + "\n")
         targets = [
-            _target(good), _target(wrong_pw, "not-the-password"), _target(changed),
-            _target(unknown), _target(slow),
+            _target(good),
+            _target(wrong_pw, "not-the-password"),
+            _target(changed),
+            _target(unknown),
+            _target(slow),
             Target("dead", "brocade", "127.0.0.1", dead_port, "ssh", cred()),
         ]
         try:
-            return await collect_async(targets, out=tmp_path / "cap", concurrency=6,
-                                       ssh_options=_opts(tmp_path, command_timeout=1.0))
+            return await collect_async(
+                targets,
+                out=tmp_path / "cap",
+                concurrency=6,
+                ssh_options=_opts(tmp_path, command_timeout=1.0),
+            )
         finally:
             for sw in (good, wrong_pw, changed, unknown, slow):
                 await sw.stop()
 
     results = {r.name: r for r in asyncio.run(run())}
-    codes = {n: sorted({f.code for f in r.findings if f.code.startswith("ZP7")})
-             for n, r in results.items()}
+    codes = {
+        n: sorted({f.code for f in r.findings if f.code.startswith("ZP7")})
+        for n, r in results.items()
+    }
     assert results["good"].status == "ok" and codes["good"] == []
     assert results["good"].state.zoning[0].effective.effective == "cfg_A"
     assert codes["wrongpw"] == ["ZP703"] and results["wrongpw"].status == "failed"
@@ -171,9 +193,15 @@ def test_hanging_login_is_a_timeout(tmp_path: Path):
     async def run():
         await sw.start()
         try:
-            return await read_switch_ssh("hang", "brocade", "127.0.0.1", sw.port, cred(),
-                                         [CommandSpec("cfgshow")],
-                                         _opts(tmp_path, connect_timeout=0.5, retries=0))
+            return await read_switch_ssh(
+                "hang",
+                "brocade",
+                "127.0.0.1",
+                sw.port,
+                cred(),
+                [CommandSpec("cfgshow")],
+                _opts(tmp_path, connect_timeout=0.5, retries=0),
+            )
         finally:
             await sw.stop()
 
@@ -183,22 +211,33 @@ def test_hanging_login_is_a_timeout(tmp_path: Path):
 
 def test_paging_and_dropped_connection_and_rejected_command(tmp_path: Path):
     long = "".join(f"line {i}\n" for i in range(80))
-    pager = EmulatedSwitch("pager", "cisco", {"show flogi database": long}, password=PASSWORD,
-                           paging="always")
-    dropper = EmulatedSwitch("dropper", "cisco", {"show vsan": "vsan 1 information\n"},
-                             password=PASSWORD, drop_on={"show flogi database"})
-    specs = [CommandSpec("show flogi database"), CommandSpec("show vsan"),
-             CommandSpec("show switchname", required=False)]
+    pager = EmulatedSwitch(
+        "pager", "cisco", {"show flogi database": long}, password=PASSWORD, paging="always"
+    )
+    dropper = EmulatedSwitch(
+        "dropper",
+        "cisco",
+        {"show vsan": "vsan 1 information\n"},
+        password=PASSWORD,
+        drop_on={"show flogi database"},
+    )
+    specs = [
+        CommandSpec("show flogi database"),
+        CommandSpec("show vsan"),
+        CommandSpec("show switchname", required=False),
+    ]
 
     async def run():
         await pager.start()
         await dropper.start()
         _trust(tmp_path, pager, dropper)
         try:
-            a = await read_switch_ssh("pager", "cisco", "127.0.0.1", pager.port, cred(), specs,
-                                      _opts(tmp_path))
-            b = await read_switch_ssh("dropper", "cisco", "127.0.0.1", dropper.port, cred(),
-                                      specs, _opts(tmp_path))
+            a = await read_switch_ssh(
+                "pager", "cisco", "127.0.0.1", pager.port, cred(), specs, _opts(tmp_path)
+            )
+            b = await read_switch_ssh(
+                "dropper", "cisco", "127.0.0.1", dropper.port, cred(), specs, _opts(tmp_path)
+            )
             return a, b
         finally:
             await pager.stop()
@@ -223,8 +262,15 @@ def test_keyboard_interactive_password_login(tmp_path: Path):
         await sw.start()
         _trust(tmp_path, sw)
         try:
-            return await read_switch_ssh("kbd", "brocade", "127.0.0.1", sw.port, cred(),
-                                         [CommandSpec("cfgshow")], _opts(tmp_path))
+            return await read_switch_ssh(
+                "kbd",
+                "brocade",
+                "127.0.0.1",
+                sw.port,
+                cred(),
+                [CommandSpec("cfgshow")],
+                _opts(tmp_path),
+            )
         finally:
             await sw.stop()
 
@@ -239,8 +285,9 @@ def test_cisco_without_known_vsans_reads_all_vsans(tmp_path: Path):
         await sw.start()
         _trust(tmp_path, sw)
         try:
-            return await collect_async([_target(sw)], out=tmp_path / "cap",
-                                       ssh_options=_opts(tmp_path))
+            return await collect_async(
+                [_target(sw)], out=tmp_path / "cap", ssh_options=_opts(tmp_path)
+            )
         finally:
             await sw.stop()
 

@@ -18,8 +18,13 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
     r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
     assert r.exit_code == 0, r.output
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
-    assert written == ["A/A.rollback.txt", "A/A.script.txt", "B/B.rollback.txt",
-                       "B/B.script.txt", "plan.json"]
+    assert written == [
+        "A/A.rollback.txt",
+        "A/A.script.txt",
+        "B/B.rollback.txt",
+        "B/B.script.txt",
+        "plan.json",
+    ]
     assert "zone DB" in r.output and "1,048,576" in r.output
     doc = json.loads((tmp_path / "plan.json").read_text())
     assert [f["name"] for f in doc["fabrics"]] == ["A", "B"]
@@ -62,8 +67,21 @@ def test_force_overwrites_without_backup(tmp_path):
 
 
 def test_fabric_and_strategy_options(tmp_path):
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--fabric", "A",
-                            "--strategy", "peer", "--format", "json"])
+    r = runner.invoke(
+        app,
+        [
+            "plan",
+            str(SAMPLE),
+            "--out",
+            str(tmp_path),
+            "--fabric",
+            "A",
+            "--strategy",
+            "peer",
+            "--format",
+            "json",
+        ],
+    )
     assert r.exit_code == 0, r.output
     doc = json.loads(r.output)
     assert [f["fabric"] for f in doc["plan"]["fabrics"]] == ["A"]
@@ -73,8 +91,9 @@ def test_fabric_and_strategy_options(tmp_path):
 
 
 def test_strategy_fallback_is_a_warning_exit_0(tmp_path):
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--strategy", "smart",
-                            "-f", "json"])
+    r = runner.invoke(
+        app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--strategy", "smart", "-f", "json"]
+    )
     assert r.exit_code == 0
     assert "ZP510" in {f["code"] for f in json.loads(r.output)["findings"]}
 

@@ -23,7 +23,7 @@ def _without_host(tmp_path, host="xsan01"):
     start = text.index(f"  - name: {host}\n")
     end = text.index("\npolicy:")
     path = tmp_path / "smaller.yaml"
-    path.write_text(text[:start] + text[end + 1:])
+    path.write_text(text[:start] + text[end + 1 :])
     return path
 
 
@@ -32,7 +32,10 @@ def test_against_itself_is_empty(sample_topologies):
     for fp in plan.fabrics:
         cs = incremental_change(fp, ZoningState.from_fabric_plan(fp), allow_delete=True)
         assert cs.empty and cs.activate is None
-        assert "Nothing to change" in render_fabric(plan, fp, previous=ZoningState.from_fabric_plan(fp)).script
+        assert (
+            "Nothing to change"
+            in render_fabric(plan, fp, previous=ZoningState.from_fabric_plan(fp)).script
+        )
 
 
 def test_additions_only_without_allow_delete(tmp_path, sample_topologies):
@@ -61,7 +64,9 @@ def test_removals_need_allow_delete(tmp_path, sample_topologies):
     )
     # the rollback recreates what was removed, with its members, and re-enables the config
     assert 'alicreate "xsan01_atto0_p0", "21:00:00:10:86:5a:00:01"' in r.rollback
-    assert 'zonecreate "z_xsan01_atto0_p0__san1_hba0_p0", "xsan01_atto0_p0;san1_hba0_p0"' in r.rollback
+    assert (
+        'zonecreate "z_xsan01_atto0_p0__san1_hba0_p0", "xsan01_atto0_p0;san1_hba0_p0"' in r.rollback
+    )
     assert 'cfgadd "cfg_euronas_cluster_A"' in r.rollback
     assert 'cfgenable "cfg_euronas_cluster_A"' in r.rollback
 
@@ -77,8 +82,7 @@ def test_incomplete_capture_never_removes(tmp_path, sample_topologies):
 
 def test_zones_go_into_the_effective_config_when_the_plans_does_not_exist(sample_topologies):
     fp = build_plan(sample_topologies["euronas-cluster"]).fabric("A")
-    state = ZoningState(configs={"PROD_A": ["old_zone"]}, effective="PROD_A",
-                        zones=[], aliases=[])
+    state = ZoningState(configs={"PROD_A": ["old_zone"]}, effective="PROD_A", zones=[], aliases=[])
     cs = incremental_change(fp, state)
     assert cs.config == "PROD_A" and not cs.config_create and cs.activate == "PROD_A"
     back = inverse(cs)
@@ -107,9 +111,11 @@ def test_full_rollback_deletes_in_reverse_order(sample_topologies):
     assert back.config_delete and back.activate is None
     r = render_fabric(plan, fp)
     lines = r.rollback.splitlines()
-    assert lines.index("no zoneset name cfg_euronas_cluster_B vsan 20") < lines.index(
-        "no zone name z_backend_san1_raid1 vsan 20"
-    ) < lines.index("  no device-alias name san1_hba0_p2")
+    assert (
+        lines.index("no zoneset name cfg_euronas_cluster_B vsan 20")
+        < lines.index("no zone name z_backend_san1_raid1 vsan 20")
+        < lines.index("  no device-alias name san1_hba0_p2")
+    )
 
 
 def _db_of(fp, effective: bool = False) -> ZoneDb:
@@ -120,7 +126,9 @@ def _db_of(fp, effective: bool = False) -> ZoneDb:
     for z in fp.zones:
         spell = (lambda m: m.wwpn) if effective else (lambda m: m.name)
         db.zones[z.name] = Zone(
-            z.name, [spell(m) for m in z.members], [spell(m) for m in z.principals],
+            z.name,
+            [spell(m) for m in z.members],
+            [spell(m) for m in z.principals],
             "peer" if z.peer else "normal",
         )
     db.configs = {fp.config: [z.name for z in fp.zones]}
@@ -146,8 +154,9 @@ def test_cli_against_capture_folder(tmp_path, sample_topologies):
     (caps / "mds-b1" / "show_zoneset_vsan_20.txt").write_text(render_show_zoneset({20: db_b}))
     out = tmp_path / "out"
     smaller = _without_host(tmp_path)
-    r = runner.invoke(app, ["plan", str(smaller), "--out", str(out), "--against", str(caps),
-                            "--allow-delete"])
+    r = runner.invoke(
+        app, ["plan", str(smaller), "--out", str(out), "--against", str(caps), "--allow-delete"]
+    )
     assert r.exit_code == 0, r.output
     assert "ZP029" not in r.output
     script = (out / "A" / "A.script.txt").read_text()

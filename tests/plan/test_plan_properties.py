@@ -41,9 +41,7 @@ params = st.builds(
     strategy=st.sampled_from(["sist", "simt", "peer", "smart"]),
     seed=st.integers(0, 2**16),
 )
-SETTINGS = settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _setup(p: InventoryParams):
@@ -73,9 +71,9 @@ def test_every_client_zoned_to_both_nodes_or_flagged(p):
                 continue
             for node in ("san1", "san2"):
                 targets = [
-                    t for t in topo.ports
-                    if t.device == node and t.role is PortRole.TARGET
-                    and topo.same_segment(port, t)
+                    t
+                    for t in topo.ports
+                    if t.device == node and t.role is PortRole.TARGET and topo.same_segment(port, t)
                 ]
                 if targets:
                     assert (port.ref, node) in reach, f"{port.ref} not zoned to {node}"

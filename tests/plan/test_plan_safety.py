@@ -21,11 +21,14 @@ SAMPLE = (REPO / "samples" / "euronas-cluster.yaml").read_text()
     "text",
     [
         SAMPLE.replace("name: esx01", "name: 'x\"; cfgclear; \"'"),
-        SAMPLE.replace("- name: vmhba2", "- name: \"a;b\"", 1),
-        SAMPLE.replace("{name: p0, wwpn: \"10:00:00:90:fa:c1:00:01\"",
-                       "{name: \"p0 $(reboot)\", wwpn: \"10:00:00:90:fa:c1:00:01\""),
-        SAMPLE.replace("policy:\n", "existing_zones:\n  - {name: 'z\"; cfgdisable', fabric: A}\n"
-                       "policy:\n"),
+        SAMPLE.replace("- name: vmhba2", '- name: "a;b"', 1),
+        SAMPLE.replace(
+            '{name: p0, wwpn: "10:00:00:90:fa:c1:00:01"',
+            '{name: "p0 $(reboot)", wwpn: "10:00:00:90:fa:c1:00:01"',
+        ),
+        SAMPLE.replace(
+            "policy:\n", "existing_zones:\n  - {name: 'z\"; cfgdisable', fabric: A}\npolicy:\n"
+        ),
     ],
 )
 def test_injection_like_names_are_refused_at_load_time(text):

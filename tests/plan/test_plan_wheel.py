@@ -19,9 +19,19 @@ TEMPLATES = ("aliases.j2", "zones.j2", "config.j2", "activate.j2", "rollback.j2"
 def test_wheel_contains_the_packs_and_they_render(tmp_path):
     out = tmp_path / "dist"
     proc = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out),
-         str(REPO)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     (wheel,) = out.glob("zoneplan-*.whl")

@@ -37,6 +37,7 @@ class FabricObservation:
     switches: list[str] = field(default_factory=list)
     logins_from: set[str] = field(default_factory=set)
     transactions: list[tuple[str, Transaction]] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)  #: switches whose read was cut short
     statuses: list[tuple[str, ZoneStatus]] = field(default_factory=list)
 
     def source(self) -> str:
@@ -76,6 +77,8 @@ def group_by_fabric(
             obs = out.setdefault(name, FabricObservation(name, key))
             if state.name not in obs.switches:
                 obs.switches.append(state.name)
+                if not state.complete:
+                    obs.partial.append(state.name)
             z = state.zoning.get(key)
             if z is not None:
                 if z.defined is not None and (obs.defined is None or not obs.defined.complete):
@@ -445,6 +448,15 @@ def audit(
             for what, got in (("defined zoning", db), ("effective zoning", eff))
             if got is not None and not got.complete
         ]
+        if obs.partial:
+            gaps.append(f"switch(es) {', '.join(obs.partial)} only partly read")
+        held = [sw for sw, t in obs.transactions if t.state != "none"]
+        held += [sw for sw, st in obs.statuses if st.busy]
+        if held:
+            gaps.append(
+                f"zoning changes pending on {', '.join(sorted(set(held)))} (open transaction or "
+                "held session): what is in effect may change when they are committed"
+            )
         if topology is not None:
             unread = sorted(
                 s for s, f in topology.switch_fabric.items() if f == name and s not in obs.switches

@@ -122,7 +122,9 @@ def line_sample_svg(fabric: FabricInfo | None, *, width: int = 46) -> str:
             f'<line x1="2" y1="7" x2="{width - 2}" y2="7" stroke="{fabric.color}" '
             f'stroke-width="2.4"{dash}/>'
         )
-    return f'<svg class="linesample" viewBox="0 0 {width} 14" width="{width}" height="14">{body}</svg>'
+    return (
+        f'<svg class="linesample" viewBox="0 0 {width} 14" width="{width}" height="14">{body}</svg>'
+    )
 
 
 def _device_boxes(plan: CablingPlan) -> tuple[list[_Box], list[tuple[str, str, str]]]:
@@ -192,7 +194,13 @@ def _device_boxes(plan: CablingPlan) -> tuple[list[_Box], list[tuple[str, str, s
             title = f"{len(names)} hosts" if len(names) > 1 else names[0]
             span = f"{names[0]} … {names[-1]}" if len(names) > 1 else "host"
             host_boxes.append(
-                _Box("hosts:" + ",".join(key), "hosts", title, f"{span} · {n_ports} ports", links=total)
+                _Box(
+                    "hosts:" + ",".join(key),
+                    "hosts",
+                    title,
+                    f"{span} · {n_ports} ports",
+                    links=total,
+                )
             )
     return cluster + rest + host_boxes, direct
 
@@ -244,9 +252,7 @@ def render_svg(plan: CablingPlan) -> str:
         y += b.h
         prev = b
     dev_h = y
-    sw_h = max(
-        (len(c) * SW_H + (len(c) - 1) * SW_GAP for c in (left, right) if c), default=0
-    )
+    sw_h = max((len(c) * SW_H + (len(c) - 1) * SW_GAP for c in (left, right) if c), default=0)
     body_h = max(dev_h, sw_h, SW_H)
     top = HEAD_H + 16
     x_left = MARGIN_X

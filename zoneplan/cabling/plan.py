@@ -236,7 +236,7 @@ class CablingPlan:
 # -- helpers ----------------------------------------------------------------------------------
 def _natural(text: str) -> tuple:
     """Sort key that puts port 9 before port 10."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+    return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", text))
 
 
 def port_slug(port: str) -> str:
@@ -558,7 +558,9 @@ def build_plan(
     switches = _switch_maps(topo, cables)
     uncabled = sum(1 for p in topo.ports if p.ref not in by_port)
     if uncabled:
-        notes.append(f"{uncabled} FC port(s) are not cabled in the inventory (marked in the tables)")
+        notes.append(
+            f"{uncabled} FC port(s) are not cabled in the inventory (marked in the tables)"
+        )
     role_counts = Counter(c.role for c in cables)
     counts: list[tuple[str, int]] = [
         ("cluster nodes", len(inv.cluster.nodes) if inv.cluster else 0),
@@ -585,9 +587,7 @@ def build_plan(
         fabrics,
         counts,
     )
-    return CablingPlan(
-        inv, cover, cables, _device_tables(topo, by_port), switches, notes
-    )
+    return CablingPlan(inv, cover, cables, _device_tables(topo, by_port), switches, notes)
 
 
 def cable_ids(cables: Iterable[Cable]) -> list[str]:

@@ -88,7 +88,9 @@ def _environment() -> Environment:
         _env = Environment(
             loader=PackageLoader("zoneplan.cabling", "templates"),
             # HTML is escaped; the stylesheet (included raw) only gets values made safe here
-            autoescape=select_autoescape(enabled_extensions=("html",), disabled_extensions=("css",)),
+            autoescape=select_autoescape(
+                enabled_extensions=("html",), disabled_extensions=("css",)
+            ),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -123,24 +125,28 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
     def line_sample(f: FabricInfo | None) -> Markup:
         return Markup(line_sample_svg(f))
 
-    return _environment().get_template("cabling.html").render(
-        plan=plan,
-        cover=cover,
-        paper=page,
-        font=FONT_STACK,
-        footer=_css_string(footer),
-        fabrics=cover.fabrics,
-        fabric_index={f.name: f.index for f in cover.fabrics},
-        border_styles=BORDER_STYLES,
-        group_size=GROUP_SIZE,
-        cables=plan.cables,
-        switches=plan.switches,
-        device_sections=sections,
-        notes=plan.notes,
-        diagram=Markup(render_svg(plan)),
-        grouped=len(plan.inventory.hosts) > HOST_DETAIL_LIMIT,
-        swatch=swatch,
-        line_sample=line_sample,
+    return (
+        _environment()
+        .get_template("cabling.html")
+        .render(
+            plan=plan,
+            cover=cover,
+            paper=page,
+            font=FONT_STACK,
+            footer=_css_string(footer),
+            fabrics=cover.fabrics,
+            fabric_index={f.name: f.index for f in cover.fabrics},
+            border_styles=BORDER_STYLES,
+            group_size=GROUP_SIZE,
+            cables=plan.cables,
+            switches=plan.switches,
+            device_sections=sections,
+            notes=plan.notes,
+            diagram=Markup(render_svg(plan)),
+            grouped=len(plan.inventory.hosts) > HOST_DETAIL_LIMIT,
+            swatch=swatch,
+            line_sample=line_sample,
+        )
     )
 
 
@@ -179,7 +185,9 @@ def html_to_pdf_chromium(html: str, *, binary: str | None = None, timeout: float
     """
     binary = binary or shutil.which("chromium") or shutil.which("chromium-browser")
     if not binary:
-        raise PdfUnavailable("the chromium engine needs Chromium (Debian: apt-get install chromium)")
+        raise PdfUnavailable(
+            "the chromium engine needs Chromium (Debian: apt-get install chromium)"
+        )
     with tempfile.TemporaryDirectory(prefix="zoneplan-pdf-") as tmp:
         src, out = Path(tmp) / "plan.html", Path(tmp) / "plan.pdf"
         src.write_text(html, encoding="utf-8")
@@ -195,7 +203,9 @@ def html_to_pdf_chromium(html: str, *, binary: str | None = None, timeout: float
         return out.read_bytes()
 
 
-def render_pdf(plan: CablingPlan, paper: str = "a4-portrait", *, engine: str = "weasyprint") -> bytes:
+def render_pdf(
+    plan: CablingPlan, paper: str = "a4-portrait", *, engine: str = "weasyprint"
+) -> bytes:
     """The plan as PDF: the print of :func:`render_html` by WeasyPrint (default) or Chromium."""
     html = render_html(plan, paper)
     if engine == "chromium":

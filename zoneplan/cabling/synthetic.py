@@ -54,7 +54,13 @@ def synthetic_inventory(
         "description": f"{2 * spf} switches, {hosts} hosts, two-node cluster",
         "fabrics": [
             {"name": "A", "vendor": "brocade", "description": "Fabric A", "color": "#1f6feb"},
-            {"name": "B", "vendor": "cisco", "vsan": 20, "description": "Fabric B", "color": "#d1242f"},
+            {
+                "name": "B",
+                "vendor": "cisco",
+                "vsan": 20,
+                "description": "Fabric B",
+                "color": "#d1242f",
+            },
         ],
         "switches": [],
         "isls": [],
@@ -114,7 +120,9 @@ def synthetic_inventory(
         return names[fab][i % spf]
 
     nodes = []
-    for n, (node, role, array) in enumerate((("san1", "active", "raid1"), ("san2", "standby", "raid2"))):
+    for n, (node, role, array) in enumerate(
+        (("san1", "active", "raid1"), ("san2", "standby", "raid2"))
+    ):
         other = "san2" if node == "san1" else "san1"
         ports = [
             {"name": "p0", "role": "target", "switch": sw("A", n), "port": take(sw("A", n))},

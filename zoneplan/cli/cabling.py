@@ -33,7 +33,7 @@ def _plan_date(value: Optional[str]) -> date:
         except ValueError as exc:
             raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch.isdecimal():
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return datetime.now(tz=UTC).date()
 
@@ -73,7 +73,9 @@ def cabling(
         )
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if engine not in PDF_ENGINES:
-        err_console.print(f"unknown PDF engine {escape(engine)!r}; use one of {', '.join(PDF_ENGINES)}")
+        err_console.print(
+            f"unknown PDF engine {escape(engine)!r}; use one of {', '.join(PDF_ENGINES)}"
+        )
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if paper not in PAPERS:
         err_console.print(f"unknown paper {escape(paper)!r}; use one of {', '.join(PAPERS)}")
@@ -96,7 +98,9 @@ def cabling(
     except OSError as exc:  # validated a moment ago, so only a race gets here
         err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-    plan = build_plan(result.topology, generated=generated, source=source, source_name=inventory.name)
+    plan = build_plan(
+        result.topology, generated=generated, source=source, source_name=inventory.name
+    )
 
     data: bytes
     if kind == "csv":

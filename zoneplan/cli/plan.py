@@ -154,11 +154,19 @@ def plan(
     if fmt == "json":
         summary = [_fabric_summary(fp, changes.get(fp.name)) for fp in the_plan.fabrics]
         print_findings(
-            findings, "json", suppressed=suppressed,
-            extra={"plan": {"inventory": the_plan.inventory, "hash": the_plan.inventory_hash,
-                            "strategy": the_plan.strategy, "fabrics": summary,
-                            "notes": the_plan.notes},
-                   "files": files},
+            findings,
+            "json",
+            suppressed=suppressed,
+            extra={
+                "plan": {
+                    "inventory": the_plan.inventory,
+                    "hash": the_plan.inventory_hash,
+                    "strategy": the_plan.strategy,
+                    "fabrics": summary,
+                    "notes": the_plan.notes,
+                },
+                "files": files,
+            },
         )
     else:
         _print_summary(the_plan, changes, files)
@@ -199,8 +207,11 @@ def _print_summary(the_plan, changes, files) -> None:  # noqa: ANN001
     for fp in the_plan.fabrics:
         s = _fabric_summary(fp, changes.get(fp.name))
         vsan = f", VSAN {fp.vsan}" if fp.vsan else ""
-        strat = fp.strategy if fp.strategy == fp.requested_strategy else (
-            f"{fp.strategy} (asked {fp.requested_strategy})")
+        strat = (
+            fp.strategy
+            if fp.strategy == fp.requested_strategy
+            else (f"{fp.strategy} (asked {fp.requested_strategy})")
+        )
         console.print(
             f"[bold]fabric {escape(fp.name)}[/bold]  {fp.pack}{vsan}  strategy {strat}  "
             f"config {escape(fp.config)}"
@@ -213,8 +224,10 @@ def _print_summary(the_plan, changes, files) -> None:  # noqa: ANN001
         if size is not None:
             pct = size.bytes / size.limit
             style = "red" if pct > 1 else ("yellow" if pct > 0.8 else "green")
-            line = (f"  zone DB estimate [{style}]{size.bytes:,} of {size.limit:,} bytes "
-                    f"({pct:.0%})[/{style}], {size.limit_kind} limit")
+            line = (
+                f"  zone DB estimate [{style}]{size.bytes:,} of {size.limit:,} bytes "
+                f"({pct:.0%})[/{style}], {size.limit_kind} limit"
+            )
             if not size.aliases_counted and size.alias_limit:
                 line += f"; {size.aliases:,} of {size.alias_limit:,} device-aliases"
             console.print(line)

@@ -382,7 +382,7 @@ class _Parser:
 
     def _check_count(self, n: int, key: str, value: str) -> None:
         words = value.split()
-        ok = bool(words) and words[0].isdigit() and int(words[0]) == len(words) - 1
+        ok = bool(words) and words[0].isdecimal() and int(words[0]) == len(words) - 1
         if not ok:
             self.add(
                 MpllCountMismatch.make(

@@ -77,8 +77,10 @@ class Target:
         return f"[{self.host}]:{port}" if ":" in self.host else f"{self.host}:{port}"
 
     def __repr__(self) -> str:  # the credential has its own redacting repr
-        return (f"Target(name={self.name!r}, vendor={self.vendor!r}, address={self.address!r}, "
-                f"via={self.via!r}, credential={self.credential!r})")
+        return (
+            f"Target(name={self.name!r}, vendor={self.vendor!r}, address={self.address!r}, "
+            f"via={self.via!r}, credential={self.credential!r})"
+        )
 
 
 @dataclass
@@ -135,7 +137,7 @@ def parse_address(text: str) -> tuple[str, int | None] | None:
         return None
     if port is None or port == "":
         return (host, None) if port is None else None
-    if not port.isdigit() or not 1 <= int(port) <= 65535:
+    if not port.isdecimal() or not 1 <= int(port) <= 65535:
         return None
     return host, int(port)
 
@@ -163,24 +165,34 @@ def targets_from_inventory(
         return targets, findings
     for sw in switches:
         fab = fabrics.get(sw.fabric)
-        vendor = (sw.vendor or (fab.vendor if fab else None))
+        vendor = sw.vendor or (fab.vendor if fab else None)
         vendor = getattr(vendor, "value", vendor) or "brocade"
         loc = Location(f"{sw.name}:inventory")
         if not sw.mgmt:
-            findings.append(SwitchWithoutAddress.make(
-                f"switch {sw.name} has no mgmt address; not read", loc, subject=sw.name))
+            findings.append(
+                SwitchWithoutAddress.make(
+                    f"switch {sw.name} has no mgmt address; not read", loc, subject=sw.name
+                )
+            )
             continue
         addr = parse_address(sw.mgmt)
         if addr is None:
-            findings.append(BadAddress.make(f"switch {sw.name}: bad mgmt address {sw.mgmt!r}", loc,
-                                            subject=sw.name))
+            findings.append(
+                BadAddress.make(
+                    f"switch {sw.name}: bad mgmt address {sw.mgmt!r}", loc, subject=sw.name
+                )
+            )
             continue
         profile = sw.credentials
         if not profile:
             profile = "default"
-            findings.append(SwitchWithoutProfile.make(
-                f"switch {sw.name} names no credential profile; using 'default'", loc,
-                subject=sw.name))
+            findings.append(
+                SwitchWithoutProfile.make(
+                    f"switch {sw.name} names no credential profile; using 'default'",
+                    loc,
+                    subject=sw.name,
+                )
+            )
         cred = store.get(profile, need=via, subject=sw.name)
         if cred is None:
             continue
@@ -244,7 +256,10 @@ def _observe(result: SwitchResult, folder: Path) -> None:
                 state = next(iter(states.values()))
     if result.snmp_text is not None:
         snmp_state, sf = parse_snmp_walk(
-            result.snmp_text, str(folder / SNMP_FILE), switch=result.name, vendor=result.target.vendor
+            result.snmp_text,
+            str(folder / SNMP_FILE),
+            switch=result.name,
+            vendor=result.target.vendor,
         )
         result.findings.extend(f for f in sf if f.code != "ZP707")  # the transport said it
         state = snmp_state if state is None else state
@@ -281,11 +296,15 @@ async def _read_one(
                 res.status = "failed"
             elif read.missing:
                 res.status = "partial"
-                res.findings.append(PartialRead.make(
-                    f"{t.name}: {len(read.missing)} of {len(specs)} commands not read "
-                    f"({', '.join(read.missing[:4])}{'…' if len(read.missing) > 4 else ''}); "
-                    "the switch is partly unknown",
-                    Location(f"{t.name}:ssh"), subject=t.name))
+                res.findings.append(
+                    PartialRead.make(
+                        f"{t.name}: {len(read.missing)} of {len(specs)} commands not read "
+                        f"({', '.join(read.missing[:4])}{'…' if len(read.missing) > 4 else ''}); "
+                        "the switch is partly unknown",
+                        Location(f"{t.name}:ssh"),
+                        subject=t.name,
+                    )
+                )
             else:
                 res.status = "ok"
         else:
@@ -298,7 +317,10 @@ async def _read_one(
             res.findings.extend(read.findings)
             if read.connected:
                 res.snmp_text = format_walk(
-                    read.records, switch=t.name, vendor=t.vendor, statuses=read.statuses,
+                    read.records,
+                    switch=t.name,
+                    vendor=t.vendor,
+                    statuses=read.statuses,
                     version=read.version,
                     collected=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 )
@@ -306,11 +328,17 @@ async def _read_one(
         if res.outputs or res.snmp_text is not None:
             res.folder = _write_capture(res, out)
             _observe(res, res.folder)
+            if res.state is not None:
+                res.state.complete = res.status == "ok"
     except Exception as e:  # one switch's bug never stops the others
         res.status = "failed" if not (res.outputs or res.snmp_text) else "partial"
-        res.findings.append(SwitchReadFailed.make(
-            redact(f"{t.name}: {type(e).__name__}: {e}", secrets),
-            Location(f"{t.name}:{t.via}"), subject=t.name))
+        res.findings.append(
+            SwitchReadFailed.make(
+                redact(f"{t.name}: {type(e).__name__}: {e}", secrets),
+                Location(f"{t.name}:{t.via}"),
+                subject=t.name,
+            )
+        )
     res.seconds = time.monotonic() - t0
     return res
 

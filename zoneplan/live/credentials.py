@@ -140,7 +140,9 @@ class Credential:
 
     def secrets(self) -> list[str]:
         """Every secret value (for redaction filters and the no-leak test)."""
-        return [s.reveal() for s in (self.password, self.community, self.auth_key, self.priv_key) if s]
+        return [
+            s.reveal() for s in (self.password, self.community, self.auth_key, self.priv_key) if s
+        ]
 
 
 def env_prefix(profile: str) -> str:

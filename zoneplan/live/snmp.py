@@ -180,8 +180,14 @@ async def walk_column(
     cursor = column
     for _ in range(max_rows // max(1, max_repetitions) + 2):
         err_ind, err_stat, err_idx, vbs = await bulk_cmd(
-            engine, auth, target, ctx, 0, max_repetitions,
-            ObjectType(ObjectIdentity(cursor)), lookupMib=False,
+            engine,
+            auth,
+            target,
+            ctx,
+            0,
+            max_repetitions,
+            ObjectType(ObjectIdentity(cursor)),
+            lookupMib=False,
         )
         if err_ind:
             raise _classify(err_ind)
@@ -240,7 +246,9 @@ def auth_data(cred: Credential, version: str) -> tuple[object, str]:
             "3",
         )
     community = cred.community.reveal() if cred.community else "public"
-    return CommunityData(community, mpModel=0 if version == "1" else 1), ("1" if version == "1" else "2c")
+    return CommunityData(community, mpModel=0 if version == "1" else 1), (
+        "1" if version == "1" else "2c"
+    )
 
 
 async def read_switch_snmp(
@@ -267,11 +275,17 @@ async def read_switch_snmp(
         version = "2c"
     auth, res.version = auth_data(credential, version)
     if res.version in ("1", "2c"):
-        add(SnmpInsecureVersion, f"{switch}: read with SNMPv{res.version}; the community travels "
-            "in clear text", hint="use SNMPv3 authPriv (SHA/AES)")
+        add(
+            SnmpInsecureVersion,
+            f"{switch}: read with SNMPv{res.version}; the community travels in clear text",
+            hint="use SNMPv3 authPriv (SHA/AES)",
+        )
     elif not credential.priv_key:
-        add(SnmpInsecureVersion, f"{switch}: SNMPv3 without privacy (authNoPriv): values travel "
-            "in clear text", hint="add a priv_key (AES)")
+        add(
+            SnmpInsecureVersion,
+            f"{switch}: SNMPv3 without privacy (authNoPriv): values travel in clear text",
+            hint="add a priv_key (AES)",
+        )
     engine = new_engine()
     ctx = ContextData(contextName=opts.context) if opts.context else ContextData()
     try:
@@ -286,14 +300,21 @@ async def read_switch_snmp(
             # scalars first: they also tell whether the agent answers at all
             oids = list(cat.scalars.values())
             err_ind, err_stat, _idx, vbs = await get_cmd(
-                engine, auth, target, ctx, *[ObjectType(ObjectIdentity(o)) for o in oids],
+                engine,
+                auth,
+                target,
+                ctx,
+                *[ObjectType(ObjectIdentity(o)) for o in oids],
                 lookupMib=False,
             )
             if err_ind:
                 f = _classify(err_ind)
                 if f.kind == "timeout":
-                    add(SnmpTimeout, f"{switch} ({host}:{port}): no SNMP answer within "
-                        f"{opts.timeout:g}s x {opts.retries + 1} (wrong community looks the same)")
+                    add(
+                        SnmpTimeout,
+                        f"{switch} ({host}:{port}): no SNMP answer within "
+                        f"{opts.timeout:g}s x {opts.retries + 1} (wrong community looks the same)",
+                    )
                 elif f.kind == "auth":
                     add(SnmpAuthFailed, f"{switch}: {f}")
                 else:
@@ -319,12 +340,18 @@ async def read_switch_snmp(
                         return
                     try:
                         if fast is not None:
-                            rows = await fast.walk(oid, max_repetitions=opts.max_repetitions,
-                                                   max_rows=opts.max_rows)
+                            rows = await fast.walk(
+                                oid, max_repetitions=opts.max_repetitions, max_rows=opts.max_rows
+                            )
                         else:
                             rows = await walk_column(
-                                engine, auth, target, ctx, oid,
-                                max_repetitions=opts.max_repetitions, max_rows=opts.max_rows,
+                                engine,
+                                auth,
+                                target,
+                                ctx,
+                                oid,
+                                max_repetitions=opts.max_repetitions,
+                                max_rows=opts.max_rows,
                             )
                     except _SnmpFailure as f:
                         st.status = f"error: {f.kind}: {f}" if f.kind != "bounded" else "bounded"
@@ -349,8 +376,13 @@ async def read_switch_snmp(
             # prepares the next; results are kept in catalogue order
             fast: V2cClient | None = None
             if res.version == "2c" and opts.fast_v2c and credential.community:
-                fast = V2cClient(host, port, credential.community.reveal(),
-                                 timeout=opts.timeout, retries=opts.retries)
+                fast = V2cClient(
+                    host,
+                    port,
+                    credential.community.reveal(),
+                    timeout=opts.timeout,
+                    retries=opts.retries,
+                )
                 await fast.__aenter__()
             try:
                 await asyncio.gather(*(walk(col, oid) for _t, col, oid in cat.columns()))
@@ -367,12 +399,18 @@ async def read_switch_snmp(
                     table_rows[table] = table_rows.get(table, 0) + len(rows)
             for table, n in table_rows.items():
                 if n == 0:
-                    add(SnmpTableAbsent, f"{switch}: {table} has no rows on this agent",
-                        Location(f"{switch}:snmp {table}"))
+                    add(
+                        SnmpTableAbsent,
+                        f"{switch}: {table} has no rows on this agent",
+                        Location(f"{switch}:snmp {table}"),
+                    )
             res.complete = failed == 0
             if not res.complete:
-                add(PartialRead, f"{switch}: {failed} of {len(cat.columns())} SNMP "
-                    "columns not read; the switch is partly unknown")
+                add(
+                    PartialRead,
+                    f"{switch}: {failed} of {len(cat.columns())} SNMP "
+                    "columns not read; the switch is partly unknown",
+                )
     except TimeoutError:
         add(SwitchTimeout, f"{switch}: SNMP read not finished within {opts.switch_timeout:g}s")
         res.complete = False

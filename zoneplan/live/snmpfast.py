@@ -22,10 +22,24 @@ __all__ = ["V2cClient", "BerError", "encode_getbulk", "decode_response"]
 
 _TAG_APP = {0x40: 64, 0x41: 65, 0x42: 66, 0x43: 67, 0x44: 68, 0x46: 70}
 _ERRORS = {
-    1: "tooBig", 2: "noSuchName", 3: "badValue", 4: "readOnly", 5: "genErr", 6: "noAccess",
-    7: "wrongType", 8: "wrongLength", 9: "wrongEncoding", 10: "wrongValue", 11: "noCreation",
-    12: "inconsistentValue", 13: "resourceUnavailable", 14: "commitFailed", 15: "undoFailed",
-    16: "authorizationError", 17: "notWritable", 18: "inconsistentName",
+    1: "tooBig",
+    2: "noSuchName",
+    3: "badValue",
+    4: "readOnly",
+    5: "genErr",
+    6: "noAccess",
+    7: "wrongType",
+    8: "wrongLength",
+    9: "wrongEncoding",
+    10: "wrongValue",
+    11: "noCreation",
+    12: "inconsistentValue",
+    13: "resourceUnavailable",
+    14: "commitFailed",
+    15: "undoFailed",
+    16: "authorizationError",
+    17: "notWritable",
+    18: "inconsistentName",
 }
 
 
@@ -192,8 +206,9 @@ class _Proto(asyncio.DatagramProtocol):
 class V2cClient:
     """One agent, one UDP socket; several walks may run at once (request-ids keep them apart)."""
 
-    def __init__(self, host: str, port: int, community: str, *, timeout: float = 2.0,
-                 retries: int = 1) -> None:
+    def __init__(
+        self, host: str, port: int, community: str, *, timeout: float = 2.0, retries: int = 1
+    ) -> None:
         self.addr = (host, port)
         self.community = community.encode()
         self.timeout = timeout
@@ -232,8 +247,9 @@ class V2cClient:
             if not fut.done():
                 fut.cancel()
 
-    async def walk(self, column: Oid, *, max_repetitions: int = 25,
-                   max_rows: int = 200_000) -> list[Record]:
+    async def walk(
+        self, column: Oid, *, max_repetitions: int = 25, max_rows: int = 200_000
+    ) -> list[Record]:
         """Every row of one column (see :func:`zoneplan.live.snmp.walk_column`)."""
         from .snmp import _SnmpFailure
 
@@ -258,7 +274,9 @@ class V2cClient:
                 if oid[:n] != column or tag == 130:
                     return out
                 if oid in seen or oid == cursor:
-                    raise _SnmpFailure("status", f"agent returned {'.'.join(map(str, oid))} twice (a loop)")
+                    raise _SnmpFailure(
+                        "status", f"agent returned {'.'.join(map(str, oid))} twice (a loop)"
+                    )
                 seen.add(oid)
                 if tag not in (128, 129):
                     out.append(Record(oid, tag, value))  # type: ignore[arg-type]

@@ -381,7 +381,9 @@ def _undecodable(findings: list[Finding], source: str, what: str, idx: Oid, raw:
     )
 
 
-def _brocade(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: list[Finding]) -> None:
+def _brocade(
+    state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: list[Finding]
+) -> None:
     c = cat.column
     fw = _text(cols.scalar(c("swFirmwareVersion")))
     dom = cols.scalar(c("swDomainID"))
@@ -408,7 +410,7 @@ def _brocade(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: 
         slot = port = None
         if "/" in name:
             s, _, p = name.partition("/")
-            slot, port = (int(s), int(p)) if s.isdigit() and p.isdigit() else (None, None)
+            slot, port = (int(s), int(p)) if s.isdecimal() and p.isdecimal() else (None, None)
         ph = phy.get(idx)
         state_s = _PHY.get(ph) if isinstance(ph, int) else None
         if ph == 6:
@@ -438,7 +440,9 @@ def _brocade(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: 
                 continue
             p = Port(name=str(val - 1), index=val - 1, port=val - 1)
             s = st.get(idx)
-            p.state = {2: "Online", 3: "Offline", 5: "Diagnostics"}.get(s) if isinstance(s, int) else None
+            p.state = (
+                {2: "Online", 3: "Offline", 5: "Diagnostics"}.get(s) if isinstance(s, int) else None
+            )
             t = ty.get(idx)
             p.type = _FA_TYPE.get(t) if isinstance(t, int) and p.state == "Online" else None
             state.ports[p.name] = p
@@ -501,9 +505,16 @@ def _brocade(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: 
 
 
 def _zone_db(
-    cols: _Cols, vsan: int, names: dict[Oid, object], alias_lists: dict[Oid, object],
-    alias_names: dict[Oid, object], fmt: dict[Oid, object], ids: dict[Oid, object],
-    attrs: dict[Oid, object], source: str, fnd: list[Finding],
+    cols: _Cols,
+    vsan: int,
+    names: dict[Oid, object],
+    alias_lists: dict[Oid, object],
+    alias_names: dict[Oid, object],
+    fmt: dict[Oid, object],
+    ids: dict[Oid, object],
+    attrs: dict[Oid, object],
+    source: str,
+    fnd: list[Finding],
 ) -> ZoneDb:
     db = ZoneDb(source=source)
     members: dict[tuple[int, int], list[str]] = {}
@@ -538,13 +549,18 @@ def _zone_db(
     return db
 
 
-def _cisco(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: list[Finding]) -> None:
+def _cisco(
+    state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: list[Finding]
+) -> None:
     c = cat.column
     # VSANs
     for (v,), name in sorted((k, x) for k, x in cols.rows(c("vsanName")).items() if len(k) == 1):
         oper = cols.rows(c("vsanOperState")).get((v,))
-        state.vsans[v] = Vsan(id=v, name=_text(name),
-                              oper_state={1: "up", 2: "down"}.get(oper) if isinstance(oper, int) else None)
+        state.vsans[v] = Vsan(
+            id=v,
+            name=_text(name),
+            oper_state={1: "up", 2: "down"}.get(oper) if isinstance(oper, int) else None,
+        )
     if state.vsans:
         state.seen["vsans"] = source
 
@@ -585,9 +601,7 @@ def _cisco(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: li
                 continue
             zl = zs_lists.get((vv, sidx))
             zidx = decode_fclist(zl) if isinstance(zl, bytes) else []
-            defined.configs[n] = [
-                _text(z_names[(v, i)]) or "" for i in zidx if (v, i) in z_names
-            ]
+            defined.configs[n] = [_text(z_names[(v, i)]) or "" for i in zidx if (v, i) in z_names]
         effective = _zone_db(cols, v, e_names, e_alias, e_anames, e_fmt, e_id, e_attr, source, fnd)
         active = _text(e_set.get((v,)))
         if active:
@@ -625,7 +639,19 @@ def _cisco(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: li
     if_oper = cols.rows(c("ifOperStatus"))
     fc_wwn = cols.rows(c("fcIfWwn"))
     fc_mode = cols.rows(c("fcIfOperMode"))
-    modes = {1: "auto", 2: "F", 3: "FL", 4: "E", 5: "B", 6: "Fx", 7: "SD", 8: "TL", 9: "NP", 10: "TF", 11: "TNP"}
+    modes = {
+        1: "auto",
+        2: "F",
+        3: "FL",
+        4: "E",
+        5: "B",
+        6: "Fx",
+        7: "SD",
+        8: "TL",
+        9: "NP",
+        10: "TF",
+        11: "TNP",
+    }
     ifname: dict[int, str] = {}
     for (ifx,), name in ((k, v) for k, v in if_names.items() if len(k) == 1):
         n = _text(name)
@@ -657,17 +683,19 @@ def _cisco(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: li
             _undecodable(fnd, source, "fcNameServerPortName", idx, raw)
             continue
         t = pt.get(idx)
-        state.add_login(Login(
-            wwpn=w,
-            wwnn=decode_wwn(nn[idx]) if isinstance(nn.get(idx), bytes) else None,
-            vsan=idx[0],
-            fcid="0x" + bytes(idx[1:4]).hex(),
-            port_type={2: "N", 3: "NL"}.get(t) if isinstance(t, int) else None,
-            fabric_port_wwn=decode_wwn(fp[idx]) if isinstance(fp.get(idx), bytes) else None,
-            port_symbol=_text(sp.get(idx)),
-            node_symbol=_text(sn.get(idx)),
-            alias=wwn_alias.get(w),
-        ))
+        state.add_login(
+            Login(
+                wwpn=w,
+                wwnn=decode_wwn(nn[idx]) if isinstance(nn.get(idx), bytes) else None,
+                vsan=idx[0],
+                fcid="0x" + bytes(idx[1:4]).hex(),
+                port_type={2: "N", 3: "NL"}.get(t) if isinstance(t, int) else None,
+                fabric_port_wwn=decode_wwn(fp[idx]) if isinstance(fp.get(idx), bytes) else None,
+                port_symbol=_text(sp.get(idx)),
+                node_symbol=_text(sn.get(idx)),
+                alias=wwn_alias.get(w),
+            )
+        )
     fl_pn = cols.rows(c("fcIfNxPortName"))
     fl_nn = cols.rows(c("fcIfNxPortNodeName"))
     fl_ad = cols.rows(c("fcIfNxPortAddress"))
@@ -679,15 +707,17 @@ def _cisco(state: SwitchState, cols: _Cols, cat: Catalogue, source: str, fnd: li
         ifx, vsan, _n = idx
         port = ifname.get(ifx, str(ifx))
         fc = fl_ad.get(idx)
-        lg = state.add_login(Login(
-            wwpn=w,
-            wwnn=decode_wwn(fl_nn[idx]) if isinstance(fl_nn.get(idx), bytes) else None,
-            switch=state.identity.name,
-            port=port,
-            vsan=vsan,
-            fcid=decode_fcid(fc) if isinstance(fc, bytes) else None,
-            alias=wwn_alias.get(w),
-        ))
+        lg = state.add_login(
+            Login(
+                wwpn=w,
+                wwnn=decode_wwn(fl_nn[idx]) if isinstance(fl_nn.get(idx), bytes) else None,
+                switch=state.identity.name,
+                port=port,
+                vsan=vsan,
+                fcid=decode_fcid(fc) if isinstance(fc, bytes) else None,
+                alias=wwn_alias.get(w),
+            )
+        )
         lg.port, lg.switch = port, state.identity.name
         p = state.ports.get(port)
         if p is not None and w not in p.wwpns:
@@ -710,15 +740,28 @@ def parse_snmp_walk(
     if vendor not in (BROCADE, CISCO):
         sys_oid = walk.values.get((1, 3, 6, 1, 2, 1, 1, 2, 0))
         v = str(sys_oid.value) if sys_oid else ""
-        vendor = BROCADE if v.startswith("1.3.6.1.4.1.1588") else CISCO if v.startswith("1.3.6.1.4.1.9.") else ""
+        vendor = (
+            BROCADE
+            if v.startswith("1.3.6.1.4.1.1588")
+            else CISCO
+            if v.startswith("1.3.6.1.4.1.9.")
+            else ""
+        )
     if vendor not in (BROCADE, CISCO):
         findings.append(
-            UnrecognisedLine.make("snmp walk names no vendor (# vendor: brocade|cisco)", Location(source, 1))
+            UnrecognisedLine.make(
+                "snmp walk names no vendor (# vendor: brocade|cisco)", Location(source, 1)
+            )
         )
         vendor = BROCADE
     cat = load_catalogue(vendor)
     cols = _Cols(walk)
-    name = switch or walk.switch or _text(cols.scalar(cat.scalars.get("sysName", ()))) or Path(source).parent.name
+    name = (
+        switch
+        or walk.switch
+        or _text(cols.scalar(cat.scalars.get("sysName", ())))
+        or Path(source).parent.name
+    )
     ident = SwitchIdentity(name=name, model=_text(cols.scalar(cat.scalars.get("sysDescr", ()))))
     state = SwitchState(identity=ident, vendor=vendor)
     state.seen["identity"] = source
@@ -780,8 +823,14 @@ def read_snmp_captures(paths: Iterable[str | Path]) -> tuple[dict[str, SwitchSta
 
             findings.append(UnreadableCapture.make(f"cannot read {f}: {e}", Location(str(f))))
             continue
-        walk_switch = next((ln.split(":", 1)[1].strip() for ln in text.splitlines()[:4]
-                            if ln.startswith("# switch:")), "")
+        walk_switch = next(
+            (
+                ln.split(":", 1)[1].strip()
+                for ln in text.splitlines()[:4]
+                if ln.startswith("# switch:")
+            ),
+            "",
+        )
         st, fs = parse_snmp_walk(text, str(f), switch=walk_switch or f.parent.name)
         states[st.name] = st
         findings += fs

@@ -788,7 +788,7 @@ def _header(ident: SwitchIdentity, key: str, val: str) -> None:
 def _port_row(s: str, has_slot: bool | None) -> Port | None:
     parts = s.split()
     n = 8 if has_slot else 7
-    if len(parts) < n - 1 or not parts[0].isdigit():
+    if len(parts) < n - 1 or not parts[0].isdecimal():
         return None
     if has_slot:
         idx, slot, port = int(parts[0]), to_int(parts[1]), to_int(parts[2])
@@ -877,7 +877,7 @@ def parse_fabricshow(text: str, source: str) -> tuple[FabricShow, list[Finding]]
             res.fabric_name = s.split(":", 1)[1].strip()
             continue
         dom, sep, rest = s.partition(":")
-        if sep and dom.strip().isdigit():
+        if sep and dom.strip().isdecimal():
             parts = rest.split()
             if len(parts) >= 4:
                 wwn = wwn_or_none(parts[1])
@@ -995,10 +995,10 @@ def parse_islshow(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
         if not s or (s[0] == "-" and s.strip("-") == "") or (s[0] == '"' and " on FID " in s):
             continue
         num, sep, rest = s.partition(":")
-        if sep and num.strip().isdigit() and "->" in rest:
+        if sep and num.strip().isdecimal() and "->" in rest:
             left, _, right = rest.partition("->")
             parts = right.split()
-            if len(parts) >= 4 and left.strip().isdigit():
+            if len(parts) >= 4 and left.strip().isdecimal():
                 wwn = wwn_or_none(parts[1])
                 if wwn is not None:
                     isl = Isl(

@@ -120,7 +120,7 @@ def match(line: str, *, from_filename: bool = False) -> Match | None:
         return None
     n, _, cmd = best
     rest = words[n:]
-    if from_filename and rest and rest[-1].isdigit() and not _arg_pair_ok(cmd, rest):
+    if from_filename and rest and rest[-1].isdecimal() and not _arg_pair_ok(cmd, rest):
         rest = rest[:-1]  # copy number: cfgshow_2.txt
     vsan: int | None = None
     partial = False
@@ -130,7 +130,7 @@ def match(line: str, *, from_filename: bool = False) -> Match | None:
         w = rest[k]
         if w in cmd.args and k + 1 < len(rest):
             if w == "vsan":
-                vsan = int(rest[k + 1]) if rest[k + 1].isdigit() else None
+                vsan = int(rest[k + 1]) if rest[k + 1].isdecimal() else None
             k += 2
             continue
         if w in cmd.flags:

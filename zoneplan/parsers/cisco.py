@@ -179,7 +179,7 @@ def _parse_zoning(
                         zone.tags[w] = _TAGS[shown]
                         continue
         if head == "zone" or head == "zoneset" or head == "fcalias":
-            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdigit():
+            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdecimal():
                 vsan = int(tok[4])
                 name = tok[2]
                 indent = len(raw) - len(s)
@@ -704,7 +704,7 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
         seen = per_port.get(port, 0)
         per_port[port] = seen + 1
         v = tok[1]
-        if not v.isdigit():
+        if not v.isdecimal():
             findings.append(
                 InvalidMember.make(
                     f"flogi row with a bad VSAN: {' '.join(tok)!r}", loc(source, row_lines[k])
@@ -956,7 +956,7 @@ def parse_show_vsan(text: str, source: str) -> tuple[dict[int, Vsan], list[Findi
                     cur = out[n] = Vsan(n)
                     continue
             num, sep, name = body.partition(":")
-            if sep and num.isdigit():  # vsan 4079:evfp_isolated_vsan
+            if sep and num.isdecimal():  # vsan 4079:evfp_isolated_vsan
                 out[int(num)] = Vsan(int(num), name=name.strip(), state="isolated")
                 cur = None
                 continue
@@ -1068,7 +1068,7 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
             zone = None
             alias = None
             zs = None
-            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdigit():
+            if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdecimal():
                 vsan = int(tok[4])
                 db = get_db(vsan)
                 if tok[0] == "zone":
@@ -1083,13 +1083,18 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
                         db.effective = tok[2]
                     block = "zoneset"
                 continue
-            if tok[0] == "zoneset" and len(tok) >= 6 and tok[1] == "activate" and tok[5].isdigit():
+            if (
+                tok[0] == "zoneset"
+                and len(tok) >= 6
+                and tok[1] == "activate"
+                and tok[5].isdecimal()
+            ):
                 vsan = int(tok[5])
                 status(vsan).active_zoneset = tok[3]
                 if vsan in rc.effective:
                     rc.effective[vsan].effective = tok[3]
                 continue
-            if tok[0] == "zone" and "vsan" in tok and tok[-1].isdigit():
+            if tok[0] == "zone" and "vsan" in tok and tok[-1].isdecimal():
                 vsan = int(tok[-1])
                 if tok[1] == "smart-zoning":
                     status(vsan).smart_zoning = True
@@ -1133,7 +1138,7 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
                 )
             else:
                 rc.device_aliases[tok[2]] = w
-        elif block == "vsandb" and tok[0] == "vsan" and len(tok) >= 3 and tok[1].isdigit():
+        elif block == "vsandb" and tok[0] == "vsan" and len(tok) >= 3 and tok[1].isdecimal():
             n = int(tok[1])
             v = rc.vsans.get(n) or rc.vsans.setdefault(n, Vsan(n))
             if tok[2] == "name" and len(tok) >= 4:

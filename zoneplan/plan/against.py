@@ -17,7 +17,15 @@ from ..findings import Finding, Location, Severity
 from ..observed import SwitchState, ZoneDb
 from ..topology import Topology
 from ..wwn import is_wwn, normalize_wwn
-from .model import Plan, PlanAlias, PlanZone, ZoneKind, ZoneMember, ZoningState
+from .model import MemberRole, Plan, PlanAlias, PlanZone, ZoneKind, ZoneMember, ZoningState
+
+#: Cisco smart-zoning device types (as show output prints them) → plan member roles
+_ROLE_OF_TAG = {
+    "init": MemberRole.INITIATOR,
+    "initiator": MemberRole.INITIATOR,
+    "target": MemberRole.TARGET,
+    "both": MemberRole.BOTH,
+}
 
 
 def zoning_from_db(
@@ -38,18 +46,21 @@ def zoning_from_db(
             aliases.append(PlanAlias.model_construct(name=name, wwpn=w, ref=None))
             wwpn_of[name] = w
 
-    def member(m: str) -> ZoneMember:
+    def member(m: str, tags: dict[str, str]) -> ZoneMember:
+        # the smart-zoning tag is kept as the role: a rollback that re-adds a removed member
+        # must re-add it with its tag, or the zone is not what it was
+        role = _ROLE_OF_TAG.get(tags.get(m, ""))
         if is_wwn(m):
             w = normalize_wwn(m)
-            return ZoneMember.model_construct(name=w, wwpn=w, ref=None, role=None)
-        return ZoneMember.model_construct(name=m, wwpn=wwpn_of.get(m), ref=None, role=None)
+            return ZoneMember.model_construct(name=w, wwpn=w, ref=None, role=role)
+        return ZoneMember.model_construct(name=m, wwpn=wwpn_of.get(m), ref=None, role=role)
 
     zones = [
         PlanZone.model_construct(
             name=z.name,
             kind=ZoneKind.EXISTING,
-            members=[member(m) for m in z.members],
-            principals=[member(m) for m in z.principals],
+            members=[member(m, z.tags) for m in z.members],
+            principals=[member(m, z.tags) for m in z.principals],
             peer=z.kind == "peer",
             smart=bool(z.tags),
             wanted=None,

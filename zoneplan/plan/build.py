@@ -172,8 +172,13 @@ def _fabric_plan(
         nodes = {p.device for p in group}
         if len(nodes) >= 2:
             designs.append(
-                (ZoneKind.MIRROR, "mirror_zone", {"cluster": cluster}, [],
-                 [(p, MemberRole.BOTH) for p in group])
+                (
+                    ZoneKind.MIRROR,
+                    "mirror_zone",
+                    {"cluster": cluster},
+                    [],
+                    [(p, MemberRole.BOTH) for p in group],
+                )
             )
         else:
             notes.append(
@@ -195,10 +200,14 @@ def _fabric_plan(
                     )
                     continue
                 designs.append(
-                    (ZoneKind.BACKEND, "backend_zone",
-                     {"node": node.name, "array": node.array or "", "cluster": cluster}, [],
-                     [(p, MemberRole.INITIATOR) for p in group]
-                     + [(t, MemberRole.TARGET) for t in targets])
+                    (
+                        ZoneKind.BACKEND,
+                        "backend_zone",
+                        {"node": node.name, "array": node.array or "", "cluster": cluster},
+                        [],
+                        [(p, MemberRole.INITIATOR) for p in group]
+                        + [(t, MemberRole.TARGET) for t in targets],
+                    )
                 )
 
     group_zones = strategy in (Strategy.PEER, Strategy.SMART)
@@ -207,28 +216,45 @@ def _fabric_plan(
             inits = [p for p in initiators if same(p, t)]
             if inits:
                 designs.append(
-                    (ZoneKind.CLIENT, "peer_zone",
-                     {"node": t.device, "adapter": t.adapter, "port": t.port.name,
-                      "cluster": cluster},
-                     [(t, MemberRole.TARGET)], [(p, MemberRole.INITIATOR) for p in inits])
+                    (
+                        ZoneKind.CLIENT,
+                        "peer_zone",
+                        {
+                            "node": t.device,
+                            "adapter": t.adapter,
+                            "port": t.port.name,
+                            "cluster": cluster,
+                        },
+                        [(t, MemberRole.TARGET)],
+                        [(p, MemberRole.INITIATOR) for p in inits],
+                    )
                 )
     else:
         for p in initiators:
             targets = [t for t in node_targets if same(p, t)]
             if not targets:
                 continue
-            common = {"host": p.device, "hba": p.adapter, "port": p.port.name,
-                      "cluster": cluster}
+            common = {"host": p.device, "hba": p.adapter, "port": p.port.name, "cluster": cluster}
             if strategy is Strategy.SIMT:
                 designs.append(
-                    (ZoneKind.CLIENT, "multi_target_zone", common, [],
-                     [(p, MemberRole.INITIATOR)] + [(t, MemberRole.TARGET) for t in targets])
+                    (
+                        ZoneKind.CLIENT,
+                        "multi_target_zone",
+                        common,
+                        [],
+                        [(p, MemberRole.INITIATOR)] + [(t, MemberRole.TARGET) for t in targets],
+                    )
                 )
             else:
                 for t in targets:
                     designs.append(
-                        (ZoneKind.CLIENT, "zone", dict(common, node=t.device), [],
-                         [(p, MemberRole.INITIATOR), (t, MemberRole.TARGET)])
+                        (
+                            ZoneKind.CLIENT,
+                            "zone",
+                            dict(common, node=t.device),
+                            [],
+                            [(p, MemberRole.INITIATOR), (t, MemberRole.TARGET)],
+                        )
                     )
 
     # -- aliases: one per zoned WWPN, in inventory port order ------------------------------
@@ -248,9 +274,19 @@ def _fabric_plan(
             alias_of[p.ref] = by_wwpn[p.wwpn]
             continue
         name, _ = namer.name(
-            "alias", naming.alias, device=p.device, host=p.device, adapter=p.adapter,
-            hba=p.adapter, port=p.port.name, kind=p.kind, role=p.role.value if p.role else "",
-            fabric=fabric, name=inv.name, wwpn=p.wwpn.replace(":", ""), cluster=cluster,
+            "alias",
+            naming.alias,
+            device=p.device,
+            host=p.device,
+            adapter=p.adapter,
+            hba=p.adapter,
+            port=p.port.name,
+            kind=p.kind,
+            role=p.role.value if p.role else "",
+            fabric=fabric,
+            name=inv.name,
+            wwpn=p.wwpn.replace(":", ""),
+            cluster=cluster,
         )
         alias_of[p.ref] = by_wwpn[p.wwpn] = name
         aliases.append(PlanAlias.model_construct(name=name, wwpn=p.wwpn, ref=p.ref))

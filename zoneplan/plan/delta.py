@@ -56,9 +56,16 @@ class ChangeSet:
     @property
     def empty(self) -> bool:
         return not (
-            self.create_aliases or self.create_zones or self.add_members or self.remove_members
-            or self.config_create or self.config_add or self.config_remove or self.delete_zones
-            or self.config_delete or self.delete_aliases
+            self.create_aliases
+            or self.create_zones
+            or self.add_members
+            or self.remove_members
+            or self.config_create
+            or self.config_add
+            or self.config_remove
+            or self.delete_zones
+            or self.config_delete
+            or self.delete_aliases
         )
 
     def counts(self) -> dict[str, int]:
@@ -82,8 +89,14 @@ def full_change(fp: FabricPlan, previous: str | None = None) -> ChangeSet:
     """
     created = fp.created_zones()
     if not fp.zones:  # nothing to put in a config: a config cannot be empty
-        return ChangeSet(fabric=fp, mode="full", config=fp.config, previous=previous,
-                         create_aliases=list(fp.aliases), notes=list(fp.notes))
+        return ChangeSet(
+            fabric=fp,
+            mode="full",
+            config=fp.config,
+            previous=previous,
+            create_aliases=list(fp.aliases),
+            notes=list(fp.notes),
+        )
     return ChangeSet(
         fabric=fp,
         mode="full",
@@ -119,10 +132,22 @@ def incremental_change(
     old_alias = {a.name.lower(): a for a in previous.aliases}
     old_alias_by_wwpn = {a.wwpn: a for a in previous.aliases}
     new_alias = {a.name.lower() for a in fp.aliases}
+    # Cisco maps a pWWN to one device-alias only: a second name for it is rejected by the
+    # switch, so the plan's zones use the name the fabric already has (found by the interpreter
+    # round trip, tests/hardening/test_apply_rollback.py)
+    one_name_per_wwpn = fp.vendor == "cisco"
+    reuse: dict[str, str] = {}  #: planned alias name (lower) -> the fabric's name for its WWPN
     for a in fp.aliases:
         old = old_alias.get(a.name.lower())
         if old is None:
             other = old_alias_by_wwpn.get(a.wwpn)
+            if other is not None and one_name_per_wwpn:
+                notes.append(
+                    f"{a.wwpn} already has the device-alias {other.name}: the plan's zones use it "
+                    f"instead of {a.name} (a pWWN has one device-alias)"
+                )
+                reuse[a.name.lower()] = other.name
+                continue
             if other is not None:
                 notes.append(f"{a.wwpn} already has the alias {other.name}; the plan adds {a.name}")
             cs.create_aliases.append(a)
@@ -149,8 +174,18 @@ def incremental_change(
             continue
         if z.kind is ZoneKind.EXISTING:
             continue
-        add_p, rem_p = _member_diff(z.principals, old.principals)
-        add_m, rem_m = _member_diff(z.members, old.members)
+        if old.peer and z.peer:
+            add_p, rem_p = _member_diff(z.principals, old.principals)
+            add_m, rem_m = _member_diff(z.members, old.members)
+        else:
+            # a zone without principals on the fabric (Cisco smart zones keep the role in a
+            # tag, not in a list of its own): compare the whole membership, or every planned
+            # principal would be added a second time (found by the interpreter round trip)
+            old_keys = {_key(m) for m in old.all_members()}
+            new_keys = {_key(m) for m in z.all_members()}
+            add_p = [m for m in z.principals if _key(m) not in old_keys]
+            add_m = [m for m in z.members if _key(m) not in old_keys]
+            rem_p, rem_m = [], [m for m in old.all_members() if _key(m) not in new_keys]
         if add_p or add_m:
             cs.add_members.append(ZoneEdit(z.name, add_p, add_m, z.peer, z.smart))
         if rem_p or rem_m:
@@ -161,6 +196,13 @@ def incremental_change(
                     f"zone {z.name} has {len(rem_p) + len(rem_m)} member(s) the plan does not: "
                     "kept (use --allow-delete to remove them)"
                 )
+
+    if reuse:
+        cs.create_zones = [_renamed_zone(z, reuse) for z in cs.create_zones]
+        cs.add_members = [
+            replace(e, principals=_renamed(e.principals, reuse), members=_renamed(e.members, reuse))
+            for e in cs.add_members
+        ]
 
     # the config: the plan's, or the one in effect when the plan's does not exist yet
     config = fp.config
@@ -175,19 +217,29 @@ def incremental_change(
     present = {z.name.lower() for z in cs.create_zones} | {z.lower() for z in old_zone}
     wanted = [z.name for z in fp.zones if z.name.lower() in present]
     if in_cfg is None:
-        cs.config_create = True
+        # a config cannot be empty: with no zone to put in it, it is not created (nor enabled)
+        cs.config_create = bool(wanted)
         cs.config_add = wanted
     else:
         have = {n.lower() for n in in_cfg}
         cs.config_add = [n for n in wanted if n.lower() not in have]
         extra = [n for n in in_cfg if n.lower() not in planned]
-        if extra and may_delete:
+        if extra and may_delete and len(extra) == len(in_cfg) and not cs.config_add:
+            # removing every zone would empty the config: FOS deletes an emptied cfg and NX-OS
+            # cannot activate an empty zoneset, so the script would fail or, worse, leave the
+            # fabric without its config in effect (found by the interpreter round trip)
+            notes.append(
+                f"config {config} would be left without any zone: its {len(extra)} zone(s) "
+                "are kept (zoneplan never empties a configuration)"
+            )
+        elif extra and may_delete:
             cs.config_remove = extra
             referenced = {
                 n.lower() for c, zs in previous.configs.items() if c != config for n in zs
             }
             cs.delete_zones = [
-                old_zone[n.lower()] for n in extra
+                old_zone[n.lower()]
+                for n in extra
                 if n.lower() in old_zone and n.lower() not in referenced
             ]
         elif extra:
@@ -200,6 +252,7 @@ def incremental_change(
         gone = {z.name.lower() for z in cs.delete_zones}
         freed = {m.name.lower() for z in cs.delete_zones for m in z.all_members()}
         still = {m.name.lower() for z in fp.zones for m in z.all_members()}
+        still |= {n.lower() for n in reuse.values()}
         still |= {
             m.name.lower()
             for z in previous.zones
@@ -207,14 +260,30 @@ def incremental_change(
             for m in z.all_members()
         }
         cs.delete_aliases += [
-            a for a in previous.aliases
-            if a.name.lower() in freed and a.name.lower() not in still
+            a
+            for a in previous.aliases
+            if a.name.lower() in freed
+            and a.name.lower() not in still
             and a.name.lower() not in new_alias
         ]
     cs.smart = any(z.smart for z in cs.create_zones) or any(e.smart for e in cs.add_members)
     changed = not cs.empty
     cs.activate = config if changed else None
     return cs
+
+
+def _renamed(members: list[ZoneMember], names: dict[str, str]) -> list[ZoneMember]:
+    """Members with planned alias names replaced by the fabric's names for the same WWPN."""
+    return [
+        m.model_copy(update={"name": names[m.name.lower()]}) if m.name.lower() in names else m
+        for m in members
+    ]
+
+
+def _renamed_zone(z: PlanZone, names: dict[str, str]) -> PlanZone:
+    return z.model_copy(
+        update={"members": _renamed(z.members, names), "principals": _renamed(z.principals, names)}
+    )
 
 
 def _member_diff(

@@ -2,4 +2,11 @@
 
 from .engine import RenderedFabric, Renderer, RenderError, UnsafeValue, render_fabric, render_plan
 
-__all__ = ["RenderedFabric", "Renderer", "RenderError", "UnsafeValue", "render_fabric", "render_plan"]
+__all__ = [
+    "RenderedFabric",
+    "Renderer",
+    "RenderError",
+    "UnsafeValue",
+    "render_fabric",
+    "render_plan",
+]

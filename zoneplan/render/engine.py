@@ -160,7 +160,9 @@ def render_fabric(
         if previous is None
         else incremental_change(fp, previous, allow_delete=allow_delete)
     )
-    return RenderedFabric(fp.name, renderer.script(plan, change), renderer.rollback(plan, change), change)
+    return RenderedFabric(
+        fp.name, renderer.script(plan, change), renderer.rollback(plan, change), change
+    )
 
 
 def render_plan(

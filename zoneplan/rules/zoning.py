@@ -296,9 +296,7 @@ def check_plan(plan: Plan, topology: Topology) -> list[Finding]:
     fabric_of = {p.ref: topology.fabric_of(p) for p in topology.ports}
     with gc_paused():
         for fp in plan.fabrics:
-            out.extend(
-                _check_fabric(fp, topology, _fabric_location(topology, fp.name), fabric_of)
-            )
+            out.extend(_check_fabric(fp, topology, _fabric_location(topology, fp.name), fabric_of))
     return out
 
 
@@ -346,40 +344,48 @@ def _check_fabric(
         for p in known:
             zoned.add(p.ref)
         mirror = PortRole.MIRROR in roles
-        if (z.kind is ZoneKind.MIRROR and (roles - {PortRole.MIRROR} or len(known) < len(ports))) or (
-            z.kind is not ZoneKind.MIRROR and mirror and roles - {PortRole.MIRROR}
-        ):
+        if (
+            z.kind is ZoneKind.MIRROR and (roles - {PortRole.MIRROR} or len(known) < len(ports))
+        ) or (z.kind is not ZoneKind.MIRROR and mirror and roles - {PortRole.MIRROR}):
             others = sorted(p.ref for p in known if p.role is not PortRole.MIRROR)
             others += sorted(m.name for m, p in ports if p is None)
             yield MirrorZoneImpure.make(
                 f"zone {z.name} on fabric {fp.name} mixes mirror ports with "
                 f"{', '.join(others) or 'other ports'}",
-                _zone_location(topology, fp, z), subject=subject,
+                _zone_location(topology, fp, z),
+                subject=subject,
             )
         if z.kind in (ZoneKind.CLIENT, ZoneKind.BACKEND):
             if not roles & {PortRole.INITIATOR, PortRole.BACKEND}:
                 yield ZoneWithoutInitiator.make(
                     f"zone {z.name} on fabric {fp.name} has no initiator",
-                    _zone_location(topology, fp, z), subject=subject,
+                    _zone_location(topology, fp, z),
+                    subject=subject,
                 )
             if PortRole.TARGET not in roles:
                 yield ZoneWithoutTarget.make(
                     f"zone {z.name} on fabric {fp.name} has no target",
-                    _zone_location(topology, fp, z), subject=subject,
+                    _zone_location(topology, fp, z),
+                    subject=subject,
                 )
         elsewhere = sorted(
             f"{p.ref} ({fabric_of[p.ref] or 'no fabric'})"
-            for p in known if fabric_of[p.ref] != fp.name
+            for p in known
+            if fabric_of[p.ref] != fp.name
         )
         if elsewhere:
             yield ZoneSpansFabrics.make(
                 f"zone {z.name} on fabric {fp.name} holds ports of another fabric: "
-                f"{', '.join(elsewhere)}", _zone_location(topology, fp, z), subject=subject,
+                f"{', '.join(elsewhere)}",
+                _zone_location(topology, fp, z),
+                subject=subject,
             )
         elif known and not all(topology.same_segment(known[0], p) for p in known[1:]):
             yield ZoneSpansFabrics.make(
                 f"zone {z.name} on fabric {fp.name} joins switches without an ISL path "
-                "between them", _zone_location(topology, fp, z), subject=subject,
+                "between them",
+                _zone_location(topology, fp, z),
+                subject=subject,
             )
         if z.kind is ZoneKind.CLIENT:
             nodes = {p.device for p in known if p.kind == "node" and p.role is PortRole.TARGET}
@@ -402,7 +408,8 @@ def _check_fabric(
                     f"client port {p.ref} on fabric {fp.name} has no zone to "
                     f"{' or '.join(missing)}: it loses its LUNs when "
                     f"{'that node' if len(missing) == 1 else 'the cluster'} takes over",
-                    topology.locate(p.path), subject=p.ref,
+                    topology.locate(p.path),
+                    subject=p.ref,
                     hint="cable a target port of the node to this fabric segment",
                 )
         for p in topology.ports:
@@ -410,7 +417,8 @@ def _check_fabric(
                 if fabric_of[p.ref] == fp.name and p.ref not in zoned:
                     yield UnzonedClusterPort.make(
                         f"{p.role.value} port {p.ref} is on fabric {fp.name} but in no zone",
-                        topology.locate(p.path), subject=p.ref,
+                        topology.locate(p.path),
+                        subject=p.ref,
                     )
 
     # -- size ---------------------------------------------------------------------------------
@@ -419,24 +427,34 @@ def _check_fabric(
         better = "peer" if pack.manifest.capabilities.peer_zones else "smart"
         hint = (
             f"use --strategy {better}: one zone per target port"
-            if fp.strategy in ("sist", "simt") else "remove zones that are no longer needed"
+            if fp.strategy in ("sist", "simt")
+            else "remove zones that are no longer needed"
         )
-        limit_text = f"{size.limit:,} bytes ({size.limit_kind} limit of {pack.manifest.display_name})"
+        limit_text = (
+            f"{size.limit:,} bytes ({size.limit_kind} limit of {pack.manifest.display_name})"
+        )
         if size.bytes > size.limit:
             yield ZoneDbOverLimit.make(
                 f"fabric {fp.name}: estimated zone database {size.bytes:,} bytes is over "
-                f"{limit_text}", where, subject=fp.name, hint=hint,
+                f"{limit_text}",
+                where,
+                subject=fp.name,
+                hint=hint,
             )
         elif size.bytes > NEAR_LIMIT * size.limit:
             yield ZoneDbNearLimit.make(
                 f"fabric {fp.name}: estimated zone database {size.bytes:,} bytes is "
-                f"{size.bytes / size.limit:.0%} of {limit_text}", where, subject=fp.name,
+                f"{size.bytes / size.limit:.0%} of {limit_text}",
+                where,
+                subject=fp.name,
                 hint=hint,
             )
         if size.alias_limit is not None and size.aliases > size.alias_limit:
             yield ZoneDbOverLimit.make(
                 f"fabric {fp.name}: {size.aliases:,} aliases is over the limit of "
-                f"{size.alias_limit:,}", where, subject=fp.name,
+                f"{size.alias_limit:,}",
+                where,
+                subject=fp.name,
             )
 
     # -- names ----------------------------------------------------------------------------------
@@ -457,15 +475,19 @@ def _check_fabric(
         if problem:
             yield IllegalName.make(
                 f"{kind} name {name!r} on fabric {fp.name} is not accepted by "
-                f"{pack.manifest.display_name}: {problem}", where, subject=f"{fp.name}:{name}",
+                f"{pack.manifest.display_name}: {problem}",
+                where,
+                subject=f"{fp.name}:{name}",
             )
         space = spaces.setdefault("all" if rules.one_namespace else kind, {})
         if name.lower() in space:
             yield NameCollision.make(
                 f"{kind} name {name} on fabric {fp.name} is also the name of a "
-                f"{space[name.lower()]}" + (" (one namespace on this platform)"
-                                            if rules.one_namespace else ""),
-                where, subject=f"{fp.name}:{name}", severity=Severity.ERROR,
+                f"{space[name.lower()]}"
+                + (" (one namespace on this platform)" if rules.one_namespace else ""),
+                where,
+                subject=f"{fp.name}:{name}",
+                severity=Severity.ERROR,
             )
         else:
             space[name.lower()] = kind
@@ -473,17 +495,22 @@ def _check_fabric(
         if "collision" in r.reasons:
             yield NameCollision.make(
                 f"{r.kind} name {r.wanted} on fabric {fp.name} was taken: named {r.name}",
-                where, subject=f"{fp.name}:{r.name}",
+                where,
+                subject=f"{fp.name}:{r.name}",
             )
         if "truncated" in r.reasons:
             yield NameTruncated.make(
                 f"{r.kind} name {r.wanted} on fabric {fp.name} is over {rules.max_length} "
-                f"characters: shortened to {r.name}", where, subject=f"{fp.name}:{r.name}",
+                f"characters: shortened to {r.name}",
+                where,
+                subject=f"{fp.name}:{r.name}",
             )
         if "reserved" in r.reasons:
             yield IllegalName.make(
                 f"{r.kind} name {r.wanted} on fabric {fp.name} starts with a reserved prefix: "
-                f"named {r.name}", where, subject=f"{fp.name}:{r.name}",
+                f"named {r.name}",
+                where,
+                subject=f"{fp.name}:{r.name}",
                 severity=Severity.WARNING,
             )
 
@@ -491,5 +518,7 @@ def _check_fabric(
     if fp.strategy != fp.requested_strategy:
         yield StrategyUnsupported.make(
             f"fabric {fp.name}: strategy {fp.requested_strategy} is not available on "
-            f"{pack.manifest.display_name}; planned as {fp.strategy}", where, subject=fp.name,
+            f"{pack.manifest.display_name}; planned as {fp.strategy}",
+            where,
+            subject=fp.name,
         )

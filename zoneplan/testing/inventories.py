@@ -92,15 +92,24 @@ def inventory_data(p: InventoryParams) -> dict[str, Any]:
             name = f"{fab.lower()}sw{i + 1}"
             names.append(name)
             data["switches"].append(
-                {"name": name, "fabric": fab, "domain_id": domain, "ports": size,
-                 "director": p.directors}
+                {
+                    "name": name,
+                    "fabric": fab,
+                    "domain_id": domain,
+                    "ports": size,
+                    "director": p.directors,
+                }
             )
             next_port[name] = 0
             domain += 1
         switches[fab] = names
         if count == 2 and isl:
-            data["isls"].append({"a": f"{names[0]}:{_pname(vendor, size - 1)}",
-                                 "b": f"{names[1]}:{_pname(vendor, size - 1)}"})
+            data["isls"].append(
+                {
+                    "a": f"{names[0]}:{_pname(vendor, size - 1)}",
+                    "b": f"{names[1]}:{_pname(vendor, size - 1)}",
+                }
+            )
 
     def cable(fab: str, switch: str | None = None) -> dict[str, str]:
         vendor = fabrics[fab][0]
@@ -117,33 +126,78 @@ def inventory_data(p: InventoryParams) -> dict[str, Any]:
         tports = []
         for fab in fabrics:
             for t in range(targets):
-                tports.append({"name": f"{fab.lower()}{t}", "wwpn": alloc.wwpn("21:00:00:24:ff"),
-                               "role": "target", **cable(fab)})
+                tports.append(
+                    {
+                        "name": f"{fab.lower()}{t}",
+                        "wwpn": alloc.wwpn("21:00:00:24:ff"),
+                        "role": "target",
+                        **cable(fab),
+                    }
+                )
         if tports:
             hbas.append({"name": "hba0", "vendor": "qlogic", "ports": tports})
         other = "san2" if k == 0 else "san1"
         if p.mirror_via_switch:
-            mports = [{"name": f"p{i}", "wwpn": alloc.wwpn("21:00:00:24:ff"), "role": "mirror",
-                       **cable(fab, switches[fab][0])} for i, fab in enumerate(fabrics)]
+            mports = [
+                {
+                    "name": f"p{i}",
+                    "wwpn": alloc.wwpn("21:00:00:24:ff"),
+                    "role": "mirror",
+                    **cable(fab, switches[fab][0]),
+                }
+                for i, fab in enumerate(fabrics)
+            ]
         else:
-            mports = [{"name": "p0", "wwpn": alloc.wwpn("21:00:00:24:ff"), "role": "mirror",
-                       "peer": f"{other}/hba1/p0"}]
+            mports = [
+                {
+                    "name": "p0",
+                    "wwpn": alloc.wwpn("21:00:00:24:ff"),
+                    "role": "mirror",
+                    "peer": f"{other}/hba1/p0",
+                }
+            ]
         hbas.append({"name": "hba1", "vendor": "qlogic", "ports": mports})
         if p.backend:
-            hbas.append({"name": "hba2", "vendor": "qlogic", "ports": [
-                {"name": f"p{i}", "wwpn": alloc.wwpn("21:00:00:24:ff"), "role": "backend",
-                 **cable(fab, switches[fab][0])} for i, fab in enumerate(fabrics)]})
-        nodes.append({"name": name, "role": role, "array": array if p.backend else None,
-                      "hbas": hbas})
+            hbas.append(
+                {
+                    "name": "hba2",
+                    "vendor": "qlogic",
+                    "ports": [
+                        {
+                            "name": f"p{i}",
+                            "wwpn": alloc.wwpn("21:00:00:24:ff"),
+                            "role": "backend",
+                            **cable(fab, switches[fab][0]),
+                        }
+                        for i, fab in enumerate(fabrics)
+                    ],
+                }
+            )
+        nodes.append(
+            {"name": name, "role": role, "array": array if p.backend else None, "hbas": hbas}
+        )
     if not p.backend:
         for n in nodes:
             del n["array"]
     data["cluster"] = {"name": "cl1", "nodes": nodes}
     if p.backend:
         data["arrays"] = [
-            {"name": a, "controllers": [{"name": "ctla", "ports": [
-                {"name": f"p{i}", "wwpn": alloc.wwpn("20:00:00:d0:23"),
-                 **cable(fab, switches[fab][0])} for i, fab in enumerate(fabrics)]}]}
+            {
+                "name": a,
+                "controllers": [
+                    {
+                        "name": "ctla",
+                        "ports": [
+                            {
+                                "name": f"p{i}",
+                                "wwpn": alloc.wwpn("20:00:00:d0:23"),
+                                **cable(fab, switches[fab][0]),
+                            }
+                            for i, fab in enumerate(fabrics)
+                        ],
+                    }
+                ],
+            }
             for a in ("raid1", "raid2")
         ]
     hosts = []
@@ -164,23 +218,32 @@ def inventory_data(p: InventoryParams) -> dict[str, Any]:
             hba = rnd.choice(["hba0", "vmhba2", "fc-0"])
         used = rnd.choice([("A", "B"), ("A", "B"), ("A", "B"), ("A",), ("B",)])
         prefix = rnd.choice(["21:00:00:24:ff", "10:00:00:90:fa"])
-        ports = [{"name": f"p{i}", "wwpn": alloc.wwpn(prefix), **cable(fab)}
-                 for i, fab in enumerate(used)]
-        hosts.append({"name": name, "os": rnd.choice(_OS),
-                      "hbas": [{"name": hba, "ports": ports}]})
+        ports = [
+            {"name": f"p{i}", "wwpn": alloc.wwpn(prefix), **cable(fab)}
+            for i, fab in enumerate(used)
+        ]
+        hosts.append({"name": name, "os": rnd.choice(_OS), "hbas": [{"name": hba, "ports": ports}]})
     data["hosts"] = hosts
     if p.existing_zone and hosts:
         first = hosts[0]["hbas"][0]["ports"][0]
         fab = "A" if first["switch"].startswith("a") else "B"
         target = next(
-            (t for hba in nodes[0]["hbas"] for t in hba["ports"]
-             if t.get("role") == "target" and t.get("switch", "").startswith(fab.lower())),
-            None)
+            (
+                t
+                for hba in nodes[0]["hbas"]
+                for t in hba["ports"]
+                if t.get("role") == "target" and t.get("switch", "").startswith(fab.lower())
+            ),
+            None,
+        )
         if target is not None:
-            data["existing_zones"] = [{
-                "name": "legacy_zone", "fabric": fab,
-                "members": [first["wwpn"], target["wwpn"]],
-            }]
+            data["existing_zones"] = [
+                {
+                    "name": "legacy_zone",
+                    "fabric": fab,
+                    "members": [first["wwpn"], target["wwpn"]],
+                }
+            ]
     return data
 
 

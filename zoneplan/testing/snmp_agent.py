@@ -115,7 +115,7 @@ def brocade_records(state: SwitchState, switch_wwn: str = "10:00:00:05:33:00:00:
     for p in ports:
         n = p.index if p.index is not None else int(p.name)
         i = n + 1
-        pw = f"20:{n >> 8:02x}:{n & 0xff:02x}:05:33:00:00:01"
+        pw = f"20:{n >> 8:02x}:{n & 0xFF:02x}:05:33:00:00:01"
         port_wwn[p.name] = pw
         online = (p.state or "").lower() == "online"
         typ = {"F-Port": 4, "E-Port": 5, "G-Port": 6}.get(p.type or "", 4)
@@ -129,10 +129,10 @@ def brocade_records(state: SwitchState, switch_wwn: str = "10:00:00:05:33:00:00:
             f"{sw}.37.{i}|4|{p.name}",
             f"{sw}.39.{i}|2|{typ}",
             f"{fa}.2.{uid}.{i}|2|{i}",
-            f"{fa}.3.{uid}.{i}|2|{ {4: 8, 5: 9, 6: 10}[typ] if online else 3}",
+            f"{fa}.3.{uid}.{i}|2|{ {4: 8, 5: 9, 6: 10}[typ] if online else 3 }",
             f"{fa}.6.{uid}.{i}|2|{2 if online else 3}",
             f"{fa}.10.{uid}.{i}|4x|{_wwn(pw)}",
-            f"{fa}.11.{uid}.{i}|4x|{dom:02x}{n & 0xff:02x}00",
+            f"{fa}.11.{uid}.{i}|4x|{dom:02x}{n & 0xFF:02x}00",
         ]
     sns = "1.3.6.1.3.94.5.2.1.1"
     fe = "1.3.6.1.2.1.75.1.2.3.1"
@@ -192,7 +192,8 @@ def cisco_records(state: SwitchState) -> list[str]:
         recs.append(f"{zs}.2.1.1.{vsan}|2|{1 if st and st.distribute == 'full' else 2}")
         recs.append(f"{zs}.30.1.3.{vsan}|2|{2 if st and st.hard_zoning is False else 1}")
         for db, table, mtable, enforced in (
-            (zon.defined, 7, 11, False), (zon.effective, 15, 19, True)
+            (zon.defined, 7, 11, False),
+            (zon.effective, 15, 19, True),
         ):
             if db is None:
                 continue
@@ -205,8 +206,10 @@ def cisco_records(state: SwitchState) -> list[str]:
                     enc = member(m)
                     if enc:
                         fcol, icol = (1, 2) if enforced else (4, 5)
-                        recs += [f"{zs}.{mtable}.1.{fcol}.{vsan}.2.{ai}.{mi}|2|{enc[0]}",
-                                 f"{zs}.{mtable}.1.{icol}.{vsan}.2.{ai}.{mi}|4x|{enc[1].hex()}"]
+                        recs += [
+                            f"{zs}.{mtable}.1.{fcol}.{vsan}.2.{ai}.{mi}|2|{enc[0]}",
+                            f"{zs}.{mtable}.1.{icol}.{vsan}.2.{ai}.{mi}|4x|{enc[1].hex()}",
+                        ]
             for zname, zi in zone_idx.items():
                 z = db.zones[zname]
                 recs.append(f"{zs}.{table}.1.{1 if enforced else 2}.{vsan}.{zi}|4|{zname}")
@@ -221,44 +224,59 @@ def cisco_records(state: SwitchState) -> list[str]:
                         continue
                     mi += 1
                     fcol, icol, acol = (1, 2, 4) if enforced else (4, 5, 8)
-                    recs += [f"{zs}.{mtable}.1.{fcol}.{vsan}.1.{zi}.{mi}|2|{enc[0]}",
-                             f"{zs}.{mtable}.1.{icol}.{vsan}.1.{zi}.{mi}|4x|{enc[1].hex()}"]
+                    recs += [
+                        f"{zs}.{mtable}.1.{fcol}.{vsan}.1.{zi}.{mi}|2|{enc[0]}",
+                        f"{zs}.{mtable}.1.{icol}.{vsan}.1.{zi}.{mi}|4x|{enc[1].hex()}",
+                    ]
                     tag = z.tags.get(m)
                     if tag:
-                        recs.append(f"{zs}.{mtable}.1.{acol}.{vsan}.1.{zi}.{mi}|2|"
-                                    f"{ {'init': 1, 'target': 2, 'both': 3}[tag]}")
+                        recs.append(
+                            f"{zs}.{mtable}.1.{acol}.{vsan}.1.{zi}.{mi}|2|"
+                            f"{ {'init': 1, 'target': 2, 'both': 3}[tag] }"
+                        )
                 if any(bits):
-                    recs.append(f"{zs}.{table}.1.{3 if enforced else 4}.{vsan}.{zi}|4x|{bits.hex()}")
+                    recs.append(
+                        f"{zs}.{table}.1.{3 if enforced else 4}.{vsan}.{zi}|4x|{bits.hex()}"
+                    )
             if not enforced:
                 for si, (cname, zones) in enumerate(sorted(db.configs.items()), 1):
                     bits = bytearray(max(1, (len(zone_idx) + 7) // 8))
                     for zn in zones:
                         if zn in zone_idx:
                             bits[(zone_idx[zn] - 1) // 8] |= 0x80 >> ((zone_idx[zn] - 1) % 8)
-                    recs += [f"{zs}.4.1.2.{vsan}.{si}|4|{cname}", f"{zs}.4.1.3.{vsan}.{si}|4x|{bits.hex()}"]
+                    recs += [
+                        f"{zs}.4.1.2.{vsan}.{si}|4|{cname}",
+                        f"{zs}.4.1.3.{vsan}.{si}|4x|{bits.hex()}",
+                    ]
             elif db.effective:
                 recs.append(f"{zs}.13.1.1.{vsan}|4|{db.effective}")
     ns = "1.3.6.1.4.1.9.9.293.1.1.4.1"
     fl = "1.3.6.1.4.1.9.9.289.1.1.5.1"
-    ifnames = {p.name: 16842752 + i * 4096 for i, p in enumerate(sorted(state.ports.values(), key=lambda p: p.name))}
+    ifnames = {
+        p.name: 16842752 + i * 4096
+        for i, p in enumerate(sorted(state.ports.values(), key=lambda p: p.name))
+    }
     for pname, ifx in ifnames.items():
         p = state.ports[pname]
-        recs += [f"1.3.6.1.2.1.2.2.1.3.{ifx}|2|56",
-                 f"1.3.6.1.2.1.2.2.1.8.{ifx}|2|{1 if (p.state or '') == 'up' else 2}",
-                 f"1.3.6.1.2.1.31.1.1.1.1.{ifx}|4|{pname}"]
+        recs += [
+            f"1.3.6.1.2.1.2.2.1.3.{ifx}|2|56",
+            f"1.3.6.1.2.1.2.2.1.8.{ifx}|2|{1 if (p.state or '') == 'up' else 2}",
+            f"1.3.6.1.2.1.31.1.1.1.1.{ifx}|4|{pname}",
+        ]
     per_if: dict[int, int] = {}
     for lg in sorted(state.logins.values(), key=lambda x: (x.vsan, x.wwpn)):
         fcid = bytes.fromhex((lg.fcid or "0x010000")[2:])
         v = lg.vsan or 1
-        recs += [f"{ns}.2.{v}.{_fixed(fcid)}|4x|{_wwn(lg.wwpn)}",
-                 f"{ns}.8.{v}.{_fixed(fcid)}|2|2"]
+        recs += [f"{ns}.2.{v}.{_fixed(fcid)}|4x|{_wwn(lg.wwpn)}", f"{ns}.8.{v}.{_fixed(fcid)}|2|2"]
         if lg.wwnn:
             recs.append(f"{ns}.3.{v}.{_fixed(fcid)}|4x|{_wwn(lg.wwnn)}")
         if lg.port in ifnames:
             ifx = ifnames[lg.port]
             k = per_if[ifx] = per_if.get(ifx, 0) + 1
-            recs += [f"{fl}.3.{ifx}.{v}.{k}|4x|{_wwn(lg.wwpn)}",
-                     f"{fl}.4.{ifx}.{v}.{k}|4x|{fcid.hex()}"]
+            recs += [
+                f"{fl}.3.{ifx}.{v}.{k}|4x|{_wwn(lg.wwpn)}",
+                f"{fl}.4.{ifx}.{v}.{k}|4x|{fcid.hex()}",
+            ]
     return recs
 
 
@@ -269,7 +287,7 @@ def generated_brocade(ports: int, name: str = "bench-sw") -> SwitchState:
     st = SwitchState(identity=SwitchIdentity(name=name, domain=1), vendor="brocade")
     for n in range(ports):
         st.ports[str(n)] = Port(name=str(n), index=n, port=n, state="Online", type="F-Port")
-        w = f"10:00:00:10:9b:{(n >> 16) & 0xff:02x}:{(n >> 8) & 0xff:02x}:{n & 0xff:02x}"
+        w = f"10:00:00:10:9b:{(n >> 16) & 0xFF:02x}:{(n >> 8) & 0xFF:02x}:{n & 0xFF:02x}"
         st.add_login(Login(wwpn=w, port=str(n), switch=name))
     return st
 
@@ -349,7 +367,9 @@ class SnmpAgent:
         deadline = time.monotonic() + timeout
         for _ in range(10_000):
             if self.proc.poll() is not None:
-                raise RuntimeError("snmpsim exited: " + self.log.read_text(errors="replace")[-2000:])
+                raise RuntimeError(
+                    "snmpsim exited: " + self.log.read_text(errors="replace")[-2000:]
+                )
             if asyncio.run(_answers(self.port, community)):
                 return self
             if time.monotonic() > deadline:
@@ -376,9 +396,9 @@ class SnmpAgent:
 
 
 def _exe() -> str | None:
-    return shutil.which("snmpsim-command-responder", path=os.path.dirname(sys.executable)) or shutil.which(
-        "snmpsim-command-responder"
-    )
+    return shutil.which(
+        "snmpsim-command-responder", path=os.path.dirname(sys.executable)
+    ) or shutil.which("snmpsim-command-responder")
 
 
 async def _answers(port: int, community: str) -> bool:
@@ -397,8 +417,12 @@ async def _answers(port: int, community: str) -> bool:
     try:
         tgt = await UdpTransportTarget.create(("127.0.0.1", port), timeout=0.5, retries=0)
         ei, es, _x, _v = await get_cmd(
-            eng, CommunityData(community), tgt, ContextData(),
-            ObjectType(ObjectIdentity("1.3.6.1.2.1.1.1.0")), lookupMib=False,
+            eng,
+            CommunityData(community),
+            tgt,
+            ContextData(),
+            ObjectType(ObjectIdentity("1.3.6.1.2.1.1.1.0")),
+            lookupMib=False,
         )
         return not ei and not es
     finally:

@@ -41,7 +41,9 @@ def free_tcp_port() -> int:
         return s.getsockname()[1]
 
 
-def outputs_from_state(state: Any, vendor: str | None = None, vsans: list[int] | None = None) -> dict[str, str]:
+def outputs_from_state(
+    state: Any, vendor: str | None = None, vsans: list[int] | None = None
+) -> dict[str, str]:
     """Command → output for an observed :class:`~zoneplan.observed.SwitchState`.
 
     Zoning, name server, flogi and device-alias outputs come from the parsers' renderers
@@ -62,7 +64,8 @@ def outputs_from_state(state: Any, vendor: str | None = None, vsans: list[int] |
             if lg.port and lg.port not in state.ports and not lg.remote:
                 num = lg.port.rsplit("/", 1)[-1]
                 state.ports[lg.port] = Port(
-                    name=lg.port, index=int(num) if num.isdigit() and vendor == "brocade" else None,
+                    name=lg.port,
+                    index=int(num) if num.isdecimal() and vendor == "brocade" else None,
                     state="Online" if vendor == "brocade" else "up",
                     type="F-Port" if vendor == "brocade" else "F",
                     vsan=lg.vsan or None,
@@ -79,7 +82,8 @@ def outputs_from_state(state: Any, vendor: str | None = None, vsans: list[int] |
         out["cfgsize"] = _cfgsize(state)
         out["islshow"] = "".join(
             f"  {i}: {x.local_port:2d}->{x.remote_port:2d} {x.remote_wwn}   {x.remote_domain} "
-            f"{x.remote_name} sp:  8.000G bw:  8.000G\n" for i, x in enumerate(state.isls, 1)
+            f"{x.remote_name} sp:  8.000G bw:  8.000G\n"
+            for i, x in enumerate(state.isls, 1)
         )
         return out
     vs = sorted(vsans if vsans is not None else (state.zoning or {1: None}))
@@ -88,7 +92,9 @@ def outputs_from_state(state: Any, vendor: str | None = None, vsans: list[int] |
         out[f"show zoneset active vsan {v}"] = sr.render_show_zoneset_active(
             {v: z.effective} if z and z.effective else {}
         )
-        out[f"show zoneset vsan {v}"] = sr.render_show_zoneset({v: z.defined} if z and z.defined else {})
+        out[f"show zoneset vsan {v}"] = sr.render_show_zoneset(
+            {v: z.defined} if z and z.defined else {}
+        )
         out[f"show zone vsan {v}"] = sr.render_show_zone({v: z.defined} if z and z.defined else {})
         out[f"show zone status vsan {v}"] = _zone_status(state, v)
     eff = {v: z.effective for v, z in state.zoning.items() if z.effective is not None}
@@ -107,8 +113,10 @@ def outputs_from_state(state: Any, vendor: str | None = None, vsans: list[int] |
     out["show fcns database detail"] = _fcns_detail(state)
     out["show interface brief"] = _interface_brief(state)
     out["show vsan membership"] = "".join(
-        f"vsan {v} interfaces:\n    " + "  ".join(
-            p.name for p in state.ports.values() if (p.vsan or vs[0]) == v) + "\n\n" for v in vs
+        f"vsan {v} interfaces:\n    "
+        + "  ".join(p.name for p in state.ports.values() if (p.vsan or vs[0]) == v)
+        + "\n\n"
+        for v in vs
     )
     out["show vsan"] = "".join(
         f"vsan {v} information\n         name:VSAN{v:04d}  state:active\n"
@@ -170,11 +178,13 @@ def _fabricshow(st: Any) -> str:
         "-------------------------------------------------------------------------",
     ]
     if not members:
-        lines.append(f"  {dom}: fffc{dom:02x} {wwn} 127.0.0.1       0.0.0.0        >\"{st.name}\"")
+        lines.append(f'  {dom}: fffc{dom:02x} {wwn} 127.0.0.1       0.0.0.0        >"{st.name}"')
     for m in members:
         mark = ">" if m.principal else " "
-        lines.append(f"  {m.domain}: {m.switch_id} {m.wwn} {m.ip or '127.0.0.1':<15s} 0.0.0.0        "
-                     f"{mark}\"{m.name or ''}\"")
+        lines.append(
+            f"  {m.domain}: {m.switch_id} {m.wwn} {m.ip or '127.0.0.1':<15s} 0.0.0.0        "
+            f'{mark}"{m.name or ""}"'
+        )
     n = len(members) or 1
     lines += ["", f"The Fabric has {n} switch{'es' if n != 1 else ''}", ""]
     return "\n".join(lines)
@@ -194,8 +204,10 @@ def _cfgsize(st: Any) -> str:
     av = cs.available_bytes if cs and cs.available_bytes else mx - 4096
     cm = cs.committed_bytes if cs and cs.committed_bytes is not None else 4096
     tr = cs.transaction_bytes if cs and cs.transaction_bytes is not None else 0
-    return (f"Zone DB max size - {mx} bytes\nAvailable Zone DB size - {av} bytes\n"
-            f"committed - {cm} bytes\ntransaction - {tr} bytes\n")
+    return (
+        f"Zone DB max size - {mx} bytes\nAvailable Zone DB size - {av} bytes\n"
+        f"committed - {cm} bytes\ntransaction - {tr} bytes\n"
+    )
 
 
 def _nscamshow(st: Any) -> str:
@@ -543,8 +555,14 @@ def _serve_main(argv: list[str] | None = None) -> None:
         st = SwitchState(identity=SwitchIdentity(name=name, domain=1), vendor="brocade")
         for n in range(args.ports):
             st.ports[str(n)] = Port(name=str(n), index=n, state="Online", type="F-Port")
-            st.add_login(Login(wwpn=f"10:00:00:10:9b:00:{n >> 8:02x}:{n & 0xff:02x}",
-                               port=str(n), fcid=f"0x01{n:02x}00", switch=name))
+            st.add_login(
+                Login(
+                    wwpn=f"10:00:00:10:9b:00:{n >> 8:02x}:{n & 0xFF:02x}",
+                    port=str(n),
+                    fcid=f"0x01{n:02x}00",
+                    switch=name,
+                )
+            )
         return st
 
     async def main() -> None:
@@ -553,12 +571,21 @@ def _serve_main(argv: list[str] | None = None) -> None:
             name = f"sw{i}"
             outs = outputs_from_state(state(name), "brocade")
             d = args.slowest if (i == 0 and args.slowest is not None) else args.delay
-            sw = EmulatedSwitch(name, "brocade", outs, password=args.password,
-                                slow={c: d for c in outs} if d else {})
+            sw = EmulatedSwitch(
+                name,
+                "brocade",
+                outs,
+                password=args.password,
+                slow={c: d for c in outs} if d else {},
+            )
             await sw.start()
             switches.append(sw)
-        sys.stdout.write(json.dumps({s.name: {"port": s.port, "known_hosts": s.public_key_line}
-                                     for s in switches}) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {s.name: {"port": s.port, "known_hosts": s.public_key_line} for s in switches}
+            )
+            + "\n"
+        )
         sys.stdout.flush()
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, sys.stdin.read)

@@ -1,0 +1,135 @@
+"""Shared helpers of the hardening tests: plans of random inventories, switch states, views.
+
+Why here and not in the package: these are test oracles (what "equal to the plan" means), kept
+apart from the code they judge.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from zoneplan.observed import ZoneDb
+from zoneplan.plan import build_plan
+from zoneplan.plan.model import FabricPlan, Plan, ZoneKind
+from zoneplan.testing import show_render as R
+from zoneplan.testing.inventories import InventoryParams, random_inventory
+from zoneplan.testing.zoning_interp import ZoningSwitch
+from zoneplan.topology import Topology, build_topology
+
+STRATEGIES = ("sist", "simt", "peer", "smart")
+vendors = st.sampled_from(["brocade", "cisco"])
+params = st.builds(
+    InventoryParams,
+    hosts=st.integers(0, 8),
+    vendor_a=vendors,
+    vendor_b=vendors,
+    switches_a=st.integers(1, 2),
+    switches_b=st.integers(1, 2),
+    isl_a=st.booleans(),
+    isl_b=st.booleans(),
+    san1_targets=st.integers(0, 2),
+    san2_targets=st.integers(0, 2),
+    mirror_via_switch=st.booleans(),
+    backend=st.booleans(),
+    directors=st.booleans(),
+    odd_names=st.booleans(),
+    long_names=st.booleans(),
+    existing_zone=st.booleans(),
+    strategy=st.sampled_from(STRATEGIES),
+    seed=st.integers(0, 2**16),
+)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def plan_of(p: InventoryParams) -> tuple[Topology, Plan]:
+    topo = build_topology(random_inventory(p))
+    assert not topo.findings, [f.parsable() for f in topo.findings]
+    return topo, build_plan(topo)
+
+
+def kept_zones_switch(fp: FabricPlan) -> ZoningSwitch:
+    """An otherwise empty switch holding the plan's kept zones (they exist before any script)."""
+    sw = ZoningSwitch(fp.vendor, vsan=fp.vsan)
+    for z in fp.zones:
+        if z.kind is ZoneKind.EXISTING:
+            from zoneplan.observed import Zone
+
+            sw.zones[z.name] = Zone(z.name, members=[m.wwpn or m.name for m in z.all_members()])
+    return sw
+
+
+def snapshot(sw: ZoningSwitch) -> str:
+    """The switch's zoning as its show commands print it: the byte-for-byte comparison."""
+    if sw.vendor == "brocade":
+        return R.render_cfgshow(sw.defined_db(), sw.effective_db())
+    vsan = sw.vsan or 1
+    defined, effective = sw.defined_db(), sw.effective_db()
+    return (
+        R.render_show_zoneset({vsan: defined})
+        + R.render_show_zone({vsan: defined})
+        + R.render_show_zoneset_active({vsan: effective})
+        + R.render_show_device_alias_database(sw.device_alias_db())
+    )
+
+
+def neutral(vendor: str, db: ZoneDb, device_aliases: dict[str, str]) -> dict:
+    """Vendor-neutral view: alias → WWPNs; zone → (principals, members, tags) with names kept;
+    config → zones. Cisco has no principals (smart-zoning tags say the role), so its zones
+    list every member flat; Brocade peer zones keep principal/member apart."""
+    aliases = {k: tuple(sorted(v)) for k, v in db.aliases.items()}
+    aliases.update({k: (v,) for k, v in device_aliases.items()})
+    zones = {}
+    for z in db.zones.values():
+        if vendor == "cisco":
+            zones[z.name] = (
+                (),
+                tuple(sorted(z.principals + z.members)),
+                tuple(sorted(z.tags.items())),
+            )
+        else:
+            zones[z.name] = (tuple(sorted(z.principals)), tuple(sorted(z.members)), ())
+    return {
+        "aliases": dict(sorted(aliases.items())),
+        "zones": dict(sorted(zones.items())),
+        "configs": {k: tuple(sorted(v)) for k, v in sorted(db.configs.items())},
+    }
+
+
+def plan_view(fp: FabricPlan) -> dict:
+    """The neutral view of what a fabric holds once its plan is applied (kept zones included)."""
+    aliases = {a.name: (a.wwpn,) for a in fp.aliases}
+    zones = {}
+    tag = {"initiator": "init", "target": "target", "both": "both"}
+    for z in fp.zones:
+        names = lambda ms: [m.name for m in ms]  # noqa: E731
+        if fp.vendor == "cisco":
+            tags = tuple(
+                sorted((m.name, tag[m.role.value]) for m in z.all_members() if z.smart and m.role)
+            )
+            zones[z.name] = ((), tuple(sorted(names(z.all_members()))), tags)
+        elif z.peer:
+            zones[z.name] = (
+                tuple(sorted(names(z.principals))),
+                tuple(sorted(names(z.members))),
+                (),
+            )
+        else:
+            zones[z.name] = ((), tuple(sorted(names(z.all_members()))), ())
+    return {
+        "aliases": dict(sorted(aliases.items())),
+        "zones": dict(sorted(zones.items())),
+        "configs": {fp.config: tuple(sorted(z.name for z in fp.zones))} if fp.zones else {},
+    }
+
+
+def resolved_members(sw: ZoningSwitch, zone: str) -> set[str]:
+    """A zone's members as WWPNs (aliases / device-aliases resolved)."""
+    z = sw.zones[zone]
+    out: set[str] = set()
+    for m in z.all_members():
+        if sw.vendor == "brocade":
+            out.update(sw.aliases.get(m, [m]))
+        else:
+            out.add(sw.device_aliases.get(m, m))
+    return out
