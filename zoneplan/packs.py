@@ -58,6 +58,7 @@ class Capabilities(_Pack):
     smart_zoning: bool
     enhanced_mode: bool
     vsans: bool = False  #: zoning and logins live per VSAN; a fabric is one VSAN
+    one_alias_per_wwpn: bool = False  #: a WWPN may have one alias only (device-alias)
 
 
 class TemplateNames(_Pack):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..packs import load_pack
 from .model import FabricPlan, PlanAlias, PlanZone, ZoneKind, ZoneMember, ZoningState
 
 
@@ -132,10 +133,10 @@ def incremental_change(
     old_alias = {a.name.lower(): a for a in previous.aliases}
     old_alias_by_wwpn = {a.wwpn: a for a in previous.aliases}
     new_alias = {a.name.lower() for a in fp.aliases}
-    # Cisco maps a pWWN to one device-alias only: a second name for it is rejected by the
-    # switch, so the plan's zones use the name the fabric already has (found by the interpreter
-    # round trip, tests/hardening/test_apply_rollback.py)
-    one_name_per_wwpn = fp.vendor == "cisco"
+    # where a pWWN has one alias only (Cisco device-aliases), a second name for it is rejected
+    # by the switch, so the plan's zones use the name the fabric already has (found by the
+    # interpreter round trip, tests/hardening/test_apply_rollback.py)
+    one_name_per_wwpn = load_pack(fp.pack).manifest.capabilities.one_alias_per_wwpn
     reuse: dict[str, str] = {}  #: planned alias name (lower) -> the fabric's name for its WWPN
     for a in fp.aliases:
         old = old_alias.get(a.name.lower())
