@@ -7,38 +7,17 @@ apart from the code they judge.
 from __future__ import annotations
 
 from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
 
 from zoneplan.observed import ZoneDb
 from zoneplan.plan import build_plan
 from zoneplan.plan.model import FabricPlan, Plan, ZoneKind
 from zoneplan.testing import show_render as R
 from zoneplan.testing.inventories import InventoryParams, random_inventory
+from zoneplan.testing.strategies import inventory_params
 from zoneplan.testing.zoning_interp import ZoningSwitch
 from zoneplan.topology import Topology, build_topology
 
-STRATEGIES = ("sist", "simt", "peer", "smart")
-vendors = st.sampled_from(["brocade", "cisco"])
-params = st.builds(
-    InventoryParams,
-    hosts=st.integers(0, 8),
-    vendor_a=vendors,
-    vendor_b=vendors,
-    switches_a=st.integers(1, 2),
-    switches_b=st.integers(1, 2),
-    isl_a=st.booleans(),
-    isl_b=st.booleans(),
-    san1_targets=st.integers(0, 2),
-    san2_targets=st.integers(0, 2),
-    mirror_via_switch=st.booleans(),
-    backend=st.booleans(),
-    directors=st.booleans(),
-    odd_names=st.booleans(),
-    long_names=st.booleans(),
-    existing_zone=st.booleans(),
-    strategy=st.sampled_from(STRATEGIES),
-    seed=st.integers(0, 2**16),
-)
+params = inventory_params(max_hosts=8)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
 

@@ -9,7 +9,6 @@ ever contains a command that clears or disables zoning.
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from plan_helpers import FORBIDDEN
 
 from zoneplan.model import PortRole
@@ -18,29 +17,10 @@ from zoneplan.plan import ZoneKind, build_plan, full_change, inverse
 from zoneplan.render import render_plan
 from zoneplan.rules.zoning import check_plan
 from zoneplan.testing.inventories import InventoryParams, random_inventory
+from zoneplan.testing.strategies import inventory_params
 from zoneplan.topology import build_topology
 
-vendors = st.sampled_from(["brocade", "cisco"])
-params = st.builds(
-    InventoryParams,
-    hosts=st.integers(0, 10),
-    vendor_a=vendors,
-    vendor_b=vendors,
-    switches_a=st.integers(1, 2),
-    switches_b=st.integers(1, 2),
-    isl_a=st.booleans(),
-    isl_b=st.booleans(),
-    san1_targets=st.integers(0, 2),
-    san2_targets=st.integers(0, 2),
-    mirror_via_switch=st.booleans(),
-    backend=st.booleans(),
-    directors=st.booleans(),
-    odd_names=st.booleans(),
-    long_names=st.booleans(),
-    existing_zone=st.booleans(),
-    strategy=st.sampled_from(["sist", "simt", "peer", "smart"]),
-    seed=st.integers(0, 2**16),
-)
+params = inventory_params(max_hosts=10)
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
