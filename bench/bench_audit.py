@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.support.planstate import states_from_plan  # noqa: E402
 from zoneplan.audit import audit  # noqa: E402
 from zoneplan.gcpause import gc_paused  # noqa: E402
 from zoneplan.plan.build import build_plan  # noqa: E402
 from zoneplan.samplegen import generate_inventory_yaml  # noqa: E402
-from zoneplan.testing.planstate import states_from_plan  # noqa: E402
 from zoneplan.validate import validate_inventory  # noqa: E402
 
 

@@ -24,10 +24,17 @@ from typing import Callable
 
 import yaml
 
-from zoneplan.cabling import build_plan, render_html
-from zoneplan.cabling.render import CHROMIUM_FLAGS, PAPERS, html_to_pdf, html_to_pdf_chromium
-from zoneplan.cabling.synthetic import synthetic_inventory
-from zoneplan.validate import validate_inventory
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support.inventories import cabling_inventory  # noqa: E402
+from zoneplan.cabling import build_plan, render_html  # noqa: E402
+from zoneplan.cabling.render import (  # noqa: E402
+    CHROMIUM_FLAGS,
+    PAPERS,
+    html_to_pdf,
+    html_to_pdf_chromium,
+)
+from zoneplan.validate import validate_inventory  # noqa: E402
 
 
 def timed(fn: Callable[[], object], rounds: int) -> tuple[object, float, float]:
@@ -82,7 +89,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="zoneplan-bench-cabling-"))
     inv = work / "inventory.yaml"
-    data = synthetic_inventory(args.hosts, switches_per_fabric=args.switches_per_fabric)
+    data = cabling_inventory(args.hosts, switches_per_fabric=args.switches_per_fabric)
     inv.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
     rows: list[tuple[str, float, float, str]] = []

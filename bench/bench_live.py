@@ -33,12 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.support.snmp_agent import SnmpAgent, brocade_records, generated_brocade  # noqa: E402
 from zoneplan.live.collect import Target, collect_async  # noqa: E402
 from zoneplan.live.credentials import Credential, Secret  # noqa: E402
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp  # noqa: E402
 from zoneplan.live.snmptext import load_catalogue  # noqa: E402
 from zoneplan.live.ssh import SshOptions  # noqa: E402
-from zoneplan.testing.snmp_agent import SnmpAgent, brocade_records, generated_brocade  # noqa: E402
 
 
 def _cpu(pid: int) -> float:
@@ -135,7 +135,7 @@ def bench_ssh(switches: int, delay: float, slowest: float, rounds: int) -> list[
         [
             sys.executable,
             "-m",
-            "zoneplan.testing.ssh_switch",
+            "tests.support.ssh_switch",
             "--count",
             str(switches),
             "--delay",
@@ -148,6 +148,7 @@ def bench_ssh(switches: int, delay: float, slowest: float, rounds: int) -> list[
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        cwd=Path(__file__).resolve().parents[1],  # tests.support is importable from the root
     )
     try:
         info = json.loads(proc.stdout.readline())

@@ -6,7 +6,7 @@ table: MB/s, and time as a ratio to one ``re.finditer`` pass of a WWN regex over
 installed, the speed-up over ntc-templates' ``cisco_nxos_show_flogi_database`` template and the
 logins it loses (device-aliases containing ``-``).
 
-Inputs are generated with :mod:`zoneplan.testing.show_render`, i.e. in the real layouts.
+Inputs are generated with :mod:`tests.support.show_render`, i.e. in the real layouts.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.support import show_render  # noqa: E402
 from zoneplan.observed import Login, Zone, ZoneDb  # noqa: E402
 from zoneplan.parsers import brocade, cisco  # noqa: E402
-from zoneplan.testing import show_render  # noqa: E402
 
 WWN_RE = re.compile(r"(?:[0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2}")
 MB = 1_000_000

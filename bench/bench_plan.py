@@ -107,7 +107,7 @@ def main() -> None:
         path, strategy, rounds = args.child
         print(json.dumps(child(path, strategy, int(rounds))))
         return
-    from zoneplan.testing.inventories import generate_inventory_yaml
+    from zoneplan.samplegen import generate_inventory_yaml
 
     print(
         "| hosts | strategy | zones | yaml.load (s) | validate (s) | plan+check+render+json (s) "
@@ -118,7 +118,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for hosts in args.sizes:
             path = Path(tmp) / f"inv{hosts}.yaml"
-            path.write_text(generate_inventory_yaml(hosts, "brocade", "cisco", 0), encoding="utf-8")
+            path.write_text(
+                generate_inventory_yaml(hosts, vendor_a="brocade", vendor_b="cisco", seed=0),
+                encoding="utf-8",
+            )
             for strategy in args.strategies:
                 out = subprocess.run(
                     [

@@ -9,10 +9,10 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "samples"
-SHARED = REPO.parent / "shared"
-CAPTURES = SHARED / "captures"
+from tests.support.paths import CAPTURES, REPO, SAMPLES, shared_root
+
+SHARED = shared_root()
+__all__ = ["CAPTURES", "REPO", "SAMPLES", "SHARED"]
 
 
 @pytest.fixture(scope="session")

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
+from tests.support.paths import CAPTURES as SHARED
+from tests.support.planstate import states_from_plan
 from zoneplan.cli import app
 from zoneplan.loader import load_inventory
 from zoneplan.plan.build import build_plan
-from zoneplan.testing.planstate import states_from_plan
 from zoneplan.topology import build_topology
 
 from .test_roundtrip_audit import SAMPLE, write_captures
-
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "captures"
 
 
 @pytest.fixture(scope="module")

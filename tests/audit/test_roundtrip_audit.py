@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import show_render as R
+from tests.support.planstate import states_from_plan
 from zoneplan.audit import audit
 from zoneplan.cli import app
 from zoneplan.loader import load_inventory
 from zoneplan.plan.build import build_plan
-from zoneplan.testing import show_render as R
-from zoneplan.testing.planstate import states_from_plan
 from zoneplan.topology import build_topology
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"

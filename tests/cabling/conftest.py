@@ -9,8 +9,8 @@ from typing import Any, Callable
 import pytest
 import yaml
 
+from tests.support.inventories import cabling_inventory
 from zoneplan.cabling import CablingPlan, build_plan
-from zoneplan.cabling.synthetic import synthetic_inventory
 from zoneplan.validate import validate_inventory
 
 from .browser import chromium_binary
@@ -58,7 +58,7 @@ def write_data(tmp_path: Path) -> Callable[..., Path]:
 def sixteen_switch_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """16 switches (two directors per fabric), 60 hosts: big layout, quick to render."""
     path = tmp_path_factory.mktemp("inv") / "sixteen.yaml"
-    path.write_text(yaml.safe_dump(synthetic_inventory(60), sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(cabling_inventory(60), sort_keys=False), encoding="utf-8")
     return path
 
 

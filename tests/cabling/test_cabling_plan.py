@@ -10,9 +10,9 @@ from typing import Any, Callable
 
 import yaml
 
+from tests.support.inventories import cabling_inventory
 from zoneplan.cabling import CablingPlan
 from zoneplan.cabling.plan import port_slug
-from zoneplan.cabling.synthetic import synthetic_inventory
 
 from .conftest import SAMPLE, plan_of
 
@@ -285,8 +285,8 @@ def test_generated_sixteen_switch_inventory(sixteen_switch_plan: CablingPlan) ->
 
 
 def test_synthetic_is_deterministic() -> None:
-    assert synthetic_inventory(30) == synthetic_inventory(30)
-    small = synthetic_inventory(10, switches_per_fabric=1)
+    assert cabling_inventory(30) == cabling_inventory(30)
+    small = cabling_inventory(10, switches_per_fabric=1)
     assert len(small["switches"]) == 2 and small["isls"] == []
 
 

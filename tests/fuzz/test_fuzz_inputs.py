@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.paths import CAPTURES as SHARED
+from tests.support.paths import REPO
 from zoneplan.findings import Finding
 from zoneplan.loader import parse_inventory
 from zoneplan.parsers import PARSERS
 from zoneplan.parsers.capture import read_capture_text
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared" / "captures"
 SEEDS: list[str] = sorted(
     p.read_text(encoding="utf-8", errors="replace")
     for d in (REPO / "tests" / "fixtures" / "captures", SHARED)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, settings
 
+from tests.support import show_render as R
+from tests.support.inventories import InventoryParams, random_inventory
+from tests.support.strategies import inventory_params
+from tests.support.zoning_interp import ZoningSwitch
 from zoneplan.observed import ZoneDb
 from zoneplan.plan import build_plan
 from zoneplan.plan.model import FabricPlan, Plan, ZoneKind
-from zoneplan.testing import show_render as R
-from zoneplan.testing.inventories import InventoryParams, random_inventory
-from zoneplan.testing.strategies import inventory_params
-from zoneplan.testing.zoning_interp import ZoningSwitch
 from zoneplan.topology import Topology, build_topology
 
 params = inventory_params(max_hosts=8)

@@ -39,6 +39,7 @@ from hardening_helpers import (
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.zoning_interp import CommandRejected, RefusedCommand, ZoningSwitch
 from zoneplan.observed import Zone
 from zoneplan.parsers import brocade, cisco
 from zoneplan.plan.against import zoning_from_db
@@ -46,7 +47,6 @@ from zoneplan.plan.delta import incremental_change
 from zoneplan.plan.model import FabricPlan, ZoneKind
 from zoneplan.render import render_plan
 from zoneplan.render.engine import render_fabric
-from zoneplan.testing.zoning_interp import CommandRejected, RefusedCommand, ZoningSwitch
 
 # --------------------------------------------------------------------------- starting states
 
@@ -236,14 +236,14 @@ def test_rendered_show_output_parses_back_into_the_plan(p):
         sw.run(r.script)
         defined, effective = sw.defined_db(), sw.effective_db()
         if fp.vendor == "brocade":
-            from zoneplan.testing import show_render as R
+            from tests.support import show_render as R
 
             res, findings = brocade.parse_cfgshow(R.render_cfgshow(defined, effective), "rt")
             pdef, peff, das = res.defined, res.effective, {}
             for z in pdef.zones.values():  # the peer-zone property member is FOS bookkeeping
                 z.property_member = None
         else:
-            from zoneplan.testing import show_render as R
+            from tests.support import show_render as R
 
             vs = fp.vsan
             zs, f1 = cisco.parse_show_zone(R.render_show_zone({vs: defined}), "rt")
@@ -282,7 +282,7 @@ def test_full_script_twice_is_rejected_like_a_switch_would():
 
 
 def _small():
-    from zoneplan.testing.inventories import InventoryParams
+    from tests.support.inventories import InventoryParams
 
     return InventoryParams(hosts=2, vendor_a="brocade", vendor_b="cisco")
 

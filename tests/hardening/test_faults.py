@@ -28,6 +28,13 @@ import asyncssh
 import pytest
 import yaml
 
+from tests.support.planstate import states_from_plan
+from tests.support.ssh_switch import (
+    EmulatedSwitch,
+    EmulatorThread,
+    free_tcp_port,
+    outputs_from_state,
+)
 from zoneplan.audit.run import audit_states
 from zoneplan.live.collect import Target, collect_switches, run_exit_code, targets_from_inventory
 from zoneplan.live.credentials import Credential, CredentialStore, Secret
@@ -36,13 +43,6 @@ from zoneplan.live.ssh import SshOptions, expand_commands, load_commands
 from zoneplan.loader import load_inventory
 from zoneplan.observed import Transaction
 from zoneplan.plan.build import build_plan
-from zoneplan.testing.planstate import states_from_plan
-from zoneplan.testing.ssh_switch import (
-    EmulatedSwitch,
-    EmulatorThread,
-    free_tcp_port,
-    outputs_from_state,
-)
 from zoneplan.topology import build_topology
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"

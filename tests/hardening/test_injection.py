@@ -35,6 +35,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.inventories import InventoryParams, inventory_data
+from tests.support.zoning_interp import ZoningSwitch
 from zoneplan.cabling.plan import build_plan as build_cabling
 from zoneplan.cabling.render import render_html
 from zoneplan.hosts.config import render_all
@@ -46,8 +48,6 @@ from zoneplan.plan.build import PlanError
 from zoneplan.plan.naming import NamingError
 from zoneplan.render import render_plan
 from zoneplan.render.engine import UnsafeValue, render_fabric
-from zoneplan.testing.inventories import InventoryParams, inventory_data
-from zoneplan.testing.zoning_interp import ZoningSwitch
 from zoneplan.topology import build_topology
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -344,7 +344,7 @@ def test_names_read_from_a_switch_never_reach_a_script_unquoted(
 
 
 def inventory_from(vendor_b: str):
-    from zoneplan.testing.inventories import random_inventory
+    from tests.support.inventories import random_inventory
 
     return random_inventory(InventoryParams(hosts=2, vendor_a="brocade", vendor_b=vendor_b))
 

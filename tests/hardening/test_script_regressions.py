@@ -24,13 +24,13 @@ import copy
 
 from hardening_helpers import kept_zones_switch, plan_of, snapshot
 
+from tests.support.inventories import InventoryParams
+from tests.support.zoning_interp import ZoningSwitch
 from zoneplan.observed import Zone
 from zoneplan.plan.against import zoning_from_db
 from zoneplan.plan.delta import incremental_change
 from zoneplan.render import render_plan
 from zoneplan.render.engine import render_fabric
-from zoneplan.testing.inventories import InventoryParams
-from zoneplan.testing.zoning_interp import ZoningSwitch
 
 
 def _applied(p: InventoryParams, fabric: str) -> tuple:

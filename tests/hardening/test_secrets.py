@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
+from tests.support.planstate import states_from_plan
+from tests.support.ssh_switch import EmulatedSwitch, EmulatorThread, outputs_from_state
 from zoneplan.cli import app
 from zoneplan.loader import load_inventory
 from zoneplan.plan.build import build_plan
-from zoneplan.testing.planstate import states_from_plan
-from zoneplan.testing.ssh_switch import EmulatedSwitch, EmulatorThread, outputs_from_state
 from zoneplan.topology import build_topology
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"

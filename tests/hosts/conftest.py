@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import SAMPLES, shared_root
 from zoneplan.topology import Topology
 from zoneplan.validate import validate_inventory
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "samples" / "euronas-cluster.yaml"
-SEED_DIR = REPO.parent / "shared" / "seed"
+SAMPLE = SAMPLES / "euronas-cluster.yaml"
+SEED_DIR = shared_root() / "seed"
 
 #: one initiator, one target on each cluster node, all on one switch: 2 paths per LUN (1 + 1)
 TINY = """\

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from live_states import cisco_state
 
-from zoneplan.testing.snmp_agent import SnmpAgent, cisco_records, recordings_dir
+from tests.support.snmp_agent import SnmpAgent, cisco_records, recordings_dir
 
 
 @pytest.fixture(scope="session")

@@ -13,14 +13,14 @@ import yaml
 from live_states import PASSWORD, brocade_state, cisco_state
 from typer.testing import CliRunner
 
-from zoneplan.cli import app
-from zoneplan.live.credentials import Credential, CredentialStore, Secret, env_prefix
-from zoneplan.testing.ssh_switch import (
+from tests.support.ssh_switch import (
     EmulatedSwitch,
     EmulatorThread,
     free_tcp_port,
     outputs_from_state,
 )
+from zoneplan.cli import app
+from zoneplan.live.credentials import Credential, CredentialStore, Secret, env_prefix
 
 OTHER_SECRET = "b-side-S3cret!"
 

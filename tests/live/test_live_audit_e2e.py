@@ -10,6 +10,13 @@ import pytest
 import yaml
 from live_states import PASSWORD
 
+from tests.support.planstate import states_from_plan
+from tests.support.ssh_switch import (
+    EmulatedSwitch,
+    EmulatorThread,
+    free_tcp_port,
+    outputs_from_state,
+)
 from zoneplan.audit.run import audit_states
 from zoneplan.live.collect import collect_switches, run_exit_code, targets_from_inventory
 from zoneplan.live.credentials import CredentialStore
@@ -17,13 +24,6 @@ from zoneplan.live.ssh import SshOptions
 from zoneplan.loader import load_inventory
 from zoneplan.observed import Login, Transaction
 from zoneplan.plan.build import build_plan
-from zoneplan.testing.planstate import states_from_plan
-from zoneplan.testing.ssh_switch import (
-    EmulatedSwitch,
-    EmulatorThread,
-    free_tcp_port,
-    outputs_from_state,
-)
 from zoneplan.topology import build_topology
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"

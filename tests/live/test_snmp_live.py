@@ -8,6 +8,7 @@ from pathlib import Path
 
 from live_states import cisco_state
 
+from tests.support.snmp_agent import V3_AUTH, V3_PRIV, V3_USER
 from zoneplan.live.collect import Target, collect_async, run_exit_code
 from zoneplan.live.credentials import Credential, Secret
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp
@@ -20,7 +21,6 @@ from zoneplan.live.snmptext import (
     parse_snmp_walk,
     read_walk,
 )
-from zoneplan.testing.snmp_agent import V3_AUTH, V3_PRIV, V3_USER
 
 
 def _v2(community: str) -> Credential:

@@ -10,10 +10,10 @@ from pathlib import Path
 import asyncssh
 from live_states import PASSWORD, brocade_state, cisco_state, cred
 
+from tests.support.ssh_switch import EmulatedSwitch, free_tcp_port, outputs_from_state
 from zoneplan.findings import ExitCode
 from zoneplan.live.collect import Target, collect_async, run_exit_code
 from zoneplan.live.ssh import CommandSpec, SshOptions, load_commands, read_switch_ssh
-from zoneplan.testing.ssh_switch import EmulatedSwitch, free_tcp_port, outputs_from_state
 
 READ_ONLY = re.compile(r"^(?:[a-z]*show(?: -\w+)?|cfgsize|show [\w\- ]+|terminal length 0|exit)$")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import CAPTURES
 from zoneplan.parsers import brocade, cisco
 from zoneplan.parsers.capture import read_captures
 
-CAPTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "captures"
 B = CAPTURES / "brocade-fos"
 C = CAPTURES / "cisco-mds"
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import show_render as R
 from zoneplan.findings import Finding
 from zoneplan.observed import Login, Zone, ZoneDb
 from zoneplan.parsers import PARSERS, brocade, cisco
 from zoneplan.parsers.capture import read_capture_text
 from zoneplan.rules.capture import RULES
-from zoneplan.testing import show_render as R
 
 from .test_show_roundtrip import brocade_state, cisco_dbs, wwns
 
@@ -211,12 +211,12 @@ def test_missing_zones_caught_by_zone_status(dbs, data):
 
 def _samples() -> list[tuple[str, str]]:
     """(parser name, text) for every fixture and shared capture whose command is known."""
-    from pathlib import Path
 
+    from tests.support.paths import CAPTURES as shared
+    from tests.support.paths import FIXTURES
     from zoneplan.parsers.catalogue import match, sniff
 
-    here = Path(__file__).resolve().parents[1] / "fixtures" / "captures"
-    shared = Path(__file__).resolve().parents[2] / ".." / "shared" / "captures"
+    here = FIXTURES / "captures"
     out: list[tuple[str, str]] = []
     for folder in (
         here / "brocade-fos",

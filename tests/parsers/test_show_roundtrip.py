@@ -1,4 +1,4 @@
-"""Round trip: random observed states → show output (zoneplan.testing.show_render) → parse → equal.
+"""Round trip: random observed states → show output (tests.support.show_render) → parse → equal.
 
 Both vendors: Brocade cfgshow (both wrapping styles, peer zones, D,I members) and nsshow; Cisco
 show zoneset active (``*`` + fcid, device-alias brackets, smart-zoning tags), show zoneset,
@@ -10,9 +10,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import show_render as R
 from zoneplan.observed import Login, Zone, ZoneDb
 from zoneplan.parsers import brocade, cisco
-from zoneplan.testing import show_render as R
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

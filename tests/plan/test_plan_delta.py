@@ -7,12 +7,12 @@ import copy
 from plan_helpers import REPO, topology_of
 from typer.testing import CliRunner
 
+from tests.support.show_render import render_cfgshow, render_show_zoneset
 from zoneplan.cli import app
 from zoneplan.observed import Zone, ZoneDb
 from zoneplan.plan import ZoningState, build_plan, full_change, incremental_change, inverse
 from zoneplan.plan.against import zoning_from_db
 from zoneplan.render import render_fabric
-from zoneplan.testing.show_render import render_cfgshow, render_show_zoneset
 
 SAMPLE = REPO / "samples" / "euronas-cluster.yaml"
 runner = CliRunner()

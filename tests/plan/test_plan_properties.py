@@ -1,4 +1,4 @@
-"""Property tests over random valid inventories (zoneplan.testing.inventories).
+"""Property tests over random valid inventories (tests.support.inventories).
 
 Whatever the inventory: every client port is zoned to both cluster nodes on each fabric it is
 on (or ZP505 says why not), no mirror zone holds anything but mirror ports, names are legal
@@ -11,13 +11,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from plan_helpers import FORBIDDEN
 
+from tests.support.inventories import InventoryParams, random_inventory
+from tests.support.strategies import inventory_params
 from zoneplan.model import PortRole
 from zoneplan.packs import load_pack
 from zoneplan.plan import ZoneKind, build_plan, full_change, inverse
 from zoneplan.render import render_plan
 from zoneplan.rules.zoning import check_plan
-from zoneplan.testing.inventories import InventoryParams, random_inventory
-from zoneplan.testing.strategies import inventory_params
 from zoneplan.topology import build_topology
 
 params = inventory_params(max_hosts=10)

@@ -1,7 +1,9 @@
-"""The vendor packs (manifests and templates) ship inside the wheel and work from there."""
+"""The vendor packs (manifests and templates) ship inside the wheel and work from there; the
+test support (emulators, generators, hypothesis strategies) does not ship."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import zipfile
@@ -41,6 +43,22 @@ def test_wheel_contains_the_packs_and_they_render(tmp_path):
             assert f"zoneplan/_vendors/{pack}/manifest.yaml" in names
             for t in TEMPLATES:
                 assert f"zoneplan/_vendors/{pack}/templates/{t}" in names, (pack, t)
+        # test support stays in tests/: no emulator, generator or strategy in the wheel
+        assert not [n for n in names if n.startswith(("tests/", "zoneplan/testing/"))]
+        assert "zoneplan/cabling/synthetic.py" not in names
+        for name in sorted(n for n in names if n.endswith(".py")):
+            tree = ast.parse(zf.read(name), name)
+            imported = {
+                a.name.split(".")[0]
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Import)
+                for a in node.names
+            } | {
+                (node.module or "").split(".")[0]
+                for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and not node.level
+            }
+            assert not imported & {"hypothesis", "tests", "pytest", "snmpsim"}, name
         zf.extractall(tmp_path / "site")
     # render the sample with the packs as installed from the wheel
     plan = build_plan(topology_of(REPO / "samples" / "euronas-cluster.yaml"))

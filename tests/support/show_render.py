@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..observed import Login, Zone, ZoneDb
+from zoneplan.observed import Login, Zone, ZoneDb
 
 __all__ = [
     "render_cfgshow",

@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..observed import Zone, ZoneDb
-from ..wwn import is_wwn, normalize_wwn
+from zoneplan.observed import Zone, ZoneDb
+from zoneplan.wwn import is_wwn, normalize_wwn
 
 __all__ = [
     "ZoningScriptError",

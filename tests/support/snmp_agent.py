@@ -25,8 +25,10 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from ..observed import SwitchState
-from ..wwn import normalize_wwn
+from zoneplan.observed import SwitchState
+from zoneplan.wwn import normalize_wwn
+
+from .paths import shared_dir
 
 __all__ = [
     "SnmpAgent",
@@ -54,16 +56,11 @@ def free_udp_port() -> int:
 
 
 def recordings_dir() -> Path | None:
-    """``shared/captures/snmp`` beside the repository (``$ZONEPLAN_SNMP_RECORDINGS`` overrides)."""
+    """``shared/captures/snmp`` (``$ZONEPLAN_SNMP_RECORDINGS`` overrides), if it holds the recordings."""
     env = os.environ.get("ZONEPLAN_SNMP_RECORDINGS")
-    cands = [Path(env)] if env else []
-    here = Path(__file__).resolve()
-    for up in here.parents:
-        cands.append(up / "shared" / "captures" / "snmp")
-        cands.append(up.parent / "shared" / "captures" / "snmp")
-    for c in cands:
-        if all((c / r).is_file() for r in _RECORDINGS):
-            return c
+    d = Path(env) if env else shared_dir("captures", "snmp")
+    if d is not None and all((d / r).is_file() for r in _RECORDINGS):
+        return d
     return None
 
 
@@ -282,7 +279,7 @@ def cisco_records(state: SwitchState) -> list[str]:
 
 def generated_brocade(ports: int, name: str = "bench-sw") -> SwitchState:
     """A Brocade switch state with ``ports`` online F-ports, one login each (benchmarks)."""
-    from ..observed import Login, Port, SwitchIdentity
+    from zoneplan.observed import Login, Port, SwitchIdentity
 
     st = SwitchState(identity=SwitchIdentity(name=name, domain=1), vendor="brocade")
     for n in range(ports):
@@ -411,7 +408,7 @@ async def _answers(port: int, community: str) -> bool:
         get_cmd,
     )
 
-    from ..live.snmp import new_engine
+    from zoneplan.live.snmp import new_engine
 
     eng = new_engine()
     try:

@@ -6,9 +6,17 @@ and the audit, and a correct pipeline reports "in sync"; plant a fault and it mu
 
 from __future__ import annotations
 
-from ..observed import Login, SwitchIdentity, SwitchState, Transaction, Zone, ZoneDb, ZoneStatus
-from ..plan.model import FabricPlan, Plan
-from ..topology import Topology
+from zoneplan.observed import (
+    Login,
+    SwitchIdentity,
+    SwitchState,
+    Transaction,
+    Zone,
+    ZoneDb,
+    ZoneStatus,
+)
+from zoneplan.plan.model import FabricPlan, Plan
+from zoneplan.topology import Topology
 
 
 def zonedbs_from_fabric_plan(fp: FabricPlan, *, source: str = "") -> tuple[ZoneDb, ZoneDb]:

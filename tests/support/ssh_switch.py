@@ -6,7 +6,7 @@ what the SSH adapter must get right, and they only exist on the wire.
 
 Each :class:`EmulatedSwitch` listens on its own free port with its own host key, answers the
 commands in ``outputs`` (command → text in the vendor's real format; build them from an
-observed state with :func:`outputs_from_state`, which uses :mod:`zoneplan.testing.show_render`)
+observed state with :func:`outputs_from_state`, which uses :mod:`tests.support.show_render`)
 and records every command it received in ``received`` so a test can assert that only read
 commands were sent. Faults: ``password`` (anything else is refused), ``slow`` (command →
 seconds before answering), ``drop_on`` (commands that close the connection), ``paging``
@@ -47,7 +47,7 @@ def outputs_from_state(
     """Command → output for an observed :class:`~zoneplan.observed.SwitchState`.
 
     Zoning, name server, flogi and device-alias outputs come from the parsers' renderers
-    (:mod:`zoneplan.testing.show_render`, the real layouts); the status-style commands
+    (:mod:`tests.support.show_render`, the real layouts); the status-style commands
     (switchshow, cfgtransshow, cfgsize, show zone status, …) are rendered here in the layouts
     of the captures in ``shared/captures``. Keys are the commands as the catalogue runs them.
     """
@@ -57,7 +57,7 @@ def outputs_from_state(
     if not state.ports:  # a state built from logins only: every login port is an online port
         import copy
 
-        from ..observed import Port
+        from zoneplan.observed import Port
 
         state = copy.deepcopy(state)
         for lg in state.logins.values():
@@ -531,7 +531,7 @@ class EmulatorThread:
 
 
 def _serve_main(argv: list[str] | None = None) -> None:
-    """``python -m zoneplan.testing.ssh_switch --count N``: emulated switches in this process.
+    """``python -m tests.support.ssh_switch --count N``: emulated switches in this process.
 
     Why a separate process: a benchmark of concurrent reads must not let the emulated
     switches share the client's interpreter (and GIL), as real switches do not. Prints one
@@ -541,7 +541,7 @@ def _serve_main(argv: list[str] | None = None) -> None:
     import json
     import sys
 
-    from ..observed import Login, Port, SwitchIdentity, SwitchState
+    from zoneplan.observed import Login, Port, SwitchIdentity, SwitchState
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=1)
