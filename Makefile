@@ -32,9 +32,13 @@ demo: venv
 	@echo "Fabric A script (Brocade FOS):"
 	@head -n 40 build/plan/A/A.script.txt
 
+# pytest workers (pytest-xdist): the suite takes ~60 s on one core, ~40 s on two
+TEST_WORKERS ?= 2
+
 test: venv
 	$(BIN)/ruff check zoneplan tests bench
-	$(BIN)/pytest
+	$(BIN)/ruff format --check zoneplan tests bench
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -47,7 +51,7 @@ lint: venv
 
 fuzz: venv
 	@start=$$(date +%s); \
-	ZONEPLAN_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/pytest tests/fuzz -q -p no:cacheprovider \
+	ZONEPLAN_HYPOTHESIS_PROFILE=fuzz ZONEPLAN_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/pytest tests/fuzz -q -p no:cacheprovider \
 	  --hypothesis-seed=$${FUZZ_SEED:-0} -o addopts="" | tail -n 3; \
 	echo "fuzz: $$(( $$($(BIN)/pytest tests/fuzz --co -q -o addopts="" | grep -c '::') * $${FUZZ_EXAMPLES:-2000} )) cases in $$(( $$(date +%s) - start )) s"
 

@@ -1,18 +1,44 @@
-"""Shared test helpers: repository paths, the shared captures folder, inventory mutation."""
+"""Shared test helpers: hypothesis profiles, repository paths, the shared captures folder,
+inventory mutation."""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from tests.support.paths import CAPTURES, REPO, SAMPLES, shared_root
 
 SHARED = shared_root()
 __all__ = ["CAPTURES", "REPO", "SAMPLES", "SHARED"]
+
+# Hypothesis profiles, registered once for every property test (tests set no max_examples):
+#   default  what `make test` runs: a few dozen examples per property, quick on 2 cores;
+#   fuzz     what `make fuzz` runs: ZONEPLAN_FUZZ_EXAMPLES (2000 unless set) per property.
+# ZONEPLAN_HYPOTHESIS_PROFILE picks one; ZONEPLAN_FUZZ_EXAMPLES alone implies `fuzz`.
+# Deadlines are off (a loaded, shared machine is not a slow parser); where a test wants one it
+# says so itself.
+settings.register_profile(
+    "default",
+    max_examples=int(os.environ.get("ZONEPLAN_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("ZONEPLAN_FUZZ_EXAMPLES", "2000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(
+    os.environ.get("ZONEPLAN_HYPOTHESIS_PROFILE")
+    or ("fuzz" if os.environ.get("ZONEPLAN_FUZZ_EXAMPLES") else "default")
+)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.support.inventories import cabling_inventory
@@ -113,7 +113,6 @@ def test_csv_file_round_trip(sample_plan: CablingPlan, tmp_path: Path) -> None:
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.builds(Label, _text, st.sampled_from([1, 2]), _text, _text, _text, _text, _text, _text),

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zoneplan.findings import Severity
@@ -120,7 +120,7 @@ _yaml_text = st.recursive(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=200)  # ms per document, as before the profiles
 @given(_yaml_text)
 def test_random_documents_end_in_a_model_or_coded_findings(data):
     text = yaml.safe_dump(data)
@@ -128,7 +128,7 @@ def test_random_documents_end_in_a_model_or_coded_findings(data):
     assert r.ok or (r.findings and all(f.code.startswith("ZP0") and f.location for f in r.findings))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=200)  # ms per document, as before the profiles
 @given(st.data())
 def test_mutated_sample_lines_never_raise(data):
     sample = (Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml").read_text()

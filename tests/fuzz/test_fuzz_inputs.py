@@ -8,7 +8,6 @@ with the ``fuzz`` profile (HYPOTHESIS_PROFILE=fuzz, 100,000+ cases) and records 
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
@@ -90,13 +89,9 @@ def _check(findings: list[Finding]) -> None:
         assert f.location is not None and f.location.file, f
 
 
-#: cases per property; `make fuzz` raises it (ZONEPLAN_FUZZ_EXAMPLES=2000: 100,000+ cases in all)
-EXAMPLES = int(os.environ.get("ZONEPLAN_FUZZ_EXAMPLES", "60"))
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+#: cases per property come from the profile (tests/conftest.py): `make fuzz` selects `fuzz`
+#: (ZONEPLAN_FUZZ_EXAMPLES=2000: 100,000+ cases in all)
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @pytest.mark.parametrize("name", sorted(PARSERS))

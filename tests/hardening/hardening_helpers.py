@@ -18,7 +18,7 @@ from zoneplan.plan.model import FabricPlan, Plan, ZoneKind
 from zoneplan.topology import Topology, build_topology
 
 params = inventory_params(max_hosts=8)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(suppress_health_check=list(HealthCheck))  # examples: the profile
 
 
 def plan_of(p: InventoryParams) -> tuple[Topology, Plan]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from zoneplan.hosts.mpll import (
@@ -75,7 +75,6 @@ def outputs(rhel5: bool):
     return st.lists(maps(rhel5), min_size=1, max_size=3)
 
 
-@settings(max_examples=150, deadline=None)
 @given(outputs(rhel5=False))
 def test_modern_render_then_parse_is_identity(ms):
     r = parse_multipath_ll(render_multipath_ll(ms))
@@ -83,7 +82,6 @@ def test_modern_render_then_parse_is_identity(ms):
     assert r.maps == ms
 
 
-@settings(max_examples=150, deadline=None)
 @given(outputs(rhel5=True))
 def test_rhel5_render_then_parse_is_identity(ms):
     r = parse_multipath_ll(render_multipath_ll(ms, "rhel5"))
@@ -91,7 +89,6 @@ def test_rhel5_render_then_parse_is_identity(ms):
     assert r.maps == ms
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outputs(rhel5=False), st.data())
 def test_modern_output_cut_anywhere_inside_a_map_gives_findings(ms, data):
     text = render_multipath_ll(ms)
@@ -103,7 +100,6 @@ def test_modern_output_cut_anywhere_inside_a_map_gives_findings(ms, data):
         assert r.findings, repr(head[-120:])
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(outputs(rhel5=True), st.data())
 def test_rhel5_output_cut_inside_a_line_gives_findings(ms, data):
     text = render_multipath_ll(ms, "rhel5")
@@ -116,14 +112,12 @@ def test_rhel5_output_cut_inside_a_line_gives_findings(ms, data):
         assert r.findings, repr(head[-120:])
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
 def test_arbitrary_text_never_raises(text):
     r = parse_multipath_ll(text)
     assert r.maps or any(f.code == "ZP050" for f in r.findings)
 
 
-@settings(max_examples=200, deadline=None)
 @given(outputs(rhel5=False), st.data())
 def test_garbled_lines_never_raise(ms, data):
     lines = render_multipath_ll(ms).split("\n")

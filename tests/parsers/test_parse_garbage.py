@@ -13,7 +13,7 @@ Guarantees tested here:
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support import show_render as R
@@ -25,7 +25,7 @@ from zoneplan.rules.capture import RULES
 
 from .test_show_roundtrip import brocade_state, cisco_dbs, wwns
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings()  # the profile of tests/conftest.py
 CODES = {r.code for r in RULES}
 CUT_CODES = {"ZP021", "ZP024", "ZP029", "ZP031", "ZP035", "ZP036"}
 
@@ -63,7 +63,6 @@ def _check(result: object, findings: list[Finding]) -> None:
         assert f.location is not None
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.sampled_from(sorted(PARSERS)), st.text(max_size=400))
 def test_any_text_any_parser_no_exception(name, text):
     result, findings = PARSERS[name](text, "fuzz")
@@ -239,7 +238,6 @@ def _samples() -> list[tuple[str, str]]:
 SAMPLES = _samples()
 
 
-@settings(max_examples=400, deadline=None)
 @given(st.sampled_from(SAMPLES), st.data())
 def test_every_line_cut_anywhere_never_raises(sample, data):
     """Each line of a real-format output cut at a random point (what a mangled paste gives)."""

@@ -7,14 +7,14 @@ show zone (fcalias nesting), show flogi database (NPIV, device-aliases with ``-`
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support import show_render as R
 from zoneplan.observed import Login, Zone, ZoneDb
 from zoneplan.parsers import brocade, cisco
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings()  # the profile of tests/conftest.py
 
 brocade_name = st.one_of(
     st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,10}", fullmatch=True),

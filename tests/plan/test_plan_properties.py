@@ -8,7 +8,7 @@ ever contains a command that clears or disables zoning.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from plan_helpers import FORBIDDEN
 
 from tests.support.inventories import InventoryParams, random_inventory
@@ -21,7 +21,7 @@ from zoneplan.rules.zoning import check_plan
 from zoneplan.topology import build_topology
 
 params = inventory_params(max_hosts=10)
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings()  # the profile of tests/conftest.py
 
 
 def _setup(p: InventoryParams):
@@ -134,7 +134,6 @@ def test_scripts_safe_and_rollback_inverts(p):
         assert back.config_create == cs.config_create
 
 
-@settings(max_examples=25, deadline=None)
 @given(params)
 def test_same_inventory_same_bytes(p):
     a = render_plan(build_plan(build_topology(random_inventory(p))))
