@@ -44,8 +44,8 @@ def child(path: str, strategy: str, rounds: int) -> dict:
 
     from zoneplan.cli.plan import plan_json_bytes
     from zoneplan.plan import build_plan
+    from zoneplan.plan.checks import check_plan
     from zoneplan.render import render_plan
-    from zoneplan.rules.zoning import check_plan
     from zoneplan.validate import validate_inventory
 
     text = Path(path).read_text(encoding="utf-8")

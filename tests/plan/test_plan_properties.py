@@ -16,8 +16,8 @@ from tests.support.strategies import inventory_params
 from zoneplan.model import PortRole
 from zoneplan.packs import load_pack
 from zoneplan.plan import ZoneKind, build_plan, full_change, inverse
+from zoneplan.plan.checks import check_plan
 from zoneplan.render import render_plan
-from zoneplan.rules.zoning import check_plan
 from zoneplan.topology import build_topology
 
 params = inventory_params(max_hosts=10)

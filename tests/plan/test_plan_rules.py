@@ -8,10 +8,11 @@ from plan_helpers import PLAN_SAMPLES, STRATEGIES
 from tests.support.inventories import InventoryParams, random_inventory
 from zoneplan.findings import Severity
 from zoneplan.plan import ZoneKind, build_plan
+from zoneplan.plan.checks import check_plan
 from zoneplan.plan.model import MemberRole, PlanZone, ZoneMember
 from zoneplan.rules.base import SECTIONS
 from zoneplan.rules.registry import all_rules
-from zoneplan.rules.zoning import RULES, check_plan
+from zoneplan.rules.zoning import RULES
 from zoneplan.topology import build_topology
 
 

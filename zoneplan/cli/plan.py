@@ -83,10 +83,10 @@ def plan(
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input or usage.
     """
     from ..plan.build import PlanError, build_plan
+    from ..plan.checks import check_plan
     from ..plan.naming import NamingError
     from ..render.engine import RenderError, render_plan
     from ..rules.registry import apply_policy
-    from ..rules.zoning import check_plan
     from ..validate import validate_inventory
 
     if fmt not in ("text", "json") or fmt not in FORMATS:

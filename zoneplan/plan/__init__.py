@@ -1,7 +1,7 @@
 """The zoning plan: design (``build``), names, size estimate, change sets (``delta``).
 
 Public API: :func:`build_plan`, :class:`Plan`, :func:`full_change`, :func:`incremental_change`,
-:func:`inverse`; rules on plans are in :mod:`zoneplan.rules.zoning` (``check_plan``) and
+:func:`inverse`; the ZP5xx checks are :func:`zoneplan.plan.checks.check_plan` and
 scripts come from :mod:`zoneplan.render`.
 """
 

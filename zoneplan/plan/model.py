@@ -1,7 +1,7 @@
 """The vendor-neutral zoning plan: what every fabric should contain, before any dialect.
 
 Why a model of its own: the plan is the contract between design (``build``), checks
-(``rules.zoning``), incremental change (``delta``) and rendering (``render``), and it is written
+(``checks``), incremental change (``delta``) and rendering (``render``), and it is written
 to ``plan.json`` for other tools. It names objects as the switch will (after sanitising), but
 says nothing about command syntax. Lists are in a deterministic order so that the same
 inventory always gives the same bytes.

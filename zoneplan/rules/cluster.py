@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Finding, Severity
 from ..model import PortRole
-from ..topology import PortRef
 from ..wwn import vendor_family
 from .base import Rule, RuleContext
+
+if TYPE_CHECKING:
+    from ..topology import PortRef
 
 #: Vendor families that are the same company's adapters under different names.
 _SAME_MAKER = [{"qlogic", "marvell"}, {"emulex", "broadcom", "brocade", "lsi"}]
