@@ -28,6 +28,8 @@ from typing import Callable, Iterable, Sequence
 
 from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
 from ..observed import SwitchState
+from ..parsers.snmpwalk import FILE_NAME as SNMP_FILE
+from ..parsers.snmpwalk import format_walk, parse_snmp_walk
 from ..rules.live import (
     BadAddress,
     NoSwitchSelected,
@@ -38,8 +40,6 @@ from ..rules.live import (
 )
 from .credentials import Credential, CredentialStore, redact
 from .snmp import SnmpOptions, read_switch_snmp
-from .snmptext import FILE_NAME as SNMP_FILE
-from .snmptext import format_walk, parse_snmp_walk
 from .ssh import SshOptions, expand_commands, load_commands, read_switch_ssh
 
 __all__ = [
