@@ -27,7 +27,7 @@ def test_rules_are_in_the_global_catalogue():
 
 
 #: the saved SNMP walk reader (parsers/snmpwalk.py) also reports what SNMP itself could not give:
-#: a partial walk, an undecodable value, zoning the agent does not serve (ZP7xx, rules.live)
+#: a partial walk, an undecodable value, zoning the agent does not serve (ZP7xx, rules.transport)
 SNMP_WALK_RULES = {"PartialRead", "SnmpValueUndecodable", "SnmpZoningUnavailable"}
 
 

@@ -127,7 +127,7 @@ def verify(
     the file cannot be used.
     """
     from ..model import HostOS
-    from ..rules.hosts import MpllUnreadable
+    from ..rules.multipath import MpllUnreadable
     from ..workflows.hosts import read_multipath_ll, verify_multipath_ll
 
     if fmt not in FORMATS:

@@ -44,7 +44,7 @@ from pysnmp.proto import rfc1902, rfc1905
 
 from ..findings import Finding, Location
 from ..parsers.snmpwalk import Catalogue, Oid, Record, WalkStatus, load_catalogue
-from ..rules.live import (
+from ..rules.transport import (
     PartialRead,
     SnmpAuthFailed,
     SnmpErrorStatus,

@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..fabrics import group_by_fabric
-from ..findings import Finding, Location, Severity
+from ..findings import Finding, Location
 from ..observed import SwitchState, ZoneDb
+from ..rules.capture import UnreadableCapture
 from ..topology import Topology
 from ..wwn import is_wwn, normalize_wwn
 from .model import MemberRole, Plan, PlanAlias, PlanZone, ZoneKind, ZoneMember, ZoningState
@@ -103,10 +104,7 @@ def zoning_by_fabric(
             out[free[0].name] = state
         else:
             findings.append(
-                Finding(
-                    "ZP020",
-                    "unreadable-capture",
-                    Severity.FATAL,
+                UnreadableCapture.make(
                     f"capture of {name} does not name a switch of the inventory and cannot be "
                     "assigned to one fabric: name the capture (folder or prompt) after a switch, "
                     "or use --fabric",

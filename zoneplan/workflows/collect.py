@@ -25,7 +25,7 @@ from ..live.credentials import Credential, CredentialStore, Secret
 from ..live.snmp import SnmpOptions
 from ..live.ssh import SshOptions
 from ..loader import load_inventory
-from ..rules.live import BadAddress, CredentialsMissing, InsecureOption
+from ..rules.credentials import BadAddress, CredentialsMissing, InsecureOption
 
 __all__ = [
     "Targets",
