@@ -27,6 +27,7 @@ class ZoneMissing(_Audit):
     code = "ZP601"
     name = "zone-missing"
     severity = Severity.ERROR
+    subject_kind = "zone"
 
 
 class UnexpectedZone(_Audit):
@@ -46,6 +47,7 @@ class UnexpectedZone(_Audit):
     code = "ZP602"
     name = "unexpected-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
 
 
 class MemberDrift(_Audit):
@@ -66,6 +68,7 @@ class MemberDrift(_Audit):
     code = "ZP603"
     name = "zone-member-drift"
     severity = Severity.ERROR
+    subject_kind = "zone"
 
 
 class AliasDrift(_Audit):
@@ -80,11 +83,15 @@ class AliasDrift(_Audit):
         Every planned alias exists with its WWPN.
     Fix:
         Correct the alias (``aliremove``/``aliadd``, ``device-alias name X pwwn Y``) or the inventory.
+
+    An alias that names another WWPN is an error (it changes who reaches the storage); a
+    missing alias is a warning (the zones that name it are reported as drift themselves).
     """
 
     code = "ZP604"
     name = "alias-drift"
     severity = Severity.WARNING
+    subject_kind = "alias"
 
 
 class DefinedNotEffective(_Audit):
@@ -142,6 +149,7 @@ class UnzonedLogin(_Audit):
     code = "ZP607"
     name = "unzoned-login"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
 
 
 class ZonedNotLoggedIn(_Audit):
@@ -161,6 +169,7 @@ class ZonedNotLoggedIn(_Audit):
     code = "ZP608"
     name = "zoned-not-logged-in"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
 
 
 class Miscabled(_Audit):
@@ -180,6 +189,7 @@ class Miscabled(_Audit):
     code = "ZP609"
     name = "miscabled"
     severity = Severity.ERROR
+    subject_kind = "port"
 
 
 class LiveMirrorZoneImpure(_Audit):
@@ -199,6 +209,7 @@ class LiveMirrorZoneImpure(_Audit):
     code = "ZP610"
     name = "live-mirror-zone-impure"
     severity = Severity.ERROR
+    subject_kind = "zone"
 
 
 class MultiInitiatorZone(_Audit):
@@ -218,6 +229,7 @@ class MultiInitiatorZone(_Audit):
     code = "ZP611"
     name = "multi-initiator-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
 
 
 class OpenTransaction(_Audit):
@@ -237,6 +249,7 @@ class OpenTransaction(_Audit):
     code = "ZP612"
     name = "open-transaction"
     severity = Severity.ERROR
+    subject_kind = "switch"
 
 
 class ZoneSessionLocked(_Audit):
@@ -256,6 +269,7 @@ class ZoneSessionLocked(_Audit):
     code = "ZP613"
     name = "zone-session-locked"
     severity = Severity.ERROR
+    subject_kind = "switch"
 
 
 class AuditIncomplete(_Audit):
@@ -275,6 +289,7 @@ class AuditIncomplete(_Audit):
     code = "ZP614"
     name = "audit-incomplete"
     severity = Severity.ERROR
+    subject_kind = "fabric"
 
 
 class InSync(_Audit):
@@ -293,6 +308,7 @@ class InSync(_Audit):
     code = "ZP615"
     name = "in-sync"
     severity = Severity.INFO
+    subject_kind = "fabric"
 
 
 class ZoneTooSmall(_Audit):
@@ -310,6 +326,96 @@ class ZoneTooSmall(_Audit):
 
     code = "ZP616"
     name = "zone-too-small"
+    severity = Severity.WARNING
+    subject_kind = "zone"
+
+
+class AccessLost(_Audit):
+    """A client has no path to the cluster on any fabric it is planned on.
+
+    Why:
+        Every LUN of the cluster is gone for that host: its VMs or file systems stop. A
+        monitoring job must page someone, not count a warning.
+    Fails:
+        esx04's ports on fabric A and B are not logged in (host down, cables pulled), or are
+        logged in but in no effective zone with a logged-in cluster target port.
+    Passes:
+        On at least one fabric a port of esx04 is logged in and zoned with a logged-in target
+        port of the cluster.
+    Fix:
+        Check the host, its HBAs and cables; if an HBA was replaced, put its new WWPN in the
+        inventory and apply the planned change (``zoneplan plan INVENTORY --against CAPTURE``).
+    """
+
+    code = "ZP617"
+    name = "access-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+
+
+class RedundancyLost(_Audit):
+    """A client has lost its paths to the cluster on one fabric (it still has the other).
+
+    Why:
+        The host runs on one fabric: the next switch reboot, firmware upgrade or zoning
+        mistake on the other fabric cuts it off.
+    Fails:
+        esx04/vmhba2/p1 (its only port on fabric B) is not logged in; esx04 still reaches the
+        cluster on fabric A.
+    Passes:
+        On every fabric the host is planned on, a port is logged in and zoned with a
+        logged-in target port of the cluster.
+    Fix:
+        Check that fabric's HBA port, cable and switch port; then audit again.
+    """
+
+    code = "ZP618"
+    name = "redundancy-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+
+
+class HbaReplaced(_Audit):
+    """An unknown WWPN is logged in where the inventory's port is cabled, and that port is absent.
+
+    Why:
+        The usual day-2 event: a failed HBA was swapped, its new WWPN logged in on the same
+        switch port, and nothing zones it. Said once, with what to do, instead of an unzoned
+        login and an absent member about two bare WWPNs.
+    Fails:
+        esx04/vmhba2/p1 (10:00:00:90:fa:c1:00:12) cabled to sw-b1 port 5 is not logged in;
+        10:00:00:90:fa:c1:99:12, unknown to the inventory, is logged in on sw-b1 port 5.
+    Passes:
+        The inventory's WWPN is the one logged in on its switch port.
+    Fix:
+        Put the new WWPN in the inventory (``wwpn:`` of that port), then
+        ``zoneplan plan INVENTORY --against CAPTURE --out DIR``, review and apply the change
+        (the alias is re-pointed; zones stay as they are).
+    """
+
+    code = "ZP619"
+    name = "hba-replaced"
+    severity = Severity.ERROR
+    subject_kind = "port"
+
+
+class PlanOutOfDate(_Audit):
+    """The plan.json audited against was made from another version of the inventory.
+
+    Why:
+        ``audit --plan plan.json`` compares the fabric with what was planned (and applied);
+        when the inventory changed since, the plan may no longer be what is wanted.
+    Fails:
+        plan.json says inventory hash 3f2a…, the inventory now hashes to 9b41….
+    Passes:
+        The plan was made from the inventory as it is.
+    Fix:
+        Plan again (``zoneplan plan INVENTORY --against CAPTURE --out DIR``) and apply the
+        change, or audit without ``--plan``.
+    """
+
+    code = "ZP620"
+    name = "plan-out-of-date"
     severity = Severity.WARNING
 
 
@@ -330,4 +436,8 @@ RULES = (
     AuditIncomplete,
     InSync,
     ZoneTooSmall,
+    AccessLost,
+    RedundancyLost,
+    HbaReplaced,
+    PlanOutOfDate,
 )
