@@ -38,6 +38,26 @@ class Validation:
         )
 
 
+def _partial_rules(load: LoadResult) -> list[Finding]:
+    """The loader's findings, and what the rules find in the objects that could be read.
+
+    The rules run only when the partial inventory's references all resolve (a left-out
+    array named by a cluster node stops them), so nothing is reported about what was left
+    out; the message of each rule finding is the same as on a usable file.
+    """
+    findings = list(load.findings)
+    partial = load.partial
+    if partial is None:
+        return findings
+    topology = build_topology(partial.inventory, partial.source)  # type: ignore[arg-type]
+    if topology.findings:
+        return findings
+    findings += [
+        f for f in run_inventory_rules(RuleContext(topology)) if f.severity is not Severity.FATAL
+    ]
+    return findings
+
+
 def validate_inventory(
     path: str | Path,
     *,
@@ -56,7 +76,7 @@ def validate_inventory(
     ):  # loading and graph building allocate millions of objects, free none
         load = load_inventory(path)
         if load.inventory is None:
-            return Validation(load, None, sort_findings(load.findings), scopes=_LOADED)
+            return Validation(load, None, sort_findings(_partial_rules(load)), scopes=_LOADED)
         topology = build_topology(load.inventory, load.source)
         raw = list(topology.findings)
         ran = not raw  # the rules need a graph without dangling references

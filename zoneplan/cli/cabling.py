@@ -65,8 +65,8 @@ def cabling(
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
     from ..outputs import Written, write_output
-    from ..validate import validate_inventory
     from ..workflows.cabling import cabling_document
+    from ..workflows.validate import validate_inventory
 
     kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
     if kind not in FORMATS:

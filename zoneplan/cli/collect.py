@@ -86,6 +86,7 @@ def collect(
     from ..workflows.collect import (
         adhoc_target,
         collect,
+        finish_collect,
         insecure_host_key_option,
         inventory_targets,
         run_exit_code,
@@ -156,10 +157,11 @@ def collect(
             snmp_options=snmp_opts,
             progress=progress,
         )
-    allf = findings + [f for r in results for f in r.findings]
+    allf, suppressed = finish_collect(chosen, results)
     print_findings(
         allf,
         fmt,
+        suppressed=suppressed,
         extra={
             "switches": [
                 {
@@ -172,7 +174,7 @@ def collect(
             ]
         },
     )
-    raise typer.Exit(run_exit_code(results, findings))
+    raise typer.Exit(run_exit_code(results, allf, read=False))
 
 
 @contextmanager

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, Location, exit_code_for
-from .output import FORMATS, console, err_console, print_findings
+from .options import (
+    check_format,
+    format_option,
+    ignore_option,
+    min_severity_option,
+    parse_filters,
+    select_option,
+)
+from .output import console, err_console, print_findings
 
 if TYPE_CHECKING:
     from ..model import Host
@@ -27,7 +35,7 @@ hosts_app = typer.Typer(
 
 def _load(inventory: Path, fmt: str = "text") -> Validation:
     """Validate the inventory; exit 2 with its findings when it cannot be used."""
-    from ..validate import validate_inventory
+    from ..workflows.validate import validate_inventory
 
     result = validate_inventory(inventory)
     if not result.usable or result.topology is None:
@@ -119,20 +127,24 @@ def verify(
     multipath_ll: Path = typer.Option(
         ..., "--multipath-ll", help="Saved output of 'multipath -ll' on that client."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+    fmt: str = format_option(),
+    select: Optional[List[str]] = select_option(),
+    ignore: Optional[List[str]] = ignore_option(),
+    min_severity: Optional[str] = min_severity_option(),
 ) -> None:
     """Check a client's 'multipath -ll' against the plan: ALUA, path groups, paths, states.
 
     Exit 0 when it matches (or only warnings), 1 on error findings, 2 when the inventory or
     the file cannot be used.
+
+    Example: zoneplan hosts verify site.yaml --host lnx01 --multipath-ll lnx01-mpll.txt
     """
     from ..model import HostOS
     from ..rules.multipath import MpllUnreadable
     from ..workflows.hosts import read_multipath_ll, verify_multipath_ll
 
-    if fmt not in FORMATS:
-        err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    check_format(fmt)
+    filters = parse_filters(select, ignore, min_severity)
     result = _load(inventory, fmt)
     client = _host(result, host)
     if client.os not in (HostOS.LINUX, HostOS.CITRIX_XEN):
@@ -148,7 +160,7 @@ def verify(
         )
         print_findings([finding], fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    outcome = verify_multipath_ll(result.topology, client, text, str(multipath_ll))
+    outcome = verify_multipath_ll(result.topology, client, text, str(multipath_ll), filters=filters)
     expected = outcome.expected
     title = (
         f"{host}: expected {expected.summary()}; "
@@ -158,6 +170,7 @@ def verify(
         outcome.findings,
         fmt,
         title=title,
+        suppressed=outcome.suppressed,
         extra={"host": host, **outcome.as_dict()},
     )
     raise typer.Exit(exit_code_for(outcome.findings))

@@ -195,7 +195,7 @@ class LiveAuditRun(AuditRun):
 
         if not self.usable:
             return ExitCode.UNUSABLE_INPUT
-        return run_exit_code(self.results, self.findings)
+        return run_exit_code(self.results, self.findings, read=False)
 
 
 def live_targets(

@@ -30,7 +30,7 @@ def _fixes() -> dict[str, str]:
     out = {}
     for rule in all_rules():
         fix = rule.sections().get("Fix", "")
-        out[rule.code] = " ".join(fix.split())
+        out[rule.code] = " ".join(fix.split()).replace("``", "`")
     return out
 
 
