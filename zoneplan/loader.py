@@ -57,9 +57,25 @@ def _path_text(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Pydantic's loc with union branch labels (``int``, ``list[str]``) and validators dropped."""
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in _BRANCHES))
+def _data_path(loc: tuple[Any, ...], data: Any = None) -> tuple[Any, ...]:
+    """Pydantic's loc with union branch labels (``int``, ``list[str]``) and validators dropped.
+
+    Walked along the data: a part that *is* a key there is kept whatever it looks like (a key
+    ``a[0]`` or ``int`` is the user's), only the others are dropped as branch labels.
+    """
+    out: list[Any] = []
+    node = data
+    for p in loc:
+        if isinstance(node, dict) and p in node:
+            out.append(p)
+            node = node[p]
+        elif isinstance(node, list) and isinstance(p, int) and 0 <= p < len(node):
+            out.append(p)
+            node = node[p]
+        elif isinstance(p, int) or ("[" not in p and p not in _BRANCHES):
+            out.append(p)
+            node = None
+    return tuple(out)
 
 
 _BRANCHES = {
@@ -75,9 +91,9 @@ _BRANCHES = {
 }
 
 
-def _classify(err: dict[str, Any]) -> tuple[type[Rule], str]:
+def _classify(err: dict[str, Any], data: Any = None) -> tuple[type[Rule], str]:
     kind = err["type"]
-    loc = _data_path(err["loc"])
+    loc = _data_path(err["loc"], data)
     field_name = loc[-1] if loc else ""
     msg = err["msg"]
     if kind == "extra_forbidden":
@@ -102,13 +118,13 @@ def _classify(err: dict[str, Any]) -> tuple[type[Rule], str]:
     return InvalidValue, f"{_path_text(loc)}: {msg.removeprefix('Value error, ')}"
 
 
-def validation_findings(exc: ValidationError, source: SourceMap) -> list[Finding]:
+def validation_findings(exc: ValidationError, source: SourceMap, data: Any = None) -> list[Finding]:
     """Pydantic errors as loader findings, deduplicated (unions repeat themselves)."""
     out: list[Finding] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for err in exc.errors(include_url=False):
-        rule, message = _classify(err)
-        path = _data_path(err["loc"])
+        rule, message = _classify(err, data)
+        path = _data_path(err["loc"], data)
         if (rule.code, path) in seen:
             continue
         seen.add((rule.code, path))
@@ -147,7 +163,7 @@ def parse_inventory(text: str, file: str) -> LoadResult:
     try:
         inventory = Inventory.model_validate(data)
     except ValidationError as exc:
-        findings.extend(validation_findings(exc, source))
+        findings.extend(validation_findings(exc, source, data))
         return LoadResult(file, None, source, findings)
     if findings:
         return LoadResult(file, None, source, findings)

@@ -27,7 +27,7 @@ PACKAGE = REPO / "zoneplan"
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
+    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
     ("rule catalogue", {"rules"}),

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from ..findings import ExitCode, exit_code_for
-from .output import FORMATS, console, err_console, print_findings
+from .output import FORMATS, console, err_console, print_findings, safe
 
 _VERDICT_STYLE = {"in-sync": "green", "drift": "red", "incomplete": "bold red", "policy": "cyan"}
 
@@ -112,7 +112,7 @@ def _report(run, fmt: str) -> None:  # noqa: ANN001
         table.add_column("fabric")
         table.add_column("verdict")
         for name, verdict in sorted(run.verdicts.items()):
-            table.add_row(name, f"[{_VERDICT_STYLE.get(verdict, '')}]{verdict}[/]")
+            table.add_row(safe(name), f"[{_VERDICT_STYLE.get(verdict, '')}]{safe(verdict)}[/]")
         console.print(table)
 
 

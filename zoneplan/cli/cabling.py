@@ -64,7 +64,7 @@ def cabling(
     """
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
-    from ..outputs import Written, write_output
+    from ..outputs import OutputError, Written, check_output, write_output
     from ..validate import validate_inventory
     from ..workflows.cabling import cabling_document
 
@@ -82,9 +82,11 @@ def cabling(
     if paper not in PAPERS:
         err_console.print(f"unknown paper {escape(paper)!r}; use one of {', '.join(PAPERS)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if out.exists() and out.is_dir():
-        err_console.print(f"{escape(str(out))} is a folder; give a file name")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    try:
+        check_output(out)  # a folder, a link, a missing folder: before any work
+    except OutputError as exc:
+        err_console.print(f"nothing written: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     generated = _plan_date(when)
 
     result = validate_inventory(inventory)
@@ -115,7 +117,11 @@ def cabling(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     plan = doc.plan
 
-    written = write_output(out, doc.data, force=force, conflict="refuse")
+    try:
+        written = write_output(out, doc.data, force=force, conflict="refuse")
+    except OutputError as exc:
+        err_console.print(f"nothing written: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     if written.status is Written.UNCHANGED:
         console.print(f"unchanged {escape(str(out))}")
         raise typer.Exit(exit_code_for(result.findings))

@@ -71,7 +71,7 @@ def config(
     Each file states the expected result from the zoning plan: paths per LUN, how many
     active (active node) and standby (standby node). Without --out the files are printed.
     """
-    from ..outputs import Written, write_output
+    from ..outputs import OutputError, Written, write_outputs
     from ..workflows.hosts import host_configs
 
     result = _load(inventory)
@@ -88,14 +88,16 @@ def config(
                 typer.echo(("\n" if i else "") + f"==> {f.filename} <==")
             typer.echo(f.text, nl=False)
         return
-    if out.exists() and not out.is_dir():
-        err_console.print(f"{escape(str(out))} is not a folder")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        results = write_outputs(
+            out, {f.filename: f.text for f in files}, force=force, conflict="refuse"
+        )
+    except OutputError as exc:
+        err_console.print(f"nothing written: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     kept = 0
-    for f in files:
-        target = out / f.filename
-        written = write_output(target, f.text, force=force, conflict="refuse")
+    for f, written in zip(files, results, strict=True):
+        target = written.path
         if written.status is Written.UNCHANGED:
             console.print(f"unchanged {escape(str(target))}")
             continue

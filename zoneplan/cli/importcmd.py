@@ -18,15 +18,25 @@ def import_(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Draft an inventory (switches, logins as hosts/arrays, existing zones) from captures."""
-    from ..outputs import Written, write_output
+    from ..outputs import OutputError, Written, check_output, write_output
     from ..workflows.importing import import_captures
 
+    try:
+        check_output(out)  # before the captures are read: a bad -o is a usage error
+    except OutputError as exc:
+        err_console.print(f"nothing written: {exc}", markup=False)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     run = import_captures(captures, name=name, out_name=str(out))
     if not run.usable:
         print_findings(run.findings, "text")
         err_console.print("no switch output found in the captures")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if write_output(out, run.text, force=force, conflict="refuse").status is Written.KEPT:
+    try:
+        status = write_output(out, run.text, force=force, conflict="refuse").status
+    except OutputError as exc:
+        err_console.print(f"nothing written: {exc}", markup=False)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    if status is Written.KEPT:
         err_console.print(f"{out} exists; pass --force to overwrite it")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     print_findings([f for f in run.findings if f.severity is not Severity.INFO], "text")

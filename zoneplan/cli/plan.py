@@ -47,6 +47,7 @@ def plan(
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input or usage.
     """
+    from ..outputs import OutputError
     from ..workflows.plan import plan_inventory, write_plan
 
     if fmt not in ("text", "json") or fmt not in FORMATS:
@@ -82,7 +83,11 @@ def plan(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     the_plan, rendered = run.plan, run.rendered
     assert the_plan is not None
-    files = write_plan(run, out, force=force)
+    try:
+        files = write_plan(run, out, force=force)
+    except OutputError as exc:
+        err_console.print(f"nothing written: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
 
     changes = {r.fabric: r.change for r in rendered}
     if fmt == "json":

@@ -32,9 +32,14 @@ def sample(
     if out is None:
         typer.echo(text, nl=False)
         return
-    from ..outputs import Written, write_output
+    from ..outputs import OutputError, Written, write_output
 
-    if write_output(out, text, force=force, conflict="refuse").status is Written.KEPT:
+    try:
+        status = write_output(out, text, force=force, conflict="refuse").status
+    except OutputError as exc:
+        err_console.print(f"nothing written: {exc}", markup=False)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    if status is Written.KEPT:
         err_console.print(f"{out} exists; pass --force to overwrite it")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     err_console.print(f"wrote {out} ({hosts} hosts)")

@@ -24,15 +24,18 @@ def schema(
     if not write:
         typer.echo(docs["inventory.schema.json"], nl=False)
         return
-    from ..outputs import Written, write_output
+    from ..findings import ExitCode
+    from ..outputs import OutputError, Written, write_outputs
+    from .output import err_console
 
-    for name, text in docs.items():
-        target = directory / name
+    try:
         # generated files: regenerating overwrites them (they are in git, not the user's)
-        if write_output(target, text, force=True).status is Written.UNCHANGED:
-            console.print(f"unchanged {target}")
-            continue
-        console.print(f"wrote {target}")
+        results = write_outputs(directory, docs, force=True)
+    except OutputError as exc:
+        err_console.print(f"nothing written: {exc}", markup=False)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    for w in results:
+        console.print(f"{'unchanged' if w.status is Written.UNCHANGED else 'wrote'} {w.path}")
 
 
 def register(app: typer.Typer) -> None:

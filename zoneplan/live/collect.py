@@ -131,9 +131,9 @@ def parse_address(text: str) -> tuple[str, int | None] | None:
             return None
     else:
         host = text
-        if not _HOST_RE.match(host):
+        if not _HOST_RE.fullmatch(host):
             return None
-    if ":" not in host and not _HOST_RE.match(host):
+    if ":" not in host and not _HOST_RE.fullmatch(host):
         return None
     if port is None or port == "":
         return (host, None) if port is None else None
