@@ -215,7 +215,7 @@ def _open_sub(fd: int, part: str, shown: Path, *, create: bool, private: bool) -
     return sub
 
 
-def _check_in(root: Path, parts: list[str]) -> None:
+def _check_in(root: Path, parts: list[str], *, folder: bool = False) -> None:
     """Check one target below ``root`` without creating anything."""
     try:
         st = root.stat()
@@ -235,7 +235,7 @@ def _check_in(root: Path, parts: list[str]) -> None:
             return  # created when written
         except OSError as exc:
             raise OutputError(path, exc.strerror or str(exc)) from exc
-        last = k == len(parts) - 1
+        last = k == len(parts) - 1 and not folder
         if last and not stat.S_ISREG(st.st_mode):
             raise OutputError(path, f"is {_kind(st.st_mode)}, where a file is to be written")
         if not last and not stat.S_ISDIR(st.st_mode):
@@ -259,10 +259,15 @@ def _check_missing_root(root: Path) -> None:
 # --------------------------------------------------------------------------- checks
 
 
-def check_outputs(root: Path, names: Iterable[str | Path]) -> None:
-    """Raise :class:`OutputError` for the first of ``names`` (inside ``root``) not writable."""
+def check_outputs(
+    root: Path, names: Iterable[str | Path] = (), *, folders: Iterable[str | Path] = ()
+) -> None:
+    """Raise :class:`OutputError` for the first of ``names`` (files inside ``root``) or
+    ``folders`` (folders inside ``root``) that cannot be written safely."""
     for name in names:
         _check_in(Path(root), _parts(name))
+    for name in folders:
+        _check_in(Path(root), _parts(name), folder=True)
 
 
 def check_output(path: Path) -> None:
@@ -381,8 +386,8 @@ def _write_at(
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(shown, f"is {_kind(st.st_mode)}, where a file is to be written")
         if st.st_size == len(raw) and _read_at(fd, name, len(raw)) == raw:
-            if private:
-                os.chmod(name, 0o600, dir_fd=fd, follow_symlinks=False) if _can_lchmod() else None
+            if private and stat.S_IMODE(st.st_mode) != 0o600:
+                _chmod_at(fd, name, 0o600)
             return WriteResult(shown, Written.UNCHANGED)
         if force:
             status = Written.OVERWRITTEN
@@ -422,8 +427,14 @@ def _write_at(
     return WriteResult(shown, status, backup)
 
 
-def _can_lchmod() -> bool:
-    return os.chmod in os.supports_follow_symlinks
+def _chmod_at(fd: int, name: str, mode: int) -> None:
+    """chmod a regular file in ``fd``'s folder through a descriptor (never through a link)."""
+    f = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
+    try:
+        if stat.S_ISREG(os.fstat(f).st_mode):
+            os.fchmod(f, mode)
+    finally:
+        os.close(f)
 
 
 def _free_backup_name(fd: int, name: str) -> str:

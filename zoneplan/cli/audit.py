@@ -90,17 +90,23 @@ def _audit_live(
     if not chosen.usable:
         print_findings(chosen.load_findings, fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
-        run = audit_live(
-            inventory,
-            chosen,
-            fabric=fabric,
-            save=save,
-            concurrency=concurrency,
-            known_hosts=known_hosts,
-            accept_new_host_key=accept_new_host_key,
-            progress=progress,
-        )
+    from ..outputs import OutputError
+
+    try:
+        with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+            run = audit_live(
+                inventory,
+                chosen,
+                fabric=fabric,
+                save=save,
+                concurrency=concurrency,
+                known_hosts=known_hosts,
+                accept_new_host_key=accept_new_host_key,
+                progress=progress,
+            )
+    except OutputError as exc:  # --save: checked before any switch is read
+        err_console.print(f"nothing read, nothing written: {safe(exc)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     _report(run, fmt)
     raise typer.Exit(run.exit_code)
 

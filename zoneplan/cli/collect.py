@@ -24,7 +24,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode
-from .output import FORMATS, err_console, print_findings
+from .output import FORMATS, err_console, print_findings, safe
 
 
 def collect(
@@ -83,6 +83,7 @@ def collect(
     from ..live.credentials import CredentialStore
     from ..live.snmp import SnmpOptions
     from ..live.ssh import SshOptions
+    from ..outputs import OutputError
     from ..workflows.collect import (
         adhoc_target,
         collect,
@@ -147,15 +148,19 @@ def collect(
         switch_timeout=switch_timeout,
         context=snmp_context,
     )
-    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
-        results = collect(
-            chosen.targets,
-            out,
-            concurrency=concurrency,
-            ssh_options=ssh_opts,
-            snmp_options=snmp_opts,
-            progress=progress,
-        )
+    try:
+        with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+            results = collect(
+                chosen.targets,
+                out,
+                concurrency=concurrency,
+                ssh_options=ssh_opts,
+                snmp_options=snmp_opts,
+                progress=progress,
+            )
+    except OutputError as exc:  # checked before any switch is read
+        err_console.print(f"nothing read, nothing written: {safe(exc)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     allf = findings + [f for r in results for f in r.findings]
     print_findings(
         allf,
