@@ -30,7 +30,7 @@ _SUFFIX = re.compile(
 
 def _safe(name: str, fallback: str) -> str:
     cleaned = _BAD.sub("_", name).strip("_.-")[:64]
-    return cleaned if cleaned and _NAME_RE.match(cleaned) else fallback
+    return cleaned if cleaned and _NAME_RE.fullmatch(cleaned) else fallback
 
 
 @dataclass
@@ -173,7 +173,7 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             a.pop("os", None)
         inv["arrays"] = arrays
     inv["existing_zones"] = [
-        e for e in existing if re.match(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$", e["name"])
+        e for e in existing if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}", e["name"])
     ]
     return inv
 

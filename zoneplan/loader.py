@@ -97,7 +97,7 @@ def _partial(data: dict, exc: ValidationError, source: SourceMap) -> Partial | N
     """The inventory without the list items that have errors, when that validates."""
     drop: dict[str, set[int]] = {}
     for err in exc.errors(include_url=False):
-        loc = _data_path(err["loc"])
+        loc = _data_path(err["loc"], data)
         if len(loc) < 2 or loc[0] not in _PRUNABLE or not isinstance(loc[1], int):
             return None  # a switch, a fabric, the cluster or a top-level key: no design to check
         drop.setdefault(loc[0], set()).add(loc[1])
@@ -125,9 +125,25 @@ def _path_text(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Pydantic's loc with union branch labels (``int``, ``list[str]``) and validators dropped."""
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in _BRANCHES))
+def _data_path(loc: tuple[Any, ...], data: Any = None) -> tuple[Any, ...]:
+    """Pydantic's loc with union branch labels (``int``, ``list[str]``) and validators dropped.
+
+    Walked along the data: a part that *is* a key there is kept whatever it looks like (a key
+    ``a[0]`` or ``int`` is the user's), only the others are dropped as branch labels.
+    """
+    out: list[Any] = []
+    node = data
+    for p in loc:
+        if isinstance(node, dict) and p in node:
+            out.append(p)
+            node = node[p]
+        elif isinstance(node, list) and isinstance(p, int) and 0 <= p < len(node):
+            out.append(p)
+            node = node[p]
+        elif isinstance(p, int) or ("[" not in p and p not in _BRANCHES):
+            out.append(p)
+            node = None
+    return tuple(out)
 
 
 _BRANCHES = {
@@ -146,7 +162,7 @@ _BRANCHES = {
 def _classify(err: dict[str, Any], data: Any = None) -> tuple[type[Rule], str]:
     """The rule and the message of one pydantic error, the object named as in the inventory."""
     kind = err["type"]
-    loc = _data_path(err["loc"])
+    loc = _data_path(err["loc"], data)
     field_name = loc[-1] if loc else ""
     msg = err["msg"]
     where = inventory_path(data, loc) if data is not None else _path_text(loc)
@@ -228,7 +244,7 @@ def validation_findings(exc: ValidationError, source: SourceMap, data: Any = Non
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for err in exc.errors(include_url=False):
         rule, message = _classify(err, data)
-        path = _data_path(err["loc"])
+        path = _data_path(err["loc"], data)
         if (rule.code, path) in seen:
             continue
         seen.add((rule.code, path))

@@ -151,7 +151,7 @@ class VendorPack:
 
     def name_is_legal(self, name: str) -> bool:
         n = self.manifest.naming
-        return bool(self._name_re.match(name)) and not any(
+        return bool(self._name_re.fullmatch(name)) and not any(
             name.lower().startswith(r) for r in n.reserved_prefixes
         )
 

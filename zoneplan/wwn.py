@@ -39,7 +39,7 @@ def normalize_wwn(value: str) -> str:
     if not isinstance(value, str):
         raise WwnError(f"WWPN must be a string, got {type(value).__name__}")
     raw = value.strip().lower()
-    if _CANON.match(raw):
+    if _CANON.fullmatch(raw):
         return raw
     if raw.startswith("0x"):
         raw = raw[2:]
@@ -50,7 +50,7 @@ def normalize_wwn(value: str) -> str:
         digits = raw
     else:
         raise WwnError(f"{value!r} is not a WWPN (expected 8 bytes, e.g. 21:00:00:24:ff:0c:58:37)")
-    if not _HEX16.match(digits):
+    if not _HEX16.fullmatch(digits):
         raise WwnError(
             f"{value!r} is not a WWPN (expected 16 hex digits, e.g. 21:00:00:24:ff:0c:58:37)"
         )

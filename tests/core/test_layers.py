@@ -27,7 +27,8 @@ PACKAGE = REPO / "zoneplan"
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"__init__", "wwn", "findings", "gcpause", "spelling"}),
+    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise", "spelling"}),
+    ("safe files", {"outputs"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
     ("rule catalogue", {"rules"}),
@@ -41,7 +42,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("parsers", {"parsers"}),
     ("audit, import", {"audit", "importer"}),
     ("live", {"live"}),
-    ("outputs", {"hosts", "cabling", "samplegen", "schemas", "docs", "outputs"}),
+    ("outputs", {"hosts", "cabling", "samplegen", "schemas", "docs"}),
     ("workflows", {"workflows"}),
     ("cli", {"cli"}),
     ("entry point", {"__main__"}),

@@ -26,6 +26,7 @@ from typing import IO, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..sanitise import csv_cell, csv_uncell, html_value
 from .diagram import HOST_DETAIL_LIMIT, line_sample_svg, render_svg, swatch_svg
 from .plan import GROUP_SIZE, CablingPlan, FabricInfo, Label
 
@@ -95,6 +96,7 @@ def _environment() -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=html_value,  # control characters visible, then HTML-escaped
         )
     return _env
 
@@ -224,7 +226,7 @@ def write_labels_csv(labels: Iterable[Label], stream: IO[str]) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for lab in labels:
-        writer.writerow([getattr(lab, name) for name in CSV_FIELDS])
+        writer.writerow([csv_cell(getattr(lab, name)) for name in CSV_FIELDS])
 
 
 def render_csv(plan: CablingPlan) -> str:
@@ -247,7 +249,7 @@ def read_labels_csv(source: str | IO[str]) -> list[Label]:
             continue
         if len(row) != len(CSV_FIELDS):
             raise ValueError(f"line {lineno}: {len(row)} fields, expected {len(CSV_FIELDS)}")
-        values = dict(zip(CSV_FIELDS, row, strict=True))
+        values = dict(zip(CSV_FIELDS, (csv_uncell(c) for c in row), strict=True))
         try:
             end = int(values.pop("end"))
         except ValueError as exc:

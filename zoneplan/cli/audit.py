@@ -18,7 +18,7 @@ from .options import (
     select_option,
     usage_error,
 )
-from .output import console, print_findings
+from .output import console, err_console, print_findings, safe
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
 
@@ -88,7 +88,7 @@ def audit(
     plan, a client lost its paths on a fabric or on all, an HBA replaced, a mirror zone
     impure, an incomplete capture), 2 unusable input or bad usage, 3 a switch could not be read.
 
-    Example: zoneplan audit site.yaml --capture captures/ --fabric B
+    Example: `zoneplan audit site.yaml --capture captures/ --fabric B`
     """
     from ..workflows.audit import audit_captures
 
@@ -141,17 +141,23 @@ def _audit_live(
     if not chosen.usable:
         print_findings(chosen.load_findings, fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
-        run = audit_live(
-            inventory,
-            chosen,
-            save=save,
-            concurrency=concurrency,
-            known_hosts=known_hosts,
-            accept_new_host_key=accept_new_host_key,
-            progress=progress,
-            **common,
-        )
+    from ..outputs import OutputError
+
+    try:
+        with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+            run = audit_live(
+                inventory,
+                chosen,
+                save=save,
+                concurrency=concurrency,
+                known_hosts=known_hosts,
+                accept_new_host_key=accept_new_host_key,
+                progress=progress,
+                **common,
+            )
+    except OutputError as exc:  # --save: checked before any switch is read
+        err_console.print(f"nothing read, nothing written: {safe(exc)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     if run.error:
         raise usage_error(run.error)
     _report(run, fmt)
@@ -170,7 +176,7 @@ def _report(run, fmt: str) -> None:  # noqa: ANN001
         table.add_column("fabric")
         table.add_column("verdict")
         for name, verdict in sorted(run.verdicts.items()):
-            table.add_row(name, f"[{_VERDICT_STYLE.get(verdict, '')}]{verdict}[/]")
+            table.add_row(safe(name), f"[{_VERDICT_STYLE.get(verdict, '')}]{safe(verdict)}[/]")
         console.print(table)
 
 

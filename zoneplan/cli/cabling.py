@@ -20,6 +20,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, Severity, exit_code_for
+from .options import checked_output, force_option, write_file, written_line
 from .output import console, err_console, print_findings
 
 FORMATS = ("html", "pdf", "csv")
@@ -39,8 +40,10 @@ def _plan_date(value: Optional[str]) -> date:
 
 
 def cabling(
-    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output file (.html, .pdf or .csv)."),
+    inventory: Path = typer.Argument(..., metavar="INVENTORY", help="Inventory YAML file."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", metavar="FILE", help="Output file (.html, .pdf or .csv)."
+    ),
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f", help="html, pdf or csv (default: from the --out suffix)."
     ),
@@ -52,7 +55,7 @@ def cabling(
     when: Optional[str] = typer.Option(
         None, "--date", help="Date printed on the cover, YYYY-MM-DD (default: today, UTC)."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing, different file."),
+    force: bool = force_option(),
     engine: str = typer.Option(
         "weasyprint",
         "--pdf-engine",
@@ -61,10 +64,13 @@ def cabling(
 ) -> None:
     """Write the printable cabling plan: cover, topology diagram, cable list, port tables per
     device, switch port maps; or the label CSV (two labels per cable, one for each end).
+
+    PDF output needs the pdf extra: `pip install -e '.[pdf]'`.
+
+    Example: `zoneplan cabling site.yaml -o cabling.pdf --paper a4-landscape`
     """
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
-    from ..outputs import Written, write_output
     from ..workflows.cabling import cabling_document
     from ..workflows.validate import validate_inventory
 
@@ -82,9 +88,7 @@ def cabling(
     if paper not in PAPERS:
         err_console.print(f"unknown paper {escape(paper)!r}; use one of {', '.join(PAPERS)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if out.exists() and out.is_dir():
-        err_console.print(f"{escape(str(out))} is a folder; give a file name")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    checked_output(out)  # a folder, a link, an unusable parent: before any work
     generated = _plan_date(when)
 
     result = validate_inventory(inventory)
@@ -115,21 +119,13 @@ def cabling(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     plan = doc.plan
 
-    written = write_output(out, doc.data, force=force, conflict="refuse")
-    if written.status is Written.UNCHANGED:
-        console.print(f"unchanged {escape(str(out))}")
-        raise typer.Exit(exit_code_for(result.findings))
-    if written.status is Written.KEPT:
-        err_console.print(
-            f"{escape(str(out))} exists and differs from the new plan; pass --force to overwrite it"
-        )
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    written = write_file(out, doc.data, force=force)
     what = f"{len(plan.cables)} cables"
     if kind == "csv":
         what += f", {2 * len(plan.cables)} labels"
     else:
         what += f", {len(plan.switches)} switches, {PAPERS[paper].label}"
-    console.print(f"wrote {escape(str(out))} ({what})")
+    console.print(written_line(written, what))
     for note in plan.notes:
         err_console.print(f"note: {escape(note)}")
     raise typer.Exit(exit_code_for(result.findings))

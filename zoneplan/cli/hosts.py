@@ -10,12 +10,16 @@ from rich.markup import escape
 
 from ..findings import ExitCode, Location, exit_code_for
 from .options import (
+    App,
     check_format,
+    force_option,
     format_option,
     ignore_option,
     min_severity_option,
     parse_filters,
     select_option,
+    write_files,
+    written_line,
 )
 from .output import console, err_console, print_findings
 
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
     from ..model import Host
     from ..validate import Validation
 
-hosts_app = typer.Typer(
+hosts_app = App(
     name="hosts",
     help=(
         "Client multipath: per-OS settings for every host, and checking a host's "
@@ -72,14 +76,15 @@ def config(
         "--legacy",
         help="Linux/Xen: RHEL 5/6 syntax (getuid_callout, rr_min_io) for old multipath-tools.",
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite files that differ."),
+    force: bool = force_option(),
 ) -> None:
     """Write the multipath settings each client needs (Linux, Xen, Windows, ESXi, Xsan).
 
     Each file states the expected result from the zoning plan: paths per LUN, how many
     active (active node) and standby (standby node). Without --out the files are printed.
+
+    Example: `zoneplan hosts config site.yaml --out hosts/`
     """
-    from ..outputs import Written, write_output
     from ..workflows.hosts import host_configs
 
     result = _load(inventory)
@@ -96,28 +101,10 @@ def config(
                 typer.echo(("\n" if i else "") + f"==> {f.filename} <==")
             typer.echo(f.text, nl=False)
         return
-    if out.exists() and not out.is_dir():
-        err_console.print(f"{escape(str(out))} is not a folder")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    out.mkdir(parents=True, exist_ok=True)
-    kept = 0
-    for f in files:
-        target = out / f.filename
-        written = write_output(target, f.text, force=force, conflict="refuse")
-        if written.status is Written.UNCHANGED:
-            console.print(f"unchanged {escape(str(target))}")
-            continue
-        if written.status is Written.KEPT:
-            err_console.print(
-                f"kept {escape(str(target))}: it differs from what would be written; "
-                "pass --force to overwrite it"
-            )
-            kept += 1
-            continue
-        where = f" (install as {f.install_path})" if f.install_path else ""
-        console.print(f"wrote {escape(str(target))}{escape(where)}: {escape(f.paths.summary())}")
-    if kept:
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    results = write_files(out, {f.filename: f.text for f in files}, force=force)
+    for f, written in zip(files, results, strict=True):
+        where = f"install as {f.install_path}; " if f.install_path else ""
+        console.print(written_line(written, f"{where}{f.paths.summary()}"))
 
 
 @hosts_app.command("verify")
@@ -137,7 +124,7 @@ def verify(
     Exit 0 when it matches (or only warnings), 1 on error findings, 2 when the inventory or
     the file cannot be used.
 
-    Example: zoneplan hosts verify site.yaml --host lnx01 --multipath-ll lnx01-mpll.txt
+    Example: `zoneplan hosts verify site.yaml --host lnx01 --multipath-ll lnx01-mpll.txt`
     """
     from ..model import HostOS
     from ..rules.multipath import MpllUnreadable

@@ -8,30 +8,37 @@ from typing import List
 import typer
 
 from ..findings import ExitCode, Severity
-from .output import err_console, print_findings
+from .options import checked_output, force_option, write_file, written_line
+from .output import err_console, print_findings, safe
 
 
 def import_(
-    captures: List[Path] = typer.Argument(..., help="Capture folders or files."),
-    out: Path = typer.Option(..., "-o", "--out", help="Where to write the draft inventory."),
-    name: str = typer.Option("imported", help="Inventory name."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    captures: List[Path] = typer.Argument(
+        ..., metavar="CAPTURE...", help="Capture folders or files."
+    ),
+    out: Path = typer.Option(
+        ..., "-o", "--out", metavar="FILE", help="Where to write the draft inventory."
+    ),
+    name: str = typer.Option("imported", metavar="NAME", help="Inventory name."),
+    force: bool = force_option(),
 ) -> None:
-    """Draft an inventory (switches, logins as hosts/arrays, existing zones) from captures."""
-    from ..outputs import Written, write_output
+    """Draft an inventory (switches, logins as hosts/arrays, existing zones) from captures.
+
+    Example: `zoneplan import captures/ -o site.yaml`
+    """
     from ..workflows.importing import import_captures
 
+    checked_output(out)  # before the captures are read: a bad -o is a usage error
     run = import_captures(captures, name=name, out_name=str(out))
     if not run.usable:
         print_findings(run.findings, "text")
         err_console.print("no switch output found in the captures")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if write_output(out, run.text, force=force, conflict="refuse").status is Written.KEPT:
-        err_console.print(f"{out} exists; pass --force to overwrite it")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    written = write_file(out, run.text, force=force)
     print_findings([f for f in run.findings if f.severity is not Severity.INFO], "text")
     err_console.print(
-        f"wrote {out}: {run.switches} switch(es); review it, then `zoneplan validate {out}`"
+        f"{written_line(written, f'{run.switches} switch(es)')}; review it, then "
+        f"`zoneplan validate {safe(out)}`"
     )
     raise typer.Exit(ExitCode.OK if run.valid else ExitCode.UNUSABLE_INPUT)
 

@@ -8,21 +8,24 @@ always shown). ``--force`` means the same everywhere (see :mod:`zoneplan.outputs
 
 from __future__ import annotations
 
-from typing import List, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.markup import escape
 
 from ..findings import ExitCode, Severity
 from ..rules.policy import Filters
-from .output import err_console
+from .output import err_console, safe
+
+if TYPE_CHECKING:
+    from ..outputs import WriteResult
 
 SEVERITIES = ("info", "warning", "error")
 
 #: the one help text of ``--force`` (every command that writes files)
 FORCE_HELP = (
-    "Replace output files that exist with other content (the old content is kept as "
-    "NAME.bak). Without it nothing is written when one would be replaced (exit 2)."
+    "Replace output files that exist with other content, keeping the old content as "
+    "NAME.bak. Without it nothing is written when a file would change (exit 2)."
 )
 
 
@@ -63,7 +66,7 @@ def force_option() -> bool:
 
 def usage_error(message: str) -> typer.Exit:
     """Print ``message`` on stderr; the caller raises the returned exit (code 2)."""
-    err_console.print(escape(message))
+    err_console.print(safe(message))
     return typer.Exit(ExitCode.UNUSABLE_INPUT)
 
 
@@ -94,3 +97,120 @@ def parse_filters(
             )
         level = Severity(min_severity.lower())
     return Filters(tuple(sel), tuple(ign), level)
+
+
+def write_file(path: Path, data: str | bytes, *, force: bool) -> WriteResult:
+    """:func:`zoneplan.outputs.write_output` under the one ``--force`` rule; exit 2 with the
+    reason when the file cannot be written (nothing written then)."""
+    from ..outputs import OutputError, write_output
+
+    try:
+        return write_output(path, data, force=force)
+    except OutputError as exc:
+        raise usage_error(f"nothing written: {exc}") from exc
+
+
+def write_files(root: Path, files: dict[str, str | bytes], *, force: bool) -> list[WriteResult]:
+    """:func:`zoneplan.outputs.write_outputs` under the one ``--force`` rule (exit 2 on a
+    conflict or an unusable target, nothing written)."""
+    from ..outputs import OutputError, write_outputs
+
+    try:
+        return write_outputs(root, files, force=force)
+    except OutputError as exc:
+        raise usage_error(f"nothing written: {exc}") from exc
+
+
+def checked_output(path: Path) -> None:
+    """Exit 2 before any work when ``-o FILE`` cannot be written (a folder, a link…)."""
+    from ..outputs import OutputError, check_output
+
+    try:
+        check_output(path)
+    except OutputError as exc:
+        raise usage_error(f"nothing written: {exc}") from exc
+
+
+def written_line(result: WriteResult, what: str = "") -> str:
+    """``wrote PATH (what)``, ``unchanged PATH``, ``replaced PATH (old content: PATH.bak)``."""
+    from ..outputs import Written
+
+    shown = safe(result.path)
+    if result.status is Written.UNCHANGED:
+        return f"unchanged {shown}"
+    extra = f" ({safe(what)})" if what else ""
+    if result.backup is not None:
+        return f"replaced {shown}{extra}; old content: {safe(result.backup.name)}"
+    return f"wrote {shown}{extra}"
+
+
+# --------------------------------------------------------------------------- help text
+
+try:  # typer's own classes; the help they print shows Python types (<list[Path]>, {name})
+    from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+except ImportError:  # pragma: no cover - typer without its core module
+    TyperArgument = TyperCommand = TyperGroup = TyperOption = None  # type: ignore[assignment,misc]
+
+
+if TyperArgument is not None:
+
+    class _Argument(TyperArgument):  # type: ignore[misc,valid-type]
+        """An argument shown as ``INVENTORY`` (``[INVENTORY]`` when optional), no type."""
+
+        def display_type_rich(self, ctx):  # noqa: ANN001, ANN201
+            return None
+
+        def _usage_display_name(self) -> str:
+            name = self.metavar or (self.name or "").upper()
+            if self.nargs != 1 and not name.endswith("..."):
+                name += "..."
+            return name if self.required else f"[{name}]"
+
+    def plain_help(params: list) -> None:
+        """Metavars an admin reads (``--out DIR``, ``INVENTORY``) instead of Python types."""
+        for p in params:
+            if isinstance(p, TyperArgument):
+                if p.metavar is None:
+                    p.metavar = (p.name or "").upper() + ("..." if p.nargs != 1 else "")
+                if type(p) is TyperArgument:
+                    p.__class__ = _Argument
+            elif isinstance(p, TyperOption):
+                if p.is_flag:
+                    p.metavar = ""
+                elif p.metavar is None:
+                    longest = max(p.opts, key=len, default=p.name or "")
+                    p.metavar = longest.lstrip("-").replace("-", "_").upper()
+
+    class Command(TyperCommand):  # type: ignore[misc,valid-type]
+        """A zoneplan command: its help shows metavars, not Python types."""
+
+        def get_params(self, ctx):  # noqa: ANN001, ANN201
+            params = super().get_params(ctx)
+            plain_help(params)
+            return params
+
+    class Group(TyperGroup):  # type: ignore[misc,valid-type]
+        """The ``zoneplan`` app and its sub-apps, with the same help style."""
+
+        def get_params(self, ctx):  # noqa: ANN001, ANN201
+            params = super().get_params(ctx)
+            plain_help(params)
+            return params
+
+else:  # pragma: no cover
+    Command = Group = None  # type: ignore[assignment,misc]
+
+
+class App(typer.Typer):
+    """``typer.Typer`` whose commands and sub-apps use :class:`Command` and :class:`Group`."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("cls", Group)
+        # markdown: a docstring's paragraphs are re-flowed to the terminal, not cut at its
+        # source line breaks
+        kwargs.setdefault("rich_markup_mode", "markdown")
+        super().__init__(*args, **kwargs)
+
+    def command(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)

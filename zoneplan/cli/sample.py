@@ -7,37 +7,40 @@ from typing import Optional
 
 import typer
 
-from ..findings import ExitCode
+from .options import force_option, usage_error, write_file, written_line
 from .output import err_console
 
 
 def sample(
     hosts: int = typer.Option(
-        100, "--hosts", min=0, max=200_000, help="Number of dual-fabric clients."
+        100, "--hosts", min=0, max=200_000, metavar="N", help="Number of dual-fabric clients."
     ),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
-    vendor_a: str = typer.Option("brocade", help="Vendor of fabric A (brocade or cisco)."),
-    vendor_b: str = typer.Option("cisco", help="Vendor of fabric B (brocade or cisco)."),
-    seed: int = typer.Option(0, help="Random seed (host operating systems)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    out: Optional[Path] = typer.Option(
+        None, "-o", "--out", metavar="FILE", help="Write here instead of stdout."
+    ),
+    vendor_a: str = typer.Option(
+        "brocade", metavar="VENDOR", help="Vendor of fabric A (brocade or cisco)."
+    ),
+    vendor_b: str = typer.Option(
+        "cisco", metavar="VENDOR", help="Vendor of fabric B (brocade or cisco)."
+    ),
+    seed: int = typer.Option(0, metavar="N", help="Random seed (host operating systems)."),
+    force: bool = force_option(),
 ) -> None:
-    """Write a synthetic, valid inventory (benchmarks, trying the tool on a big site)."""
+    """Write a synthetic, valid inventory (benchmarks, trying the tool on a big site).
+
+    Example: `zoneplan sample --hosts 500 -o big-site.yaml`
+    """
     from ..samplegen import generate_inventory_yaml
 
     for v in (vendor_a, vendor_b):
         if v not in ("brocade", "cisco"):
-            err_console.print(f"unknown vendor {v!r}: use brocade or cisco")
-            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+            raise usage_error(f"unknown vendor {v!r}: use brocade or cisco")
     text = generate_inventory_yaml(hosts, vendor_a=vendor_a, vendor_b=vendor_b, seed=seed)
     if out is None:
         typer.echo(text, nl=False)
         return
-    from ..outputs import Written, write_output
-
-    if write_output(out, text, force=force, conflict="refuse").status is Written.KEPT:
-        err_console.print(f"{out} exists; pass --force to overwrite it")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    err_console.print(f"wrote {out} ({hosts} hosts)")
+    err_console.print(written_line(write_file(out, text, force=force), f"{hosts} hosts"))
 
 
 def register(app: typer.Typer) -> None:

@@ -32,7 +32,7 @@ def validate(
     inventory. Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable
     inventory or bad usage.
 
-    Example: zoneplan validate site.yaml --min-severity warning
+    Example: `zoneplan validate site.yaml --min-severity warning`
     """
     from ..workflows.validate import validate_inventory
 

@@ -232,10 +232,10 @@ def norm_member(token: str) -> str | None:
     if ":" in token:
         return fast_wwn(token)
     if "," in token:
-        return token if _DI.match(token) else None
+        return token if _DI.fullmatch(token) else None
     if token.isascii() and token.replace("_", "").isalnum():  # the common case, no regex
         return token
-    return token if _NAME_OK.match(token) else None
+    return token if _NAME_OK.fullmatch(token) else None
 
 
 def after(s: str, sep: str = ":") -> str:

@@ -217,7 +217,7 @@ def _fmt_value(tag: int, value: bytes | int | str) -> str:
             s = value.decode("ascii")
         except UnicodeDecodeError:
             s = ""
-        if s and _PRINTABLE.match(s) and not re.fullmatch(r"[0-9a-fA-F]+", s):
+        if s and _PRINTABLE.fullmatch(s) and not re.fullmatch(r"[0-9a-fA-F]+", s):
             return f"4|{s}"
         return f"4x|{value.hex()}"
     if tag in (64, 68) and isinstance(value, bytes):

@@ -35,7 +35,7 @@ def all_rules() -> tuple[type[Rule], ...]:
     codes: dict[str, type[Rule]] = {}
     names: dict[str, type[Rule]] = {}
     for r in found:
-        if not CODE_RE.match(r.code) or not NAME_RE.match(r.name):
+        if not CODE_RE.fullmatch(r.code) or not NAME_RE.fullmatch(r.name):
             raise CatalogueError(f"{r.__name__}: bad code or name {r.code} {r.name}")
         if r.code in codes or r.name in names:
             raise CatalogueError(f"{r.__name__}: duplicate code or name {r.code} {r.name}")

@@ -418,6 +418,27 @@ class SwitchReadFailed(_LiveRule):
     severity = Severity.ERROR
 
 
+class ForeignFilesInCapture(_LiveRule):
+    """A switch's capture folder already holds files zoneplan did not write; they are kept.
+
+    Why:
+        ``collect`` replaces only the files its own manifest (``zoneplan-collect.json``) says
+        an earlier run wrote: a file the user put there is never deleted. But the capture
+        reader reads every file of the folder, so the user's files are read as part of this
+        switch's capture: say so.
+    Fails:
+        ``collect --out cap`` where ``cap/sw1/`` holds ``notes.txt`` or outputs saved by hand.
+    Passes:
+        A new folder, or one only zoneplan wrote.
+    Fix:
+        Move the files elsewhere, or collect into a new folder.
+    """
+
+    code = "ZP731"
+    name = "foreign-files-in-capture"
+    severity = Severity.WARNING
+
+
 RULES = (
     SwitchUnreachable,
     SwitchTimeout,
@@ -440,4 +461,5 @@ RULES = (
     SnmpTableAbsent,
     SnmpValueUndecodable,
     SwitchReadFailed,
+    ForeignFilesInCapture,
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ..findings import Finding, Severity
-from ..outputs import write_output
+from ..outputs import write_outputs
 from ..plan.against import zoning_by_fabric
 from ..plan.build import PlanError, build_plan
 from ..plan.checks import check_plan
@@ -21,6 +21,7 @@ from ..plan.model import Plan, ZoningState
 from ..plan.naming import NamingError
 from ..render.engine import RenderedFabric, RenderError, render_plan
 from ..rules.base import RuleScope
+from ..sanitise import json_bytes
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
 from .policy import finish_findings
@@ -126,16 +127,20 @@ def read_against(
 
 
 def write_plan(run: PlanRun, out: Path, *, force: bool = False) -> dict[str, str]:
-    """Write every fabric's script and rollback and ``plan.json``; path → what was done."""
+    """Write every fabric's script and rollback and ``plan.json``; path → what was done.
+
+    Every target is checked before any is written (:func:`~zoneplan.outputs.write_outputs`):
+    a fabric folder name taken by a file, or a link, raises
+    :class:`~zoneplan.outputs.OutputError` with nothing written.
+    """
     assert run.plan is not None and run.stopped is None
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for r in run.rendered:
         for kind, text in (("script", r.script), ("rollback", r.rollback)):
-            path = out / r.fabric / f"{r.fabric}.{kind}.txt"
-            files[str(path)] = write_output(path, text, force=force).describe()
-    path = out / "plan.json"
-    files[str(path)] = write_output(path, plan_json_bytes(run.plan), force=force).describe()
-    return files
+            files[f"{r.fabric}/{r.fabric}.{kind}.txt"] = text
+    files["plan.json"] = plan_json_bytes(run.plan)
+    results = write_outputs(out, files, force=force)
+    return {str(w.path): w.describe() for w in results}
 
 
 def plan_json(plan: Plan) -> str:
@@ -145,4 +150,4 @@ def plan_json(plan: Plan) -> str:
 
 def plan_json_bytes(plan: Plan) -> bytes:
     """:func:`plan_json` as UTF-8 bytes, without a str copy (plan.json of 50k hosts: 140 MB)."""
-    return plan.__pydantic_serializer__.to_json(plan, indent=2) + b"\n"
+    return json_bytes(plan.__pydantic_serializer__.to_json(plan, indent=2)) + b"\n"
