@@ -11,14 +11,23 @@ SAMPLE ?= samples/euronas-cluster.yaml
 APT_PACKAGES := chromium poppler-utils multipath-tools snmp graphviz fonts-dejavu-core \
                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 openssh-client
 
-.PHONY: demo test venv deps lint fuzz bench clean
+.PHONY: demo test venv deps lint fuzz bench clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# constraints.txt pins every package the tests run with (pyproject.toml keeps ranges for
+# users); `make constraints` refreshes it from the venv after an upgrade.
+CONSTRAINTS ?= constraints.txt
+
 venv: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -c $(CONSTRAINTS) -e '.[test]'
+
+constraints: $(BIN)/python
+	$(BIN)/pip install -q --upgrade -e '.[test]'
+	( echo "# pip freeze of the test venv: what make venv / make test install (make constraints)"; \
+	  $(BIN)/pip freeze --exclude-editable ) > $(CONSTRAINTS)
 
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)
