@@ -152,8 +152,12 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
     )
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded."""
+def html_to_pdf(html: str, *, identifier: bytes | None = None) -> bytes:
+    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded.
+
+    ``identifier`` becomes the permanent part of the PDF's file identifier (trailer ``/ID``,
+    ISO 32000-1 14.4), written in clear text near the end of the file.
+    """
     try:
         from weasyprint import HTML  # noqa: PLC0415 - optional, heavy, loads C libraries
     except (ImportError, OSError) as exc:
@@ -162,7 +166,7 @@ def html_to_pdf(html: str) -> bytes:
             f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0) ({exc})"
         ) from exc
     # no base_url: the document references nothing, so nothing may be fetched
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_identifier=identifier or False)
 
 
 #: Chromium flags for printing: headless, and nothing that talks to the network.

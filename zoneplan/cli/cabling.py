@@ -2,10 +2,11 @@
 
 The inventory is validated first: fatal findings stop here (exit 2); error findings are
 printed and the plan is still written (conflicting cables show up in it), exit 1. An existing
-output file is never replaced silently: identical content is left alone ("unchanged"),
-different content needs ``--force`` (exit 2 without it). PDFs come from WeasyPrint (the same
-bytes every run) or, with ``--pdf-engine chromium``, from headless Chromium (several times
-faster on large sites, but stamped with the time, so a re-run needs ``--force``). The date printed on the cover is
+output file is never replaced silently: identical content is left alone ("unchanged"; for a
+WeasyPrint PDF decided from its inputs, recorded in the PDF's file identifier), different
+content needs ``--force`` (exit 2 without it). PDFs come from WeasyPrint or, with
+``--pdf-engine chromium``, from headless Chromium (several times faster on large sites, but
+stamped with the time, so a re-run needs ``--force``). The date printed on the cover is
 today (UTC), ``$SOURCE_DATE_EPOCH`` when set, or ``--date``, so builds can be reproducible.
 """
 
@@ -71,7 +72,7 @@ def cabling(
     """
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
-    from ..workflows.cabling import cabling_document
+    from ..workflows.cabling import cabling_document, inputs_id, recorded_inputs_id
     from ..workflows.validate import validate_inventory
 
     kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
@@ -104,6 +105,18 @@ def cabling(
     except OSError as exc:  # validated a moment ago, so only a race gets here
         err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    if kind == "pdf" and engine == "weasyprint":
+        made_from = inputs_id(
+            kind,
+            paper=paper,
+            generated=generated,
+            source=source,
+            source_name=inventory.name,
+            engine=engine,
+        )
+        if recorded_inputs_id(out) == made_from:  # same inventory, options and version
+            console.print(f"unchanged {escape(str(out))}")
+            raise typer.Exit(exit_code_for(result.findings))
     try:
         doc = cabling_document(
             result.topology,
