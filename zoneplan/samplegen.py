@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 
-from .model import SwitchVendor
 from .packs import pack_for
 
 _OS = ("vmware", "windows", "linux", "citrix-xen", "macos-xsan")
@@ -41,7 +40,7 @@ def generate_inventory_yaml(
         "site: generated",
         "fabrics:",
     ]
-    packs = {fab: pack_for(SwitchVendor(vendor)) for fab, vendor in fabrics.items()}
+    packs = {fab: pack_for(vendor) for fab, vendor in fabrics.items()}
     for i, (fab, vendor) in enumerate(fabrics.items()):
         vsan = f", vsan: {10 * (i + 1)}" if packs[fab].manifest.capabilities.vsans else ""
         out.append(f"  - {{name: {fab}, vendor: {vendor}{vsan}}}")

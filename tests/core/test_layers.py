@@ -28,8 +28,8 @@ PACKAGE = REPO / "zoneplan"
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
-    ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
+    ("data models", {"model", "observed"}),
     ("rule catalogue", {"rules"}),
     ("YAML source", {"yamlsource"}),
     ("loader", {"loader"}),

@@ -266,12 +266,12 @@ def test_fcns_logins_are_fabric_wide_unless_flogi_names_them(tmp_path):
 
 
 def test_parser_failure_zp039_does_not_stop_the_others(tmp_path, monkeypatch):
-    import zoneplan.parsers.capture as cap
+    from zoneplan.parsers import registry
 
     def boom(text, source):
         raise RuntimeError("bug")
 
-    monkeypatch.setitem(cap.PARSERS, "brocade.cfgtransshow", boom)
+    monkeypatch.setitem(registry(), "brocade.cfgtransshow", boom)
     d = tmp_path / "sw1"
     d.mkdir()
     (d / "cfgtransshow.txt").write_text("There is no outstanding zoning transaction\n")

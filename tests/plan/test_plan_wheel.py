@@ -8,10 +8,9 @@ import subprocess
 import sys
 import zipfile
 
-import yaml
 from plan_helpers import REPO, topology_of
 
-from zoneplan.packs import Manifest, VendorPack
+from zoneplan.packs import VendorPack
 from zoneplan.plan import build_plan, full_change
 from zoneplan.render import Renderer
 
@@ -40,7 +39,8 @@ def test_wheel_contains_the_packs_and_they_render(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         for pack in ("brocade-fos", "cisco-mds"):
-            assert f"zoneplan/_vendors/{pack}/manifest.yaml" in names
+            for part in ("manifest.yaml", "commands.yaml", "snmp.yaml"):
+                assert f"zoneplan/_vendors/{pack}/{part}" in names, (pack, part)
             for t in TEMPLATES:
                 assert f"zoneplan/_vendors/{pack}/templates/{t}" in names, (pack, t)
         # test support stays in tests/: no emulator, generator or strategy in the wheel
@@ -64,6 +64,5 @@ def test_wheel_contains_the_packs_and_they_render(tmp_path):
     plan = build_plan(topology_of(REPO / "samples" / "euronas-cluster.yaml"))
     for fp in plan.fabrics:
         root = tmp_path / "site" / "zoneplan" / "_vendors" / fp.pack
-        manifest = Manifest.model_validate(yaml.safe_load((root / "manifest.yaml").read_text()))
-        script = Renderer(VendorPack(root, manifest)).script(plan, full_change(fp))
+        script = Renderer(VendorPack.load(root)).script(plan, full_change(fp))
         assert fp.config in script
