@@ -389,8 +389,8 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
         ):
             findings.append(
                 CountMismatch.make(
-                    f"vsan {vsan}: show zone status counts {st.active_zones} active zones, "
-                    f"show zoneset active lists {len(z.effective.zones)}",
+                    f"vsan {vsan}: the zone status counts {st.active_zones} active zones, "
+                    f"the active zone set lists {len(z.effective.zones)}",
                     Location(z.effective.source or file),
                     subject=f"vsan {vsan}",
                 )
@@ -404,8 +404,8 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
         ):
             findings.append(
                 CountMismatch.make(
-                    f"vsan {vsan}: show zone status counts {st.full_zones} zones, "
-                    f"show zone lists {len(z.defined.zones)}",
+                    f"vsan {vsan}: the zone status counts {st.full_zones} zones, "
+                    f"the zone list has {len(z.defined.zones)}",
                     Location(z.defined.source or file),
                     subject=f"vsan {vsan}",
                 )
