@@ -327,7 +327,7 @@ class SwitchState:
         if old is None:
             self.logins[key] = login
             return login
-        for name in Login.__slots__:  # type: ignore[attr-defined]
+        for name in Login.__slots__:
             new = getattr(login, name)
             if new not in (None, False) and getattr(old, name) in (None, False):
                 setattr(old, name, new)

@@ -378,9 +378,9 @@ class VendorPack(BaseModel):
                 raise VendorPackError(f"{path}: {exc}") from exc
         return cls(
             root=root,
-            manifest=parts["manifest.yaml"],  # type: ignore[arg-type]
-            commands=parts["commands.yaml"],  # type: ignore[arg-type]
-            snmp=parts["snmp.yaml"],  # type: ignore[arg-type]
+            manifest=parts["manifest.yaml"],
+            commands=parts["commands.yaml"],
+            snmp=parts["snmp.yaml"],
         )
 
     __hash__ = object.__hash__  # one loaded pack per folder: identity is equality

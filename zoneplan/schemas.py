@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from .model import Inventory
 from .packs import CommandCatalogue, Manifest, SnmpCatalogue
 from .plan.model import Plan
 
 #: file name → model; other components add theirs here (plan, vendor pack parts).
-SCHEMA_MODELS = {
+SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "inventory.schema.json": (Inventory, "zoneplan inventory"),
     "vendor-pack.schema.json": (Manifest, "zoneplan vendor pack manifest"),
     "vendor-commands.schema.json": (CommandCatalogue, "zoneplan vendor pack command catalogue"),

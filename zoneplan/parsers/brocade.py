@@ -1087,8 +1087,9 @@ def decode_snmp(
         name = text_value(spec.get(idx)) or str(number)
         slot = port = None
         if "/" in name:
-            s, _, p = name.partition("/")
-            slot, port = (int(s), int(p)) if s.isdecimal() and p.isdecimal() else (None, None)
+            s_slot, _, s_port = name.partition("/")
+            if s_slot.isdecimal() and s_port.isdecimal():
+                slot, port = int(s_slot), int(s_port)
         ph = phy.get(idx)
         state_s = _PHY.get(ph) if isinstance(ph, int) else None
         if ph == 6:
@@ -1117,9 +1118,11 @@ def decode_snmp(
             if not isinstance(val, int):
                 continue
             p = Port(name=str(val - 1), index=val - 1, port=val - 1)
-            s = st.get(idx)
+            st_v = st.get(idx)
             p.state = (
-                {2: "Online", 3: "Offline", 5: "Diagnostics"}.get(s) if isinstance(s, int) else None
+                {2: "Online", 3: "Offline", 5: "Diagnostics"}.get(st_v)
+                if isinstance(st_v, int)
+                else None
             )
             t = ty.get(idx)
             p.type = _FA_TYPE.get(t) if isinstance(t, int) and p.state == "Online" else None

@@ -479,7 +479,7 @@ def _feed_identity_ports(state: SwitchState, res: Any, ctx: _Ctx) -> None:
 
 
 def _merge_identity(dst: SwitchIdentity, src: SwitchIdentity) -> None:
-    for name in SwitchIdentity.__slots__:  # type: ignore[attr-defined]
+    for name in SwitchIdentity.__slots__:
         v = getattr(src, name)
         if v not in (None, ""):
             setattr(dst, name, v)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from ..findings import Finding
 from ..observed import (
@@ -829,28 +829,28 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
             if key.startswith("port-wwn"):
                 w = wwn_or_none(val.split()[0]) if val else None
                 if w is not None:
-                    cur.wwpn = w  # type: ignore[union-attr]
-                    out.append(cur)  # type: ignore[arg-type]
+                    cur.wwpn = w
+                    out.append(cur)
                     got[vsan] = got.get(vsan, 0) + 1
                 if "(" in val:
-                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None  # type: ignore[union-attr]
+                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None
             elif key == "node-wwn":
-                cur.wwnn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+                cur.wwnn = wwn_or_none(val) if val else None
             elif key.startswith("fc4-types"):
-                cur.fc4 = val  # type: ignore[union-attr]
-                cur.device_type = _fc4_role(val)  # type: ignore[union-attr]
+                cur.fc4 = val
+                cur.device_type = _fc4_role(val)
             elif key == "symbolic-port-name":
-                cur.port_symbol = val or None  # type: ignore[union-attr]
+                cur.port_symbol = val or None
             elif key == "symbolic-node-name":
-                cur.node_symbol = val or None  # type: ignore[union-attr]
+                cur.node_symbol = val or None
             elif key == "port-type":
-                cur.port_type = val or None  # type: ignore[union-attr]
+                cur.port_type = val or None
             elif key == "fabric-port-wwn":
-                cur.fabric_port_wwn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+                cur.fabric_port_wwn = wwn_or_none(val) if val else None
             elif key == "Connected Interface":
-                cur.port = val or None  # type: ignore[union-attr]
+                cur.port = val or None
             elif key.startswith("Switch Name"):
-                cur.switch = val.split()[0] if val else None  # type: ignore[union-attr]
+                cur.switch = val.split()[0] if val else None
             continue
         other_line(raw, i, source, findings, "show fcns database")
     out = [x for x in out if x.wwpn]
@@ -1250,12 +1250,12 @@ def decode_member(fmt: int, raw: bytes) -> str | None:
 def _zone_db(
     cols: Columns,
     vsan: int,
-    names: dict[Oid, object],
-    alias_lists: dict[Oid, object],
-    alias_names: dict[Oid, object],
-    fmt: dict[Oid, object],
-    ids: dict[Oid, object],
-    attrs: dict[Oid, object],
+    names: Mapping[Oid, object],
+    alias_lists: Mapping[Oid, object],
+    alias_names: Mapping[Oid, object],
+    fmt: Mapping[Oid, object],
+    ids: Mapping[Oid, object],
+    attrs: Mapping[Oid, object],
     source: str,
     fnd: list[Finding],
 ) -> ZoneDb:

@@ -384,7 +384,7 @@ def _decoder(pack: VendorPack) -> Decoder:
     decode = getattr(module, "decode_snmp", None)
     if not callable(decode):
         raise VendorPackError(f"{pack.id}: {module.__name__} has no decode_snmp for snmp.yaml")
-    return decode  # type: ignore[no-any-return]
+    return decode
 
 
 def is_snmp_walk(path: Path, head: str | None = None) -> bool:
