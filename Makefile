@@ -17,8 +17,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-venv: $(BIN)/python
+# the editable install, redone only when pyproject.toml changes (a pip run that finds nothing
+# to do still asks the package indexes: tens of seconds on a busy network)
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
 
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)
@@ -32,14 +37,18 @@ demo: venv
 	@echo "Fabric A script (Brocade FOS):"
 	@head -n 40 build/plan/A/A.script.txt
 
-# pytest workers (pytest-xdist): the suite takes ~60 s on one core, ~40 s on two
+# pytest workers (pytest-xdist): the suite takes ~75 s of CPU (docs/benchmarks.md, "make test")
 TEST_WORKERS ?= 2
 
+# mypy runs beside the suite (it fills the moments the workers wait on emulators and
+# browsers); its verdict is printed after pytest's, and either failing fails the target
 test: venv
 	$(BIN)/ruff check zoneplan tests bench tools
 	$(BIN)/ruff format --check zoneplan tests bench tools
-	$(BIN)/python tools/mypy_baseline.py
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	@$(BIN)/python tools/mypy_baseline.py > $(VENV)/typecheck.log 2>&1 & tc=$$!; \
+	$(BIN)/pytest -n $(TEST_WORKERS); rc=$$?; \
+	wait $$tc; trc=$$?; cat $(VENV)/typecheck.log; \
+	test $$rc -eq 0 -a $$trc -eq 0
 
 # mypy against mypy-baseline.txt: new errors fail, fixed ones must be recorded (the baseline
 # only shrinks)

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.paths import REPO
+from tests.support.sources import package_files, parsed
 from zoneplan.packs import all_packs
 
-PACKAGE = REPO / "zoneplan"
 #: product names a pack's data does not spell out as words
 PRODUCTS = {"nx-os", "nxos", "fabric os", "fabos", "san-os"}
 #: file → why it may name makers in code
@@ -68,7 +68,7 @@ def _words(identifier: str) -> str:
 
 
 def hits(path: Path, pattern: re.Pattern[str], root: Path = REPO) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    tree = parsed(path) if root == REPO else ast.parse(path.read_text(encoding="utf-8"))
     docs = _documentation(tree)
     out: list[str] = []
     for node in ast.walk(tree):
@@ -101,7 +101,7 @@ def _pattern(words: set[str]) -> re.Pattern[str]:
 def test_the_core_names_no_vendor_in_code():
     pattern = _pattern(vendor_words())
     skip = vendor_modules() | {REPO / f for f in EXCEPTIONS}
-    found = [h for p in sorted(PACKAGE.rglob("*.py")) if p not in skip for h in hits(p, pattern)]
+    found = [h for p in package_files() if p not in skip for h in hits(p, pattern)]
     assert not found, (
         "vendor names in the core (make it pack data, or take the pack's brand):\n"
         + "\n".join(found)
