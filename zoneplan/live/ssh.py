@@ -91,6 +91,7 @@ class Session:
     prompt: re.Pattern[str] | None = None  #: the prompt closing a shell buffer
 
 
+@cache
 def _session_of(pack: VendorPack) -> Session:
     block = pack.commands.session
     return Session(
@@ -101,7 +102,6 @@ def _session_of(pack: VendorPack) -> Session:
     )
 
 
-@cache
 def load_session(vendor: str) -> Session:
     """The session block of the vendor pack's command catalogue."""
     try:
