@@ -156,3 +156,16 @@ def test_a_pack_naming_a_missing_parser_is_a_pack_error(acme, monkeypatch):
 
     with pytest.raises(VendorPackError, match="shownam"):
         registry()
+
+
+def test_the_ssh_adapter_takes_its_session_commands_and_prompt_from_the_pack(acme):
+    from zoneplan.live.ssh import load_commands, load_session
+
+    specs, findings = load_commands("acme")
+    assert not findings
+    assert [s.command for s in specs] == ["showzoning", "showname"]
+    session = load_session("acme")
+    assert session.mode == "shell" and session.setup == ("pager off",)
+    assert session.prompt is not None
+    assert session.prompt.search("showname\nacme7\nacme1$ ")
+    assert not session.prompt.search("acme7\nacme1# ")  # another vendor's prompt is not it
