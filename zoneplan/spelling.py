@@ -49,12 +49,6 @@ SYNONYMS: dict[str, str] = {
     "mac": "macos-xsan",
     "osx": "macos-xsan",
     "xsan": "macos-xsan",
-    # SwitchVendor
-    "broadcom": "brocade",
-    "fos": "brocade",
-    "mds": "cisco",
-    "nxos": "cisco",
-    "nx-os": "cisco",
     # PortRole
     "init": "initiator",
     "host": "initiator",

@@ -50,12 +50,12 @@ def connect_the_dots(
     resolver: Resolver,
 ) -> list[Finding]:
     """``findings`` with HBA replacements and lost access said once, the facts folded in."""
-    judged = {
-        name: _judge(obs, topology, resolver)
-        for name, obs in observations.items()
-        if name in planned and _complete(obs, topology)
-    }
-    judged = {k: v for k, v in judged.items() if v is not None}
+    judged: dict[str, _Fabric] = {}
+    for name, obs in observations.items():
+        if name in planned and _complete(obs, topology):
+            fab = _judge(obs, topology, resolver)
+            if fab is not None:
+                judged[name] = fab
     if not judged:
         return findings
     out: list[Finding] = []
@@ -157,8 +157,8 @@ def _access(
         ports = topology.device_ports("host", host)
         lost: dict[str, list[str]] = {}
         kept: list[str] = []
-        on = {topology.fabric_of(p) for p in ports} - {None}
-        for fabric in sorted(on):  # type: ignore[type-var]
+        on = {f for p in ports if (f := topology.fabric_of(p)) is not None}
+        for fabric in sorted(on):
             fab = judged.get(fabric)
             if fab is None or fabric not in planned_on[host]:
                 kept.append(fabric)  # not judged here (or not zoned there): assume nothing

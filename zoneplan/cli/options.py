@@ -9,7 +9,7 @@ always shown). ``--force`` means the same everywhere (see :mod:`zoneplan.outputs
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, Mapping, Optional
 
 import typer
 
@@ -110,7 +110,7 @@ def write_file(path: Path, data: str | bytes, *, force: bool) -> WriteResult:
         raise usage_error(f"nothing written: {exc}") from exc
 
 
-def write_files(root: Path, files: dict[str, str | bytes], *, force: bool) -> list[WriteResult]:
+def write_files(root: Path, files: Mapping[str, str | bytes], *, force: bool) -> list[WriteResult]:
     """:func:`zoneplan.outputs.write_outputs` under the one ``--force`` rule (exit 2 on a
     conflict or an unusable target, nothing written)."""
     from ..outputs import OutputError, write_outputs
@@ -154,7 +154,7 @@ except ImportError:  # pragma: no cover - typer without its core module
 
 if TyperArgument is not None:
 
-    class _Argument(TyperArgument):  # type: ignore[misc,valid-type]
+    class _Argument(TyperArgument):
         """An argument shown as ``INVENTORY`` (``[INVENTORY]`` when optional), no type."""
 
         def display_type_rich(self, ctx):  # noqa: ANN001, ANN201
@@ -181,7 +181,7 @@ if TyperArgument is not None:
                     longest = max(p.opts, key=len, default=p.name or "")
                     p.metavar = longest.lstrip("-").replace("-", "_").upper()
 
-    class Command(TyperCommand):  # type: ignore[misc,valid-type]
+    class Command(TyperCommand):
         """A zoneplan command: its help shows metavars, not Python types."""
 
         def get_params(self, ctx):  # noqa: ANN001, ANN201
@@ -189,7 +189,7 @@ if TyperArgument is not None:
             plain_help(params)
             return params
 
-    class Group(TyperGroup):  # type: ignore[misc,valid-type]
+    class Group(TyperGroup):
         """The ``zoneplan`` app and its sub-apps, with the same help style."""
 
         def get_params(self, ctx):  # noqa: ANN001, ANN201

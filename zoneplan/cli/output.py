@@ -22,7 +22,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..findings import Finding, Location, Severity, sort_findings
-from ..sanitise import escape_text
+
+
+def escape_text(value: object) -> str:
+    """:func:`zoneplan.sanitise.escape_text`, imported when first needed: the sanitiser loads
+    jinja2, which ``zoneplan rules`` (answering instantly) must not."""
+    from ..sanitise import escape_text as escape_it
+
+    return escape_it(value)
+
 
 #: results on stdout, diagnostics on stderr; colours off when NO_COLOR is set or not a TTY.
 #: the width of output that is not a terminal's: nothing is wrapped (CI logs, ``> file``, grep)

@@ -18,11 +18,15 @@ def sample(
     out: Optional[Path] = typer.Option(
         None, "-o", "--out", metavar="FILE", help="Write here instead of stdout."
     ),
-    vendor_a: str = typer.Option(
-        "brocade", metavar="VENDOR", help="Vendor of fabric A (brocade or cisco)."
+    vendor_a: Optional[str] = typer.Option(
+        None,
+        metavar="VENDOR",
+        help="Vendor of fabric A: a vendor pack's word (default: the first pack's).",
     ),
-    vendor_b: str = typer.Option(
-        "cisco", metavar="VENDOR", help="Vendor of fabric B (brocade or cisco)."
+    vendor_b: Optional[str] = typer.Option(
+        None,
+        metavar="VENDOR",
+        help="Vendor of fabric B: a vendor pack's word (default: the second pack's).",
     ),
     seed: int = typer.Option(0, metavar="N", help="Random seed (host operating systems)."),
     force: bool = force_option(),
@@ -31,11 +35,13 @@ def sample(
 
     Example: `zoneplan sample --hosts 500 -o big-site.yaml`
     """
+    from ..packs import known_vendors
     from ..samplegen import generate_inventory_yaml
 
+    vendors = known_vendors()
     for v in (vendor_a, vendor_b):
-        if v not in ("brocade", "cisco"):
-            raise usage_error(f"unknown vendor {v!r}: use brocade or cisco")
+        if v is not None and v not in vendors:
+            raise usage_error(f"unknown vendor {v!r}: use {' or '.join(vendors)}")
     text = generate_inventory_yaml(hosts, vendor_a=vendor_a, vendor_b=vendor_b, seed=seed)
     if out is None:
         typer.echo(text, nl=False)

@@ -39,7 +39,7 @@ class SingleFabricDevice(Rule):
             if kind == "array":
                 continue
             ports = [p for p in topo.device_ports(kind, name) if topo.fabric_of(p) is not None]
-            fabrics = {topo.fabric_of(p) for p in ports}
+            fabrics = {f for p in ports if (f := topo.fabric_of(p)) is not None}
             if len(fabrics) != 1:
                 continue
             (only,) = fabrics
