@@ -72,7 +72,7 @@ def cabling(
     """
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
-    from ..workflows.cabling import cabling_document, inputs_id, recorded_inputs_id
+    from ..workflows.cabling import CablingInputs, cabling_document
     from ..workflows.validate import validate_inventory
 
     kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
@@ -105,28 +105,12 @@ def cabling(
     except OSError as exc:  # validated a moment ago, so only a race gets here
         err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-    if kind == "pdf" and engine == "weasyprint":
-        made_from = inputs_id(
-            kind,
-            paper=paper,
-            generated=generated,
-            source=source,
-            source_name=inventory.name,
-            engine=engine,
-        )
-        if recorded_inputs_id(out) == made_from:  # same inventory, options and version
-            console.print(f"unchanged {escape(str(out))}")
-            raise typer.Exit(exit_code_for(result.findings))
+    inputs = CablingInputs(kind, paper, generated, source, inventory.name, engine)
+    if inputs.unchanged_in(out):  # same inventory, options and version: nothing to render
+        console.print(f"unchanged {escape(str(out))}")
+        raise typer.Exit(exit_code_for(result.findings))
     try:
-        doc = cabling_document(
-            result.topology,
-            kind,
-            paper=paper,
-            generated=generated,
-            source=source,
-            source_name=inventory.name,
-            engine=engine,
-        )
+        doc = cabling_document(result.topology, inputs)
     except PdfUnavailable as exc:
         err_console.print(escape(str(exc)))
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc

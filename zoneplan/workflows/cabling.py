@@ -1,7 +1,7 @@
 """``zoneplan cabling`` as a library call: the printable plan or the label CSV, as bytes.
 
 "Unchanged" is decided from the inputs for a PDF: its bytes are not a promise (fonts, the
-PDF engine and its version shape them), its inputs are. :func:`inputs_id` hashes what the
+PDF engine and its version shape them), its inputs are. :meth:`CablingInputs.id` hashes what the
 document is made from; WeasyPrint writes it into the PDF's file identifier, and
 :func:`recorded_inputs_id` reads it back from an existing file, so a rerun with the same
 inventory and options is "unchanged" without rendering anything.
@@ -19,29 +19,41 @@ from ..cabling import CablingPlan, build_plan, render_csv, render_html
 from ..cabling.render import html_to_pdf, html_to_pdf_chromium
 from ..topology import Topology
 
-__all__ = ["CablingDocument", "cabling_document", "inputs_id", "recorded_inputs_id"]
+__all__ = ["CablingDocument", "CablingInputs", "cabling_document", "recorded_inputs_id"]
 
 _PREFIX = b"zoneplan-inputs-"
 _ID = re.compile(rb"/ID\s*\[\s*\((" + re.escape(_PREFIX) + rb"[0-9a-f]{32})\)")
 
 
-def inputs_id(
-    kind: str,
-    *,
-    paper: str,
-    generated: date | str,
-    source: bytes,
-    source_name: str,
-    engine: str,
-) -> bytes:
-    """What a cabling document is made from, hashed: version, options, the inventory's bytes."""
-    from .. import __version__
+@dataclass(frozen=True)
+class CablingInputs:
+    """Everything a cabling document is made from (besides zoneplan's own version)."""
 
-    h = hashlib.sha256()
-    for part in (__version__, kind, paper, str(generated), engine, source_name):
-        h.update(part.encode("utf-8") + b"\0")
-    h.update(source)
-    return _PREFIX + h.hexdigest()[:32].encode()
+    kind: str  #: html, pdf or csv
+    paper: str
+    generated: date | str
+    source: bytes  #: the inventory file's bytes
+    source_name: str
+    engine: str = "weasyprint"
+
+    def id(self) -> bytes:
+        """The inputs hashed, with zoneplan's version: what a PDF's identifier records."""
+        from .. import __version__
+
+        h = hashlib.sha256()
+        for part in (__version__, self.kind, self.paper, str(self.generated), self.engine):
+            h.update(part.encode("utf-8") + b"\0")
+        h.update(self.source_name.encode("utf-8") + b"\0")
+        h.update(self.source)
+        return _PREFIX + h.hexdigest()[:32].encode()
+
+    def unchanged_in(self, path: Path) -> bool:
+        """True when ``path`` is a PDF made from these very inputs (nothing to render)."""
+        return (
+            self.kind == "pdf"
+            and self.engine == "weasyprint"
+            and (recorded_inputs_id(path) == self.id())
+        )
 
 
 def recorded_inputs_id(path: Path) -> bytes | None:
@@ -63,32 +75,20 @@ class CablingDocument:
     data: bytes
 
 
-def cabling_document(
-    topology: Topology,
-    kind: str,
-    *,
-    paper: str = "a4-portrait",
-    generated: date | str,
-    source: bytes = b"",
-    source_name: str = "",
-    engine: str = "weasyprint",
-) -> CablingDocument:
-    """``kind`` html, pdf or csv; raises :class:`zoneplan.cabling.PdfUnavailable` for a PDF
-    without its engine."""
-    plan = build_plan(topology, generated=generated, source=source, source_name=source_name)
-    if kind == "csv":
-        return CablingDocument(plan, render_csv(plan).encode("utf-8"))
-    html = render_html(plan, paper)
-    if kind == "html":
-        return CablingDocument(plan, html.encode("utf-8"))
-    if engine == "chromium":
-        return CablingDocument(plan, html_to_pdf_chromium(html))
-    made_from = inputs_id(
-        kind,
-        paper=paper,
-        generated=generated,
-        source=source,
-        source_name=source_name,
-        engine=engine,
+def cabling_document(topology: Topology, inputs: CablingInputs) -> CablingDocument:
+    """The document ``inputs`` ask for; raises :class:`zoneplan.cabling.PdfUnavailable` for a
+    PDF without its engine."""
+    plan = build_plan(
+        topology,
+        generated=inputs.generated,
+        source=inputs.source,
+        source_name=inputs.source_name,
     )
-    return CablingDocument(plan, html_to_pdf(html, identifier=made_from))
+    if inputs.kind == "csv":
+        return CablingDocument(plan, render_csv(plan).encode("utf-8"))
+    html = render_html(plan, inputs.paper)
+    if inputs.kind == "html":
+        return CablingDocument(plan, html.encode("utf-8"))
+    if inputs.engine == "chromium":
+        return CablingDocument(plan, html_to_pdf_chromium(html))
+    return CablingDocument(plan, html_to_pdf(html, identifier=inputs.id()))
