@@ -174,7 +174,7 @@ def _report(run, fmt: str) -> None:  # noqa: ANN001
     if fmt == "text" and run.verdicts:
         table = Table(title="fabrics")
         table.add_column("fabric")
-        table.add_column("verdict")
+        table.add_column("zoning")
         for name, verdict in sorted(run.verdicts.items()):
             table.add_row(safe(name), f"[{_VERDICT_STYLE.get(verdict, '')}]{safe(verdict)}[/]")
         console.print(table)
