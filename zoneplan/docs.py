@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .rules.examples import Example
+from .rules.examples import Example, visible
 from .rules.registry import all_rules
 
 #: how the examples' inputs are written, said once at the top of the page
@@ -19,7 +19,7 @@ _EXAMPLES_NOTE = (
 
 def _fence(text: str) -> list[str]:
     ticks = "````" if "```" in text else "```"
-    return [ticks, text if text else "(empty)", ticks]
+    return [ticks, visible(text) if text else "(empty)", ticks]
 
 
 def _example(e: Example) -> list[str]:

@@ -38,6 +38,7 @@ class ClusterHbaNotQlogic(Rule):
 
     code = "ZP301"
     name = "cluster-hba-not-qlogic"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -58,7 +59,6 @@ class ClusterHbaNotQlogic(Rule):
         """,
         caption="QLogic, with QLogic WWPNs (OUI 00-24-FF, ``21:00:00:24:ff:…``).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[str] = set()
@@ -99,6 +99,7 @@ class HbaVendorOuiMismatch(Rule):
 
     code = "ZP302"
     name = "hba-vendor-oui-mismatch"
+    severity = Severity.WARNING
     fails = Inventory(
         """
         cluster:
@@ -125,7 +126,6 @@ class HbaVendorOuiMismatch(Rule):
         """,
         caption="QLogic with a QLogic WWPN (OUI 00-24-FF).",
     )
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.ports:
@@ -154,6 +154,7 @@ class DirectLinkNotMirror(Rule):
 
     code = "ZP303"
     name = "direct-link-not-mirror"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -178,7 +179,6 @@ class DirectLinkNotMirror(Rule):
         """,
         caption="Only the nodes' mirror ports are direct links.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -214,12 +214,12 @@ class MirrorThroughSwitch(Rule):
 
     code = "ZP304"
     name = "mirror-through-switch"
+    severity = Severity.INFO
     fails = Inventory(
         base="mirror-via-switch",
         caption="Reported: mirror ports cabled to switches (they get a mirror-only zone).",
     )
     passes = Inventory(caption="Mirror ports direct-connected between the nodes.")
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.iter_role(PortRole.MIRROR, "node"):
@@ -246,9 +246,9 @@ class MirrorDirect(Rule):
 
     code = "ZP305"
     name = "mirror-direct"
+    severity = Severity.INFO
     fails = Inventory(caption="Reported: san1/hba1/p0 - san2/hba1/p0 and the p1 pair.")
     passes = Inventory(base="mirror-via-switch", caption="Mirror ports through the fabrics.")
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -283,6 +283,7 @@ class ClientCannotReachBothNodes(Rule):
 
     code = "ZP306"
     name = "client-cannot-reach-both-nodes"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -307,7 +308,6 @@ class ClientCannotReachBothNodes(Rule):
         """,
         caption="On each fabric a client uses, both nodes have a target port.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -351,6 +351,7 @@ class NodeWithoutBackend(Rule):
 
     code = "ZP307"
     name = "node-without-backend"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -367,7 +368,6 @@ class NodeWithoutBackend(Rule):
         """,
         caption="san1's backend ports and raid1's ports on the same fabrics.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -409,6 +409,7 @@ class TargetCountDiffers(Rule):
 
     code = "ZP308"
     name = "target-count-differs"
+    severity = Severity.INFO
     fails = Inventory(caption="Reported: san1 with four target ports, san2 with two.")
     passes = Inventory(
         """
@@ -423,7 +424,6 @@ class TargetCountDiffers(Rule):
         """,
         caption="Two more target ports on san2: four each.",
     )
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -457,6 +457,7 @@ class NoMirrorPath(Rule):
 
     code = "ZP309"
     name = "no-mirror-path"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -482,7 +483,6 @@ class NoMirrorPath(Rule):
         """,
         caption="A mirror link between the nodes (direct, or both ends on one fabric).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -517,6 +517,7 @@ class SharedBackendArray(Rule):
 
     code = "ZP310"
     name = "shared-backend-array"
+    severity = Severity.WARNING
     fails = Inventory(
         """
         cluster:
@@ -532,7 +533,6 @@ class SharedBackendArray(Rule):
             - {name: san2, array: raid2}
         """
     )
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -560,6 +560,7 @@ class NodeWithoutTargets(Rule):
 
     code = "ZP311"
     name = "node-without-targets"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -581,7 +582,6 @@ class NodeWithoutTargets(Rule):
                     - {name: p0, role: target, switch: sw-a2, port: 1}
         """
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -614,6 +614,7 @@ class NodePortWithoutRole(Rule):
 
     code = "ZP312"
     name = "node-port-without-role"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -637,7 +638,6 @@ class NodePortWithoutRole(Rule):
                     - {name: p0, role: target}
         """
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in _node_ports(ctx):

@@ -36,6 +36,7 @@ __all__ = [
     "Audit",
     "Multipath",
     "Run",
+    "visible",
 ]
 
 #: the sample every inventory example patches unless it names another ``base``
@@ -45,6 +46,16 @@ SAMPLE = "euronas-cluster"
 def _clean(text: str) -> str:
     """Dedent a triple-quoted block and drop its first and last blank lines."""
     return textwrap.dedent(text).strip("\n")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown as ``cat -v`` does (ESC ``^[``, CR ``^M``):
+    an example about an escape sequence or a CR LF must show it, and a terminal must not
+    act on it."""
+    return "".join(
+        c if c in "\t\n" or " " <= c != "\x7f" else "^?" if c == "\x7f" else "^" + chr(ord(c) + 64)
+        for c in text
+    )
 
 
 def _indent(text: str, by: str = "    ") -> str:
@@ -80,7 +91,7 @@ class Example:
             if label:
                 out.append(label)
             if text is not None:
-                out.append(_indent(text) if text else "    (empty)")
+                out.append(_indent(visible(text)) if text else "    (empty)")
         out += self.notes()
         return "\n".join(out)
 

@@ -30,6 +30,7 @@ class ManualMultipathOs(Rule):
 
     code = "ZP401"
     name = "manual-multipath-os"
+    severity = Severity.INFO
     fails = Inventory(caption="Reported: win01 (windows), xen01 (citrix-xen), lnx01 (linux).")
     passes = Inventory(
         """
@@ -40,7 +41,6 @@ class ManualMultipathOs(Rule):
         """,
         caption="Only VMware ESXi and macOS Xsan clients.",
     )
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, host in enumerate(ctx.inventory.hosts):
@@ -66,6 +66,7 @@ class SingleHbaHost(Rule):
 
     code = "ZP402"
     name = "single-hba-host"
+    severity = Severity.INFO
     fails = Inventory(caption="Reported: esx01, one dual-port HBA on fabrics A and B.")
     passes = Inventory(
         """
@@ -78,7 +79,6 @@ class SingleHbaHost(Rule):
         """,
         caption="xen01 only: hba0 on fabric A, hba1 on fabric B.",
     )
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, host in enumerate(ctx.inventory.hosts):
@@ -103,6 +103,7 @@ class HostPortRole(Rule):
 
     code = "ZP403"
     name = "host-port-role"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -125,7 +126,6 @@ class HostPortRole(Rule):
         """,
         caption="``initiator`` (the default when ``role`` is left out).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.ports:

@@ -22,6 +22,7 @@ class DuplicateWwpn(Rule):
 
     code = "ZP101"
     name = "duplicate-wwpn"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -44,7 +45,6 @@ class DuplicateWwpn(Rule):
         """,
         caption="Every port with its own WWPN.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for wwpn, refs in ctx.topology.by_wwpn.items():
@@ -69,6 +69,7 @@ class PortCabledTwice(Rule):
 
     code = "ZP102"
     name = "switch-port-cabled-twice"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -91,7 +92,6 @@ class PortCabledTwice(Rule):
         """,
         caption="A free port.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -121,6 +121,7 @@ class DomainIdClash(Rule):
 
     code = "ZP104"
     name = "domain-id-clash"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         switches:
@@ -135,7 +136,6 @@ class DomainIdClash(Rule):
         """,
         caption="Unique on fabric A (mds-b1 has 11 too, on fabric B: that is fine).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: dict[tuple[str, int], str] = {}
@@ -165,6 +165,7 @@ class WwpnIsNodeName(Rule):
 
     code = "ZP105"
     name = "wwpn-is-node-name"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -188,7 +189,6 @@ class WwpnIsNodeName(Rule):
                   - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01"}
         """
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -221,6 +221,7 @@ class DuplicateName(Rule):
 
     code = "ZP106"
     name = "duplicate-name"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -246,7 +247,6 @@ class DuplicateName(Rule):
         caption="Names unique among fabrics, switches, devices, each device's HBAs and each "
         "HBA's ports.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         inv = ctx.inventory
@@ -295,6 +295,7 @@ class SwitchVendorMismatch(Rule):
 
     code = "ZP107"
     name = "switch-vendor-mismatch"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         switches:
@@ -309,7 +310,6 @@ class SwitchVendorMismatch(Rule):
         """,
         caption="No ``vendor`` on the switch (it is the fabric's), or the fabric's vendor.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         fabrics = {f.name: f for f in ctx.inventory.fabrics}
@@ -336,6 +336,7 @@ class DirectLinkMismatch(Rule):
 
     code = "ZP108"
     name = "direct-link-mismatch"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         cluster:
@@ -360,7 +361,6 @@ class DirectLinkMismatch(Rule):
         """,
         caption="Both ends name each other.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -398,6 +398,8 @@ class DanglingReference(Rule):
 
     code = "ZP103"
     name = "dangling-reference"
+    severity = Severity.FATAL
+    scope = RuleScope.LOAD  # made by the topology builder: nothing can be planned past it
     fails = Inventory(
         """
         hosts:
@@ -419,8 +421,6 @@ class DanglingReference(Rule):
                   - {name: p0, switch: sw-a1, port: 12}
         """
     )
-    severity = Severity.FATAL
-    scope = RuleScope.LOAD  # made by the topology builder: nothing can be planned past it
 
 
 RULES = (

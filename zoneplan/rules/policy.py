@@ -22,6 +22,8 @@ class UnusedSuppression(Rule):
 
     code = "ZP090"
     name = "unused-suppression"
+    severity = Severity.WARNING
+    scope = RuleScope.POLICY
     fails = Inventory(
         """
         policy:
@@ -38,8 +40,6 @@ class UnusedSuppression(Rule):
         """,
         caption="A suppression that silences a finding.",
     )
-    severity = Severity.WARNING
-    scope = RuleScope.POLICY
 
 
 RULES = (UnusedSuppression,)

@@ -22,6 +22,7 @@ class SingleFabricDevice(Rule):
 
     code = "ZP201"
     name = "single-fabric-device"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         hosts:
@@ -44,7 +45,6 @@ class SingleFabricDevice(Rule):
         """,
         caption="One port on fabric A (sw-a1), one on fabric B (mds-b1).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -78,6 +78,7 @@ class UncabledPort(Rule):
 
     code = "ZP202"
     name = "uncabled-port"
+    severity = Severity.WARNING
     fails = Inventory(
         """
         hosts:
@@ -99,7 +100,6 @@ class UncabledPort(Rule):
                   - {name: p1, switch: mds-b1, port: fc1/9}
         """
     )
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         peered = set(ctx.topology.direct.values())
@@ -123,6 +123,7 @@ class SplitFabric(Rule):
 
     code = "ZP203"
     name = "split-fabric"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         isls: !replace
@@ -140,7 +141,6 @@ class SplitFabric(Rule):
         """,
         caption="One ISL is enough to make the fabric whole (two keep it whole).",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -170,6 +170,7 @@ class IslJoinsFabrics(Rule):
 
     code = "ZP204"
     name = "isl-joins-fabrics"
+    severity = Severity.ERROR
     fails = Inventory(
         """
         isls:
@@ -184,7 +185,6 @@ class IslJoinsFabrics(Rule):
         """,
         caption="A third ISL inside fabric A.",
     )
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         fab = ctx.topology.switch_fabric
@@ -211,6 +211,7 @@ class FabricWithoutSwitch(Rule):
 
     code = "ZP205"
     name = "fabric-without-switch"
+    severity = Severity.WARNING
     fails = Inventory(
         """
         fabrics:
@@ -226,7 +227,6 @@ class FabricWithoutSwitch(Rule):
           - {name: sw-c1, fabric: C, domain_id: 1}
         """
     )
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         used = set(ctx.topology.switch_fabric.values())
