@@ -19,7 +19,7 @@ _EXAMPLES_NOTE = (
 
 def _fence(text: str) -> list[str]:
     ticks = "````" if "```" in text else "```"
-    return [ticks, visible(text) if text else "(empty)", ticks]
+    return [ticks, visible(text.rstrip("\n")) if text else "(empty)", ticks]
 
 
 def _example(e: Example) -> list[str]:

@@ -91,7 +91,7 @@ class Example:
             if label:
                 out.append(label)
             if text is not None:
-                out.append(_indent(visible(text)) if text else "    (empty)")
+                out.append(_indent(visible(text.rstrip("\n"))) if text else "    (empty)")
         out += self.notes()
         return "\n".join(out)
 
