@@ -62,6 +62,10 @@ def _tagged(cls: type):  # noqa: ANN202
     return construct
 
 
+#: libyaml when PyYAML has it: generated inventories of thousands of hosts
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FastDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 _PatchLoader.add_constructor("!replace", _tagged(_Replace))
 _PatchLoader.add_constructor("!delete", _tagged(_Delete))
 
@@ -189,8 +193,10 @@ def _plan(example: ex.Plan, tmp: Path) -> Found:
 
     path = tmp / "inventory.yaml"
     if example.sample_hosts is not None:
-        data = yaml.safe_load(generate_inventory_yaml(example.sample_hosts))
-        text = yaml.safe_dump(apply_patch(data, example.patch), sort_keys=False)
+        text = generate_inventory_yaml(example.sample_hosts)
+        if example.patch:
+            data = apply_patch(yaml.load(text, Loader=_FastLoader), example.patch)  # noqa: S506
+            text = yaml.dump(data, Dumper=_FastDumper, sort_keys=False)
     else:
         text = inventory_text(example.patch, example.base)
     path.write_text(text, encoding="utf-8")

@@ -47,6 +47,32 @@ def _parser_crash(tmp: Path) -> Iterator[None]:
         parsers.PARSERS.update(saved)
 
 
+def _planner_drops(role: str):  # noqa: ANN202
+    """The planner leaves the first client zone without its ``role`` members (a bug the
+    independent plan checks must catch; no inventory makes the real planner do it)."""
+
+    @contextmanager
+    def stage(tmp: Path) -> Iterator[None]:
+        from zoneplan.plan.model import ZoneKind
+        from zoneplan.workflows import plan as workflow
+
+        real = workflow.build_plan
+
+        def buggy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            plan = real(*args, **kwargs)
+            zone = next(z for fp in plan.fabrics for z in fp.zones if z.kind is ZoneKind.CLIENT)
+            zone.members = [m for m in zone.members if m.role is None or m.role.value != role]
+            return plan
+
+        workflow.build_plan = buggy
+        try:
+            yield
+        finally:
+            workflow.build_plan = real
+
+    return stage
+
+
 @contextmanager
 def _nothing(tmp: Path) -> Iterator[None]:
     yield
@@ -56,6 +82,8 @@ def _nothing(tmp: Path) -> Iterator[None]:
 FAULTS: dict[str, Callable[[Path], ContextManager[None]]] = {
     "": _nothing,
     "parser-crash": _parser_crash,
+    "planner-drops-initiators": _planner_drops("initiator"),
+    "planner-drops-targets": _planner_drops("target"),
 }
 
 
