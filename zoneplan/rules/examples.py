@@ -48,6 +48,17 @@ def _clean(text: str) -> str:
     return textwrap.dedent(text).strip("\n")
 
 
+def _verbatim(text: str) -> str:
+    """Dedent a block of output and drop the line break after the opening quotes and the
+    indentation before the closing ones; everything else (a final blank line, a last line
+    without a line break) is part of the output."""
+    text = textwrap.dedent(text)
+    if text.startswith("\n"):
+        text = text[1:]
+    head, sep, last = text.rpartition("\n")
+    return head + "\n" if sep and not last.strip() else text
+
+
 def visible(text: str) -> str:
     """``text`` with control characters shown as ``cat -v`` does (ESC ``^[``, CR ``^M``):
     an example about an escape sequence or a CR LF must show it, and a terminal must not
@@ -170,7 +181,7 @@ def _file_blocks(files: Mapping[str, str]) -> list[tuple[str, str | None]]:
 
 
 def _clean_files(files: Mapping[str, str]) -> dict[str, str]:
-    return {name: _clean(text) + "\n" if text.strip() else "" for name, text in files.items()}
+    return {name: _verbatim(text) for name, text in files.items()}
 
 
 @dataclass(frozen=True)
@@ -237,7 +248,7 @@ class Multipath(Example):
     kind = "multipath"
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _clean(self.text) + "\n" if self.text.strip() else "")
+        object.__setattr__(self, "text", _verbatim(self.text))
         object.__setattr__(self, "patch", _clean(self.patch))
 
     def blocks(self) -> list[tuple[str, str | None]]:
