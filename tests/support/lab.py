@@ -134,22 +134,30 @@ def _read_crash(tmp: Path) -> Iterator[None]:
 
 @contextmanager
 def _catalogue_with_write(tmp: Path) -> Iterator[None]:
-    """The Brocade pack's command catalogue lists ``cfgsave`` among its read commands."""
-    from zoneplan.live import ssh
+    """The Brocade pack's command catalogue lists ``cfgsave`` among the commands to collect
+    (a copy of the packs in ``$ZONEPLAN_VENDORS_DIR``, the packs' own override)."""
+    import shutil
 
-    real = ssh._pack_file
-    broken = tmp / "commands.yaml"
-    text = real("brocade", "commands.yaml").read_text(encoding="utf-8")
-    broken.write_text(text + "\n  cfgsave:\n    run: cfgsave\n    collect: true\n")
+    from zoneplan.packs import vendors_dir
 
-    def pack_file(vendor: str, name: str) -> Path:
-        return broken if (vendor, name) == ("brocade", "commands.yaml") else real(vendor, name)
-
-    ssh._pack_file = pack_file
+    packs = tmp / "vendors"
+    shutil.copytree(vendors_dir(), packs)
+    catalogue = packs / "brocade-fos" / "commands.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(
+        text + "  cfgsave:\n    parser: cfgsize\n    feeds: cfgsize\n"
+        "    run: cfgsave\n    collect: true\n",
+        "utf-8",
+    )
+    old = os.environ.get("ZONEPLAN_VENDORS_DIR")
+    os.environ["ZONEPLAN_VENDORS_DIR"] = str(packs)
     try:
         yield
     finally:
-        ssh._pack_file = real
+        if old is None:
+            del os.environ["ZONEPLAN_VENDORS_DIR"]
+        else:
+            os.environ["ZONEPLAN_VENDORS_DIR"] = old
 
 
 FAULTS.update(
@@ -413,7 +421,9 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
     lab, home = _setup(example, tmp)
     data = apply_patch(sample_data(example.base), example.patch)
     # nothing of the developer's own configuration: no ZONEPLAN_* variable, another $HOME
-    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("ZONEPLAN_")}
+    env: dict[str, str | None] = {
+        k: None for k in os.environ if k.startswith("ZONEPLAN_") and k != "ZONEPLAN_VENDORS_DIR"
+    }
     env.update({"HOME": str(home), "XDG_CONFIG_HOME": None, "NO_COLOR": "1"})
     live = _is_live(args)
     with _switches(data, example.fault, lab, snmp=_via_snmp(args)) if live else _null() as lab_env:
