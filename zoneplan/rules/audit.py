@@ -50,7 +50,7 @@ def _text(block: str) -> str:
 def _login(pid: str, wwpn: str, kind: str, index: int) -> str:
     """One ``nsshow`` entry in the FOS 7 layout (ttrnecka/brocadesan test/outputs)."""
     return (
-        f" N    {pid};      3;{wwpn};{wwpn.replace('10:00', '20:00', 1)}; na\n"
+        f" N    {pid};      3;{wwpn};20{wwpn[2:]}; na\n"
         "    FC4s: FCP\n"
         f"    Permanent Port Name: {wwpn}\n"
         f"    Device type: Physical {kind}\n"
