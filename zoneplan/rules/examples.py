@@ -84,9 +84,6 @@ class Example:
     caption: str = ""
     fault: str = ""
 
-    #: what kind of input this is (for the JSON catalogue)
-    kind = "example"
-
     def blocks(self) -> list[tuple[str, str | None]]:
         """(label, verbatim text) pairs in reading order; an empty label, or None for no text."""
         raise NotImplementedError
@@ -117,7 +114,6 @@ class Inventory(Example):
 
     patch: str = ""
     base: str = SAMPLE
-    kind = "inventory"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patch", _clean(self.patch))
@@ -131,7 +127,6 @@ class InventoryText(Example):
     """A whole inventory file as written (the example is about the text itself)."""
 
     text: str = ""
-    kind = "inventory-text"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", _clean(self.text))
@@ -152,7 +147,6 @@ class Plan(Example):
     strategy: str | None = None
     fabric: str | None = None
     sample_hosts: int | None = None  #: plan ``zoneplan sample --hosts N`` instead of a sample
-    kind = "plan"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patch", _clean(self.patch))
@@ -192,7 +186,6 @@ class Capture(Example):
     per switch."""
 
     files: Mapping[str, str] = field(default_factory=dict)
-    kind = "capture"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "files", _clean_files(self.files))
@@ -214,7 +207,6 @@ class Audit(Example):
     base: str = SAMPLE
     fabric: str | None = None
     inventory: bool = True
-    kind = "audit"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "files", _clean_files(self.files))
@@ -245,7 +237,6 @@ class Multipath(Example):
     host: str = "lnx01"
     patch: str = ""
     base: str = SAMPLE
-    kind = "multipath"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", _verbatim(self.text))
@@ -275,7 +266,6 @@ class Run(Example):
     files: Mapping[str, str] = field(default_factory=dict)
     modes: Mapping[str, int] = field(default_factory=dict)
     env: Mapping[str, str | None] = field(default_factory=dict)
-    kind = "run"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "files", _clean_files(self.files))
