@@ -133,16 +133,20 @@ class HostPortRole(Rule):
                 yield self.at(
                     ctx,
                     (*ref.path, "role"),
-                    f"host port {ref.ref} has role {ref.role.value}; hosts are initiators",
+                    f"host port {ref.ref} has role {_role(ref.role)}; hosts are initiators",
                     subject=ref.ref,
                 )
             if ref.kind == "array" and ref.role is not PortRole.TARGET:
                 yield self.at(
                     ctx,
                     (*ref.path, "role"),
-                    f"array port {ref.ref} has role {ref.role.value}; array ports are targets",
+                    f"array port {ref.ref} has role {_role(ref.role)}; array ports are targets",
                     subject=ref.ref,
                 )
+
+
+def _role(role: PortRole | None) -> str:
+    return role.value if role is not None else "none"
 
 
 RULES = (ManualMultipathOs, SingleHbaHost, HostPortRole)
