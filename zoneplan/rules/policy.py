@@ -14,6 +14,7 @@ from typing import Callable, Collection, Iterable, Sequence
 
 from ..findings import Finding, Location, Severity
 from .base import Rule, RuleScope
+from .examples import Inventory
 
 
 class UnusedSuppression(Rule):
@@ -21,13 +22,9 @@ class UnusedSuppression(Rule):
 
     Why:
         Stale suppressions hide the next real problem of that code; a reason that no longer
-        applies is misleading.
-    Fails:
-        policy: {suppress: [{code: ZP201, subject: old-host, reason: "decommissioned"}]}
-        and no host named old-host has a ZP201 finding.
-    Passes:
-        Every suppression silences at least one finding of a check that ran (``validate``
-        judges ZP0xx-ZP4xx suppressions, ``plan`` also ZP5xx, ``audit`` also ZP6xx).
+        applies is misleading. A suppression is judged only by a command that ran its check:
+        ``validate`` judges ZP0xx-ZP4xx suppressions, ``plan`` also ZP5xx, ``audit`` also
+        ZP6xx.
     Fix:
         Remove the suppression.
     """
@@ -36,6 +33,22 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.WARNING
     scope = RuleScope.POLICY
+    fails = Inventory(
+        """
+        policy:
+          suppress:
+            - {code: ZP201, subject: old-host, reason: decommissioned}
+        """,
+        caption="No host named old-host has a ZP201 finding.",
+    )
+    passes = Inventory(
+        """
+        policy:
+          suppress:
+            - {code: ZP308, subject: cluster, reason: the standby node has fewer ports by design}
+        """,
+        caption="A suppression that silences a finding.",
+    )
 
 
 RULES = (UnusedSuppression,)
