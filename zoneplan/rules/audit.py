@@ -586,34 +586,6 @@ class ZoneTooSmall(_Audit):
     passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
 
 
-#: samples/one-switch.yaml with a second fabric: switch sw2, a target port of each node and
-#: esx01's second port on it (the examples of lost redundancy need two fabrics)
-TWO_FABRICS = """
-    fabrics:
-      - {name: B, vendor: brocade}
-    switches:
-      - {name: sw2, fabric: B, domain_id: 2, ports: 24}
-    cluster:
-      nodes:
-        - name: san1
-          hbas:
-            - name: hba1
-              vendor: qlogic
-              ports:
-                - {name: p0, wwpn: "21:00:00:24:ff:7a:12:00", role: target, switch: sw2, port: 0}
-        - name: san2
-          hbas:
-            - name: hba1
-              vendor: qlogic
-              ports:
-                - {name: p0, wwpn: "21:00:00:24:ff:7a:22:00", role: target, switch: sw2, port: 1}
-    hosts:
-      - name: esx01
-        hbas:
-          - name: vmhba2
-            ports:
-              - {name: p1, wwpn: "10:00:00:90:fa:c1:00:02", switch: sw2, port: 8}
-    """
 #: sw2's ``cfgshow`` as the plan of fabric B wants it: sw1's, with fabric B's names and WWPNs
 PLANNED_B = PLANNED
 for _a, _b in (
@@ -682,7 +654,34 @@ class RedundancyLost(_Audit):
             "sw1.txt": PLANNED + LOGGED_IN,
             "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B),
         },
-        patch=TWO_FABRICS,
+        # samples/one-switch.yaml with a second fabric: switch sw2, a target port of each
+        # node and esx01's second port on it
+        patch="""
+            fabrics:
+              - {name: B, vendor: brocade}
+            switches:
+              - {name: sw2, fabric: B, domain_id: 2, ports: 24}
+            cluster:
+              nodes:
+                - name: san1
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:12:00", role: target, switch: sw2, port: 0}
+                - name: san2
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:22:00", role: target, switch: sw2, port: 1}
+            hosts:
+              - name: esx01
+                hbas:
+                  - name: vmhba2
+                    ports:
+                      - {name: p1, wwpn: "10:00:00:90:fa:c1:00:02", switch: sw2, port: 8}
+            """,
         base=_BASE,
         caption="esx01/vmhba2/p1, its only port on fabric B, is not logged in; fabric A is fine.",
     )
@@ -691,7 +690,7 @@ class RedundancyLost(_Audit):
             "sw1.txt": PLANNED + LOGGED_IN,
             "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B, _ESX01_B),
         },
-        patch=TWO_FABRICS,
+        patch=fails.patch,
         base=_BASE,
         caption="esx01 logged in and zoned on both fabrics.",
     )
