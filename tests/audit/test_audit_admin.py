@@ -72,7 +72,7 @@ def test_replaced_hba_is_one_error_finding_in_the_inventorys_words(tmp_path):
     states["mds-b1"].add_login(Login(NEW_B, switch="mds-b1", port=old.port, vsan=old.vsan))
     r, doc = _audit(tmp_path, states)
     assert r.exit_code == 1, r.output
-    assert _codes(doc) == ["ZP619"], doc["findings"]
+    assert _codes(doc) == ["ZP621"], doc["findings"]
     (f,) = _problems(doc)
     assert f["severity"] == "error"
     assert f["message"].startswith("HBA replaced on esx01/vmhba2/p1?")
@@ -96,7 +96,7 @@ def test_a_client_without_paths_on_one_fabric_is_redundancy_lost(tmp_path):
     _drop(states, ESX01_B)
     r, doc = _audit(tmp_path, states)
     assert r.exit_code == 1
-    assert _codes(doc) == ["ZP618"]
+    assert _codes(doc) == ["ZP620"]
     (f,) = _problems(doc)
     assert f["subject"]["host"] == "esx01" and f["subject"]["fabric"] == "B"
     assert "esx01/vmhba2/p1" in f["message"] and "still has A" in f["message"]
@@ -108,7 +108,7 @@ def test_a_client_without_paths_on_every_fabric_is_access_lost(tmp_path):
     _drop(states, ESX01_B)
     r, doc = _audit(tmp_path, states)
     assert r.exit_code == 1
-    assert _codes(doc) == ["ZP617"]
+    assert _codes(doc) == ["ZP619"]
     assert "any fabric (A, B)" in _problems(doc)[0]["message"]
 
 
@@ -119,7 +119,7 @@ def test_a_client_zoned_with_no_logged_in_target_has_lost_its_path(tmp_path):
         _drop(states, w)  # every cluster target port on fabric A is gone
     r, doc = _audit(tmp_path, states)
     assert r.exit_code == 1
-    lost = [f for f in doc["findings"] if f["code"] == "ZP618"]
+    lost = [f for f in doc["findings"] if f["code"] == "ZP620"]
     assert {f["subject"]["host"] for f in lost} == {
         "esx01",
         "esx02",
@@ -151,7 +151,7 @@ def test_fabric_option_shows_that_fabric_only(tmp_path):
     assert all(f["subject"].get("fabric") in (None, "B") for f in doc["findings"])
     r, doc = _audit(tmp_path / "2", states, "--fabric", "A")
     assert r.exit_code == 1 and doc["verdicts"] == {"A": "in-sync"}
-    assert _codes(doc) == ["ZP618"]
+    assert _codes(doc) == ["ZP620"]
 
 
 def test_unknown_fabric_is_a_usage_error(tmp_path):
@@ -184,7 +184,7 @@ def test_plan_json_of_another_inventory_version_is_said(tmp_path, sample_data):
     inv = tmp_path / "inv.yaml"
     inv.write_text(yaml.safe_dump(sample_data, sort_keys=False))
     r, doc = _audit(tmp_path, _states(), "--plan", str(out / "plan.json"), inventory=inv)
-    assert "ZP620" in _codes(doc) and r.exit_code == 0
+    assert "ZP622" in _codes(doc) and r.exit_code == 0
 
 
 @pytest.mark.parametrize(
@@ -207,8 +207,8 @@ def test_filters_by_code_name_and_severity(tmp_path):
     states = _states()
     _drop(states, ESX01_B)
     r, doc = _audit(tmp_path / "1", states, "--select", "redundancy-lost")
-    assert _codes(doc) == ["ZP618"] and r.exit_code == 1
-    r, doc = _audit(tmp_path / "2", states, "--ignore", "ZP618")
+    assert _codes(doc) == ["ZP620"] and r.exit_code == 1
+    r, doc = _audit(tmp_path / "2", states, "--ignore", "ZP620")
     assert _codes(doc) == [] and r.exit_code == 0
     r, doc = _audit(tmp_path / "3", states, "--min-severity", "error")
     assert {f["severity"] for f in doc["findings"]} == {"error"}
@@ -221,7 +221,7 @@ def test_policy_applies_in_the_audit_and_unused_suppressions_are_judged_there(
     data["policy"] = {
         "strategy": "sist",
         "suppress": [
-            {"code": "ZP618", "subject": "esx01", "reason": "vmhba2 p1 on order"},
+            {"code": "ZP620", "subject": "esx01", "reason": "vmhba2 p1 on order"},
             {"code": "ZP609", "subject": "*", "reason": "nothing miscabled: unused"},
         ],
     }
@@ -234,7 +234,7 @@ def test_policy_applies_in_the_audit_and_unused_suppressions_are_judged_there(
     _drop(states, ESX01_B)
     r, doc = _audit(tmp_path, states, inventory=inv)
     assert r.exit_code == 0, doc
-    assert [s["code"] for s in doc["suppressed"]] == ["ZP618"]
+    assert [s["code"] for s in doc["suppressed"]] == ["ZP620"]
     assert doc["suppressed"][0]["reason"] == "vmhba2 p1 on order"
     unused = [f for f in doc["findings"] if f["code"] == "ZP090"]
     assert len(unused) == 1 and "ZP609" in unused[0]["message"]

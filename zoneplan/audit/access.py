@@ -142,7 +142,7 @@ def _access(
     judged: dict[str, _Fabric],
     folded: set[tuple[str, str, str]],
 ) -> list[Finding]:
-    """ZP617/ZP618 per client; the ZP608 facts they explain are added to ``folded``."""
+    """ZP619/ZP620 per client; the ZP608 facts they explain are added to ``folded``."""
     planned_on: dict[str, set[str]] = {}  #: host → fabrics where the plan zones it
     for fp in planned.values():
         for zone in fp.zones:

@@ -21,7 +21,7 @@ def rules(
 ) -> None:
     """List the rule catalogue, or explain one rule: why, fails, passes, fix.
 
-    Example: `zoneplan rules ZP619`
+    Example: `zoneplan rules ZP621`
     """
     import json
 

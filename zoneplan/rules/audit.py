@@ -623,7 +623,7 @@ class AccessLost(_Audit):
     and the logins of all its switches were read.
     """
 
-    code = "ZP617"
+    code = "ZP619"
     name = "access-lost"
     severity = Severity.ERROR
     subject_kind = "host"
@@ -645,7 +645,7 @@ class RedundancyLost(_Audit):
         Check that fabric's HBA port, cable and switch port; then audit again.
     """
 
-    code = "ZP618"
+    code = "ZP620"
     name = "redundancy-lost"
     severity = Severity.ERROR
     subject_kind = "host"
@@ -709,7 +709,7 @@ class HbaReplaced(_Audit):
         (the alias is re-pointed; zones stay as they are).
     """
 
-    code = "ZP619"
+    code = "ZP621"
     name = "hba-replaced"
     severity = Severity.ERROR
     subject_kind = "port"
@@ -735,7 +735,7 @@ class PlanOutOfDate(_Audit):
         change, or audit without ``--plan``.
     """
 
-    code = "ZP620"
+    code = "ZP622"
     name = "plan-out-of-date"
     severity = Severity.WARNING
     fails = Audit(

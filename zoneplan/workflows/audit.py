@@ -107,7 +107,7 @@ def _unusable(run: AuditRun, why: str) -> AuditRun:
 
 
 def read_plan(path: str | Path, topology) -> tuple:  # noqa: ANN001 - (Plan, list[Finding])
-    """A ``plan.json`` written by ``zoneplan plan``, and a ZP620 when the inventory changed
+    """A ``plan.json`` written by ``zoneplan plan``, and a ZP622 when the inventory changed
     since; raises ValueError with a message when the file is not such a plan."""
     from pydantic import ValidationError
 
