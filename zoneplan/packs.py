@@ -14,9 +14,10 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .model import SwitchVendor
 
@@ -105,6 +106,77 @@ class Manifest(_Pack):
     script: ScriptSyntax = Field(default_factory=ScriptSyntax)
 
 
+# -- faceplates.yaml: front panels for the cabling plan and the physical rules -------------------
+class PortBlock(_Pack):
+    """Ports drawn together on a front panel (an SFP block, the QSFP cages, one LEM)."""
+
+    first: int | None = Field(None, ge=0, description="first port number (default: the pack's)")
+    count: int | None = Field(None, ge=1, le=1024, description="ports (default: all the rest)")
+    cage: str = ""
+    speed: int | None = Field(None, ge=1, le=256, description="fastest speed, Gb/s")
+    rows: int = Field(2, ge=1, le=8)
+    columns_per_group: int = Field(4, ge=1, le=64)
+    order: Literal["row-major-per-group", "column-major", "cage"] = "row-major-per-group"
+    lanes: int = Field(1, ge=1, le=8, description="port numbers per cage (QSFP 4, SFP-DD 2)")
+    note: str = ""
+
+
+class SourceRef(_Pack):
+    """Where a fact was read (a key into ``sources``), and whether it was verified there."""
+
+    model_config = ConfigDict(extra="allow")
+    key: str | None = None
+    verified: bool
+
+
+class FaceplateModel(_Pack):
+    """One switch model (or model family) and its front panel."""
+
+    id: str
+    match: list[str] = Field(min_length=1)
+    kind: Literal["fixed", "chassis"] = "fixed"
+    height: int = Field(ge=1, le=60, description="rack units")
+    ports: int | None = Field(None, ge=1, le=1024)
+    slots: int | None = Field(None, ge=1, le=32, description="blade slots of a chassis")
+    blocks: list[PortBlock] = Field(default_factory=list)
+    layout_verified: bool = False
+    note: str = ""
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class FaceplateDefault(_Pack):
+    """The drawing for models the pack does not list."""
+
+    height: int = Field(1, ge=1, le=60)
+    layout_verified: Literal[False] = False
+    blocks: list[PortBlock] = Field(min_length=1)
+    blade: list[PortBlock] = Field(min_length=1)
+
+
+class Faceplates(_Pack):
+    """``vendors/<pack>/faceplates.yaml``."""
+
+    schema_: str = Field(alias="schema")
+    sources: dict[str, dict[str, Any]]
+    default: FaceplateDefault
+    models: list[FaceplateModel]
+    _by_key: dict[str, FaceplateModel] | None = PrivateAttr(None)
+
+    def lookup(self, model: str) -> FaceplateModel | None:
+        """The entry whose ``match`` names ``model`` (case, spaces and dashes ignored)."""
+        return self._index().get(model_key(model))
+
+    def _index(self) -> dict[str, FaceplateModel]:
+        if self._by_key is None:
+            self._by_key = {model_key(m): fp for fp in self.models for m in fp.match}
+        return self._by_key
+
+
+def model_key(model: str) -> str:
+    """``DS-C9148S-K9`` → ``dsc9148sk9``: how model names are compared."""
+    return re.sub(r"[^a-z0-9]", "", model.lower())
+
+
 class VendorPackError(Exception):
     """A pack is missing or does not match its schema (a packaging bug, not user input)."""
 
@@ -163,6 +235,10 @@ class VendorPack:
         """Where the pack's jinja2 templates are."""
         return self.root / "templates"
 
+    def faceplates(self) -> Faceplates:
+        """The pack's front panels (``faceplates.yaml``), validated once."""
+        return _faceplates(self.id)
+
     def name_pattern(self, portable: bool = True) -> re.Pattern[str]:
         """The compiled name rule: the portable one (old firmware too) or the full one."""
         n = self.manifest.naming
@@ -195,3 +271,13 @@ def pack_for(vendor: SwitchVendor) -> VendorPack:
             if pack.manifest.vendor is vendor:
                 return pack
     raise VendorPackError(f"no vendor pack for {vendor.value}")
+
+
+@cache
+def _faceplates(pack_id: str) -> Faceplates:
+    path = load_pack(pack_id).file("faceplates.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Faceplates.model_validate(data)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise VendorPackError(f"vendor pack {pack_id!r}: faceplates.yaml: {exc}") from exc

@@ -31,6 +31,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("YAML source", {"yamlsource"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
+    ("physical layer", {"physical"}),
     ("rule catalogue", {"rules"}),
     ("loader", {"loader"}),
     ("topology", {"topology"}),

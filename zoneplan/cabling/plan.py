@@ -302,7 +302,7 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
         fabric = topo.switch_fabric.get(switch)
         drafts.append(
             _Draft(
-                ref.port.cable,
+                ref.port.cable.id if ref.port.cable else None,
                 f"{fabric}-{switch}-{port_slug(port)}",
                 _role(ref),
                 fabric,
@@ -323,7 +323,7 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
         fabric = topo.switch_fabric.get(lo[2])
         drafts.append(
             _Draft(
-                isl.cable,
+                isl.cable.id if isl.cable else None,
                 f"ISL-{lo[2]}-{port_slug(lo[3])}",
                 "isl",
                 fabric,
@@ -340,11 +340,13 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
             continue
         seen.add(pair)
         x, y = sorted((topo.by_ref[ref_name], topo.by_ref[peer_name]), key=lambda r: r.ref)
-        given = x.port.cable or y.port.cable
-        if x.port.cable and y.port.cable and x.port.cable != y.port.cable:
+        xid = x.port.cable.id if x.port.cable else None
+        yid = y.port.cable.id if y.port.cable else None
+        given = xid or yid
+        if xid and yid and xid != yid:
             notes.append(
                 f"direct link {x.ref} - {y.ref}: the two ends name different cables "
-                f"({x.port.cable}, {y.port.cable}); printed as {x.port.cable}"
+                f"({xid}, {yid}); printed as {xid}"
             )
         role = "mirror" if PortRole.MIRROR in (x.role, y.role) else _role(x)
         drafts.append(
@@ -493,7 +495,7 @@ def _switch_maps(topo: Topology, cables: list[Cable]) -> list[SwitchMap]:
                 name,
                 sw.fabric,
                 sw.model,
-                sw.location,
+                sw.location.text if sw.location else "",
                 sw.domain_id,
                 sw.mgmt or "",
                 sw.director or bool(sw.slots),
