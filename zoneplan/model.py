@@ -289,7 +289,9 @@ class Fabric(_Model):
     vsan: int | None = Field(None, ge=1, le=4094)
     description: FreeText = ""
     color: str | None = Field(
-        None, pattern=r"^#[0-9A-Fa-f]{6}$", description="colour used in printed plans"
+        None,
+        pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z\-]{1,31})$",
+        description="colour used in printed plans: a name (blue, red, ...) or #rrggbb",
     )
 
     @model_validator(mode="after")

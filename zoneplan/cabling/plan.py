@@ -19,10 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Inventory, PortRole
+from ..physical.tables import color_table
 from ..topology import PortRef, Topology
+
+if TYPE_CHECKING:
+    from .physical import PhysicalPlan
 
 #: Roles a cable can have; ``isl`` for switch-to-switch links.
 ROLES = ("initiator", "target", "mirror", "backend", "isl")
@@ -218,13 +222,17 @@ class CablingPlan:
     devices: list[DeviceTable]
     switches: list[SwitchMap]
     notes: list[str] = field(default_factory=list)
+    #: racks, cable runs in walk order, front panels (:mod:`zoneplan.cabling.physical`)
+    physical: PhysicalPlan | None = None
 
     @property
     def fabrics(self) -> dict[str, FabricInfo]:
         return {f.name: f for f in self.cover.fabrics}
 
     def labels(self) -> list[Label]:
-        """Two labels per cable, in cable-list order."""
+        """Two labels per cable (per segment of a patched run), in cable-list order."""
+        if self.physical is not None:
+            return self.physical.labels(self.cables)
         out: list[Label] = []
         for c in self.cables:
             fabric = c.fabric or "direct"
@@ -541,7 +549,8 @@ def build_plan(
 
     fabrics: list[FabricInfo] = []
     for i, f in enumerate(inv.fabrics):
-        color = (f.color or DEFAULT_COLORS[i % len(DEFAULT_COLORS)]).lower()
+        named = color_table().hex(f.color) if f.color else None  # None: unknown name (ZP912)
+        color = (named or DEFAULT_COLORS[i % len(DEFAULT_COLORS)]).lower()
         fabrics.append(
             FabricInfo(
                 f.name,

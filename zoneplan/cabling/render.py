@@ -27,7 +27,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .diagram import HOST_DETAIL_LIMIT, line_sample_svg, render_svg, swatch_svg
-from .plan import GROUP_SIZE, CablingPlan, FabricInfo, Label
+from .drawings import faceplate_svg, faceplate_title, rack_svg
+from .physical import CableRow, FaceplateView, RackView, SegmentRow
+from .plan import GROUP_SIZE, Cable, CablingPlan, FabricInfo, Label
 
 FONT_STACK = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
 #: Border styles per fabric index: a second, colour-free way to tell fabrics apart.
@@ -125,6 +127,19 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
     def line_sample(f: FabricInfo | None) -> Markup:
         return Markup(line_sample_svg(f))
 
+    fabrics = plan.fabrics
+    physical = plan.physical
+
+    def rack(view: RackView) -> Markup:
+        return Markup(rack_svg(view, fabrics))
+
+    def faceplate(view: FaceplateView) -> Markup:
+        return Markup(faceplate_svg(view, fabrics))
+
+    rows = physical.rows if physical is not None else [_plain_row(c) for c in plan.cables]
+    racks = physical.racks if physical is not None else []
+    faceplates = {v.switch: v for v in physical.faceplates} if physical is not None else {}
+
     return (
         _environment()
         .get_template("cabling.html")
@@ -146,8 +161,23 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
             grouped=len(plan.inventory.hosts) > HOST_DETAIL_LIMIT,
             swatch=swatch,
             line_sample=line_sample,
+            rows=rows,
+            racks=racks,
+            faceplates=faceplates,
+            rack_svg=rack,
+            faceplate_svg=faceplate,
+            faceplate_title=faceplate_title,
+            label_count=len(plan.labels()),
         )
     )
+
+
+def _plain_row(c: Cable) -> CableRow:
+    """A cable-list row for a plan built without its physical half (library callers)."""
+    seg = SegmentRow(
+        c.id, c.a.text, c.b.text, c.a.wwpn, c.b.wwpn, "", "", "", "", None, False, "", ""
+    )
+    return CableRow(c, "", "", [], [seg], "", "", (0,))
 
 
 def html_to_pdf(html: str) -> bytes:

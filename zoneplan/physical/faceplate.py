@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Switch, SwitchVendor
-from ..packs import FaceplateModel, PortBlock, pack_for
+from ..packs import FaceplateModel, PortBlock, VendorPack, pack_for
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,17 @@ def switch_height(switch: Switch, vendor: SwitchVendor | None) -> int:
     return entry.height if entry is not None else 1
 
 
+def _is_named(pack: VendorPack | None, name: str, number: int, slot: int | None) -> bool:
+    """True when ``name`` is what the pack calls port ``number`` (of ``slot``): ``8``,
+    ``3/12``, ``fc1/9``; a port-channel or a GE port is not an FC port of the panel."""
+    if pack is None:
+        return name == (str(number) if slot is None else f"{slot}/{number}")
+    p = pack.manifest.ports
+    if slot is None:
+        return name == p.format.format(port=number)
+    return name == p.slot_format.format(slot=slot, port=number)
+
+
 def _place_block(spec: PortBlock, first: int, count: int, by_number: dict[int, str]) -> Block:
     places: list[PortPlace] = []
     rows = max(1, spec.rows)
@@ -150,7 +161,7 @@ def build_faceplate(switch: Switch, vendor: SwitchVendor | None, ports: list[str
         by_slot: dict[int, dict[int, str]] = {}
         for name in ports:
             slot, number = port_number(name)
-            if slot is not None and number is not None:
+            if slot is not None and number is not None and _is_named(pack, name, number, slot):
                 by_slot.setdefault(slot, {})[number] = name
         first = pack.manifest.ports.slot_first if pack is not None else 0
         for slot in sorted(switch.slots or by_slot):
@@ -163,7 +174,7 @@ def build_faceplate(switch: Switch, vendor: SwitchVendor | None, ports: list[str
         by_number: dict[int, str] = {}
         for name in ports:
             _slot, number = port_number(name)
-            if number is not None:
+            if number is not None and _is_named(pack, name, number, None):
                 by_number.setdefault(number, name)
         if entry is not None and entry.blocks:
             specs = entry.blocks

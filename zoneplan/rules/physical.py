@@ -445,7 +445,7 @@ class MixedMediaInRun(Rule):
 
 
 class UnknownColor(Rule):
-    """A cable's colour is not a colour name zoneplan knows.
+    """A cable's (or fabric's) colour is not a colour name zoneplan knows.
 
     Why:
         The plan prints colour names a technician can match to the cable in his hand; an
@@ -465,6 +465,15 @@ class UnknownColor(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         known = color_table().colors
+        for i, f in enumerate(ctx.inventory.fabrics):
+            if f.color and not f.color.startswith("#") and f.color not in known:
+                yield self.at(
+                    ctx,
+                    ("fabrics", i, "color"),
+                    f"fabric {f.name}: colour '{f.color}' is not one of "
+                    f"{', '.join(sorted(known))} (or give #rrggbb)",
+                    subject=f.name,
+                )
         for run in _runs(ctx):
             for seg in run.segments:
                 if seg.cable is not None and seg.cable.color and seg.cable.color not in known:
