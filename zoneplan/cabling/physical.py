@@ -98,14 +98,19 @@ class RackItem:
 
 @dataclass(frozen=True)
 class RackCable:
-    """A cable leaving (or entering) a rack: its ID, the end inside, the end outside."""
+    """Cables leaving a rack from one device (or panel) towards one other rack (or an
+    unplaced device): how many, which ports, their IDs and lengths."""
 
-    id: str
-    inside: str
-    outside: str
-    outside_where: str
-    length: str
-    length_note: str
+    inside: str  #: device, switch or panel name in this rack
+    inside_ports: str  #: ``1-16, 18`` or ``hba0/p0, hba1/p0``
+    to: str  #: the far rack (``N01``), or the far device when it has no rack
+    far: str  #: the far devices, ``sw-a1, mds-b1``
+    ids: list[str]
+    lengths: str  #: ``3 m``, ``3-5 m``, with ``measure`` when some are unknown
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
 
 
 @dataclass(frozen=True)
@@ -342,7 +347,7 @@ def _racks(topo: Topology, rows: list[CableRow], rack_order: dict[str, tuple]) -
             continue  # a duplicate name: ZP917
         seen.add(rack.name)
         items = sorted(by_rack.get(rack.name, []), key=lambda it: (-it.u, it.side, it.name))
-        out: list[RackCable] = []
+        groups: dict[tuple[str, str], list[SegmentRow]] = {}
         for row in rows:
             for seg in row.segments:
                 here_a = rack_of.get(seg.a_device) == rack.name
@@ -350,7 +355,14 @@ def _racks(topo: Topology, rows: list[CableRow], rack_order: dict[str, tuple]) -
                 if here_a == here_b:
                     continue
                 s = seg if here_a else seg.flipped()
-                out.append(RackCable(s.id, s.a, s.b, s.b_where, s.length, s.length_note))
+                to = rack_of.get(s.b_device) or s.b_device
+                groups.setdefault((s.a_device, to), []).append(s)
+        out = [
+            _rack_cable(inside, to, segs)
+            for (inside, to), segs in sorted(
+                groups.items(), key=lambda kv: (_natural(kv[0][0]), _natural(kv[0][1]))
+            )
+        ]
         where = " · ".join(
             x
             for x in (
@@ -372,6 +384,55 @@ def _racks(topo: Topology, rows: list[CableRow], rack_order: dict[str, tuple]) -
             )
         )
     return views
+
+
+def _port_of(text: str, device: str) -> str:
+    """``esx01/hba0/p0`` → ``hba0/p0``; ``sw-a1 port 8`` → ``8``."""
+    if text.startswith(f"{device} port "):
+        return text[len(device) + 6 :]
+    return text[len(device) + 1 :] if text.startswith(f"{device}/") else text
+
+
+def compress(names: list[str]) -> str:
+    """Port names with runs of numbers folded: ``1, 2, 3, 5`` → ``1-3, 5``."""
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run.clear()
+
+    for name in sorted(dict.fromkeys(names), key=_natural):
+        if name.isdecimal():
+            if run and int(name) != run[-1] + 1:
+                flush()
+            run.append(int(name))
+        else:
+            flush()
+            out.append(name)
+    flush()
+    return ", ".join(out)
+
+
+def _rack_cable(inside: str, to: str, segs: list[SegmentRow]) -> RackCable:
+    lengths = sorted({s.length_m for s in segs if s.length_m is not None})
+    text = (
+        ""
+        if not lengths
+        else (f"{lengths[0]:g} m" if len(lengths) == 1 else f"{lengths[0]:g}-{lengths[-1]:g} m")
+    )
+    if any(s.length_m is None for s in segs):
+        text = f"{text}, measure" if text else "measure"
+    far = ", ".join(sorted(dict.fromkeys(s.b_device for s in segs), key=_natural))
+    return RackCable(
+        inside,
+        compress([_port_of(s.a, inside) for s in segs]),
+        to,
+        far,
+        [s.id for s in segs],
+        text,
+    )
 
 
 def _faceplates(
