@@ -28,11 +28,11 @@ PACKAGE = REPO / "zoneplan"
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
-    ("YAML source", {"yamlsource"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
     ("physical layer", {"physical"}),
     ("rule catalogue", {"rules"}),
+    ("YAML source", {"yamlsource"}),
     ("loader", {"loader"}),
     ("topology", {"topology"}),
     ("validation", {"validate"}),

@@ -2,8 +2,9 @@
 
 Every rule here is silent for an inventory without racks, panels or cable details: the
 physical layer is optional, and an inventory that only zones is not asked where its switches
-stand. The Fails/Passes examples are inventory fragments merged onto a two-switch, one-host
-base inventory by ``tests/physical/test_rule_examples.py``, which runs each of them.
+stand. The Fails/Passes examples are snippets of ``samples/euronas-cluster.yaml`` (racks
+R12-R14 in row C, panels pp-r12 and pp-r13, lnx01 patched through both), run as tests by
+``tests/core/test_rule_examples.py``.
 """
 
 from __future__ import annotations
@@ -28,13 +29,9 @@ class RackUnitTakenTwice(Rule):
         A rack unit holds one device per face; a plan that puts two there is wrong about one
         of them, and the technician finds out with the device in his hands.
     Fails:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 40, height: 2}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 40, full_depth: true}}]   # sw-a1 is at R13 U40
     Passes:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 20, height: 2}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 41, full_depth: true}}]
     Fix:
         Correct the ``u`` (the lowest unit the device takes, U1 at the bottom) or the
         ``height`` of one of them; a half-depth panel on the rear face says ``side: rear``.
@@ -74,11 +71,9 @@ class DeviceOutsideRack(Rule):
         A 2U switch at U42 of a 42U rack has nowhere to go; the elevation drawing and the
         cable lengths would describe a rack that cannot exist.
     Fails:
-        racks: [{name: R01, height: 42}]
-        hosts: [{name: esx01, location: {rack: R01, u: 42, height: 2}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42, height: 2}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # 42U racks
     Passes:
-        racks: [{name: R01, height: 42}]
-        hosts: [{name: esx01, location: {rack: R01, u: 41, height: 2}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 41, height: 2}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Correct the ``u`` or ``height`` (a switch's height comes from its model's pack data
         when not given), or the rack's ``height``.
@@ -113,11 +108,9 @@ class UnknownRack(Rule):
         Without the rack's height, row and position, nothing can be checked or estimated, and
         a typo (R1 for R01) puts a device in a rack nobody will find.
     Fails:
-        racks: [{name: R01}]
-        hosts: [{name: esx01, location: {rack: R1, u: 10}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R1, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # racks R12, R13, R14
     Passes:
-        racks: [{name: R01}]
-        hosts: [{name: esx01, location: {rack: R01, u: 10}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Add the rack under ``racks:`` (name, height, row, position) or correct the name.
     """
@@ -145,11 +138,9 @@ class LocationContradictsRack(Rule):
         The rack says where it stands; a device that says otherwise has the wrong rack or the
         wrong row, and one of them sends the technician to the wrong aisle.
     Fails:
-        racks: [{name: R01, row: C}]
-        hosts: [{name: esx01, location: {rack: R01, row: D, u: 10}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, row: D, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # R12 is in row C
     Passes:
-        racks: [{name: R01, row: C}]
-        hosts: [{name: esx01, location: {rack: R01, u: 10}}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, row: C, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Leave site, room and row out where the rack gives them, or correct the rack.
     """
@@ -183,13 +174,9 @@ class UnknownPatchPanel(Rule):
         The panel's location and port count are what the hop is checked and drawn against; an
         unknown panel is usually a typo in the panel's name.
     Fails:
-        patch_panels: [{name: pp-r01, ports: 24, location: {rack: R01, u: 42}}]
-        racks: [{name: R01}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r1, port: 1}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}]   # lnx01's runs pass pp-r12 and pp-r13
     Passes:
-        patch_panels: [{name: pp-r01, ports: 24, location: {rack: R01, u: 42}}]
-        racks: [{name: R01}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r01, port: 1}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Add the panel under ``patch_panels:`` or correct its name in ``via:``.
     """
@@ -217,11 +204,9 @@ class PanelPortOutOfRange(Rule):
         Port 25 of a 24-port panel is a typo for another port, and the label would send the
         technician to a port that is not there.
     Fails:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r01, port: 25}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 1, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # lnx01/host1/p1 passes pp-r12 port 2
     Passes:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r01, port: 24}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Correct the port, or the panel's ``ports``.
     """
@@ -250,15 +235,9 @@ class PanelPortUsedTwice(Rule):
         A panel port carries one link (front port N is wired to rear port N); two runs through
         it mean one of them is patched elsewhere in reality.
     Fails:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts:
-          - {name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r01, port: 3}]}]},
-                                 {name: hba1, ports: [{name: p0, via: [{panel: pp-r01, port: 3}]}]}]}
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", via: [{panel: pp-r13, port: 1}]}]   # lnx01/host1/p0 passes pp-r13 port 1
     Passes:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts:
-          - {name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-r01, port: 3}]}]},
-                                 {name: hba1, ports: [{name: p0, via: [{panel: pp-r01, port: 4}]}]}]}
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", via: [{panel: pp-r13, port: 3}]}]
     Fix:
         Correct the port of one of the runs (check the label on the panel).
     """
@@ -289,11 +268,9 @@ class RunCrossesFabrics(Rule):
         Fabrics A and B stay physically apart so that one mistake cannot take both paths; a
         fabric A cable through fabric B's panel is the mistake that joins them at the panel.
     Fails:
-        patch_panels: [{name: pp-b, ports: 24, fabric: B}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-b, port: 1}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 24, fabric: B, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # lnx01/host1/p0 is on fabric A
     Passes:
-        patch_panels: [{name: pp-a, ports: 24, fabric: A}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, via: [{panel: pp-a, port: 1}]}]}]}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Patch the run through a panel of its own fabric (or correct the panel's ``fabric``).
     """
@@ -327,9 +304,9 @@ class CableExceedsReach(Rule):
         does not come up, or comes up with errors that look like a bad optic: 32GFC carries
         100 m on OM4 but 70 m on OM3 (table and sources: ``zoneplan/physical/data/media.yaml``).
     Fails:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, speed: 32, cable: {media: OM3, length: 80}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM3, length: 80}}]   # G620s: 32 Gb/s, OM3 carries 70 m
     Passes:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, speed: 32, cable: {media: OM4, length: 80}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4, length: 80}}]   # OM4 carries 100 m
     Fix:
         Use the better media (OM4 instead of OM3), a shorter route, or single-mode optics.
         The speed is the slower end's: the port's ``speed`` and the switch model's.
@@ -371,9 +348,9 @@ class MediaNotForSpeed(Rule):
         OM1 carries no 16GFC or faster (a 32G HBA "does not support OM1 cables"), and FC switch
         ports take optical transceivers, not twinax (DAC) cables.
     Fails:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, speed: 16, cable: {media: OM1}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM1}}]   # 32 Gb/s
     Passes:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, speed: 16, cable: {media: OM3}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4}}]
     Fix:
         Use OM3/OM4 (or single-mode with long-wave optics).
     """
@@ -419,11 +396,9 @@ class MixedMediaInRun(Rule):
         "It is important that a multimode link consist of only one fiber type" (IBM): the
         reach of a mixed run is the worse fibre's at best, and the mismatch costs loss budget.
     Fails:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, cable: {media: OM3}, via: [{panel: pp-r01, port: 1, cable: {media: OM4}}]}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM3}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]
     Passes:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, cable: {media: OM4}, via: [{panel: pp-r01, port: 1, cable: {media: OM4}}]}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]
     Fix:
         Use one fibre type from end to end.
     """
@@ -451,9 +426,9 @@ class UnknownColor(Rule):
         The plan prints colour names a technician can match to the cable in his hand; an
         unknown name (or a typo) prints nothing he can use.
     Fails:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, cable: {color: aquamarin}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {color: aquamarin}}]
     Passes:
-        hosts: [{name: esx01, hbas: [{name: hba0, ports: [{name: p0, cable: {color: aqua}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {color: aqua}}]
     Fix:
         Use one of the names in ``zoneplan/physical/data/colors.yaml`` (aqua, erika-violet,
         yellow, orange, lime, ...), or leave it out (the media's usual colour is printed).
@@ -493,13 +468,9 @@ class CableTooShort(Rule):
         The route runs up the cable manager and over the rack top, not in a straight line; a
         cable shorter than that route does not reach, found out only at the rack.
     Fails:
-        racks: [{name: R01, position: 1}, {name: R02, position: 2}]
-        switches: [{name: sw-a1, location: {rack: R02, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 10}, hbas: [{name: hba0, ports: [{name: p0, cable: {length: 1}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {length: 1}}]   # R13 U40 to R14 U40, racks side by side
     Passes:
-        racks: [{name: R01, position: 1}, {name: R02, position: 2}]
-        switches: [{name: sw-a1, location: {rack: R02, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 10}, hbas: [{name: hba0, ports: [{name: p0, cable: {length: 5}}]}]}]
+        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {length: 5}}]
     Fix:
         Check the route and order the length the cabling plan estimates (or correct the
         rack positions).
@@ -535,13 +506,9 @@ class CableMuchLongerThanRoute(Rule):
         (IBM SAN best practices): coils block airflow and hide bend-radius damage; the DCIM
         chart's rule of thumb is to re-check a route when the cable adds more than about 1 m.
     Fails:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 38}, hbas: [{name: hba0, ports: [{name: p0, cable: {length: 5}}]}]}]
+        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8, cable: {length: 5}}   # on esx01 (R13 U10, sw-a1 U40)
     Passes:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 38}, hbas: [{name: hba0, ports: [{name: p0, cable: {length: 1.5}}]}]}]
+        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8, cable: {length: 3}}   # on esx01
     Fix:
         Order the length the cabling plan estimates (``policy.cabling`` tunes the slack).
     """
@@ -575,13 +542,9 @@ class CableLengthUnknown(Rule):
         The cabling plan prints "measure" for it; the reach check skips the run. Reported
         only when the inventory uses racks at all.
     Fails:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}]
+        hosts: [{name: esx01, os: vmware, hbas: [{name: vmhba2, ports: [{name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}]}]}]
     Passes:
-        racks: [{name: R01}]
-        switches: [{name: sw-a1, location: {rack: R01, u: 40}}, {name: sw-b1, location: {rack: R01, u: 39}}]
-        hosts: [{name: esx01, location: {rack: R01, u: 10}}]
-        cluster: {nodes: [{name: san1, location: {rack: R01, u: 20, height: 2}}, {name: san2, location: {rack: R01, u: 22, height: 2}}]}
+        hosts: [{name: esx01, os: vmware, location: {rack: R13, u: 10}, hbas: [{name: vmhba2, ports: [{name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}]}]}]
     Fix:
         Give both ends a rack and U (racks in one room need a row and ``position``), or give
         the cable's ``length``.
@@ -614,12 +577,13 @@ class DirectLinkHopsTwice(Rule):
         A direct link is one run; its hops are listed once, on either end. Two lists can
         disagree, and it is not clear which is the cable in the rack.
     Fails:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        cluster: {nodes: [{name: san1, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r01, port: 1}]}]}]},
-                          {name: san2, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r01, port: 1}]}]}]}]}
+        cluster: {name: c1, nodes: [
+          {name: san1, role: active, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:11:00", role: mirror, peer: san2/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]},
+          {name: san2, role: standby, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:21:00", role: mirror, peer: san1/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]}]}
     Passes:
-        patch_panels: [{name: pp-r01, ports: 24}]
-        cluster: {nodes: [{name: san1, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r01, port: 1}]}]}]}]}
+        cluster: {name: c1, nodes: [
+          {name: san1, role: active, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:11:00", role: mirror, peer: san2/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]},
+          {name: san2, role: standby, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:21:00", role: mirror, peer: san1/hba1/p0}]}]}]}
     Fix:
         Keep the hops on one end only.
     """
@@ -654,9 +618,9 @@ class DuplicateRackOrPanel(Rule):
         Locations and hops name racks and panels; with two of one name, which one is meant is
         a guess (and the second is silently ignored).
     Fails:
-        racks: [{name: R01}, {name: R01, row: D}]
+        patch_panels: [{name: pp-r12, ports: 24}, {name: pp-r12, ports: 12}]
     Passes:
-        racks: [{name: R01}, {name: R02}]
+        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Rename one of them.
     """
