@@ -13,6 +13,7 @@ import enum
 from typing import Annotated, Iterator, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -158,9 +159,15 @@ def _location(value: object) -> object:
     return value
 
 
+def _no_empty_location(value: Location | None) -> Location | None:
+    """A location that says nothing (``location: {}``) is no location."""
+    return None if value is not None and value == Location() else value
+
+
 LocationField = Annotated[
     Location | None,
     BeforeValidator(_location, json_schema_input_type=Location | FreeText | None),
+    AfterValidator(_no_empty_location),
 ]
 
 
@@ -197,9 +204,15 @@ def _cable(value: object) -> object:
     return value
 
 
+def _no_empty_cable(value: Cable | None) -> Cable | None:
+    """A cable that says nothing (``cable: {}``) is no cable spec."""
+    return None if value is not None and value == Cable() else value
+
+
 CableField = Annotated[
     Cable | None,
     BeforeValidator(_cable, json_schema_input_type=Cable | Name | None),
+    AfterValidator(_no_empty_cable),
 ]
 
 

@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("rule catalogue", {"rules"}),
     ("YAML source", {"yamlsource"}),
     ("loader", {"loader"}),
+    ("spreadsheet", {"spreadsheet"}),
     ("topology", {"topology"}),
     ("validation", {"validate"}),
     ("fabric grouping", {"fabrics"}),

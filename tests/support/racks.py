@@ -32,9 +32,7 @@ def add_racks(data: dict[str, Any], *, hosts_per_rack: int = _HOSTS_PER_RACK) ->
     panels: list[dict[str, Any]] = []
 
     def rack(name: str, row: str, position: int) -> str:
-        racks.append(
-            {"name": name, "site": site, "room": room, "row": row, "position": position}
-        )
+        racks.append({"name": name, "site": site, "room": room, "row": row, "position": position})
         return name
 
     hosts = data.get("hosts", [])
@@ -63,7 +61,11 @@ def add_racks(data: dict[str, Any], *, hosts_per_rack: int = _HOSTS_PER_RACK) ->
     for r in range(server_racks):
         name = rack(f"S{r + 1:02d}", "B", r + 1)
         panels.append(
-            {"name": f"pp-s{r + 1:02d}", "ports": ports_per_panel, "location": {"rack": name, "u": 42}}
+            {
+                "name": f"pp-s{r + 1:02d}",
+                "ports": ports_per_panel,
+                "location": {"rack": name, "u": 42},
+            }
         )
         panels.append(
             {
