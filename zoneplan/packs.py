@@ -71,6 +71,9 @@ class TemplateNames(_Pack):
     activate: str = "activate.j2"
     rollback: str = "rollback.j2"
     script: str = "script.j2"
+    #: per-switch port configuration (names/descriptions, VSAN membership) and its rollback
+    ports: str = "ports.j2"
+    ports_rollback: str = "ports_rollback.j2"
 
 
 class ScriptSyntax(_Pack):
@@ -84,6 +87,12 @@ class ScriptSyntax(_Pack):
     )
     role_tags: dict[str, str] = Field(
         default_factory=dict, description="member role -> smart-zoning keyword"
+    )
+    port_name_max: int = Field(
+        32,
+        ge=8,
+        le=128,
+        description="longest port name (FOS portname) / description (NX-OS) zoneplan writes",
     )
     token_pattern: str = Field(
         r"^[A-Za-z0-9_^:,\-]{1,64}$",

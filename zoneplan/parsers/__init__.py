@@ -30,6 +30,7 @@ PARSERS: dict[str, Parser] = {
     "brocade.cfgtransshow": brocade.parse_cfgtransshow,
     "brocade.cfgsize": brocade.parse_cfgsize,
     "brocade.islshow": brocade.parse_islshow,
+    "brocade.portname": brocade.parse_portname,
     "cisco.show_zoneset_active": cisco.parse_show_zoneset_active,
     "cisco.show_zoneset": cisco.parse_show_zoneset,
     "cisco.show_zone": cisco.parse_show_zone,
@@ -44,6 +45,7 @@ PARSERS: dict[str, Parser] = {
     "cisco.show_vsan_membership": cisco.parse_show_vsan_membership,
     "cisco.show_running_config": cisco.parse_show_running_config,
     "cisco.show_switchname": cisco.parse_show_switchname,
+    "cisco.show_interface_description": cisco.parse_show_interface_description,
 }
 
 

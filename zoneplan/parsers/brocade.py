@@ -9,6 +9,7 @@ styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..findings import Finding
@@ -1024,4 +1025,30 @@ def parse_islshow(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
                     out.append(isl)
                     continue
         other_line(raw, i, source, findings, "islshow")
+    return out, findings
+
+
+_PORTNAME = re.compile(r"^port\s+(\d+(?:/\d+)?):\s?(.*)$")
+
+
+@gc_paused
+def parse_portname(text: str, source: str) -> tuple[dict[str, str], list[Finding]]:
+    """``portname`` (no operands): ``port 0: sw0..0..`` per port, the name after the colon
+    (empty when the port has none). Format: Brocade Fabric OS Administration Guide,
+    "Configuring the dynamic port name format" (``sw0:root> portname`` / ``port 0: ...``).
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, str] = {}
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.rstrip()
+        if not s.strip():
+            continue
+        m = _PORTNAME.match(s.strip())
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+            continue
+        other_line(raw, i, source, findings, "portname")
+    if not out and not findings:
+        findings.append(EmptyOutput.make("portname output is empty", loc(source, 1)))
     return out, findings

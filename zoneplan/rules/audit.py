@@ -313,6 +313,46 @@ class ZoneTooSmall(_Audit):
     severity = Severity.WARNING
 
 
+class PortNameDrift(_Audit):
+    """A switch port's name (FOS ``portname``) or description (NX-OS) differs from the plan's.
+
+    Why:
+        The port name is what an admin reads in ``switchshow`` when a host goes dark; a stale
+        one (the host moved, the name did not) sends him to the wrong server. The plan's
+        ``<switch>.ports.txt`` writes the names the cables say.
+    Fails:
+        sw-a1 ``portname``: ``port 8: old_host_p0`` where esx01/vmhba2/p0 is cabled.
+    Passes:
+        ``port 8: esx01_vmhba2_p0``.
+    Fix:
+        Apply ``<switch>.ports.txt`` from ``zoneplan plan`` (or correct the inventory's cable).
+    """
+
+    code = "ZP617"
+    name = "port-name-drift"
+    severity = Severity.WARNING
+
+
+class PortVsanDrift(_Audit):
+    """A device's switch port is in another VSAN than its fabric's.
+
+    Why:
+        A port in the wrong VSAN logs its device into another fabric: zoning in the planned VSAN
+        never sees it, and the host loses that path.
+    Fails:
+        mds-b1 ``show vsan membership``: fc1/9 (esx01/vmhba2/p1) in VSAN 1, fabric B is VSAN 20.
+    Passes:
+        fc1/9 listed under ``vsan 20 interfaces``.
+    Fix:
+        Apply ``<switch>.ports.txt`` (``vsan database`` / ``vsan 20 interface fc1/9``) in a
+        maintenance window: the port's link goes down and up.
+    """
+
+    code = "ZP618"
+    name = "port-vsan-drift"
+    severity = Severity.ERROR
+
+
 RULES = (
     ZoneMissing,
     UnexpectedZone,
@@ -330,4 +370,6 @@ RULES = (
     AuditIncomplete,
     InSync,
     ZoneTooSmall,
+    PortNameDrift,
+    PortVsanDrift,
 )
