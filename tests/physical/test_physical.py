@@ -70,11 +70,10 @@ def _switch(model: str, ports: int | None = None, **kw) -> Switch:
 
 
 def test_g620_panel_has_the_sfp_block_and_four_qsfp_cages():
-    from zoneplan.model import SwitchVendor
     from zoneplan.packs import pack_for
 
     sw = _switch("SN6600B", 48)  # the HPE name of a G620, 48 ports in the inventory
-    fp = build_faceplate(sw, SwitchVendor.BROCADE, pack_for(SwitchVendor.BROCADE).port_names(48))
+    fp = build_faceplate(sw, "brocade", pack_for("brocade").port_names(48))
     assert fp.model_id == "brocade-g620" and fp.height == 1 and not fp.verified
     sfp, qsfp = fp.panels[0].blocks
     # groups of 8: the top row carries 0-3, the bottom row 4-7, then 8-11 / 12-15
@@ -89,28 +88,26 @@ def test_g620_panel_has_the_sfp_block_and_four_qsfp_cages():
 
 
 def test_cisco_panel_is_column_major_from_one_and_unknown_models_get_the_default():
-    from zoneplan.model import SwitchVendor
     from zoneplan.packs import pack_for
 
-    pack = pack_for(SwitchVendor.CISCO)
-    fp = build_faceplate(_switch("DS-C9148T-48PETK9", 48), SwitchVendor.CISCO, pack.port_names(48))
+    pack = pack_for("cisco")
+    fp = build_faceplate(_switch("DS-C9148T-48PETK9", 48), "cisco", pack.port_names(48))
     first_col = [p.name for p in fp.panels[0].blocks[0].places if p.col == 0]
     assert first_col == ["fc1/1", "fc1/2"] and fp.speed("fc1/48") == 32
-    unknown = build_faceplate(_switch("MDS 9999X", 20), SwitchVendor.CISCO, pack.port_names(20))
+    unknown = build_faceplate(_switch("MDS 9999X", 20), "cisco", pack.port_names(20))
     assert unknown.model_id is None and not unknown.verified and unknown.speed("fc1/1") is None
     assert sum(len(b.places) for b in unknown.panels[0].blocks) == 20
 
 
 def test_director_slots_are_panels_and_odd_port_names_are_listed_not_lost():
-    from zoneplan.model import SwitchVendor
     from zoneplan.packs import pack_for
 
-    pack = pack_for(SwitchVendor.BROCADE)
+    pack = pack_for("brocade")
     sw = _switch("X6-4", None, slots={3: 48, 4: 48}, director=True)
-    fp = build_faceplate(sw, SwitchVendor.BROCADE, pack.port_names(None, {3: 48, 4: 48}))
+    fp = build_faceplate(sw, "brocade", pack.port_names(None, {3: 48, 4: 48}))
     assert [p.title for p in fp.panels] == ["slot 3", "slot 4"] and fp.height == 8
     assert sum(len(b.places) for b in fp.panels[1].blocks) == 48
-    odd = build_faceplate(_switch("G620"), SwitchVendor.BROCADE, ["0", "1", "port-channel5"])
+    odd = build_faceplate(_switch("G620"), "brocade", ["0", "1", "port-channel5"])
     assert odd.extra == ["port-channel5"]
 
 

@@ -69,9 +69,9 @@ def _states(topology, tables: dict[str, PortTable], *, names=True, vsans=True) -
     states = []
     for name, table in tables.items():
         sw = topology.switches[name]
-        vendor = (
-            sw.vendor or next(f.vendor for f in topology.inventory.fabrics if f.name == sw.fabric)
-        ).value
+        vendor = sw.vendor or next(
+            f.vendor for f in topology.inventory.fabrics if f.name == sw.fabric
+        )
         parts = []
         if vendor == "brocade":
             if names:

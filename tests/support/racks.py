@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from zoneplan.model import SwitchVendor
 from zoneplan.packs import pack_for
 
 #: rack units a switch needs: its model's pack data, else 1
@@ -20,8 +19,8 @@ _HOSTS_PER_RACK = 16
 
 
 def _height(sw: dict[str, Any], vendors: dict[str, str]) -> int:
-    vendor = SwitchVendor(sw.get("vendor") or vendors[sw["fabric"]])
-    entry = pack_for(vendor).faceplates().lookup(sw.get("model", ""))
+    faceplates = pack_for(sw.get("vendor") or vendors[sw["fabric"]]).faceplates
+    entry = faceplates.lookup(sw.get("model", "")) if faceplates is not None else None
     return entry.height if entry is not None else 1
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Switch, SwitchVendor
-from ..packs import FaceplateModel, PortBlock, VendorPack, pack_for
+from ..model import Switch
+from ..packs import FaceplateModel, PortBlock, VendorPack, VendorPackError, pack_for
 
 
 @dataclass(frozen=True)
@@ -87,14 +87,26 @@ def port_number(name: str) -> tuple[int | None, int | None]:
     return slot, int(m.group(1))
 
 
-def lookup(switch: Switch, vendor: SwitchVendor | None) -> FaceplateModel | None:
-    """The pack's entry for a switch's model, None when the model is not listed."""
-    if vendor is None or not switch.model:
+def _pack(vendor: str | None) -> VendorPack | None:
+    """The vendor's pack; None for no vendor or one without a pack (a ZP0xx finding)."""
+    if vendor is None:
         return None
-    return pack_for(vendor).faceplates().lookup(switch.model)
+    try:
+        return pack_for(vendor)
+    except VendorPackError:
+        return None
 
 
-def switch_height(switch: Switch, vendor: SwitchVendor | None) -> int:
+def lookup(switch: Switch, vendor: str | None) -> FaceplateModel | None:
+    """The pack's entry for a switch's model, None when the model is not listed."""
+    if not switch.model:
+        return None
+    data = _pack(vendor)
+    faceplates = data.faceplates if data is not None else None
+    return faceplates.lookup(switch.model) if faceplates is not None else None
+
+
+def switch_height(switch: Switch, vendor: str | None) -> int:
     """Rack units: the inventory's ``location.height``, else the model's, else 1."""
     if switch.location is not None and switch.location.height:
         return switch.location.height
@@ -145,11 +157,11 @@ def _place_block(spec: PortBlock, first: int, count: int, by_number: dict[int, s
     return Block(spec.cage, spec.speed, rows, cols, groups, spec.lanes, spec.note, places)
 
 
-def build_faceplate(switch: Switch, vendor: SwitchVendor | None, ports: list[str]) -> Faceplate:
+def build_faceplate(switch: Switch, vendor: str | None, ports: list[str]) -> Faceplate:
     """Lay out ``ports`` (the switch's port names, front-panel order) on the model's panel."""
     entry = lookup(switch, vendor)
-    pack = pack_for(vendor) if vendor is not None else None
-    data = pack.faceplates() if pack is not None else None
+    pack = _pack(vendor)
+    data = pack.faceplates if pack is not None else None
     height = switch_height(switch, vendor)
     panels: list[Panel] = []
     speed: dict[str, int | None] = {}

@@ -21,7 +21,6 @@ from ..model import (
     Media,
     PatchPanel,
     Port,
-    SwitchVendor,
 )
 from .faceplate import Faceplate, switch_height
 from .lengths import Estimate, Estimator, Place
@@ -154,7 +153,7 @@ def build_physical(inv: Inventory) -> Physical:
     switch_fabric: dict[str, str] = {}
     for i, sw in enumerate(inv.switches):
         vendor = sw.vendor or (fabrics[sw.fabric].vendor if sw.fabric in fabrics else None)
-        height = switch_height(sw, vendor if isinstance(vendor, SwitchVendor) else None)
+        height = switch_height(sw, vendor)
         switch_place.setdefault(sw.name, Place(sw.location, height))
         switch_fabric.setdefault(sw.name, sw.fabric)
         if sw.location is not None:

@@ -21,9 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..model import SwitchVendor
 from ..observed import SwitchState
-from ..packs import pack_for
+from ..packs import VendorPackError, pack_for
 from ..topology import Topology
 
 __all__ = ["PortSetting", "SwitchPorts", "port_description", "switch_port_plans"]
@@ -90,9 +89,12 @@ def switch_port_plans(topology: Topology, states: Iterable[SwitchState] = ()) ->
     for name, sw in topology.switches.items():
         fabric = fabrics.get(sw.fabric)
         vendor = sw.vendor or (fabric.vendor if fabric is not None else None)
-        if not isinstance(vendor, SwitchVendor):
+        if vendor is None:
             continue
-        pack = pack_for(vendor)
+        try:
+            pack = pack_for(vendor)
+        except VendorPackError:
+            continue
         limit = pack.manifest.script.port_name_max
         vsan = fabric.vsan if pack.manifest.capabilities.vsans and fabric is not None else None
         state = seen.get(name)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Connector, HostOS, Media, PortRole, Side, SwitchVendor
+from ..model import Connector, HostOS, Media, PortRole, Side
+from ..packs import known_vendors
 
 #: cell kinds: text (numbers become text), int, float, bool, wwpn (text only), port (a switch
 #: port: numbers become text), ports (a count, or port names separated by commas), slots
@@ -68,7 +69,7 @@ FABRICS = Sheet(
     "fabrics",
     (
         Column("name", "name", required=True, width=8),
-        Column("vendor", "vendor", width=9, choices=_choices(SwitchVendor)),
+        Column("vendor", "vendor", width=9, choices=known_vendors()),
         Column("vsan", "vsan", "int", width=6),
         Column("color", "color", width=10),
         Column("description", "description", width=36),
@@ -104,7 +105,7 @@ SWITCHES = Sheet(
     (
         Column("name", "name", required=True, width=12),
         Column("fabric", "fabric", width=7),
-        Column("vendor", "vendor", width=9, choices=_choices(SwitchVendor)),
+        Column("vendor", "vendor", width=9, choices=known_vendors()),
         Column("model", "model", width=12),
         Column("firmware", "firmware", width=10),
         Column("domain id", "domain_id", "int", width=9),
