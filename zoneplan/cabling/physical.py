@@ -263,9 +263,9 @@ def build_physical_plan(topo: Topology, cables: list[Cable], maps: list[SwitchMa
     rows: list[CableRow] = []
     for i, c in enumerate(cables):
         candidates = runs_by_ends.get(frozenset((c.a.text, c.b.text)), [])
-        run = candidates.pop(0) if candidates else None
-        if run is None:  # not a run of the inventory (cannot happen for a valid topology)
+        if not candidates:  # not a run of the inventory (cannot happen for a valid topology)
             continue
+        run = candidates.pop(0)
         seg_ids = _segment_ids(c, run, taken)
         segments = [
             _segment_row(s, sid, wwpns) for s, sid in zip(run.segments, seg_ids, strict=True)
@@ -308,8 +308,8 @@ def _racks(topo: Topology, rows: list[CableRow], rack_order: dict[str, tuple]) -
     used: dict[str, int] = {}
     for row in rows:
         for seg in row.segments:
-            for device in (seg.a_device, seg.b_device):
-                used[device] = used.get(device, 0) + 1
+            for end in (seg.a_device, seg.b_device):
+                used[end] = used.get(end, 0) + 1
     models = {s.name: s.model for s in inv.switches}
     fabrics = {s.name: s.fabric for s in inv.switches}
     subtitles: dict[str, str] = {}

@@ -443,14 +443,14 @@ def _site(reader: _Reader, rows: list[dict[str, _Cell]], data: dict[str, Any]) -
         if value is None:
             continue
         target = nested
-        parts = key.split(".")
-        for part in parts[:-1]:
+        names = key.split(".")
+        for part in names[:-1]:
             nxt = target.setdefault(part, {})
             if not isinstance(nxt, dict):
                 break
             target = nxt
         else:
-            target[parts[-1]] = value
+            target[names[-1]] = value
     data.update(_lists(nested))
 
 
@@ -535,9 +535,10 @@ def _devices(
             reader.cells.add((*dpath, akey, ai, "name"), PORTS.name, acell.ref)
         hba = hbas[ai]
         for key in ("hba.vendor", "hba.model", "hba.slot", "hba.wwnn"):
-            cell = row.get(key)
-            if cell is None:
+            acell_ = row.get(key)
+            if acell_ is None:
                 continue
+            cell = acell_
             ok, value = reader.value(cell, adapter_cols[key], PORTS.name)
             if not ok or value is None:
                 continue
@@ -662,8 +663,8 @@ def _cables(
             hpath = (*path, "via", k)
             hop: dict[str, Any] = {}
             for key, field_ in (("panel", "panel"), ("panel_port", "port")):
-                cell = row.get(key)
-                if cell is None:
+                hcell = row.get(key)
+                if hcell is None:
                     reader.bad(
                         MissingSheetOrColumn,
                         f"run {run} segment {s} leaves a patch panel: give its {cols[key].header}",
@@ -671,10 +672,10 @@ def _cables(
                         row["segment"].ref,
                     )
                     continue
-                ok, value = reader.value(cell, cols[key], CABLES.name)
+                ok, value = reader.value(hcell, cols[key], CABLES.name)
                 if ok and value is not None:
                     hop[field_] = value
-                    reader.cells.add((*hpath, field_), CABLES.name, cell.ref)
+                    reader.cells.add((*hpath, field_), CABLES.name, hcell.ref)
             reader.cells.add(hpath, CABLES.name, row["segment"].ref)
             spec = reader.record(
                 CABLES, row, (*hpath, "cable"), skip=("run", "segment", "panel", "panel_port")

@@ -222,7 +222,8 @@ def _reproducible(data: bytes) -> bytes:
 def write_workbook(inv: Inventory) -> bytes:
     """The inventory as an .xlsx workbook (bytes): one sheet per part, in the layout's order."""
     wb = Workbook()
-    wb.remove(wb.active)
+    for default in list(wb.worksheets):  # the empty sheet a new workbook starts with
+        wb.remove(default)
     wb.properties.creator = "zoneplan"
     wb.properties.created = EPOCH
     wb.properties.modified = EPOCH
