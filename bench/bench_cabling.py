@@ -100,6 +100,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--engine", default="auto", help="auto (the default), chromium or weasyprint")
     ap.add_argument("--weasyprint", action="store_true", help="also time WeasyPrint's print")
+    ap.add_argument("--screenshot", type=Path, help="save Chromium's view of the topology page")
     ap.add_argument("--screenshot-dir", type=Path, help="save a rack and a front panel view")
     ap.add_argument("--keep", type=Path, help="also write the HTML and PDF into this folder")
     args = ap.parse_args()
@@ -132,6 +133,8 @@ def main() -> int:
         )
     if args.screenshot_dir:
         shoot(html, args.paper, args.screenshot_dir, work)
+    if args.screenshot:
+        shoot_topology(html, args.paper, args.screenshot, work)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         (args.keep / "cabling.html").write_text(html, encoding="utf-8")
@@ -163,6 +166,43 @@ def main() -> int:
         print(f"| {name} | {w:.2f} | – | {note} |")
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _chromium_shot(page: Path, out: Path, width: int, height: int, work: Path) -> None:
+    binary = chromium_binary()
+    if not binary:
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            binary,
+            *CHROMIUM_FLAGS,
+            "--hide-scrollbars",
+            f"--user-data-dir={work / 'profile'}",
+            f"--screenshot={out}",
+            f"--window-size={width},{height}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def shoot_topology(html: str, paper: str, out: Path, work: Path) -> None:
+    """One sheet's worth at paper width: the topology page, then the first front panel."""
+    one = re.sub(
+        r'<section class="chapter" id="(racks|cables|devices-[a-z]+)">.*?</section>',
+        "",
+        html,
+        flags=re.S,
+    ).replace('<section class="cover" id="cover">', '<section class="cover" id="cover" hidden>')
+    page = work / "topology.html"
+    page.write_text(one, encoding="utf-8")
+    size = PAPERS[paper]
+    _chromium_shot(
+        page, out, round(size.width_mm / 25.4 * 96), round(size.height_mm / 25.4 * 96), work
+    )
 
 
 def shoot(html: str, paper: str, folder: Path, work: Path) -> None:
