@@ -185,7 +185,9 @@ def _split(
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
-    if head.strip():
+    if head.strip() or (forced is not None and not prompts):
+        # a file named after a command is that command's output even when it is empty: its
+        # parser says so (ZP035) rather than the file vanishing without a word
         _add(head, source, 0, group, False, forced, sections, findings, None)
     for k, (pos, lineno, host, cmd) in enumerate(prompts):
         end = prompts[k + 1][0] if k + 1 < len(prompts) else len(text)

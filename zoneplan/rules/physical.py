@@ -2,9 +2,8 @@
 
 Every rule here is silent for an inventory without racks, panels or cable details: the
 physical layer is optional, and an inventory that only zones is not asked where its switches
-stand. The Fails/Passes examples are snippets of ``samples/euronas-cluster.yaml`` (racks
-R12-R14 in row C, panels pp-r12 and pp-r13, lnx01 patched through both), run as tests by
-``tests/core/test_rule_examples.py``.
+stand. The Fails/Passes examples are patches of ``samples/euronas-cluster.yaml`` (racks
+R12-R14 in row C, panels pp-r12 and pp-r13, lnx01 patched through both).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from ..findings import Finding, Severity
 from ..physical import Run, physical_of
 from ..physical.tables import cable_table, color_table, media_table
 from .base import Rule, RuleContext
+from .examples import Inventory
 
 
 def _runs(ctx: RuleContext) -> list[Run]:
@@ -28,16 +28,20 @@ class RackUnitTakenTwice(Rule):
     Why:
         A rack unit holds one device per face; a plan that puts two there is wrong about one
         of them, and the technician finds out with the device in his hands.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 40, full_depth: true}}]   # sw-a1 is at R13 U40
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 41, full_depth: true}}]
     Fix:
         Correct the ``u`` (the lowest unit the device takes, U1 at the bottom) or the
         ``height`` of one of them; a half-depth panel on the rear face says ``side: rear``.
     """
 
     code = "ZP901"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r13, location: {rack: R13, u: 40, full_depth: true}}]",
+        caption="A full-depth panel put at R13 U40, where sw-a1 is.",
+    )
+    passes = Inventory(
+        "patch_panels: [{name: pp-r13, location: {rack: R13, u: 41, full_depth: true}}]",
+        caption="The panel at U41, free.",
+    )
     name = "rack-unit-taken-twice"
     severity = Severity.ERROR
 
@@ -70,16 +74,20 @@ class DeviceOutsideRack(Rule):
     Why:
         A 2U switch at U42 of a 42U rack has nowhere to go; the elevation drawing and the
         cable lengths would describe a rack that cannot exist.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42, height: 2}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # 42U racks
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 41, height: 2}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Correct the ``u`` or ``height`` (a switch's height comes from its model's pack data
         when not given), or the rack's ``height``.
     """
 
     code = "ZP902"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R12, u: 42, height: 2}}]",
+        caption="A 2U panel at U42 of a 42U rack.",
+    )
+    passes = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R12, u: 41, height: 2}}]",
+        caption="The 2U panel at U41-42.",
+    )
     name = "device-outside-rack"
     severity = Severity.ERROR
 
@@ -107,15 +115,18 @@ class UnknownRack(Rule):
     Why:
         Without the rack's height, row and position, nothing can be checked or estimated, and
         a typo (R1 for R01) puts a device in a rack nobody will find.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R1, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # racks R12, R13, R14
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Add the rack under ``racks:`` (name, height, row, position) or correct the name.
     """
 
     code = "ZP903"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R1, u: 42}}]",
+        caption="Rack R1; the racks are R12, R13 and R14.",
+    )
+    passes = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R12, u: 42}}]", caption="Rack R12."
+    )
     name = "unknown-rack"
     severity = Severity.ERROR
 
@@ -137,15 +148,19 @@ class LocationContradictsRack(Rule):
     Why:
         The rack says where it stands; a device that says otherwise has the wrong rack or the
         wrong row, and one of them sends the technician to the wrong aisle.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, row: D, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # R12 is in row C
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, row: C, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Leave site, room and row out where the rack gives them, or correct the rack.
     """
 
     code = "ZP904"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R12, row: D, u: 42}}]",
+        caption="Row D said for rack R12, which is in row C.",
+    )
+    passes = Inventory(
+        "patch_panels: [{name: pp-r12, location: {rack: R12, row: C, u: 42}}]",
+        caption="Row C, as the rack says.",
+    )
     name = "location-contradicts-rack"
     severity = Severity.ERROR
 
@@ -173,15 +188,16 @@ class UnknownPatchPanel(Rule):
     Why:
         The panel's location and port count are what the hop is checked and drawn against; an
         unknown panel is usually a typo in the panel's name.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}]   # lnx01's runs pass pp-r12 and pp-r13
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Add the panel under ``patch_panels:`` or correct its name in ``via:``.
     """
 
     code = "ZP905"
+    fails = Inventory(
+        "patch_panels: [!delete {name: pp-r13}]",
+        caption="Panel pp-r13 removed; lnx01's runs still pass it.",
+    )
+    passes = Inventory("", caption="Both panels the runs pass are listed.")
     name = "unknown-patch-panel"
     severity = Severity.ERROR
 
@@ -203,15 +219,16 @@ class PanelPortOutOfRange(Rule):
     Why:
         Port 25 of a 24-port panel is a typo for another port, and the label would send the
         technician to a port that is not there.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 1, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # lnx01/host1/p1 passes pp-r12 port 2
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Correct the port, or the panel's ``ports``.
     """
 
     code = "ZP906"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r12, ports: 1}]",
+        caption="A 1-port panel; lnx01/host1/p1 passes its port 2.",
+    )
+    passes = Inventory("patch_panels: [{name: pp-r12, ports: 24}]", caption="24 ports.")
     name = "patch-panel-port-out-of-range"
     severity = Severity.ERROR
 
@@ -234,15 +251,19 @@ class PanelPortUsedTwice(Rule):
     Why:
         A panel port carries one link (front port N is wired to rear port N); two runs through
         it mean one of them is patched elsewhere in reality.
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", via: [{panel: pp-r13, port: 1}]}]   # lnx01/host1/p0 passes pp-r13 port 1
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", via: [{panel: pp-r13, port: 3}]}]
     Fix:
         Correct the port of one of the runs (check the label on the panel).
     """
 
     code = "ZP907"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", via: [{panel: pp-r13, port: 1}]}]',
+        caption="A new ISL through pp-r13 port 1, which lnx01/host1/p0 passes.",
+    )
+    passes = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", via: [{panel: pp-r13, port: 3}]}]',
+        caption="Through the free port 3.",
+    )
     name = "patch-panel-port-used-twice"
     severity = Severity.ERROR
 
@@ -267,15 +288,16 @@ class RunCrossesFabrics(Rule):
     Why:
         Fabrics A and B stay physically apart so that one mistake cannot take both paths; a
         fabric A cable through fabric B's panel is the mistake that joins them at the panel.
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24, fabric: B, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]   # lnx01/host1/p0 is on fabric A
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Patch the run through a panel of its own fabric (or correct the panel's ``fabric``).
     """
 
     code = "ZP908"
+    fails = Inventory(
+        "patch_panels: [{name: pp-r12, fabric: B}]",
+        caption="pp-r12 reserved for fabric B; lnx01/host1/p0 (fabric A) passes it.",
+    )
+    passes = Inventory("", caption="Panels reserved for no fabric.")
     name = "run-crosses-fabrics"
     severity = Severity.ERROR
 
@@ -303,16 +325,20 @@ class CableExceedsReach(Rule):
         Beyond the reach (the whole run: every segment and panel hop added up) the link
         does not come up, or comes up with errors that look like a bad optic: 32GFC carries
         100 m on OM4 but 70 m on OM3 (table and sources: ``zoneplan/physical/data/media.yaml``).
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM3, length: 80}}]   # G620s: 32 Gb/s, OM3 carries 70 m
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4, length: 80}}]   # OM4 carries 100 m
     Fix:
         Use the better media (OM4 instead of OM3), a shorter route, or single-mode optics.
         The speed is the slower end's: the port's ``speed`` and the switch model's.
     """
 
     code = "ZP909"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM3, length: 80}}]',
+        caption="80 m of OM3 between two G620s (32 Gb/s: OM3 carries 70 m).",
+    )
+    passes = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM4, length: 80}}]',
+        caption="OM4 carries 100 m at 32 Gb/s.",
+    )
     name = "cable-exceeds-media-reach"
     severity = Severity.ERROR
 
@@ -347,15 +373,18 @@ class MediaNotForSpeed(Rule):
     Why:
         OM1 carries no 16GFC or faster (a 32G HBA "does not support OM1 cables"), and FC switch
         ports take optical transceivers, not twinax (DAC) cables.
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM1}}]   # 32 Gb/s
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4}}]
     Fix:
         Use OM3/OM4 (or single-mode with long-wave optics).
     """
 
     code = "ZP910"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM1}}]',
+        caption="OM1 between two 32 Gb/s switches.",
+    )
+    passes = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM4}}]', caption="OM4."
+    )
     name = "media-not-for-speed"
     severity = Severity.ERROR
 
@@ -395,15 +424,19 @@ class MixedMediaInRun(Rule):
     Why:
         "It is important that a multimode link consist of only one fiber type" (IBM): the
         reach of a mixed run is the worse fibre's at best, and the mismatch costs loss budget.
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM3}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {media: OM4}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]
     Fix:
         Use one fibre type from end to end.
     """
 
     code = "ZP911"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM3}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]',
+        caption="OM3 to the panel, OM4 beyond.",
+    )
+    passes = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {media: OM4}, via: [{panel: pp-r13, port: 5, cable: {media: OM4}}]}]',
+        caption="OM4 end to end.",
+    )
     name = "mixed-media-in-run"
     severity = Severity.WARNING
 
@@ -425,16 +458,19 @@ class UnknownColor(Rule):
     Why:
         The plan prints colour names a technician can match to the cable in his hand; an
         unknown name (or a typo) prints nothing he can use.
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {color: aquamarin}}]
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {color: aqua}}]
     Fix:
         Use one of the names in ``zoneplan/physical/data/colors.yaml`` (aqua, erika-violet,
         yellow, orange, lime, ...), or leave it out (the media's usual colour is printed).
     """
 
     code = "ZP912"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {color: aquamarin}}]',
+        caption="A misspelt colour.",
+    )
+    passes = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {color: aqua}}]', caption="aqua."
+    )
     name = "unknown-color"
     severity = Severity.ERROR
 
@@ -467,16 +503,17 @@ class CableTooShort(Rule):
     Why:
         The route runs up the cable manager and over the rack top, not in a straight line; a
         cable shorter than that route does not reach, found out only at the rack.
-    Fails:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {length: 1}}]   # R13 U40 to R14 U40, racks side by side
-    Passes:
-        isls: [{a: "sw-a1:46", b: "sw-a2:46", cable: {length: 5}}]
     Fix:
         Check the route and order the length the cabling plan estimates (or correct the
         rack positions).
     """
 
     code = "ZP913"
+    fails = Inventory(
+        'isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {length: 1}}]',
+        caption="1 m from R13 U40 to R14 U40, racks side by side.",
+    )
+    passes = Inventory('isls: [{a: "sw-a1:44", b: "sw-a2:44", cable: {length: 5}}]', caption="5 m.")
     name = "cable-too-short"
     severity = Severity.ERROR
 
@@ -505,15 +542,19 @@ class CableMuchLongerThanRoute(Rule):
         "Use cables of the correct length so that coiling excess cable is not necessary"
         (IBM SAN best practices): coils block airflow and hide bend-radius damage; the DCIM
         chart's rule of thumb is to re-check a route when the cable adds more than about 1 m.
-    Fails:
-        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8, cable: {length: 5}}   # on esx01 (R13 U10, sw-a1 U40)
-    Passes:
-        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8, cable: {length: 3}}   # on esx01
     Fix:
         Order the length the cabling plan estimates (``policy.cabling`` tunes the slack).
     """
 
     code = "ZP914"
+    fails = Inventory(
+        "hosts: [{name: esx01, hbas: [{name: vmhba2, ports: [{name: p0, cable: {length: 5}}]}]}]",
+        caption="5 m from esx01 (R13 U10) to sw-a1 (R13 U40).",
+    )
+    passes = Inventory(
+        "hosts: [{name: esx01, hbas: [{name: vmhba2, ports: [{name: p0, cable: {length: 3}}]}]}]",
+        caption="3 m, what the plan estimates.",
+    )
     name = "cable-much-longer-than-route"
     severity = Severity.WARNING
 
@@ -541,16 +582,17 @@ class CableLengthUnknown(Rule):
     Why:
         The cabling plan prints "measure" for it; the reach check skips the run. Reported
         only when the inventory uses racks at all.
-    Fails:
-        hosts: [{name: esx01, os: vmware, hbas: [{name: vmhba2, ports: [{name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}]}]}]
-    Passes:
-        hosts: [{name: esx01, os: vmware, location: {rack: R13, u: 10}, hbas: [{name: vmhba2, ports: [{name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}]}]}]
     Fix:
         Give both ends a rack and U (racks in one room need a row and ``position``), or give
         the cable's ``length``.
     """
 
     code = "ZP915"
+    fails = Inventory(
+        "hosts: [{name: esx01, location: null}]",
+        caption="esx01 without a location, in an inventory with racks.",
+    )
+    passes = Inventory("", caption="Every device placed.")
     name = "cable-length-unknown"
     severity = Severity.INFO
 
@@ -576,19 +618,19 @@ class DirectLinkHopsTwice(Rule):
     Why:
         A direct link is one run; its hops are listed once, on either end. Two lists can
         disagree, and it is not clear which is the cable in the rack.
-    Fails:
-        cluster: {name: c1, nodes: [
-          {name: san1, role: active, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:11:00", role: mirror, peer: san2/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]},
-          {name: san2, role: standby, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:21:00", role: mirror, peer: san1/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]}]}
-    Passes:
-        cluster: {name: c1, nodes: [
-          {name: san1, role: active, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:11:00", role: mirror, peer: san2/hba1/p0, via: [{panel: pp-r13, port: 9}]}]}]},
-          {name: san2, role: standby, hbas: [{name: hba1, ports: [{name: p0, wwpn: "21:00:00:24:ff:7a:21:00", role: mirror, peer: san1/hba1/p0}]}]}]}
     Fix:
         Keep the hops on one end only.
     """
 
     code = "ZP916"
+    fails = Inventory(
+        "cluster: {nodes: [{name: san1, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r13, port: 9}]}]}]}, {name: san2, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r13, port: 9}]}]}]}]}",
+        caption="The mirror link's hops on both nodes.",
+    )
+    passes = Inventory(
+        "cluster: {nodes: [{name: san1, hbas: [{name: hba1, ports: [{name: p0, via: [{panel: pp-r13, port: 9}]}]}]}]}",
+        caption="On one node only.",
+    )
     name = "direct-link-hops-twice"
     severity = Severity.ERROR
 
@@ -617,15 +659,16 @@ class DuplicateRackOrPanel(Rule):
     Why:
         Locations and hops name racks and panels; with two of one name, which one is meant is
         a guess (and the second is silently ignored).
-    Fails:
-        patch_panels: [{name: pp-r12, ports: 24}, {name: pp-r12, ports: 12}]
-    Passes:
-        patch_panels: [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]
     Fix:
         Rename one of them.
     """
 
     code = "ZP917"
+    fails = Inventory(
+        "patch_panels: !replace [{name: pp-r12, ports: 24, location: {rack: R12, u: 42}}, {name: pp-r12, ports: 12}, {name: pp-r13, ports: 24, location: {rack: R13, u: 42}}]",
+        caption="pp-r12 listed twice.",
+    )
+    passes = Inventory("", caption="Every rack and panel named once.")
     name = "duplicate-rack-or-panel"
     severity = Severity.ERROR
 

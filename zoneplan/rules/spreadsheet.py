@@ -3,14 +3,15 @@
 Catalogue entries; :mod:`zoneplan.spreadsheet` makes the findings, each at its cell
 (``site.xlsx:ports!C12``). The values themselves are then checked by the loader's codes
 (ZP003 wrong value, ZP004 unknown key, ZP005 missing, ZP008 WWPN, ZP009 name) and by every
-inventory rule, all reported at the cell they came from. The examples are workbook cells,
-exercised by ``tests/spreadsheet``.
+inventory rule, all reported at the cell they came from. The examples are the sample's
+workbook with cells changed (:class:`~zoneplan.rules.examples.Workbook`).
 """
 
 from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Workbook
 
 
 class _Sheet(Rule):
@@ -24,15 +25,15 @@ class UnreadableWorkbook(_Sheet):
     Why:
         A workbook that cannot be read must end in one clear message, never in a traceback,
         a machine out of memory (a zip that unpacks to gigabytes) or an empty inventory.
-    Fails:
-        zoneplan import site.xls -o inventory.yaml    # the old binary format, or a renamed CSV
-    Passes:
-        zoneplan import site.xlsx -o inventory.yaml   # saved as "Excel Workbook (.xlsx)"
     Fix:
         Save the workbook as .xlsx (Office Open XML); split a workbook beyond the limits.
     """
 
     code = "ZP010"
+    fails = Workbook(
+        file="name,fabric\nsw1,A\n", caption="A CSV file saved under the workbook's name."
+    )
+    passes = Workbook(caption="The workbook as exported.")
     name = "unreadable-workbook"
 
 
@@ -42,15 +43,13 @@ class MissingSheetOrColumn(_Sheet):
     Why:
         Without the fabrics sheet, or a name column, rows cannot become an inventory; guessing
         would write an inventory that is not the one in the workbook.
-    Fails:
-        sheet "switches" with the columns fabric, model (no "name")
-    Passes:
-        sheet "switches" with the columns name, fabric, model, domain id
     Fix:
         Start from ``zoneplan export``: it writes every sheet and column, in order.
     """
 
     code = "ZP011"
+    fails = Workbook(remove_sheets=("fabrics",), caption="The fabrics sheet deleted.")
+    passes = Workbook(caption="Every sheet the export writes.")
     name = "missing-sheet-or-column"
 
 
@@ -60,15 +59,15 @@ class UnknownSheet(_Sheet):
     Why:
         Notes on an extra sheet are fine, but a renamed sheet ("Switches (2)") would silently
         not be imported; the warning names it.
-    Fails:
-        a sheet named "Switches (2)"
-    Passes:
-        the sheets written by ``zoneplan export`` (and sheets whose name starts with "#")
     Fix:
         Rename the sheet back, or start its name with "#" to say it is notes.
     """
 
     code = "ZP012"
+    fails = Workbook(
+        add_sheets=("Switches (2)",), caption="A copy of a sheet, left in the workbook."
+    )
+    passes = Workbook(add_sheets=("# notes",), caption="A notes sheet, named with #.")
     name = "unknown-sheet"
     severity = Severity.WARNING
 
@@ -79,15 +78,15 @@ class UnknownColumn(_Sheet):
     Why:
         The values in an unknown column ("wwnp") would be lost on import; a header given
         twice leaves it open which column is meant.
-    Fails:
-        ports!F1 says "wwnp"
-    Passes:
-        ports!F1 says "wwpn"
     Fix:
         Correct the header; notes go in a column whose header starts with "#".
     """
 
     code = "ZP013"
+    fails = Workbook(cells={"ports!I1": "wwnp"}, caption="The wwpn header misspelt.")
+    passes = Workbook(
+        cells={"ports!I1": "WWPN"}, caption="The header in capitals (case does not matter)."
+    )
     name = "unknown-column"
 
 
@@ -97,15 +96,17 @@ class UnknownRowReference(_Sheet):
     Why:
         A ports row for device "esx1" when the devices sheet says "esx01", or a cables row for
         a port that is not on the ports sheet, would silently drop the port or the cable.
-    Fails:
-        ports!B7 says device "esx1"; the devices sheet has "esx01"
-    Passes:
-        ports!B7 says device "esx01"
     Fix:
         Correct the name; a run's segments are numbered 1, 2, 3 without gaps.
     """
 
     code = "ZP014"
+    fails = Workbook(
+        cells={"ports!B24": "esx1"}, caption="A port row for esx1; the devices sheet says esx01."
+    )
+    passes = Workbook(
+        cells={"ports!B24": "esx01"}, caption="The device as the devices sheet names it."
+    )
     name = "unknown-row-reference"
 
 
@@ -116,15 +117,13 @@ class UnreadableCell(_Sheet):
         zoneplan reads values, not formulas (their result may be stale or missing); a slot
         list must say slot:ports; one adapter's vendor given differently on two rows leaves
         it open which is right.
-    Fails:
-        switches!J3 says "1-48"; ports!D8 holds =A8
-    Passes:
-        switches!J3 says "1:48, 2:48"; ports!D8 holds the value
     Fix:
         Type the value (copy, paste as values); write slots as slot:ports, comma separated.
     """
 
     code = "ZP015"
+    fails = Workbook(cells={"switches!D2": "=D3"}, caption="A model copied by formula.")
+    passes = Workbook(cells={"switches!D2": "G620"}, caption="The model typed as a value.")
     name = "unreadable-cell"
 
 
@@ -134,15 +133,16 @@ class SpreadsheetDate(_Sheet):
     Why:
         Spreadsheets turn 1/2 (a director's slot 1 port 2) or 3-12 into a date as it is
         typed; read back, it is neither the port nor anything else meant.
-    Fails:
-        ports!N5 shows 02.01.2026 where "1/2" was typed
-    Passes:
-        ports!N5 holds the text 1/2 (the column is formatted as text, as the export does)
     Fix:
         Format the column as text and type the value again.
     """
 
     code = "ZP016"
+    fails = Workbook(
+        cells={"ports!N25": "date:2026-01-09"},
+        caption="A switch port typed where a date was made of it.",
+    )
+    passes = Workbook(cells={"ports!N25": "fc1/9"}, caption="The port as text.")
     name = "spreadsheet-date"
 
 
@@ -152,15 +152,13 @@ class WwpnAsNumber(_Sheet):
     Why:
         Spreadsheets keep 15 significant digits: a 16-digit WWPN typed without colons loses
         its last digit, and a different port is zoned.
-    Fails:
-        ports!I4 holds the number 2100002432567890
-    Passes:
-        ports!I4 holds the text 21:00:00:24:32:56:78:90
     Fix:
         Format the column as text and type the WWPN again (with colons), from the HBA.
     """
 
     code = "ZP017"
+    fails = Workbook(cells={"ports!I24": 1000009050000001}, caption="A WWPN stored as a number.")
+    passes = Workbook(cells={"ports!I24": "10:00:00:90:fa:c1:00:01"}, caption="The WWPN as text.")
     name = "wwpn-as-number"
 
 
