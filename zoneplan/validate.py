@@ -75,6 +75,19 @@ def validate_inventory(
         freeze=True
     ):  # loading and graph building allocate millions of objects, free none
         load = load_inventory(path)
+    return validate_load(load, select=select, ignore=ignore, policy=policy)
+
+
+def validate_load(
+    load: LoadResult,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    policy: bool = True,
+) -> Validation:
+    """Validate what a loader read (a YAML file, or a workbook: ``load.source`` places every
+    finding in it): references, every rule, the inventory's policy (unless ``policy=False``)."""
+    with gc_paused(freeze=True):
         if load.inventory is None:
             return Validation(load, None, sort_findings(_partial_rules(load)), scopes=_LOADED)
         topology = build_topology(load.inventory, load.source)
@@ -82,6 +95,7 @@ def validate_inventory(
         ran = not raw  # the rules need a graph without dangling references
         if ran:
             raw.extend(run_inventory_rules(RuleContext(topology)))
+        raw = [*load.findings, *raw]  # a loader's warnings (a workbook's extra sheet) stay
     scopes = VALIDATE_SCOPES if ran else _LOADED
     if not policy:
         return Validation(load, topology, sort_findings(raw), scopes=scopes)

@@ -263,6 +263,36 @@ def _multipath(example: ex.Multipath, tmp: Path) -> Found:
     return _codes(outcome.findings)
 
 
+def _workbook(example: ex.Workbook, tmp: Path) -> Found:
+    import datetime as dt
+    import io
+
+    from openpyxl import load_workbook
+
+    from zoneplan.loader import load_inventory
+    from zoneplan.spreadsheet import write_workbook
+    from zoneplan.workflows.spreadsheet import import_workbook
+
+    path = tmp / "site.xlsx"
+    if example.file is not None:
+        path.write_text(example.file, encoding="utf-8")
+    else:
+        inv = load_inventory(SAMPLES / f"{example.base}.yaml").inventory
+        assert inv is not None
+        wb = load_workbook(io.BytesIO(write_workbook(inv)))
+        for name in example.add_sheets:
+            wb.create_sheet(name)["A1"] = "name"
+        for name in example.remove_sheets:
+            wb.remove(wb[name])
+        for where, value in example.cells.items():
+            sheet, ref = where.split("!")
+            if isinstance(value, str) and value.startswith("date:"):
+                value = dt.datetime.fromisoformat(value[5:])
+            wb[sheet][ref] = value
+        wb.save(path)
+    return _codes(import_workbook(path).findings)
+
+
 def _run(example: ex.Run, tmp: Path) -> Found:
     from . import lab
 
@@ -277,4 +307,5 @@ _RUNNERS = {
     ex.Audit: _audit,
     ex.Multipath: _multipath,
     ex.Run: _run,
+    ex.Workbook: _workbook,
 }

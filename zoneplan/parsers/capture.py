@@ -589,6 +589,11 @@ def _feed_running_config(state: SwitchState, res: Any, ctx: _Ctx) -> None:
     state.seen["running_config"] = ctx.source
 
 
+def _feed_port_names(state: SwitchState, res: dict[str, str], ctx: _Ctx) -> None:
+    state.port_names.update(res)
+    state.seen["port_names"] = ctx.source
+
+
 def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
     if res:
         state.identity.name = res
@@ -617,4 +622,5 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "vsan_membership": _feed_vsan_membership,
     "running_config": _feed_running_config,
     "switchname": _feed_switchname,
+    "port_names": _feed_port_names,
 }

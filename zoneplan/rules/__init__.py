@@ -11,6 +11,7 @@ error). Findings are made from the rule classes only (``UnknownKey.make(...)``,
 codes          module              family                                               scope
 =============  ==================  ===================================================  ==========
 ZP001-ZP009    ``input``           inventory loader: syntax, schema, keys, WWPNs, names  load
+ZP010-ZP019    ``spreadsheet``     inventory workbook import: sheets, columns, cells    load
 ZP020-ZP049    ``capture``         saved switch output (parsers)                         capture
 ZP050-ZP059    ``multipath``       ``multipath -ll`` output (hosts.mpll)                 host
 ZP060-ZP069    ``credentials``     credentials and live configuration                   live
@@ -23,6 +24,7 @@ ZP5xx          ``zoning``          the zoning plan (checks: ``zoneplan.plan.chec
 ZP6xx          ``audit``           plan against observed state                          audit
 ZP7xx          ``transport``       live transports: SSH, SNMP                           live
 ZP8xx          ``hostverify``      a client's multipath state against its zoned paths   host
+ZP9xx          ``physical``        racks, units, patch panels, media reach, lengths     inventory
 =============  ==================  ===================================================  ==========
 
 Why the catalogue sits low in the layers (below the loader): every component that makes

@@ -752,6 +752,85 @@ class PlanOutOfDate(_Audit):
     )
 
 
+class PortNameDrift(_Audit):
+    """A switch port's name (FOS ``portname``) or description (NX-OS) differs from the plan's.
+
+    Why:
+        The port name is what an admin reads in ``switchshow`` when a host goes dark; a stale
+        one (the host moved, the name did not) sends him to the wrong server. The plan's
+        ``<switch>.ports.txt`` writes the names the cables say.
+    Fix:
+        Apply ``<switch>.ports.txt`` from ``zoneplan plan`` (or correct the inventory's cable).
+    """
+
+    code = "ZP617"
+    fails = Audit(
+        files={
+            "sw-a1/portname.txt": """
+            port 8: old_host_p0
+            """
+        },
+        caption="sw-a1 port 8, where esx01/vmhba2/p0 is cabled, still named for the old host.",
+    )
+    passes = Audit(
+        files={
+            "sw-a1/portname.txt": """
+            port 0: san1_hba0_p0
+            port 2: san1_hba2_p0
+            port 4: raid1_ctla_p0
+            port 5: raid1_ctlb_p0
+            port 8: esx01_vmhba2_p0
+            port 9: win01_hba0_p0
+            port 10: lnx01_host1_p0
+            port 46: ISL_sw-a2_46
+            port 47: ISL_sw-a2_47
+            """
+        },
+        caption="Every cabled port of sw-a1 named as the plan's sw-a1.ports.txt names it.",
+    )
+    name = "port-name-drift"
+    severity = Severity.WARNING
+
+
+class PortVsanDrift(_Audit):
+    """A device's switch port is in another VSAN than its fabric's.
+
+    Why:
+        A port in the wrong VSAN logs its device into another fabric: zoning in the planned VSAN
+        never sees it, and the host loses that path.
+    Fix:
+        Apply ``<switch>.ports.txt`` (``vsan database`` / ``vsan 20 interface fc1/9``) in a
+        maintenance window: the port's link goes down and up.
+    """
+
+    code = "ZP618"
+    fails = Audit(
+        files={
+            "mds-b1/show_vsan_membership.txt": """
+            vsan 1 interfaces:
+                fc1/9
+
+            vsan 20 interfaces:
+                fc1/1             fc1/3             fc1/5             fc1/6
+                fc1/10            fc1/11
+            """
+        },
+        caption="fc1/9 (esx01/vmhba2/p1) in VSAN 1; fabric B is VSAN 20.",
+    )
+    passes = Audit(
+        files={
+            "mds-b1/show_vsan_membership.txt": """
+            vsan 20 interfaces:
+                fc1/1             fc1/3             fc1/5             fc1/6
+                fc1/9             fc1/10            fc1/11
+            """
+        },
+        caption="Every device port of mds-b1 in VSAN 20.",
+    )
+    name = "port-vsan-drift"
+    severity = Severity.ERROR
+
+
 RULES = (
     ZoneMissing,
     UnexpectedZone,
@@ -769,6 +848,8 @@ RULES = (
     AuditIncomplete,
     InSync,
     ZoneTooSmall,
+    PortNameDrift,
+    PortVsanDrift,
     AccessLost,
     RedundancyLost,
     HbaReplaced,

@@ -36,6 +36,7 @@ __all__ = [
     "Audit",
     "Multipath",
     "Run",
+    "Workbook",
     "visible",
 ]
 
@@ -291,3 +292,31 @@ class Run(Example):
             f"$ export {k}={v}" if v is not None else f"$ unset {k}" for k, v in self.env.items()
         ]
         return [*out, ("", "\n".join([*shell, f"$ {self.command}"]))]
+
+
+@dataclass(frozen=True)
+class Workbook(Example):
+    """The sample exported as a workbook (``zoneplan export``), changed, and read back
+    (``zoneplan import site.xlsx``).
+
+    ``cells`` maps ``sheet!A1`` to what is typed there: text, a number, ``date:2026-01-02`` (a
+    date, as a spreadsheet makes of ``1/2``) or a formula (``=B2``); ``add_sheets`` and
+    ``remove_sheets`` change the sheets; ``file`` is a text file given the workbook's name
+    instead of a workbook.
+    """
+
+    cells: Mapping[str, object] = field(default_factory=dict)
+    add_sheets: tuple[str, ...] = ()
+    remove_sheets: tuple[str, ...] = ()
+    file: str | None = None
+    base: str = SAMPLE
+
+    def blocks(self) -> list[tuple[str, str | None]]:
+        if self.file is not None:
+            return [("site.xlsx, a text file:", self.file)]
+        steps = [f"$ zoneplan export samples/{self.base}.yaml -o site.xlsx"]
+        steps += [f"sheet {name!r} added" for name in self.add_sheets]
+        steps += [f"sheet {name!r} removed" for name in self.remove_sheets]
+        steps += [f"{cell} = {value!r}" for cell, value in self.cells.items()]
+        steps.append("$ zoneplan import site.xlsx -o inventory.yaml")
+        return [("", "\n".join(steps))]

@@ -86,6 +86,10 @@ def audit_states(
             return _unusable(run, str(exc))
         run.strategy = plan.strategy
     result: AuditResult = audit(plan, topology, states, fabric=fabric)
+    if topology is not None:  # port names and VSANs against the plan's <switch>.ports.txt
+        from ..audit.ports import port_drift
+
+        result.findings += port_drift(topology, states)
     if fabric is not None and topology is None and fabric not in result.verdicts:
         seen = ", ".join(sorted(result.verdicts)) or "none"
         return _unusable(run, f"no fabric {fabric!r} in the captures (fabrics: {seen})")

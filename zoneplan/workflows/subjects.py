@@ -97,6 +97,9 @@ class Words:
             return Subject(host=subject)
         if subject in topo.switches:
             return Subject(switch=subject)
+        switch, sep, port = subject.partition(":")
+        if sep and switch in topo.switches:  # a switch port: ``sw-a1:8``
+            return Subject(switch=switch, switch_port=port)
         if subject in self._fabrics:
             return Subject(fabric=subject)
         return Subject()
