@@ -15,7 +15,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, exit_code_for
-from .options import force_option, format_option
+from .options import force_option, format_option, verbose_option
 from .output import FORMATS, console, err_console, print_findings
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
@@ -46,6 +46,7 @@ def plan(
         help="Capture file or folder of the current zoning: incremental scripts.",
     ),
     force: bool = force_option(),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Design the zoning and write per-fabric scripts, rollback scripts and plan.json.
 
@@ -81,7 +82,7 @@ def plan(
     )
     findings, suppressed = run.findings, run.suppressed
     if run.stopped in ("inventory", "captures"):
-        print_findings(findings, fmt, suppressed=suppressed)
+        print_findings(findings, fmt, suppressed=suppressed, verbose=verbose)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if run.stopped == "plan":
         err_console.print(f"cannot plan: {escape(run.error)}")
@@ -121,7 +122,7 @@ def plan(
         )
     else:
         _print_summary(the_plan, changes, files)
-        print_findings(findings, "text", suppressed=suppressed)
+        print_findings(findings, "text", suppressed=suppressed, verbose=verbose)
     raise typer.Exit(exit_code_for(findings))
 
 
