@@ -52,6 +52,7 @@ __all__ = [
     "decode_fclist",
     "MAGIC",
     "FILE_NAME",
+    "read_snmp_walks",
 ]
 
 MAGIC = "# zoneplan snmp walk 1"
@@ -771,6 +772,8 @@ def parse_snmp_walk(
         _cisco(state, cols, cat, source, findings)
     bad = [s for s in walk.statuses if s.status not in ("complete", "empty")]
     if bad:
+        # which input a cut column feeds is not tracked: none of the walk is complete
+        state.cut.update({k: source for k in state.seen if k != "identity"})
         for z in state.zoning.values():
             for db in (z.defined, z.effective):
                 if db is not None:
@@ -788,50 +791,32 @@ def parse_snmp_walk(
     return state, findings
 
 
-def is_snmp_walk(path: Path, head: str | None = None) -> bool:
-    """True for a saved SNMP walk: named ``snmp_walk.txt`` or starting with the magic line."""
-    if path.name == FILE_NAME:
-        return True
-    if head is None:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                head = f.readline()
-        except OSError:
-            return False
-    return head.startswith(MAGIC)
+def is_snmp_walk(path: Path, head: str) -> bool:
+    """True for a saved SNMP walk: named ``snmp_walk.txt`` or starting with the magic line.
+
+    ``head`` is the start of the file's text (the capture reader reads each file once, as a
+    regular file, never through a link: this function opens nothing)."""
+    return path.name == FILE_NAME or head.startswith(MAGIC)
 
 
-def read_snmp_captures(paths: Iterable[str | Path]) -> tuple[dict[str, SwitchState], list[Finding]]:
-    """Every ``snmp_walk.txt`` under ``paths`` (files or folders) → ``{switch: state}``.
+def read_snmp_walks(
+    walks: Iterable[tuple[str, str, str]],
+) -> list[tuple[SwitchState, list[Finding], str]]:
+    """Saved walks ``(source, text, folder name)`` → ``(state, findings, source)`` each.
 
-    The capture reader calls this for the files it must skip (or the caller merges both): a
-    walk's switch is its header's ``# switch:``, else its folder's name.
+    The capture reader finds and reads the files; a walk's switch is its header's
+    ``# switch:``, else its folder's name.
     """
-    states: dict[str, SwitchState] = {}
-    findings: list[Finding] = []
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += sorted(x for x in p.rglob("*.txt") if is_snmp_walk(x))
-        elif p.is_file() and is_snmp_walk(p):
-            files.append(p)
-    for f in files:
-        try:
-            text = f.read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            from ..rules.capture import UnreadableCapture
-
-            findings.append(UnreadableCapture.make(f"cannot read {f}: {e}", Location(str(f))))
-            continue
+    out = []
+    for source, text, folder in walks:
         walk_switch = next(
             (
                 ln.split(":", 1)[1].strip()
-                for ln in text.splitlines()[:4]
+                for ln in text.split("\n", 4)[:4]
                 if ln.startswith("# switch:")
             ),
             "",
         )
-        st, fs = parse_snmp_walk(text, str(f), switch=walk_switch or f.parent.name)
-        states[st.name] = st
-        findings += fs
-    return states, findings
+        st, fs = parse_snmp_walk(text, source, switch=walk_switch or folder)
+        out.append((st, fs, source))
+    return out

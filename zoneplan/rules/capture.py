@@ -398,6 +398,107 @@ class ParserFailure(_CaptureRule):
     severity = Severity.ERROR
 
 
+class CaptureEntrySkipped(_CaptureRule):
+    """An entry of a capture folder that is not a regular file or a folder is not read.
+
+    Why:
+        A capture folder is read as data. A symbolic link could point anywhere (a root-only
+        file whose lines would be echoed in findings, ``/dev/zero``, a loop of folders); a
+        FIFO or a device never ends. They are skipped, never followed or opened. (A path
+        named on the command line is the user's choice and is followed.)
+    Fails:
+        ``cap/sw1/cfgshow.txt -> /etc/shadow``, a FIFO, ``/dev/urandom`` linked into a folder.
+    Passes:
+        Regular files and folders.
+    Fix:
+        Copy the output into the capture folder as a regular file.
+    """
+
+    code = "ZP040"
+    name = "capture-entry-skipped"
+    severity = Severity.WARNING
+
+
+class CaptureFileTooLarge(_CaptureRule):
+    """A capture file is larger than zoneplan reads (``MAX_CAPTURE_FILE_BYTES``, 128 MiB).
+
+    Why:
+        A saved output of a switch is a few MB even for the largest zone databases; a file
+        far beyond that is not switch output (or would exhaust memory). It is not read, and
+        what it would have said is unknown.
+    Fails:
+        A 2 GB file in a capture folder.
+    Passes:
+        Command outputs and session logs of any real fabric.
+    Fix:
+        Split a huge session log per command, or remove the file from the capture folder.
+    """
+
+    code = "ZP041"
+    name = "capture-file-too-large"
+    severity = Severity.ERROR
+
+
+class CaptureTreeTooLarge(_CaptureRule):
+    """A capture tree is deeper or holds more files than zoneplan reads; the rest is skipped.
+
+    Why:
+        A capture folder holds a folder per switch; nesting beyond ``MAX_CAPTURE_DEPTH`` (16)
+        levels or more than ``MAX_CAPTURE_FILES`` (100,000) entries is not a capture (a wrong
+        path such as ``/``); reading on would take forever.
+    Fails:
+        ``--capture /``; a folder nested 1,100 levels deep.
+    Passes:
+        A capture folder with a folder per switch.
+    Fix:
+        Point ``--capture`` at the capture folder itself.
+    """
+
+    code = "ZP042"
+    name = "capture-tree-too-large"
+    severity = Severity.ERROR
+
+
+class SameSwitchTwice(_CaptureRule):
+    """Two capture folders (or files) name the same switch; they are not merged.
+
+    Why:
+        Two captures of one switch taken at different times, merged, describe a switch that
+        never existed: zones of both, the later one winning at random (false drift, or a
+        false "in sync"). The first one found is used; the switch counts as incompletely
+        known, so no verdict is "in sync".
+    Fails:
+        ``--capture monday --capture tuesday`` when both hold ``sw1/``.
+    Passes:
+        One capture per switch.
+    Fix:
+        Give one capture of each switch (the newest).
+    """
+
+    code = "ZP043"
+    name = "same-switch-twice"
+    severity = Severity.ERROR
+
+
+class CollectWasPartial(_CaptureRule):
+    """The capture's manifest says the switch was only partly (or not) read by ``collect``.
+
+    Why:
+        ``zoneplan-collect.json`` records the status of each switch; an offline audit of a
+        capture that ``collect`` itself reported incomplete (exit 3) must not say in sync.
+    Fails:
+        ``"status": "partial"`` for a switch in ``zoneplan-collect.json``.
+    Passes:
+        ``"status": "ok"``.
+    Fix:
+        Collect the switch again until it is read completely.
+    """
+
+    code = "ZP044"
+    name = "collect-was-partial"
+    severity = Severity.ERROR
+
+
 RULES = (
     UnreadableCapture,
     TruncatedOutput,
@@ -419,4 +520,9 @@ RULES = (
     CommandGuessedFromContent,
     MixedVendorCapture,
     ParserFailure,
+    CaptureEntrySkipped,
+    CaptureFileTooLarge,
+    CaptureTreeTooLarge,
+    SameSwitchTwice,
+    CollectWasPartial,
 )
