@@ -1,6 +1,6 @@
 """SNMP adapter: GETBULK walks of the catalogued value columns with pysnmp 7 (asyncio).
 
-Why this way (see ``shared/reference/snmp.md``): numeric OIDs from the vendor pack's
+Why this way (the saved form: ``docs/snmp-text-form.md``): numeric OIDs from the vendor pack's
 ``snmp.yaml`` (no MIB files at runtime, ``lookupMib=False``); our own GETBULK loop rather than
 ``bulk_walk_cmd``, because that generator retries a timed-out walk forever and may return OIDs
 past the requested column; we stop on the first error indication, check every OID against the
