@@ -57,6 +57,9 @@ class SourceMap:
     file: str
     root: yaml.Node | None
     duplicates: list[Duplicate] = field(default_factory=list)
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def _mark(self, node: yaml.Node) -> Location:
         m = node.start_mark
@@ -65,7 +68,9 @@ class SourceMap:
     def locate(self, path: Iterable[Any], *, key: bool = False) -> Location:
         """Position of the value at ``path`` (or of its key with ``key=True``).
 
-        Stops at the deepest node that exists, so a missing field points at its parent.
+        Stops at the deepest node that exists, so a missing field points at its parent. A
+        mapping's keys are indexed the first time it is searched (a linear scan per finding
+        made 20,000 unknown keys take 17 s).
         """
         node = self.root
         if node is None:
@@ -74,10 +79,9 @@ class SourceMap:
         for part in path:
             nxt = None
             if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
-                        nxt, last_key = v, k
-                        break
+                hit = self._keys(node).get(str(part))
+                if hit is not None:
+                    last_key, nxt = hit
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if 0 <= part < len(node.value):
                     nxt, last_key = node.value[part], None
@@ -87,6 +91,17 @@ class SourceMap:
         if key and last_key is not None:
             return self._mark(last_key)
         return self._mark(node)
+
+    def _keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's scalar keys → (key node, value node), the first of duplicates."""
+        got = self._index.get(id(node))
+        if got is None:
+            got = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    got.setdefault(k.value, (k, v))
+            self._index[id(node)] = got
+        return got
 
 
 def _expanded_size(root: yaml.Node) -> int:

@@ -357,8 +357,10 @@ async def _read_one(
                 )
                 res.status = "ok" if read.complete else "partial"
         if res.outputs or res.snmp_text is not None:
-            res.folder = _write_capture(res, out, earlier)
-            _observe(res, res.folder)
+            # writing and parsing run in a worker thread: a large (or hostile) output must not
+            # block the event loop, or the other switches' timeouts could not fire
+            res.folder = await asyncio.to_thread(_write_capture, res, out, earlier)
+            await asyncio.to_thread(_observe, res, res.folder)
             if res.state is not None:
                 res.state.complete = res.status == "ok"
     except Exception as e:  # one switch's bug never stops the others

@@ -62,8 +62,11 @@ from .snmpwalk import is_snmp_walk, read_snmp_walks
 __all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
 
 CAPTURE_SUFFIXES = (".txt", ".log", ".out", ".cfg", ".text")
+#: a prompt line: ``host[:FID128:user][ (config)]> command``. Only spaces and tabs between the
+#: host and a ``(...)`` part: ``\s*`` there crossed line ends, so every blank line restarted a
+#: scan over all the blank lines after it (100 KB of newlines: 23 s).
 _PROMPT_M = re.compile(
-    r"^(?:([A-Za-z0-9_.\-]+)(?::[A-Za-z0-9_.\-]+)*)?(?:\s*\([^)\n]*\))?[>#] ?(\S[^\n]*)$", re.M
+    r"^(?:([A-Za-z0-9_.\-]+)(?::[A-Za-z0-9_.\-]+)*)?(?:[ \t]*\([^)\n]*\))?[>#] ?(\S[^\n]*)$", re.M
 )
 
 
@@ -390,8 +393,15 @@ def _split(
     sections: list[Section],
     findings: list[Finding],
 ) -> None:
-    """Cut a file at its prompt lines; text before the first prompt uses the file's name."""
+    """Cut a file at its prompt lines; text before the first prompt uses the file's name.
+
+    One pass: line numbers are counted from one prompt to the next (a count from the start of
+    the text per prompt made session logs quadratic in their number of prompts).
+    """
+    if "\r" in text and "\n" not in text:  # classic Mac line ends: CR alone ends a line
+        text = text.replace("\r", "\n")
     prompts: list[tuple[int, int, str | None, str]] = []  # char pos, line no, host, command
+    pos, lineno = 0, 0
     for m in _PROMPT_M.finditer(text):
         cmd = m.group(2).strip()
         host = m.group(1)
@@ -402,7 +412,9 @@ def _split(
             # when it has a host part and looks like a CLI word
             if not re.match(r"^[a-z][\w\-]*( |$)", cmd):
                 continue
-        prompts.append((m.start(), text.count("\n", 0, m.start()), host, cmd))
+        lineno += text.count("\n", pos, m.start())
+        pos = m.start()
+        prompts.append((pos, lineno, host, cmd))
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
