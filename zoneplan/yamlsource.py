@@ -19,15 +19,16 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from . import limits
 from .findings import Location
 from .gcpause import gc_paused
 from .rules.base import Rule
 from .rules.input import InputTooLarge, InvalidValue, YamlSyntax
 
 #: Refuse documents whose alias-expanded size exceeds this many nodes (alias bombs).
-MAX_EXPANDED_NODES = 10_000_000
+MAX_EXPANDED_NODES = limits.MAX_EXPANDED_NODES
 #: Refuse files larger than this (bytes); an inventory of 50,000 hosts is about 20 MB.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_INVENTORY_BYTES
 
 _NULL = "tag:yaml.org,2002:null"
 
@@ -104,25 +105,42 @@ class SourceMap:
         return got
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Node count with aliases expanded, memoised per node so a bomb is measured, not built."""
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for kv in node.value for n in kv]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, yaml.Node | None]:
+    """Node count with aliases expanded, and the first node that contains itself (a recursive
+    anchor such as ``&a [*a]`` or a mapping merging itself), or None.
+
+    Iterative and memoised per node: an alias bomb is measured, not built, and neither a
+    cycle nor a deep document can exhaust the Python stack.
+    """
     memo: dict[int, int] = {}
-
-    def size(node: yaml.Node) -> int:
-        got = memo.get(id(node))
-        if got is not None:
-            return got
-        memo[id(node)] = 1  # breaks recursive anchors
-        if isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(v) for v in node.value)
-        else:
-            total = 1
-        memo[id(node)] = total
-        return total
-
-    return size(root)
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            on_path.discard(nid)
+            memo[nid] = 1 + sum(memo[id(c)] for c in _children(node))
+            continue
+        if nid in memo:
+            continue
+        on_path.add(nid)
+        stack.append((node, True))
+        for child in _children(node):
+            cid = id(child)
+            if cid in on_path:
+                return 0, child
+            if cid not in memo:
+                stack.append((child, False))
+    return memo[id(root)], None
 
 
 class _Builder:
@@ -203,7 +221,14 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         if root is None:
             return None, source
         # aliases need a '*' in the text; without one the tree is its own expanded size
-        size = _expanded_size(root) if "*" in text else 0
+        size, recursive = _expanded_size(root) if "*" in text else (0, None)
+        if recursive is not None:
+            raise YamlProblem(
+                YamlSyntax,
+                "recursive anchor: a node contains itself through an alias (or merges itself "
+                "with '<<'); an inventory is a tree",
+                source._mark(recursive),
+            )
         if size > MAX_EXPANDED_NODES:
             raise YamlProblem(
                 InputTooLarge,

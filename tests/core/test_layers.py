@@ -27,7 +27,7 @@ PACKAGE = REPO / "zoneplan"
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise"}),
+    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise", "limits"}),
     ("safe files", {"outputs"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
