@@ -100,7 +100,17 @@ class Catalogue:
 
 
 def _oid(s: str) -> Oid:
-    return tuple(int(x) for x in str(s).strip(".").split("."))
+    parts = str(s).strip().strip(".").split(".")
+    if not all(p.isascii() and p.isdigit() for p in parts):  # int() takes '1_0', '-1', ' 1'
+        raise ValueError(f"not a numeric OID: {s!r}")
+    return tuple(int(x) for x in parts)
+
+
+def _octets(parts: Oid) -> bytes | None:
+    """Index sub-identifiers that encode octets (a name, an FC_ID), or None if one is not."""
+    if all(0 <= p <= 255 for p in parts):
+        return bytes(parts)
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -283,10 +293,21 @@ def read_walk(text: str, source: str = FILE_NAME) -> tuple[Walk, list[Finding]]:
                 walk.version = val
             elif key == "walk":
                 parts = val.split(None, 3)
-                if len(parts) >= 4 and parts[2].startswith("rows="):
-                    walk.statuses.append(
-                        WalkStatus(parts[1], _oid(parts[0]), parts[3], int(parts[2][5:]))
+                try:
+                    if len(parts) < 4 or not parts[2].startswith("rows="):
+                        raise ValueError
+                    status = WalkStatus(parts[1], _oid(parts[0]), parts[3], int(parts[2][5:]))
+                except ValueError:
+                    findings.append(
+                        UnrecognisedLine.make(
+                            f"not a '# walk: OID NAME rows=N STATUS' line: {line[:80]!r}",
+                            Location(source, n),
+                        )
                     )
+                    # a status that cannot be read is no proof the column is complete
+                    walk.statuses.append(WalkStatus("?", (), "unreadable status line"))
+                else:
+                    walk.statuses.append(status)
             continue
         oid_s, sep, rest = line.partition("|")
         tag_s, sep2, val = rest.partition("|")
@@ -325,8 +346,13 @@ class _Cols:
     def __init__(self, walk: Walk) -> None:
         self.walk = walk
         self._sorted = sorted(walk.values)
+        #: rows whose index does not have the table's shape: (column prefix, index)
+        self.bad: list[tuple[Oid, Oid]] = []
 
-    def rows(self, prefix: Oid) -> dict[Oid, bytes | int | str]:
+    def rows(self, prefix: Oid, width: int | None = None) -> dict[Oid, bytes | int | str]:
+        """The column's rows by index suffix. A row without an index, or (``width`` given)
+        with another number of sub-identifiers than the table's INDEX has, is left out and
+        recorded in :attr:`bad` (a saved walk is input: it may hold anything)."""
         import bisect
 
         n = len(prefix)
@@ -334,7 +360,11 @@ class _Cols:
         out: dict[Oid, bytes | int | str] = {}
         while i < len(self._sorted) and self._sorted[i][:n] == prefix:
             oid = self._sorted[i]
-            out[oid[n:]] = self.walk.values[oid].value
+            idx = oid[n:]
+            if not idx or (width is not None and len(idx) != width):
+                self.bad.append((prefix, idx))
+            else:
+                out[idx] = self.walk.values[oid].value
             i += 1
         return out
 
@@ -372,7 +402,18 @@ _FA_TYPE = {5: "N-Port", 6: "NL-Port", 7: "FL-Port", 8: "F-Port", 9: "E-Port", 1
 _SPEED = {1: "1G", 2: "2G", 3: "N", 4: "4G", 5: "8G", 6: "10G", 8: "16G"}
 
 
-def _undecodable(findings: list[Finding], source: str, what: str, idx: Oid, raw: object) -> None:
+def _undecodable(
+    findings: list[Finding],
+    source: str,
+    what: str,
+    idx: Oid,
+    raw: object,
+    state: SwitchState | None = None,
+    feeds: str = "",
+) -> None:
+    """ZP727 for a skipped row; what it ``feeds`` is then not completely known."""
+    if state is not None and feeds:
+        state.cut[feeds] = source
     size = len(raw) if isinstance(raw, bytes) else "?"
     findings.append(
         SnmpValueUndecodable.make(
@@ -397,13 +438,13 @@ def _brocade(
         state.identity.role = "Principal" if pr == 1 else "Subordinate"
 
     # ports: SW-MIB swFCPortTable, INDEX swFCPortIndex = port number + 1
-    phy = cols.rows(c("swFCPortPhyState"))
-    op = cols.rows(c("swFCPortOpStatus"))
-    wwn = cols.rows(c("swFCPortWwn"))
-    spd = cols.rows(c("swFCPortSpeed"))
-    spec = cols.rows(c("swFCPortSpecifier"))
-    btype = cols.rows(c("swFCPortBrcdType"))
-    pname = cols.rows(c("swFCPortName"))
+    phy = cols.rows(c("swFCPortPhyState"), 1)
+    op = cols.rows(c("swFCPortOpStatus"), 1)
+    wwn = cols.rows(c("swFCPortWwn"), 1)
+    spd = cols.rows(c("swFCPortSpeed"), 1)
+    spec = cols.rows(c("swFCPortSpecifier"), 1)
+    btype = cols.rows(c("swFCPortBrcdType"), 1)
+    pname = cols.rows(c("swFCPortName"), 1)
     by_wwn: dict[str, Port] = {}
     for idx in sorted(set(phy) | set(wwn) | set(op)):
         number = idx[0] - 1
@@ -461,7 +502,7 @@ def _brocade(
     for idx, raw in sorted(swwpn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None:
-            _undecodable(fnd, source, "connUnitSnsPortName", idx, raw)
+            _undecodable(fnd, source, "connUnitSnsPortName", idx, raw, state, "logins")
             continue
         pidx = sport.get(idx)
         port_name = str(pidx - 1) if isinstance(pidx, int) else None
@@ -520,7 +561,7 @@ def _zone_db(
     db = ZoneDb(source=source)
     members: dict[tuple[int, int], list[str]] = {}
     tags: dict[tuple[int, int], dict[str, str]] = {}
-    for idx in sorted(k for k in fmt if k[0] == vsan and len(k) == 4):
+    for idx in sorted(k for k in fmt if len(k) == 4 and k[0] == vsan):
         _, ptype, parent, _m = idx
         f, raw = fmt.get(idx), ids.get(idx)
         m = decode_member(f, raw) if isinstance(f, int) and isinstance(raw, bytes) else None
@@ -555,8 +596,9 @@ def _cisco(
 ) -> None:
     c = cat.column
     # VSANs
-    for (v,), name in sorted((k, x) for k, x in cols.rows(c("vsanName")).items() if len(k) == 1):
-        oper = cols.rows(c("vsanOperState")).get((v,))
+    oper_states = cols.rows(c("vsanOperState"), 1)
+    for (v,), name in sorted(cols.rows(c("vsanName"), 1).items()):
+        oper = oper_states.get((v,))
         state.vsans[v] = Vsan(
             id=v,
             name=_text(name),
@@ -566,24 +608,26 @@ def _cisco(
         state.seen["vsans"] = source
 
     # zone server settings
-    dz = cols.rows(c("zoneDefaultZoneBehaviour"))
-    prop = cols.rows(c("zoneSetPropagationMode"))
-    hard = cols.rows(c("zoneDbHardZoningEnabled"))
-    zs_names = cols.rows(c("zoneSetName"))
-    zs_lists = cols.rows(c("zoneSetZoneList"))
-    z_names = cols.rows(c("zoneName"))
-    z_alias = cols.rows(c("zoneAliasList"))
-    a_names = cols.rows(c("zoneAliasName"))
-    m_fmt = cols.rows(c("zoneMemberFormat"))
-    m_id = cols.rows(c("zoneMemberID"))
-    m_attr = cols.rows(c("zoneMemberAttr"))
-    e_set = cols.rows(c("zoneEnforcedZoneSetName"))
-    e_names = cols.rows(c("zoneEnforcedZoneName"))
-    e_alias = cols.rows(c("zoneEnforcedZoneAliasList"))
-    e_anames = cols.rows(c("zoneEnforcedZoneAliasName"))
-    e_fmt = cols.rows(c("zoneEnforcedZoneMemberFormat"))
-    e_id = cols.rows(c("zoneEnforcedZoneMemberID"))
-    e_attr = cols.rows(c("zoneEnforcedZoneMemberAttr"))
+    # INDEX shapes (CISCO-ZS-MIB): per VSAN (vsan), per zone set/zone/alias (vsan, index),
+    # per member (vsan, parent type, parent index, member index)
+    dz = cols.rows(c("zoneDefaultZoneBehaviour"), 1)
+    prop = cols.rows(c("zoneSetPropagationMode"), 1)
+    hard = cols.rows(c("zoneDbHardZoningEnabled"), 1)
+    zs_names = cols.rows(c("zoneSetName"), 2)
+    zs_lists = cols.rows(c("zoneSetZoneList"), 2)
+    z_names = cols.rows(c("zoneName"), 2)
+    z_alias = cols.rows(c("zoneAliasList"), 2)
+    a_names = cols.rows(c("zoneAliasName"), 2)
+    m_fmt = cols.rows(c("zoneMemberFormat"), 4)
+    m_id = cols.rows(c("zoneMemberID"), 4)
+    m_attr = cols.rows(c("zoneMemberAttr"), 4)
+    e_set = cols.rows(c("zoneEnforcedZoneSetName"), 1)
+    e_names = cols.rows(c("zoneEnforcedZoneName"), 2)
+    e_alias = cols.rows(c("zoneEnforcedZoneAliasList"), 2)
+    e_anames = cols.rows(c("zoneEnforcedZoneAliasName"), 2)
+    e_fmt = cols.rows(c("zoneEnforcedZoneMemberFormat"), 4)
+    e_id = cols.rows(c("zoneEnforcedZoneMemberID"), 4)
+    e_attr = cols.rows(c("zoneEnforcedZoneMemberAttr"), 4)
     vsans = {k[0] for k in dz} | {k[0] for k in zs_names} | {k[0] for k in z_names}
     vsans |= {k[0] for k in e_set}
     for v in sorted(vsans):
@@ -621,13 +665,16 @@ def _cisco(
 
     # device-aliases: INDEX is the name (length-prefixed); the value column is the WWN
     for idx, raw in sorted(cols.rows(c("cfdaConfigDeviceId")).items()):
-        if not idx or idx[0] != len(idx) - 1:
-            _undecodable(fnd, source, "cfdaConfigDeviceAlias index", idx, raw)
+        octets = _octets(idx[1:])
+        if idx[0] != len(idx) - 1 or octets is None:
+            _undecodable(
+                fnd, source, "cfdaConfigDeviceAlias index", idx, raw, state, "device_aliases"
+            )
             continue
-        name = bytes(idx[1:]).decode("ascii", "replace")
+        name = octets.decode("ascii", "replace")
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None:
-            _undecodable(fnd, source, "cfdaConfigDeviceId", idx, raw)
+            _undecodable(fnd, source, "cfdaConfigDeviceId", idx, raw, state, "device_aliases")
             continue
         state.device_aliases[name] = w
     if cols.rows(c("cfdaConfigDeviceId")):
@@ -635,11 +682,11 @@ def _cisco(
     wwn_alias = {w: n for n, w in state.device_aliases.items()}
 
     # interfaces (IF-MIB + CISCO-FC-FE-MIB); fc ports are ifType 56
-    if_names = cols.rows(c("ifName"))
-    if_type = cols.rows(c("ifType"))
-    if_oper = cols.rows(c("ifOperStatus"))
-    fc_wwn = cols.rows(c("fcIfWwn"))
-    fc_mode = cols.rows(c("fcIfOperMode"))
+    if_names = cols.rows(c("ifName"), 1)
+    if_type = cols.rows(c("ifType"), 1)
+    if_oper = cols.rows(c("ifOperStatus"), 1)
+    fc_wwn = cols.rows(c("fcIfWwn"), 1)
+    fc_mode = cols.rows(c("fcIfOperMode"), 1)
     modes = {
         1: "auto",
         2: "F",
@@ -654,7 +701,7 @@ def _cisco(
         11: "TNP",
     }
     ifname: dict[int, str] = {}
-    for (ifx,), name in ((k, v) for k, v in if_names.items() if len(k) == 1):
+    for (ifx,), name in if_names.items():
         n = _text(name)
         if n:
             ifname[ifx] = n
@@ -680,8 +727,9 @@ def _cisco(
     sn = cols.rows(c("fcNameServerSymbolicNodeName"))
     for idx, raw in sorted(pn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
-        if w is None or len(idx) != 4:
-            _undecodable(fnd, source, "fcNameServerPortName", idx, raw)
+        fcid_octets = _octets(idx[1:4])
+        if w is None or len(idx) != 4 or fcid_octets is None:
+            _undecodable(fnd, source, "fcNameServerPortName", idx, raw, state, "logins")
             continue
         t = pt.get(idx)
         state.add_login(
@@ -689,7 +737,7 @@ def _cisco(
                 wwpn=w,
                 wwnn=decode_wwn(nn[idx]) if isinstance(nn.get(idx), bytes) else None,
                 vsan=idx[0],
-                fcid="0x" + bytes(idx[1:4]).hex(),
+                fcid="0x" + fcid_octets.hex(),
                 port_type={2: "N", 3: "NL"}.get(t) if isinstance(t, int) else None,
                 fabric_port_wwn=decode_wwn(fp[idx]) if isinstance(fp.get(idx), bytes) else None,
                 port_symbol=_text(sp.get(idx)),
@@ -703,7 +751,7 @@ def _cisco(
     for idx, raw in sorted(fl_pn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None or len(idx) != 3:
-            _undecodable(fnd, source, "fcIfNxPortName", idx, raw)
+            _undecodable(fnd, source, "fcIfNxPortName", idx, raw, state, "logins")
             continue
         ifx, vsan, _n = idx
         port = ifname.get(ifx, str(ifx))
@@ -770,14 +818,28 @@ def parse_snmp_walk(
         _brocade(state, cols, cat, source, findings)
     else:
         _cisco(state, cols, cat, source, findings)
+    if cols.bad:
+        shown = ", ".join(
+            f"{'.'.join(map(str, col))}[{'.'.join(map(str, idx)) or 'no index'}]"
+            for col, idx in cols.bad[:3]
+        )
+        findings.append(
+            SnmpValueUndecodable.make(
+                f"{name}: {len(cols.bad)} row(s) whose index does not fit the table's INDEX "
+                f"skipped ({shown}{' …' if len(cols.bad) > 3 else ''}); the walk is incomplete",
+                Location(source),
+                subject=name,
+            )
+        )
     bad = [s for s in walk.statuses if s.status not in ("complete", "empty")]
-    if bad:
+    if bad or cols.bad:
         # which input a cut column feeds is not tracked: none of the walk is complete
         state.cut.update({k: source for k in state.seen if k != "identity"})
         for z in state.zoning.values():
             for db in (z.defined, z.effective):
                 if db is not None:
                     db.complete = False
+    if bad:
         findings.append(
             PartialRead.make(
                 f"{name}: {len(bad)} SNMP column(s) not completely read: "
