@@ -127,9 +127,13 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             seen_switches.add(sw_name)
             dom = st.identity.domain
             if not dom or dom in used_domains[fab.name] or not 1 <= dom <= 239:
-                dom = next(d for d in range(1, 240) if d not in used_domains[fab.name])
-            used_domains[fab.name].add(dom)
-            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name, "domain_id": dom}
+                # a fabric has at most 239 domains: beyond, the draft has no domain_id for
+                # the switch, and its check says so (ZP005) instead of a made-up number
+                dom = next((d for d in range(1, 240) if d not in used_domains[fab.name]), None)
+            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name}
+            if dom is not None:
+                used_domains[fab.name].add(dom)
+                sw["domain_id"] = dom
             if st.identity.model:
                 sw["model"] = str(st.identity.model)
             if st.identity.firmware:

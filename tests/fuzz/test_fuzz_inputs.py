@@ -45,6 +45,8 @@ NOISE = [
     "",
     "\t\t",
     "zone:",
+    " ;",
+    "\t;",
     " cfg:\t",
     "Effective configuration:",
     "*",

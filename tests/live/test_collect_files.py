@@ -159,3 +159,23 @@ def test_outputs_are_written_and_parsed_off_the_event_loop(switch, tmp_path, mon
     r = _collect(switch, tmp_path / "cap", tmp_path, "--name", "sw1")
     assert r.exit_code == 0, r.output
     assert where == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"# mine\n\xff\xfe garbage\n", "line 2 is not UTF-8"), (None, "Is a directory")],
+)
+def test_a_bad_known_hosts_file_is_named_and_nothing_is_sent(switch, tmp_path, content, says):
+    kh = tmp_path / "known_hosts"
+    if content is None:
+        kh.mkdir()
+    else:
+        kh.write_bytes(content)
+    r = _collect(switch, tmp_path / "cap", tmp_path, "--name", "sw1")
+    assert r.exit_code == 3, r.output
+    doc = json.loads(r.stdout)
+    hits = [f for f in doc["findings"] if f["code"] == "ZP732"]
+    assert hits and str(kh) in hits[0]["message"] and says in hits[0]["message"], hits
+    assert switch.logins == [] and switch.received == []
+    if content is not None:
+        assert kh.read_bytes() == content  # never rewritten

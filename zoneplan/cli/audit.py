@@ -72,6 +72,9 @@ def audit(
         err_console.print("nothing to audit: give --capture DIR (saved switch output) or --live")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     run = audit_captures(capture, inventory, fabric=fabric)
+    if run.error:
+        err_console.print(f"nothing audited: {safe(run.error)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     _report(run, fmt)
     code = exit_code_for(run.findings)
     if not run.usable:
@@ -107,6 +110,9 @@ def _audit_live(
     except OutputError as exc:  # --save: checked before any switch is read
         err_console.print(f"nothing read, nothing written: {safe(exc)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    if run.error:
+        err_console.print(f"nothing audited: {safe(run.error)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     _report(run, fmt)
     raise typer.Exit(run.exit_code)
 

@@ -161,6 +161,8 @@ def _parse_zoning(
                 if h != "c" and h != "z" and h != "a" or not s.startswith(_ENTRY_START):
                     cur[7] = s
                     parts = s.replace(";", " ").split()
+                    if not parts:  # a lone ';' where a wrapped member list broke
+                        continue
                     if parts[0] in _PEER_HEADS:
                         if parts[0] == "Property":
                             cur[5] = after(s).lower() or None

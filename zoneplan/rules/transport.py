@@ -439,6 +439,25 @@ class ForeignFilesInCapture(_LiveRule):
     severity = Severity.WARNING
 
 
+class KnownHostsFileUnusable(_LiveRule):
+    """The known_hosts file cannot be read or parsed; no switch is contacted over SSH.
+
+    Why:
+        Without the recorded keys no host key can be verified, so no password may be sent.
+        The message names the file and the line, so it can be fixed.
+    Fails:
+        A known_hosts file with bytes that are not UTF-8, or a line that is not a key entry.
+    Passes:
+        A known_hosts file written by OpenSSH or by ``--accept-new-host-key``.
+    Fix:
+        Fix or move the named file, or give another with ``--known-hosts``.
+    """
+
+    code = "ZP732"
+    name = "known-hosts-file-unusable"
+    severity = Severity.ERROR
+
+
 RULES = (
     SwitchUnreachable,
     SwitchTimeout,
@@ -462,4 +481,5 @@ RULES = (
     SnmpValueUndecodable,
     SwitchReadFailed,
     ForeignFilesInCapture,
+    KnownHostsFileUnusable,
 )

@@ -26,6 +26,7 @@ class AuditRun:
     switches: list[str] = field(default_factory=list)
     usable: bool = True  #: False when the inventory could not be used
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
+    error: str = ""  #: a usage error (an unknown --fabric): nothing was audited, exit 2
 
 
 def audit_states(
@@ -50,8 +51,16 @@ def audit_states(
             run.findings = sort_findings(validation.findings)
             run.usable = False
             return run
+        from ..plan.build import PlanError
+        from ..plan.naming import NamingError
+
         topology = validation.topology
-        plan = build_plan(topology, fabric=fabric)
+        try:
+            plan = build_plan(topology, fabric=fabric)
+        except (PlanError, NamingError) as exc:
+            run.findings = sort_findings(validation.findings)
+            run.usable, run.error = False, str(exc)
+            return run
     result: AuditResult = audit(plan, topology, states)
     found, run.suppressed = apply_inventory_policy(
         run.findings + result.findings,
@@ -60,7 +69,13 @@ def audit_states(
         ignore=ignore,
     )
     if fabric is not None:
+        known = sorted(result.verdicts)
         result.verdicts = {k: v for k, v in result.verdicts.items() if k == fabric}
+        if not result.verdicts:
+            run.usable = False
+            run.error = (
+                f"no fabric {fabric!r} in the captures (fabrics: {', '.join(known) or 'none'})"
+            )
     run.findings = sort_findings(found)
     run.verdicts = result.verdicts
     return run
