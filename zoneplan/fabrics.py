@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from .model import SwitchVendor
 from .observed import Login, SwitchState, Transaction, ZoneDb, ZoneStatus
-from .packs import AuditNeeds, pack_for
+from .packs import AuditNeeds, VendorPackError, pack_for
 
 if TYPE_CHECKING:
     from .topology import Topology
@@ -60,7 +59,7 @@ def _fabric_of_state(state: SwitchState, key: int, topology: Topology | None) ->
         if state.name in topology.switch_fabric:
             return topology.switch_fabric[state.name]
         for f in topology.inventory.fabrics:
-            if key and f.vsan == key and f.vendor.value == state.vendor:
+            if key and f.vsan == key and f.vendor == state.vendor:
                 return f.name
     return f"{state.name}" + (f":vsan{key}" if key else "")
 
@@ -74,8 +73,11 @@ def _need_met(state: SwitchState, inputs: list[str]) -> str:
 
 def _needs(state: SwitchState) -> AuditNeeds:
     try:
-        return pack_for(SwitchVendor(state.vendor)).manifest.audit
-    except ValueError:  # a vendor no pack speaks for: nothing can be known to be complete
+        return pack_for(state.vendor).manifest.audit
+    except (
+        ValueError,
+        VendorPackError,
+    ):  # a vendor no pack speaks for: nothing can be known to be complete
         return AuditNeeds(switch={"a vendor pack": ["-"]})
 
 

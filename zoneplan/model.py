@@ -15,17 +15,21 @@ import string
 from typing import Annotated, Iterator, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from . import limits
+from .packs import known_vendors, pack_for
 from .wwn import WwnError, normalize_wwn, port_name_problem
 
 #: Names that reach generated scripts: letters, digits, ``_ - .``, letter or digit first.
@@ -89,9 +93,26 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
 
 
-class SwitchVendor(str, enum.Enum):
-    BROCADE = "brocade"
-    CISCO = "cisco"
+def _installed_vendor(value: str) -> str:
+    vendors = known_vendors()
+    if value not in vendors:
+        quoted = [repr(v) for v in vendors]
+        expected = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
+    return value
+
+
+class _VendorsOfThePacks:
+    """The JSON Schema of a vendor word: the vendors of the installed packs."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"enum": list(known_vendors()), "type": "string", "title": "SwitchVendor"}
+
+
+#: A switch vendor: the ``vendor`` word of an installed pack (``vendors/<pack>/manifest.yaml``).
+SwitchVendor = Annotated[str, AfterValidator(_installed_vendor), _VendorsOfThePacks()]
 
 
 class HostOS(str, enum.Enum):
@@ -134,7 +155,7 @@ class Suppression(_Model):
 
 
 class Fabric(_Model):
-    """One physically separate SAN (A or B). Cisco fabrics carry the VSAN to zone in."""
+    """One physically separate SAN (A or B). Where zoning lives per VSAN, the VSAN to zone in."""
 
     name: Name
     vendor: SwitchVendor
@@ -145,9 +166,10 @@ class Fabric(_Model):
     )
 
     @model_validator(mode="after")
-    def _vsan_for_cisco(self) -> Fabric:
-        if self.vendor is SwitchVendor.CISCO and self.vsan is None:
-            raise ValueError("a Cisco fabric needs its vsan (e.g. vsan: 10)")
+    def _vsan_where_zoning_is_per_vsan(self) -> Fabric:
+        pack = pack_for(self.vendor)
+        if pack.manifest.capabilities.vsans and self.vsan is None:
+            raise ValueError(f"a {pack.manifest.brand} fabric needs its vsan (e.g. vsan: 10)")
         return self
 
 
@@ -343,7 +365,7 @@ class Naming(_Model):
                     f"{{{field}:{spec}}}: a format is an alignment and a width of at most "
                     f"{limits.MAX_FORMAT_WIDTH}, such as {{{field}:>8}} or {{{field}:03}}"
                 )
-            width = max((int(n) for n in re.findall(r"\d+", spec)), default=0)
+            width = max((int(n) for n in re.findall(r"\d+", spec or "")), default=0)
             if width > limits.MAX_FORMAT_WIDTH:
                 raise ValueError(
                     f"{{{field}:{spec}}}: width {width} over {limits.MAX_FORMAT_WIDTH} "

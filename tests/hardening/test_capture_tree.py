@@ -23,7 +23,7 @@ from zoneplan.cli import app
 from zoneplan.parsers.capture import read_captures
 
 runner = CliRunner()
-CFGSHOW = (FIXTURES / "captures" / "brocade-fos" / "cfgshow_empty.txt").read_text()
+CFGSHOW = (FIXTURES / "captures" / "brocade-fos" / "cfgshow" / "empty.txt").read_text()
 SECRET = "root:$6$SECRETHASH:19000:0:99999:7:::"
 
 

@@ -16,7 +16,8 @@ import pytest
 from tests.support.paths import SAMPLES
 from zoneplan.hosts.mpll import parse_multipath_ll
 from zoneplan.loader import parse_inventory
-from zoneplan.parsers.capture import _PROMPT_M, read_capture_text
+from zoneplan.parsers.capture import read_capture_text
+from zoneplan.parsers.terminal import terminal
 
 
 @pytest.fixture(autouse=True)
@@ -38,10 +39,11 @@ def test_a_megabyte_of_blank_lines_in_a_capture():
 
 def test_a_prompt_never_spans_lines():
     # ``\s*`` before ``(config)`` let a prompt start on one line and end on the next
-    m = _PROMPT_M.search("mds1\n(config)# show zoneset active")
-    assert m is not None and m.group(1) is None and m.start() == 5  # the second line alone
-    m = _PROMPT_M.search("mds1 (config)# show zoneset")
-    assert m is not None and m.group(1) == "mds1"
+    term = terminal()
+    m = term.prompt_line.search("mds1\n(config)# show zoneset active")
+    assert m is not None and term.host(m) is None and m.start() == 5  # the second line alone
+    m = term.prompt_line.search("mds1 (config)# show zoneset")
+    assert m is not None and term.host(m) == "mds1"
 
 
 def test_a_session_log_with_many_prompts_keeps_its_line_numbers():

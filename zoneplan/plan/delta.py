@@ -212,7 +212,7 @@ def incremental_change(
             f"the plan's config {fp.config} does not exist; zones are added to the effective "
             f"config {previous.effective}"
         )
-        config = previous.effective  # type: ignore[assignment]
+        config = previous.effective
     cs.config = config
     in_cfg = previous.configs.get(config)
     present = {z.name.lower() for z in cs.create_zones} | {z.lower() for z in old_zone}
