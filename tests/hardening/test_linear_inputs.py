@@ -83,3 +83,17 @@ def test_twenty_thousand_unknown_keys_are_each_located():
     r = parse_inventory(text, "inv.yaml")
     lines = sorted(f.location.line for f in r.findings if f.code == "ZP004")
     assert lines == list(range(base + 1, base + 20_001))
+
+
+def test_pager_prompts_next_to_long_runs_of_blanks_or_dashes():
+    # `\s*(?:pager)\s*` searched from every blank of a run, or `-+\s*More` from every dash,
+    # was quadratic: a line of 20,000 blanks and a marker took 17 s
+    term = terminal()
+    for line in (" " * 200_000 + "More", "-" * 200_000 + " More", " \t" * 100_000 + "<CR>"):
+        assert term.pager_spans(line) == []
+    line = "x" * 100_000 + "  --More--  " + "y"
+    assert term.strip_pagers(line) == "x" * 100_000 + " y"
+    states, findings = read_capture_text(
+        "mds1# show flogi database\n" + "-" * 200_000 + " More\n --More-- \n", "paged.log"
+    )
+    assert "ZP022" in {f.code for f in findings}

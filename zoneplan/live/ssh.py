@@ -398,7 +398,7 @@ async def _run_exec(conn: asyncssh.SSHClientConnection, cmd: str, timeout: float
     finally:
         proc.close()
     text = _norm(text)
-    text = terminal().pager_at_end.sub("", text) if error == "paged" else text
+    text = terminal().strip_pager_at_end(text) if error == "paged" else text
     if error is None and _rejected(text):
         error = "rejected"
     return CommandOutput(cmd, text, error, time.monotonic() - t0)
@@ -440,7 +440,7 @@ class _Shell:
             lines = lines[:-1]
         out = "\n".join(lines)
         if error == "paged":
-            out = terminal().pager_at_end.sub("", out)
+            out = terminal().strip_pager_at_end(out)
         if error is None and _rejected(out):
             error = "rejected"
         if out and not out.endswith("\n"):
