@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from zoneplan.hosts import mpll  # noqa: E402
 from zoneplan.loader import parse_inventory  # noqa: E402
 from zoneplan.parsers.capture import read_capture_text  # noqa: E402
+from zoneplan.parsers.terminal import terminal  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "euronas-cluster.yaml"
 
@@ -92,6 +93,10 @@ def _mpll(n: int) -> str:
     return head + "\\_ round-robin 0" + " " * n + "\n"
 
 
+def _pager_line(n: int) -> str:
+    return " " * n + "More"
+
+
 def _unknown_keys(n: int) -> str:
     text = SAMPLE.read_text(encoding="utf-8")
     return text + "".join(f"unknown_key_{i}: 1\n" for i in range(n))
@@ -108,6 +113,7 @@ def main() -> None:
         return max(1, int(x * s))
 
     prompt_floor = re.compile(r"^\S+[>#] \S.*$", re.M)
+    terminal()  # compiled once, outside the timings
     rows = [
         "| input | n | time | growth (4n/n) | × floor at 4n |",
         "|---|---:|---:|---:|---:|",
@@ -157,6 +163,22 @@ def main() -> None:
             _rhel5,
             lambda t: OLD_RHEL5_GROUP.match(t),
             lambda t: t.find("["),
+            r,
+        ),
+        _row(
+            "pager prompt search, a blank run and a marker",
+            n(200_000),
+            _pager_line,
+            lambda t: terminal().pager_spans(t),
+            lambda t: t.find("More"),
+            r,
+        ),
+        _row(
+            "  before: `\\s*(?:pager)\\s*` searched over the line",
+            n(5_000),
+            _pager_line,
+            lambda t: terminal().pager.search(t),
+            lambda t: t.find("More"),
             r,
         ),
         _row(
