@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 from pathlib import Path
 
 import pytest
@@ -27,18 +26,7 @@ CFGSHOW = (FIXTURES / "captures" / "brocade-fos" / "cfgshow" / "empty.txt").read
 SECRET = "root:$6$SECRETHASH:19000:0:99999:7:::"
 
 
-@pytest.fixture(autouse=True)
-def alarm():
-    """A hang is a failure (SIGALRM after 60 s), not a stuck suite."""
-
-    def boom(signum, frame):  # noqa: ANN001
-        raise TimeoutError("the capture reader hung")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+pytestmark = pytest.mark.usefixtures("hang_guard")
 
 
 def _audit(*paths: Path) -> tuple[int, dict, str]:

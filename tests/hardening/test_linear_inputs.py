@@ -9,8 +9,6 @@ pattern so a faster one cannot read something else.
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
 from tests.support.paths import SAMPLES
@@ -19,17 +17,7 @@ from zoneplan.loader import parse_inventory
 from zoneplan.parsers.capture import read_capture_text
 from zoneplan.parsers.terminal import terminal
 
-
-@pytest.fixture(autouse=True)
-def alarm():
-    def boom(signum, frame):  # noqa: ANN001
-        raise TimeoutError("quadratic again: the input did not finish")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
+pytestmark = pytest.mark.usefixtures("hang_guard")
 
 
 def test_a_megabyte_of_blank_lines_in_a_capture():

@@ -34,6 +34,7 @@ from ..observed import (
     Vsan,
     ZoneDb,
 )
+from ..outputs import describe_mode, read_capped
 from ..rules.capture import (
     CaptureEntrySkipped,
     CaptureFileTooLarge,
@@ -149,21 +150,9 @@ def _capture_files(
         else:
             findings.append(
                 CaptureEntrySkipped.make(
-                    f"{p.name} is {_kind(st.st_mode)}: not read", Location(str(p))
+                    f"{p.name} is {describe_mode(st.st_mode)}: not read", Location(str(p))
                 )
             )
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link (never followed inside a capture folder)"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _walk_dir(
@@ -237,7 +226,7 @@ def _walk_dir(
             if stat.S_ISLNK(mode) or path.suffix.lower() in CAPTURE_SUFFIXES:
                 findings.append(
                     CaptureEntrySkipped.make(
-                        f"{entry.name} is {_kind(mode)}: not read", Location(entry.path)
+                        f"{entry.name} is {describe_mode(mode)}: not read", Location(entry.path)
                     )
                 )
             continue
@@ -263,21 +252,14 @@ def _read_text(p: Path, findings: list[Finding], *, follow: bool) -> str | None:
         if not stat.S_ISREG(st.st_mode):
             findings.append(
                 CaptureEntrySkipped.make(
-                    f"{p.name} is {_kind(st.st_mode)}: not read", Location(str(p))
+                    f"{p.name} is {describe_mode(st.st_mode)}: not read", Location(str(p))
                 )
             )
             return None
         if st.st_size > MAX_CAPTURE_FILE_BYTES:
             findings.append(_too_large(p, st.st_size))
             return None
-        chunks, left = [], MAX_CAPTURE_FILE_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 22))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        raw = b"".join(chunks)
+        raw = read_capped(fd, MAX_CAPTURE_FILE_BYTES)
     except OSError as exc:
         findings.append(
             UnreadableCapture.make(f"cannot read {p}: {exc.strerror}", Location(str(p)))

@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..outputs import read_capped
+
 __all__ = ["MANIFEST", "MAX_MANIFEST_BYTES", "manifest_files", "read_manifest", "command_file"]
 
 MANIFEST = "zoneplan-collect.json"
@@ -39,14 +41,7 @@ def read_manifest(folder: Path) -> dict:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return {}
-        chunks, left = [], MAX_MANIFEST_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        raw = b"".join(chunks)
+        raw = read_capped(fd, MAX_MANIFEST_BYTES)
     except OSError:
         return {}
     finally:
