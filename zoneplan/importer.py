@@ -19,6 +19,7 @@ import yaml
 from .model import NAME_PATTERN
 from .observed import Login, SwitchState, member_kind
 from .packs import pack_for
+from .sanitise import check_artefact
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -234,4 +235,7 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# - the SAN cluster (`cluster:`) cannot be read from a fabric: add it by hand;\n"
         "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected.\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    # safe_dump quotes and escapes every value read from a switch (control characters,
+    # U+2028, non-ASCII): the sanitiser's last gate only confirms it
+    text = header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    return check_artefact(text, "import draft")
