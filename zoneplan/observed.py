@@ -304,6 +304,8 @@ class SwitchState:
     transaction: Transaction | None = None
     cfgsize: CfgSize | None = None
     vsans: dict[int, Vsan] = field(default_factory=dict)
+    #: port → name (FOS ``portname``) or description (NX-OS); "" when the port has none
+    port_names: dict[str, str] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
     #: inputs of ``seen`` whose output was cut short or garbled (the parser reported an error
     #: in it): captured, but not completely; input name -> source

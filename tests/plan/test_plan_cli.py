@@ -21,8 +21,16 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
     assert written == [
         "A/A.rollback.txt",
         "A/A.script.txt",
+        "A/sw-a1.ports.rollback.txt",  # per switch: port names and their rollback (issue 17)
+        "A/sw-a1.ports.txt",
+        "A/sw-a2.ports.rollback.txt",
+        "A/sw-a2.ports.txt",
         "B/B.rollback.txt",
         "B/B.script.txt",
+        "B/mds-b1.ports.rollback.txt",
+        "B/mds-b1.ports.txt",
+        "B/mds-b2.ports.rollback.txt",
+        "B/mds-b2.ports.txt",
         "plan.json",
     ]
     assert "zone DB" in r.output and "1,048,576" in r.output

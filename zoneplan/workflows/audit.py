@@ -62,6 +62,10 @@ def audit_states(
             run.usable, run.error = False, str(exc)
             return run
     result: AuditResult = audit(plan, topology, states)
+    if topology is not None:  # port names and VSANs against the plan's <switch>.ports.txt
+        from ..audit.ports import port_drift
+
+        result.findings += port_drift(topology, states)
     found, run.suppressed = apply_inventory_policy(
         run.findings + result.findings,
         topology.inventory if topology is not None else None,

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ..findings import Finding, Severity
+from ..observed import SwitchState
 from ..outputs import write_outputs
 from ..plan.against import zoning_by_fabric
 from ..plan.build import PlanError, build_plan
 from ..plan.checks import check_plan
 from ..plan.model import Plan, ZoningState
 from ..plan.naming import NamingError
+from ..plan.ports import switch_port_plans
 from ..render.engine import RenderedFabric, RenderError, render_plan
+from ..render.ports import RenderedPorts, render_ports
 from ..sanitise import json_bytes
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
@@ -50,6 +53,9 @@ class PlanRun:
     previous: dict[str, ZoningState] | None = None  #: observed zoning per fabric (--against)
     uncaptured: list[str] = field(default_factory=list)  #: planned fabrics with no capture
     rendered: list[RenderedFabric] = field(default_factory=list)
+    #: per switch: port names / descriptions and VSAN membership, and their rollback
+    ports: list[RenderedPorts] = field(default_factory=list)
+    observed: list[SwitchState] = field(default_factory=list)  #: the --against switch states
     stopped: Stop | None = None
     error: str = ""  #: why the planner or the renderer gave up
 
@@ -80,7 +86,9 @@ def plan_inventory(
     run.findings += kept
     run.suppressed += silenced
     if against:
-        run.previous, capture_findings = read_against(against, topology, run.plan)
+        run.previous, capture_findings = read_against(
+            against, topology, run.plan, keep=run.observed
+        )
         run.findings += capture_findings
         if any(f.severity is Severity.FATAL for f in capture_findings):
             run.stopped = "captures"
@@ -88,18 +96,29 @@ def plan_inventory(
         run.uncaptured = [fp.name for fp in run.plan.fabrics if fp.name not in run.previous]
     try:
         run.rendered = render_plan(run.plan, run.previous, allow_delete=allow_delete)
+        ports = switch_port_plans(topology, run.observed)
+        if fabric is not None:
+            ports = [sp for sp in ports if sp.fabric == fabric]
+        run.ports = render_ports(run.plan, ports)
     except RenderError as exc:
         run.stopped, run.error = "render", str(exc)
     return run
 
 
 def read_against(
-    paths: Iterable[str | Path], topology: Topology, plan: Plan
+    paths: Iterable[str | Path],
+    topology: Topology,
+    plan: Plan,
+    *,
+    keep: list[SwitchState] | None = None,
 ) -> tuple[dict[str, ZoningState], list[Finding]]:
-    """Read capture files/folders and return the observed zoning of each planned fabric."""
+    """Read capture files/folders and return the observed zoning of each planned fabric
+    (and, into ``keep``, the switch states read: their port names and VSANs)."""
     from ..parsers.capture import read_captures
 
     states, findings = read_captures(paths)
+    if keep is not None:
+        keep.extend(states.values())
     zoning, more = zoning_by_fabric(list(states.values()), topology, plan)
     return zoning, findings + more
 
@@ -116,6 +135,9 @@ def write_plan(run: PlanRun, out: Path, *, force: bool = False) -> dict[str, str
     for r in run.rendered:
         for kind, text in (("script", r.script), ("rollback", r.rollback)):
             files[f"{r.fabric}/{r.fabric}.{kind}.txt"] = text
+    for p in run.ports:
+        for kind, text in (("ports", p.script), ("ports.rollback", p.rollback)):
+            files[f"{p.fabric}/{p.switch}.{kind}.txt"] = text
     files["plan.json"] = plan_json_bytes(run.plan)
     results = write_outputs(out, files, force=force)
     return {str(w.path): w.describe() for w in results}
