@@ -159,7 +159,23 @@ def _walk_with_zoneset(planned, zoneset: str) -> str:
 
 
 def _scripts(out: Path) -> dict[Path, str]:
-    return {p: p.read_text() for p in out.rglob("*.txt")} if out.exists() else {}
+    """The fabrics' zoning scripts and rollbacks (the port scripts: :func:`_port_scripts`)."""
+    if not out.exists():
+        return {}
+    return {
+        p: p.read_text()
+        for p in out.rglob("*.txt")
+        if p.name in (f"{p.parent.name}.script.txt", f"{p.parent.name}.rollback.txt")
+    }
+
+
+def _port_scripts_ok(out: Path) -> None:
+    """Port scripts: no control character, and no zoning-clearing line of its own."""
+    for p in out.rglob("*.ports*.txt") if out.exists() else ():
+        text = p.read_text()
+        assert not FORBIDDEN.search(text), p
+        lines = {ln.strip() for ln in text.split("\n")}
+        assert not lines & {"cfgclear", "cfgdisable", "clear zone database vsan 20"}, p
 
 
 def test_a_zoneset_name_read_over_snmp_cannot_add_a_line(planned, tmp_path):
@@ -180,6 +196,7 @@ def test_a_zoneset_name_read_over_snmp_cannot_add_a_line(planned, tmp_path):
         )
         assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
         assert r.exit_code in (0, 2), r.output
+        _port_scripts_ok(out)
         for p, text in _scripts(out).items():
             vendor = "cisco" if "!" in text.split("\n", 1)[0] else "brocade"
             _lines_ok(text, vendor)
@@ -212,6 +229,7 @@ def test_a_capture_folder_name_cannot_add_a_line(planned, tmp_path):
         ],
     )
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    _port_scripts_ok(out)
     scripts = _scripts(out)
     assert scripts, r.output
     for p, text in scripts.items():
@@ -231,6 +249,7 @@ def test_control_characters_in_a_config_name_never_reach_a_header(planned, tmp_p
     out = tmp_path / "out"
     r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--against", str(cap.parent)])
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    _port_scripts_ok(out)
     scripts = _scripts(out)
     header = [ln for t in scripts.values() for ln in t.split("\n") if "zoneset: cfg" in ln]
     assert header and all("\\x1b]0;pwn\\x07" in ln for ln in header), header  # visible

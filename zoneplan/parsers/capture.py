@@ -557,7 +557,9 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
                 FEEDS[m.command.feeds](state, result, _Ctx(m, sec.file, findings))
             finally:
                 state.seen = dict(fed)
-            for name in fed.touched:  # a later complete output of the same input replaces it
+            for name in sorted(
+                fed.touched
+            ):  # a later complete output of the same input replaces it
                 if sec in damaged:
                     state.cut[name] = sec.file
                 else:

@@ -704,9 +704,8 @@ class SameSwitchTwice(_CaptureRule):
 #: a manifest as ``collect`` writes it (zoneplan-collect.json), with sw-a1's status
 def _manifest(status: str) -> str:
     return (
-        '{"collected": "2026-12-01T08:00:00Z", "switches": [{"name": "sw-a1", "vendor": '
-        f'"brocade", "via": "ssh", "status": "{status}", "folder": "sw-a1", '
-        '"files": ["cfgshow.txt"]}]}\n'
+        '{"collected": "2026-12-01T08:00:00Z", "switches": [{"name": "sw-a1", "via": "ssh", '
+        f'"status": "{status}", "folder": "sw-a1", "files": ["cfgshow.txt"]}}]}}\n'
     )
 
 
