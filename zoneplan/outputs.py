@@ -16,19 +16,23 @@ Every problem is an :class:`OutputError` (the command reports its message and ex
 
 The rules:
 
-* **Where.** ``-o FILE``: the file's folder must exist (a typo never creates folders).
-  ``--out DIR``: the folder is created with its parents when missing; everything zoneplan
-  writes goes *inside* it, under names checked by :func:`safe_name` (no ``.``/``..``, no
+* **Where.** ``-o FILE`` and ``--out DIR``: missing folders are created with their parents
+  (the nearest existing one must be a folder); everything zoneplan writes into ``--out DIR``
+  goes *inside* it, under names checked by :func:`safe_name` (no ``.``/``..``, no
   separators, no control characters).
 * **Links.** The folder the user named may be a symbolic link (the user chose it); nothing
   below it is followed: a sub-folder or a target that is a symbolic link (dangling or not), a
   FIFO, a device or a folder where a file is expected is refused. Folders are opened with
   ``O_NOFOLLOW`` one level at a time and files are created relative to them, so a link
   planted between the check and the write is not followed either.
-* **Conflicts.** A file whose content is already the new content is left untouched (its time
-  stamp too); a new file is created. A file that exists with other content is, unless
-  ``force``: ``"backup"`` (``zoneplan plan``) moved to ``<name>.bak`` (``.bak.1``... when
-  taken) first; ``"refuse"`` (the others) left as it is, reported as :attr:`Written.KEPT`.
+* **Conflicts: the one ``--force`` rule** (``conflict="stop"``, what every command uses). A
+  file whose content is already the new content is left untouched (its time stamp too); a
+  new file is created. When a file exists with other content, *nothing* is written: one
+  :class:`OutputConflict` names every such file (the command exits 2 and says to pass
+  ``--force``). With ``force`` each is replaced and its old content kept as ``<name>.bak``
+  (``.bak.1``... when taken): nothing the user had is lost. The other modes are for callers
+  that own their files: ``"backup"`` (keep a ``.bak`` without being forced), ``"refuse"``
+  (leave the file, reported as :attr:`Written.KEPT`; ``force`` overwrites without a copy).
 * **Atomic.** Every file is written to a temporary name in its folder (``O_EXCL``) and renamed
   into place: a reader never sees half a file, and the rename replaces a name, never writes
   through a link.
@@ -49,6 +53,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Mapping
 
 __all__ = [
+    "OutputConflict",
     "OutputError",
     "Written",
     "WriteResult",
@@ -62,7 +67,7 @@ __all__ = [
     "write_outputs",
 ]
 
-Conflict = Literal["backup", "refuse"]
+Conflict = Literal["stop", "backup", "refuse"]
 
 
 class OutputError(Exception):
@@ -72,6 +77,22 @@ class OutputError(Exception):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{_show(path)}: {reason}")
+
+
+class OutputConflict(OutputError):
+    """Files exist with other content and ``--force`` was not given; nothing was written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        more = ""
+        if len(paths) > 1:
+            rest = ", ".join(_show(p) for p in paths[1:6]) + (" …" if len(paths) > 6 else "")
+            more = f" (and {len(paths) - 1} more: {rest})"
+        super().__init__(
+            paths[0],
+            f"exists with other content{more}; nothing was written: pass --force to replace "
+            "(the old content is kept as NAME.bak)",
+        )
 
 
 class Written(enum.StrEnum):
@@ -283,8 +304,10 @@ def check_output(path: Path) -> None:
         st = parent.stat()
     except NotADirectoryError as exc:
         raise OutputError(parent, "is not a folder (a part of the path is a file)") from exc
-    except FileNotFoundError as exc:
-        raise OutputError(parent, "the folder does not exist (create it first)") from exc
+    except FileNotFoundError:
+        _check_missing_root(parent)  # created, with its parents, when written
+        safe_name(path.name, what="file name")
+        return
     except OSError as exc:
         raise OutputError(parent, exc.strerror or str(exc)) from exc
     if not stat.S_ISDIR(st.st_mode):
@@ -300,13 +323,15 @@ def write_output(
     data: str | bytes,
     *,
     force: bool = False,
-    conflict: Conflict = "backup",
+    conflict: Conflict = "stop",
     private: bool = False,
 ) -> WriteResult:
-    """Write one file named by the user (``-o FILE``); its folder must exist."""
+    """Write one file named by the user (``-o FILE``); its folders are created as needed."""
     path = Path(path)
     check_output(path)
-    fd = _open_root(path.parent, create=False, private=False)
+    if conflict == "stop" and not force:
+        _stop_on_conflicts([path], [_raw(data)])
+    fd = _open_root(path.parent, create=True, private=False)
     try:
         return _write_at(fd, path.name, path, _raw(data), force, conflict, private)
     finally:
@@ -318,7 +343,7 @@ def write_outputs(
     files: Mapping[str, str | bytes],
     *,
     force: bool = False,
-    conflict: Conflict = "backup",
+    conflict: Conflict = "stop",
     private: bool = False,
 ) -> list[WriteResult]:
     """Write ``files`` (name inside ``root`` → content) after checking every one of them.
@@ -330,6 +355,8 @@ def write_outputs(
     plan = [(name, _parts(name), _raw(data)) for name, data in files.items()]
     for _, parts, _ in plan:
         _check_in(root, parts)
+    if conflict == "stop" and not force:
+        _stop_on_conflicts([root.joinpath(*parts) for _, parts, _ in plan], [r for *_, r in plan])
     out: list[WriteResult] = []
     rootfd = _open_root(root, create=True, private=private)
     try:
@@ -350,6 +377,37 @@ def write_outputs(
     finally:
         os.close(rootfd)
     return out
+
+
+def _stop_on_conflicts(paths: list[Path], raws: list[bytes] | None = None) -> None:
+    """:class:`OutputConflict` naming every existing file whose content would change.
+
+    Called after the targets were checked (regular files or absent); reads without
+    following a link (a link there was refused by the checks already).
+    """
+    differing = []
+    for i, path in enumerate(paths):
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        raw = raws[i] if raws is not None else None
+        if raw is not None and st.st_size == len(raw):
+            try:
+                with open(path, "rb", opener=_nofollow_opener) as f:
+                    if f.read(len(raw) + 1) == raw:
+                        continue
+            except OSError:
+                pass
+        differing.append(path)
+    if differing:
+        raise OutputConflict(differing)
+
+
+def _nofollow_opener(path: str, flags: int) -> int:
+    return os.open(path, flags | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
 
 
 def _raw(data: str | bytes) -> bytes:
@@ -401,11 +459,11 @@ def _write_at(
             if private and stat.S_IMODE(st.st_mode) != 0o600:
                 _chmod_at(fd, name, 0o600)
             return WriteResult(shown, Written.UNCHANGED)
-        if force:
+        if force and conflict != "stop":
             status = Written.OVERWRITTEN
         elif conflict == "refuse":
             return WriteResult(shown, Written.KEPT)
-        else:
+        else:  # "backup", or "stop" with force: the old content kept as NAME.bak
             bak = _free_backup_name(fd, name)
             os.rename(name, bak, src_dir_fd=fd, dst_dir_fd=fd)
             backup = shown.with_name(bak)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 __all__ = [
     "WwnError",
+    "node_port_pair",
     "normalize_wwn",
     "is_wwn",
     "naa",
@@ -55,6 +56,31 @@ def normalize_wwn(value: str) -> str:
             f"{value!r} is not a WWPN (expected 16 hex digits, e.g. 21:00:00:24:ff:0c:58:37)"
         )
     return ":".join(digits[i : i + 2] for i in range(0, 16, 2))
+
+
+_PAIR = re.compile(
+    r"^\s*(?:fc\.)?([0-9A-Fa-f:\-]{16,23})(?:\s+|:(?=[0-9A-Fa-f]{16}\s*$))([0-9A-Fa-f:\-]{16,23})\s*$"
+)
+
+
+def node_port_pair(value: object) -> tuple[str, str] | None:
+    """(WWNN, WWPN) when ``value`` is a node name and a port name pasted together, else None.
+
+    vSphere shows a Fibre Channel adapter's identity as the node name, a space, the port
+    name (``20:00:00:e0:8b:8b:38:77 21:00:00:e0:8b:8b:38:77``, VMware vSphere 4.1 ESX
+    Configuration Guide, "Understanding Fibre Channel Naming"); ``esxcli storage core path
+    list`` prints it as ``fc.WWNN:WWPN`` (``fc.5001438005685fb5:5001438005685fb4``, Broadcom
+    KB 316600). Either form is recognised.
+    """
+    if not isinstance(value, str):
+        return None
+    m = _PAIR.match(value)
+    if m is None:
+        return None
+    try:
+        return normalize_wwn(m.group(1)), normalize_wwn(m.group(2))
+    except WwnError:
+        return None
 
 
 def is_wwn(value: str) -> bool:

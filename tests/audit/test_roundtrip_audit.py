@@ -80,7 +80,7 @@ def test_planted_faults_are_found_through_the_parsers(planned, tmp_path):
     import json
 
     doc = json.loads(runner.invoke(app, args).output)
-    codes = {(f["code"], f["subject"]) for f in doc["findings"]}
+    codes = {(f["code"], f["subject"]["name"]) for f in doc["findings"]}
     assert ("ZP607", "10:00:00:90:fa:77:77:77") in codes
     assert ("ZP608", "21:00:00:24:ff:99:99:99") in codes
     assert doc["verdicts"]["A"] == "in-sync"

@@ -95,13 +95,15 @@ def test_special_files_and_folders_at_a_target_are_refused(tmp_path):
         write_output(tmp_path / "dir", "x")
 
 
-def test_a_single_file_needs_an_existing_folder(tmp_path):
-    with pytest.raises(OutputError, match="does not exist"):
-        write_output(tmp_path / "no" / "such" / "x.yaml", "x")
+def test_a_single_file_gets_its_folders_but_never_under_a_file(tmp_path):
+    """Output folders are created as needed (issue 15); a file on the way is refused."""
+    assert write_output(tmp_path / "no" / "such" / "x.yaml", "x").status is Written.CREATED
     (tmp_path / "f").write_text("")
     with pytest.raises(OutputError, match="not a folder"):
         write_output(tmp_path / "f" / "x.yaml", "x")
-    assert not (tmp_path / "no").exists()
+    with pytest.raises(OutputError, match="not a folder"):
+        write_output(tmp_path / "f" / "deeper" / "x.yaml", "x")
+    assert (tmp_path / "f").read_text() == ""
 
 
 def test_output_folder_under_a_file_is_refused(tmp_path):
@@ -116,10 +118,10 @@ def test_conflicts_unchanged_backup_refuse_force(tmp_path):
     os.utime(p, (1, 1))
     assert write_output(p, "one").status is Written.UNCHANGED
     assert p.stat().st_mtime == 1  # an unchanged file is not touched
-    r = write_output(p, "two")
+    r = write_output(p, "two", conflict="backup")
     assert r.status is Written.UPDATED and r.backup == tmp_path / "x.txt.bak"
     assert (tmp_path / "x.txt.bak").read_text() == "one"
-    r = write_output(p, "three")
+    r = write_output(p, "three", conflict="backup")
     assert r.backup == tmp_path / "x.txt.bak.1"
     assert write_output(p, "four", conflict="refuse").status is Written.KEPT
     assert p.read_text() == "three"
@@ -224,9 +226,10 @@ def test_no_command_writes_through_a_dangling_link(tmp_path, force):
         (["sample", "--hosts", "2", "-o"], "file/x.yaml"),
         (["import", str(FIXTURES / "captures" / "brocade-fos"), "-o"], "file/x.yaml"),
         (["cabling", str(SAMPLE), "-o"], "file/x.html"),
-        (["sample", "--hosts", "2", "-o"], "missing/x.yaml"),
-        (["import", str(FIXTURES / "captures" / "brocade-fos"), "-o"], "missing/x.yaml"),
-        (["cabling", str(SAMPLE), "-o"], "missing/x.html"),
+        # a missing folder is created (issue 15), but never below a file
+        (["sample", "--hosts", "2", "-o"], "file/missing/x.yaml"),
+        (["import", str(FIXTURES / "captures" / "brocade-fos"), "-o"], "file/missing/x.yaml"),
+        (["cabling", str(SAMPLE), "-o"], "file/missing/x.html"),
         (["plan", str(SAMPLE), "--out"], "file"),
         (["plan", str(SAMPLE), "--out"], "file/sub"),
         (["hosts", "config", str(SAMPLE), "--out"], "file"),

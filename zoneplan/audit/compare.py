@@ -8,14 +8,15 @@ ZP614 and no conclusion about what is absent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..fabrics import FabricObservation, group_by_fabric
-from ..findings import Finding, Location
+from ..findings import Finding, Location, Severity, Subject
 from ..model import PortRole
 from ..observed import SwitchState, ZoneDb, member_kind
 from ..rules import audit as R
+from .access import connect_the_dots
 
 if TYPE_CHECKING:
     from ..plan.model import FabricPlan, Plan
@@ -141,6 +142,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
                     f"fabric {fp.name}: alias {a.name} is {', '.join(sorted(got))}, planned {a.wwpn}",
                     _loc(db, None, src),
                     subject=a.name,
+                    severity=Severity.ERROR,  # re-pointed: another device has its access
+                    about=Subject(wwpn=a.wwpn),
                 )
             )
     cfg_zones = db.configs.get(fp.config)
@@ -370,14 +373,27 @@ def _cabling(
 
 
 def audit(
-    plan: Plan | None, topology: Topology | None, states: Iterable[SwitchState]
+    plan: Plan | None,
+    topology: Topology | None,
+    states: Iterable[SwitchState],
+    *,
+    fabric: str | None = None,
 ) -> AuditResult:
-    """Compare; with ``plan=None`` only the policy checks run (the live config alone)."""
+    """Compare; with ``plan=None`` only the policy checks run (the live config alone).
+
+    ``fabric``: that fabric only (the other fabrics' observations are left out). Every
+    finding made for a fabric names it in ``about.fabric``.
+    """
     result = AuditResult()
     findings = result.findings
     observations = group_by_fabric(states, topology)
     planned = {fp.name: fp for fp in plan.fabrics} if plan is not None else {}
+    if fabric is not None:
+        observations = {k: v for k, v in observations.items() if k == fabric}
+        planned = {k: v for k, v in planned.items() if k == fabric}
+    marks: list[tuple[int, str]] = []  #: (first finding, fabric) of each fabric's findings
     for name in sorted(set(planned) | set(observations)):
+        marks.append((len(findings), name))
         obs = observations.get(name)
         fp = planned.get(name)
         if obs is None:
@@ -448,6 +464,21 @@ def audit(
                     subject=name,
                 )
             )
+    _stamp_fabrics(findings, marks)
     if topology is not None:
-        _cabling(observations, topology, findings)
+        for name, obs in observations.items():
+            marks = [(len(findings), name)]
+            _cabling({name: obs}, topology, findings)
+            _stamp_fabrics(findings, marks)
+        findings[:] = connect_the_dots(findings, planned, observations, topology, _resolver)
     return result
+
+
+def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:
+    """Set ``about.fabric`` on the findings made for each fabric (from its mark on)."""
+    ends = [start for start, _ in marks[1:]] + [len(findings)]
+    for (start, name), end in zip(marks, ends, strict=True):
+        for i in range(start, end):
+            f = findings[i]
+            if not f.about.fabric:
+                findings[i] = replace(f, about=replace(f.about, fabric=name))

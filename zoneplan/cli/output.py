@@ -17,16 +17,47 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.markup import escape
 from rich.text import Text
 
 from ..findings import Finding, Location, Severity, sort_findings
-from ..sanitise import escape_text
+
+
+def escape_text(value: object) -> str:
+    """:func:`zoneplan.sanitise.escape_text`, imported when first needed: the sanitiser loads
+    jinja2, which ``zoneplan rules`` (answering instantly) must not."""
+    from ..sanitise import escape_text as escape_it
+
+    return escape_it(value)
+
 
 #: results on stdout, diagnostics on stderr; colours off when NO_COLOR is set or not a TTY.
-console = Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
-err_console = Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
+#: the width of output that is not a terminal's: nothing is wrapped (CI logs, ``> file``, grep)
+UNWRAPPED = 100_000
+
+
+class _Console(Console):
+    """A rich console that wraps at the terminal's width, and not at all for a pipe or a file.
+
+    Why: rich assumes 80 columns (or ``$COLUMNS``, which some runners export) when the
+    output is not a terminal, which cuts findings and paths in CI logs and breaks ``grep``.
+    """
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        size = Console.size.fget(self)  # type: ignore[attr-defined]
+        if not self.is_terminal:
+            return ConsoleDimensions(UNWRAPPED, size.height)
+        return size
+
+    @size.setter
+    def size(self, value: tuple[int, int]) -> None:
+        Console.size.fset(self, value)  # type: ignore[attr-defined]
+
+
+console = _Console(highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
+err_console = _Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
 
 _STYLE = {
     Severity.FATAL: "bold red",

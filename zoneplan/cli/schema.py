@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from .options import force_option, write_files, written_line
 from .output import console
 
 
@@ -14,28 +15,22 @@ def schema(
         False, "--write", help="Write the files into --dir instead of printing."
     ),
     directory: Path = typer.Option(
-        Path("schemas"), "--dir", help="Where --write puts the schemas."
+        Path("schemas"), "--dir", metavar="DIR", help="Where --write puts the schemas."
     ),
+    force: bool = force_option(),
 ) -> None:
-    """Print or regenerate the JSON Schemas generated from the models."""
+    """Print or regenerate the JSON Schemas generated from the models.
+
+    Example: `zoneplan schema --write --dir schemas`
+    """
     from ..schemas import generate_schemas
 
     docs = generate_schemas()
     if not write:
         typer.echo(docs["inventory.schema.json"], nl=False)
         return
-    from ..findings import ExitCode
-    from ..outputs import OutputError, Written, write_outputs
-    from .output import err_console
-
-    try:
-        # generated files: regenerating overwrites them (they are in git, not the user's)
-        results = write_outputs(directory, docs, force=True)
-    except OutputError as exc:
-        err_console.print(f"nothing written: {exc}", markup=False)
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-    for w in results:
-        console.print(f"{'unchanged' if w.status is Written.UNCHANGED else 'wrote'} {w.path}")
+    for w in write_files(directory, docs, force=force):
+        console.print(written_line(w))
 
 
 def register(app: typer.Typer) -> None:

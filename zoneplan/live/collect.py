@@ -491,9 +491,14 @@ def _summary(results: Iterable[SwitchResult], previous: dict | None = None) -> s
     return json.dumps(doc, indent=2) + "\n"
 
 
-def run_exit_code(results: Sequence[SwitchResult], findings: Iterable[Finding] = ()) -> ExitCode:
-    """0/1/2/3 for a collect run: 3 when any switch was not completely read."""
-    allf = list(findings) + [f for r in results for f in r.findings]
+def run_exit_code(
+    results: Sequence[SwitchResult], findings: Iterable[Finding] = (), *, read: bool = True
+) -> ExitCode:
+    """0/1/2/3 for a collect run: 3 when any switch was not completely read.
+
+    ``read=False``: ``findings`` already hold what the reads found (with the policy applied).
+    """
+    allf = list(findings) + ([f for r in results for f in r.findings] if read else [])
     unreachable = any(not r.readable for r in results) or any(
         f.code in (CredentialsMissing.code, SwitchWithoutAddress.code) for f in allf
     )

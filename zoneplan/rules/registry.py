@@ -52,6 +52,32 @@ def rule_by_code(code: str) -> type[Rule] | None:
     return None
 
 
+def selector_codes(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``--select``/``--ignore`` values (comma lists allowed) as code prefixes, and the values
+    that name no rule: a code or prefix no rule starts with, or an unknown rule name.
+
+    ``ZP3`` and ``zp301`` are prefixes; ``unzoned-login`` is a rule name (its code).
+    """
+    codes: list[str] = []
+    unknown: list[str] = []
+    for value in values:
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            upper = part.upper()
+            if upper.startswith("ZP") and upper[2:].isdigit() and len(upper) <= 5:
+                if any(r.code.startswith(upper) for r in all_rules()):
+                    codes.append(upper)
+                    continue
+            else:
+                rule = rule_by_code(part)
+                if rule is not None:
+                    codes.append(rule.code)
+                    continue
+            unknown.append(part)
+    return codes, unknown
+
+
 def selected(code: str, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> bool:
     """ruff-style prefix selection: the more specific of --select and --ignore wins."""
     sel = max((len(s) for s in select if code.startswith(s.upper())), default=None)
@@ -105,9 +131,15 @@ def _severity_for(code: str, severities: dict[str, str]) -> str | None:
 
 
 def _suppressed(f: Finding, suppressions: Sequence[object]) -> str | None:
+    s = suppression_for(f, suppressions)
+    return s.reason if s is not None else None  # type: ignore[attr-defined]
+
+
+def suppression_for(f: Finding, suppressions: Sequence[object]) -> object | None:
+    """The first suppression (``code`` prefix, ``subject`` glob) that matches ``f``."""
     for s in suppressions:
         if f.code.startswith(s.code) and fnmatch.fnmatchcase(f.subject, s.subject):  # type: ignore[attr-defined]
-            return s.reason  # type: ignore[attr-defined]
+            return s
     return None
 
 

@@ -23,10 +23,11 @@ from ..plan.naming import NamingError
 from ..plan.ports import switch_port_plans
 from ..render.engine import RenderedFabric, RenderError, render_plan
 from ..render.ports import RenderedPorts, render_ports
+from ..rules.base import RuleScope
 from ..sanitise import json_bytes
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
-from .policy import apply_inventory_policy
+from .policy import finish_findings
 
 __all__ = [
     "PlanRun",
@@ -68,31 +69,53 @@ def plan_inventory(
     against: Sequence[str | Path] = (),
     allow_delete: bool = False,
 ) -> PlanRun:
-    """Validate, plan, check, read ``against`` captures and render; never raises on bad input."""
-    validation = validate_inventory(inventory)
+    """Validate, plan, check, read ``against`` captures and render; never raises on bad input.
+
+    The inventory's policy is applied once, at the end, to every finding of every step.
+    """
+    validation = validate_inventory(inventory, policy=False)
     run = PlanRun(validation, findings=list(validation.findings))
-    run.suppressed = list(validation.suppressed)
+    scopes = set(validation.scopes)
+    try:
+        _plan_steps(run, strategy, fabric, against, allow_delete, scopes)
+    finally:
+        run.findings, run.suppressed = finish_findings(
+            run.findings, validation.topology, scopes=scopes
+        )
+    return run
+
+
+def _plan_steps(
+    run: PlanRun,
+    strategy: str | None,
+    fabric: str | None,
+    against: Sequence[str | Path],
+    allow_delete: bool,
+    scopes: set[RuleScope],
+) -> None:
+    """Plan, check, read the captures, render: each step adds findings to ``run``."""
+    validation = run.validation
     if not validation.usable:
         run.stopped = "inventory"
-        return run
+        return
     topology = validation.topology
     assert topology is not None
     try:
         run.plan = build_plan(topology, strategy, fabric)
     except (PlanError, NamingError) as exc:
         run.stopped, run.error = "plan", str(exc)
-        return run
-    kept, silenced = apply_inventory_policy(check_plan(run.plan, topology), topology.inventory)
-    run.findings += kept
-    run.suppressed += silenced
+        return
+    run.findings += check_plan(run.plan, topology)
+    scopes.add(RuleScope.PLAN)
     if against:
         run.previous, capture_findings = read_against(
             against, topology, run.plan, keep=run.observed
         )
         run.findings += capture_findings
+        scopes.add(RuleScope.CAPTURE)
         if any(f.severity is Severity.FATAL for f in capture_findings):
             run.stopped = "captures"
-            return run
+            return
         run.uncaptured = [fp.name for fp in run.plan.fabrics if fp.name not in run.previous]
     try:
         run.rendered = render_plan(run.plan, run.previous, allow_delete=allow_delete)
@@ -102,7 +125,6 @@ def plan_inventory(
         run.ports = render_ports(run.plan, ports)
     except RenderError as exc:
         run.stopped, run.error = "render", str(exc)
-    return run
 
 
 def read_against(
