@@ -122,7 +122,7 @@ def test_two_folders_naming_the_same_switch_are_not_merged(cap, tmp_path):
     cfg.write_text(cfg.read_text().replace("zone:", "zone:", 1) + "\n")  # another capture
     code, doc = audit(cap, later)
     hits = [f for f in doc["findings"] if f["code"] == "ZP043"]
-    assert len(hits) == 1 and hits[0]["subject"] == "sw-a1"
+    assert len(hits) == 1 and hits[0]["subject"]["name"] == "sw-a1"
     assert doc["verdicts"]["A"] == "incomplete" and code != 0
 
 

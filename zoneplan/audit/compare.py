@@ -476,6 +476,8 @@ def audit(
 
 def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:
     """Set ``about.fabric`` on the findings made for each fabric (from its mark on)."""
+    if not marks:  # no fabric at all (nothing captured could be read): nothing to stamp
+        return
     ends = [start for start, _ in marks[1:]] + [len(findings)]
     for (start, name), end in zip(marks, ends, strict=True):
         for i in range(start, end):
