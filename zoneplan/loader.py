@@ -7,18 +7,22 @@ Every problem in the file is reported at once, each at its ``file:line:col``: YA
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from . import limits
 from .findings import Finding, Location
 from .model import NAME_PATTERN, Inventory
 from .rules.base import Rule
 from .rules.input import (
     DuplicateKey,
+    InputTooLarge,
     InvalidName,
     InvalidValue,
     InvalidWwpn,
@@ -174,6 +178,8 @@ def _classify(err: dict[str, Any], data: Any = None) -> tuple[type[Rule], str]:
             UnknownKey,
             f"unknown key '{field_name}' in {parent or 'the top level'}{meant}",
         )
+    if kind in ("too_long", "too_large"):
+        return InputTooLarge, f"{_path_text(loc)}: {msg}"
     if kind == "missing":
         return (
             MissingKey,
@@ -254,6 +260,24 @@ def validation_findings(exc: ValidationError, source: SourceMap, data: Any = Non
     return out
 
 
+def _too_many(data: dict[str, Any], source: SourceMap) -> list[Finding]:
+    """ZP006 for a top-level list longer than :data:`zoneplan.limits.MAX_ITEMS` allows,
+    counted before a single entry is validated (10^6 hosts never reach pydantic)."""
+    out = []
+    for key, top in limits.MAX_ITEMS.items():
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > top:
+            out.append(
+                loader_finding(
+                    InputTooLarge,
+                    f"{key}: {len(items):,} entries; zoneplan reads at most {top:,}",
+                    source.locate((key,), key=True),
+                    key,
+                )
+            )
+    return out
+
+
 def parse_inventory(text: str, file: str) -> LoadResult:
     """Validate inventory ``text`` (named ``file`` in messages)."""
     try:
@@ -281,6 +305,9 @@ def parse_inventory(text: str, file: str) -> LoadResult:
             )
         )
         return LoadResult(file, None, source, findings)
+    too_many = _too_many(data, source)
+    if too_many:
+        return LoadResult(file, None, source, findings + too_many)
     try:
         inventory = Inventory.model_validate(data)
     except ValidationError as exc:
@@ -294,22 +321,25 @@ def parse_inventory(text: str, file: str) -> LoadResult:
 
 
 def load_inventory(path: str | Path) -> LoadResult:
-    """Read and validate an inventory file; never raises for bad input."""
-    p = Path(path)
+    """Read and validate an inventory file; never raises for bad input.
+
+    The file is refused before it is read whole when it is larger than
+    :data:`zoneplan.limits.MAX_INVENTORY_BYTES` (ZP006), and when it is not a file at all
+    (a folder, a device: ZP007); a pipe (``<(…)``) is read up to the limit.
+    """
     file = str(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        return LoadResult(
+        raw = _read_capped(Path(path), limits.MAX_INVENTORY_BYTES)
+    except _TooLarge as exc:
+        return _refused(
             file,
-            None,
-            SourceMap(file, None),
-            [
-                loader_finding(
-                    UnreadableFile, f"cannot read inventory: {exc.strerror or exc}", Location(file)
-                )
-            ],
+            InputTooLarge,
+            f"file is {'' if exc.exact else 'more than '}{exc.size / (1 << 20):,.0f} MiB; "
+            "inventories over "
+            f"{limits.MAX_INVENTORY_BYTES >> 20} MiB are refused (50,000 hosts: about 20 MB)",
         )
+    except OSError as exc:
+        return _refused(file, UnreadableFile, f"cannot read inventory: {exc.strerror or exc}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -321,3 +351,31 @@ def load_inventory(path: str | Path) -> LoadResult:
             [loader_finding(YamlSyntax, "file is not UTF-8 text", Location(file, line))],
         )
     return parse_inventory(text, file)
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int, *, exact: bool) -> None:
+        self.size = size
+        self.exact = exact
+
+
+def _refused(file: str, rule: type[Rule], message: str) -> LoadResult:
+    return LoadResult(
+        file, None, SourceMap(file, None), [loader_finding(rule, message, Location(file))]
+    )
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    """The bytes of a regular file or a pipe, at most ``cap`` (else :class:`_TooLarge`)."""
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        if stat.S_ISREG(st.st_mode):
+            if st.st_size > cap:
+                raise _TooLarge(st.st_size, exact=True)
+        elif not stat.S_ISFIFO(st.st_mode):
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            raise OSError(0, f"{path} is {kind}")
+        raw = f.read(cap + 1)
+    if len(raw) > cap:
+        raise _TooLarge(cap, exact=False)
+    return raw

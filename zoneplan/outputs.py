@@ -59,6 +59,8 @@ __all__ = [
     "WriteResult",
     "check_output",
     "check_outputs",
+    "describe_mode",
+    "read_capped",
     "remove_outputs",
     "safe_name",
     "write_output",
@@ -163,7 +165,8 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _kind(mode: int) -> str:
+def describe_mode(mode: int) -> str:
+    """What a file system entry is, for a message: ``a symbolic link (not followed)``…"""
     if stat.S_ISLNK(mode):
         return "a symbolic link (not followed)"
     if stat.S_ISDIR(mode):
@@ -226,7 +229,7 @@ def _open_sub(fd: int, part: str, shown: Path, *, create: bool, private: bool) -
         except FileExistsError:
             pass
     elif not stat.S_ISDIR(st.st_mode):
-        raise OutputError(shown, f"is {_kind(st.st_mode)}, where a folder is needed")
+        raise OutputError(shown, f"is {describe_mode(st.st_mode)}, where a folder is needed")
     try:
         sub = os.open(part, _DIR_FLAGS | _NOFOLLOW, dir_fd=fd)
     except OSError as exc:  # replaced by a link or a file since the lstat
@@ -258,9 +261,11 @@ def _check_in(root: Path, parts: list[str], *, folder: bool = False) -> None:
             raise OutputError(path, exc.strerror or str(exc)) from exc
         last = k == len(parts) - 1 and not folder
         if last and not stat.S_ISREG(st.st_mode):
-            raise OutputError(path, f"is {_kind(st.st_mode)}, where a file is to be written")
+            raise OutputError(
+                path, f"is {describe_mode(st.st_mode)}, where a file is to be written"
+            )
         if not last and not stat.S_ISDIR(st.st_mode):
-            raise OutputError(path, f"is {_kind(st.st_mode)}, where a folder is needed")
+            raise OutputError(path, f"is {describe_mode(st.st_mode)}, where a folder is needed")
 
 
 def _check_missing_root(root: Path) -> None:
@@ -409,21 +414,26 @@ def _raw(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
+def read_capped(fd: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes from an open descriptor (one more than the limit tells
+    the caller it was over): never a whole ``/dev/zero`` or a file that grows."""
+    chunks, left = [], limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 22))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _read_at(fd: int, name: str, size: int) -> bytes | None:
     try:
         f = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
     except OSError:
         return None
     try:
-        chunks = []
-        left = size + 1
-        while left > 0:
-            chunk = os.read(f, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        return read_capped(f, size)
     finally:
         os.close(f)
 
@@ -442,7 +452,9 @@ def _write_at(
     status = Written.CREATED
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
-            raise OutputError(shown, f"is {_kind(st.st_mode)}, where a file is to be written")
+            raise OutputError(
+                shown, f"is {describe_mode(st.st_mode)}, where a file is to be written"
+            )
         if st.st_size == len(raw) and _read_at(fd, name, len(raw)) == raw:
             if private and stat.S_IMODE(st.st_mode) != 0o600:
                 _chmod_at(fd, name, 0o600)

@@ -177,6 +177,19 @@ class ScriptSyntax(_Pack):
     )
 
 
+class AuditNeeds(_Pack):
+    """What an "in sync" verdict needs, captured and complete (issue 14: never in sync on
+    partial data). Each need names the captured inputs (``SwitchState.seen`` keys) that
+    satisfy it; an input whose output was cut short (``SwitchState.cut``) does not."""
+
+    fabric: dict[str, list[str]] = Field(
+        default_factory=dict, description="from at least one switch of the fabric"
+    )
+    switch: dict[str, list[str]] = Field(
+        default_factory=dict, description="from every switch of the fabric"
+    )
+
+
 class Manifest(_Pack):
     """``vendors/<pack>/manifest.yaml``."""
 
@@ -194,6 +207,7 @@ class Manifest(_Pack):
     capabilities: Capabilities
     templates: TemplateNames = Field(default_factory=TemplateNames)
     script: ScriptSyntax = Field(default_factory=ScriptSyntax)
+    audit: AuditNeeds = Field(default_factory=AuditNeeds)
 
 
 # --------------------------------------------------------------------------- commands.yaml

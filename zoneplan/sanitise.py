@@ -27,12 +27,13 @@ name became a bare command). So the rules live here, once:
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-from jinja2 import nodes
-from jinja2.compiler import CodeGenerator
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = [
     "UnsafeArtefact",
@@ -157,18 +158,25 @@ def _finalize(value: Any) -> Any:
     return Markup(one_line("" if value is None else value))
 
 
-class _NoConstEscape(CodeGenerator):
+@cache
+def _environment_class() -> type:
     """jinja2 HTML-escapes *constant* ``{{ "..." }}`` output at compile time, before the
-    finalizer sees it; evaluate those at run time too, so they pass :func:`_finalize`."""
+    finalizer sees it; evaluate those at run time too, so they pass :func:`_finalize`.
+    (Built on first use: commands that render nothing never import jinja2.)"""
+    import jinja2
+    from jinja2 import nodes
+    from jinja2.compiler import CodeGenerator
 
-    def _output_child_to_const(self, node: nodes.Expr, frame: Any, finalize: Any) -> str:
-        if not isinstance(node, nodes.TemplateData):
-            raise nodes.Impossible()
-        return super()._output_child_to_const(node, frame, finalize)
+    class NoConstEscape(CodeGenerator):
+        def _output_child_to_const(self, node: nodes.Expr, frame: Any, finalize: Any) -> str:
+            if not isinstance(node, nodes.TemplateData):
+                raise nodes.Impossible()
+            return super()._output_child_to_const(node, frame, finalize)
 
+    class ArtefactEnvironment(jinja2.Environment):
+        code_generator_class = NoConstEscape
 
-class _ArtefactEnvironment(jinja2.Environment):
-    code_generator_class = _NoConstEscape
+    return ArtefactEnvironment
 
 
 def artefact_environment(loader: jinja2.BaseLoader, **options: Any) -> jinja2.Environment:
@@ -179,5 +187,10 @@ def artefact_environment(loader: jinja2.BaseLoader, **options: Any) -> jinja2.En
     other value into its one-line, safe form; nothing is HTML-escaped, because every value
     reaches the output already marked. ``undefined`` defaults to ``StrictUndefined``.
     """
+    import jinja2
+
     options.setdefault("undefined", jinja2.StrictUndefined)
-    return _ArtefactEnvironment(loader=loader, autoescape=True, finalize=_finalize, **options)
+    env: jinja2.Environment = _environment_class()(
+        loader=loader, autoescape=True, finalize=_finalize, **options
+    )
+    return env

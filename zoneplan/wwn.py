@@ -16,6 +16,7 @@ __all__ = [
     "normalize_wwn",
     "is_wwn",
     "naa",
+    "port_name_problem",
     "oui",
     "oui_vendor",
     "vendor_family",
@@ -89,6 +90,28 @@ def is_wwn(value: str) -> bool:
     except WwnError:
         return False
     return True
+
+
+#: NAA formats of a port or node name a device can log in with (FC-FS-3 "Name_Identifier
+#: formats"): 1 IEEE, 2 IEEE extended, 5 IEEE registered, 6 IEEE registered extended, C-F
+#: EUI-64 mapped. 0 is all zeros (no name), 3 "locally assigned" carries no OUI and is not
+#: globally unique, the others are reserved.
+PORT_NAME_NAA = frozenset({1, 2, 5, 6, 0xC, 0xD, 0xE, 0xF})
+
+
+def port_name_problem(wwn: str) -> str | None:
+    """Why a canonical WWN cannot be a device's port (or node) name, or None when it can."""
+    h = wwn.replace(":", "")
+    if h == "0" * 16:
+        return "all zeros is no port name"
+    if h == "f" * 16:
+        return "all ones is no port name"
+    kind = int(h[0], 16)
+    if kind == 3:
+        return "NAA 3 (locally assigned) is not a globally unique port name"
+    if kind not in PORT_NAME_NAA:
+        return f"NAA {kind:X} is reserved; port names use NAA 1, 2, 5, 6 or C-F"
+    return None
 
 
 def naa(wwn: str) -> int:

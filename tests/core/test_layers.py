@@ -27,7 +27,7 @@ from tests.support.sources import package_files, parsed
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise", "spelling"}),
+    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise", "limits", "spelling"}),
     ("safe files", {"outputs"}),
     ("vendor packs", {"packs"}),
     ("data models", {"model", "observed"}),

@@ -27,15 +27,7 @@ CASES = [
 ]
 
 #: (code, section) → why its examples cannot run; it may only shrink, and is empty today
-NOT_EXECUTABLE_BASELINE: dict[tuple[str, str], str] = {
-    # the hardening branch (merged into ux before the examples became data) proves ZP731 in
-    # tests/live/test_collect_files.py; its examples as data come with its next merge
-    (
-        "ZP731",
-        "Fails",
-    ): "a re-collect finding the user's files in a switch folder (lab example due)",
-    ("ZP731", "Passes"): "a re-collect of a folder holding only zoneplan's files (lab example due)",
-}
+NOT_EXECUTABLE_BASELINE: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize(("code", "section", "example"), CASES)

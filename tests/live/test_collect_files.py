@@ -128,3 +128,54 @@ def test_the_users_files_survive_and_only_zoneplans_own_are_replaced(switch, tmp
     assert stat.S_IMODE((out / "sw1" / "cfgshow.txt").stat().st_mode) == 0o600
     # ... and the user's file is still there
     assert (out / "sw1" / "notes.txt").read_text() == "the user's notes"
+
+
+def test_outputs_are_written_and_parsed_off_the_event_loop(switch, tmp_path, monkeypatch):
+    """A large output's parse must not block the loop (other switches' timeouts must fire)."""
+    import asyncio
+
+    import zoneplan.live.collect as lc
+
+    where: list[bool] = []
+    real_observe, real_write = lc._observe, lc._write_capture
+
+    def on_loop() -> bool:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        return True
+
+    def observe(*args):  # noqa: ANN002
+        where.append(on_loop())
+        return real_observe(*args)
+
+    def write(*args):  # noqa: ANN002
+        where.append(on_loop())
+        return real_write(*args)
+
+    monkeypatch.setattr(lc, "_observe", observe)
+    monkeypatch.setattr(lc, "_write_capture", write)
+    r = _collect(switch, tmp_path / "cap", tmp_path, "--name", "sw1")
+    assert r.exit_code == 0, r.output
+    assert where == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"# mine\n\xff\xfe garbage\n", "line 2 is not UTF-8"), (None, "Is a directory")],
+)
+def test_a_bad_known_hosts_file_is_named_and_nothing_is_sent(switch, tmp_path, content, says):
+    kh = tmp_path / "known_hosts"
+    if content is None:
+        kh.mkdir()
+    else:
+        kh.write_bytes(content)
+    r = _collect(switch, tmp_path / "cap", tmp_path, "--name", "sw1")
+    assert r.exit_code == 3, r.output
+    doc = json.loads(r.stdout)
+    hits = [f for f in doc["findings"] if f["code"] == "ZP732"]
+    assert hits and str(kh) in hits[0]["message"] and says in hits[0]["message"], hits
+    assert switch.logins == [] and switch.received == []
+    if content is not None:
+        assert kh.read_bytes() == content  # never rewritten

@@ -34,8 +34,13 @@ class AuditResult:
     verdicts: dict[str, str] = field(default_factory=dict)
 
 
-def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN202
+def _resolver(  # noqa: ANN202
+    db: ZoneDb | None, device_aliases: dict[str, str], assumed: dict[str, str] | None = None
+):
+    """Member → WWPNs. ``assumed``: when the alias database was not captured, a name the plan
+    gives an alias is taken at the plan's word (no false drift; the verdict is incomplete)."""
     aliases = db.aliases if db is not None else {}
+    assumed = assumed or {}
 
     def resolve(member: str) -> set[str]:
         if member_kind(member) == "name":
@@ -46,8 +51,11 @@ def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN20
         return resolve_plain(member)
 
     def resolve_plain(member: str) -> set[str]:
-        if member_kind(member) == "name" and member in device_aliases:
-            return {device_aliases[member]}
+        if member_kind(member) == "name":
+            if member in device_aliases:
+                return {device_aliases[member]}
+            if member in assumed:
+                return {assumed[member]}
         return {member}
 
     return resolve
@@ -75,7 +83,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
     before = len(findings)
     db, eff = obs.defined, obs.effective
     src = obs.source()
-    resolve = _resolver(db, obs.device_aliases)
+    planned_alias = {a.name: a.wwpn for a in fp.aliases} if obs.aliases_unknown else {}
+    resolve = _resolver(db, obs.device_aliases, planned_alias)
     planned = _planned_sets(fp)
     kept = {z.name for z in fp.zones if z.kind.value == "existing"}
     assert db is not None
@@ -117,6 +126,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
         observed_alias.setdefault(n, {w})
     for a in fp.aliases:
         got = observed_alias.get(a.name)
+        if got is None and obs.aliases_unknown:
+            continue  # not captured (a gap of the verdict), not missing
         if got is None:
             findings.append(
                 R.AliasDrift.make(
@@ -412,6 +423,10 @@ def audit(
         ]
         if obs.partial:
             gaps.append(f"switch(es) {', '.join(obs.partial)} only partly read")
+        if obs.unmet:
+            shown = obs.unmet[:6]
+            more = f" and {len(obs.unmet) - 6} more" if len(obs.unmet) > 6 else ""
+            gaps.append(f"{'; '.join(shown)}{more}")
         held = [sw for sw, t in obs.transactions if t.state != "none"]
         held += [sw for sw, st in obs.statuses if st.busy]
         if held:
@@ -461,6 +476,8 @@ def audit(
 
 def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:
     """Set ``about.fabric`` on the findings made for each fabric (from its mark on)."""
+    if not marks:  # no fabric at all (nothing captured could be read): nothing to stamp
+        return
     ends = [start for start, _ in marks[1:]] + [len(findings)]
     for (start, name), end in zip(marks, ends, strict=True):
         for i in range(start, end):

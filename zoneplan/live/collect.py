@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from typing import Callable, Iterable, Sequence
 from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
 from ..observed import SwitchState
 from ..outputs import check_outputs, remove_outputs, safe_name, write_outputs
+from ..parsers.manifest import MANIFEST, command_file, manifest_files, read_manifest
 from ..parsers.snmpwalk import FILE_NAME as SNMP_FILE
 from ..parsers.snmpwalk import format_walk, parse_snmp_walk
 from ..rules.credentials import (
@@ -113,7 +113,7 @@ class SwitchResult:
 
 def command_file_name(command: str) -> str:
     """``show zoneset active vsan 10`` → ``show_zoneset_active_vsan_10.txt``."""
-    return "_".join(command.split()) + ".txt"
+    return command_file(command)
 
 
 def parse_address(text: str) -> tuple[str, int | None] | None:
@@ -218,11 +218,6 @@ def targets_from_inventory(
 
 # ---------------------------------------------------------------------------- writing
 
-#: the run's log and the capture folder's manifest (which files zoneplan wrote)
-MANIFEST = "zoneplan-collect.json"
-#: a manifest larger than this is not read (it lists switches and files: a few KB each)
-MAX_MANIFEST_BYTES = 16 * 1024 * 1024
-
 
 def switch_folder(name: str) -> str:
     """The capture folder of a switch: its name, refused (:class:`OutputError`) when it is
@@ -237,43 +232,6 @@ def check_capture_targets(root: Path, targets: Sequence[Target]) -> None:
     """
     folders = [switch_folder(t.name) for t in targets]
     check_outputs(root, [MANIFEST], folders=folders)
-
-
-def read_manifest(root: Path) -> dict:
-    """The manifest of an earlier run in ``root`` ({} when there is none or it is unusable).
-
-    Read without following a link, as a regular file, at most :data:`MAX_MANIFEST_BYTES`.
-    """
-    try:
-        fd = os.open(root / MANIFEST, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-    except OSError:
-        return {}
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return {}
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(MAX_MANIFEST_BYTES + 1)
-    except OSError:
-        return {}
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_MANIFEST_BYTES:
-        return {}
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return {}
-    return doc if isinstance(doc, dict) and isinstance(doc.get("switches"), list) else {}
-
-
-def manifest_files(entry: dict) -> list[str]:
-    """The files a manifest entry says zoneplan wrote in its switch folder."""
-    files = entry.get("files")
-    if not isinstance(files, list):  # manifests before 'files': the commands and the walk
-        files = [command_file_name(c) for c in entry.get("commands") or [] if isinstance(c, str)]
-        if entry.get("via") == "snmp":
-            files.append(SNMP_FILE)
-    return [f for f in files if isinstance(f, str)]
 
 
 def _capture_files(result: SwitchResult) -> dict[str, str]:
@@ -409,8 +367,10 @@ async def _read_one(
                 )
                 res.status = "ok" if read.complete else "partial"
         if res.outputs or res.snmp_text is not None:
-            res.folder = _write_capture(res, out, earlier)
-            _observe(res, res.folder)
+            # writing and parsing run in a worker thread: a large (or hostile) output must not
+            # block the event loop, or the other switches' timeouts could not fire
+            res.folder = await asyncio.to_thread(_write_capture, res, out, earlier)
+            await asyncio.to_thread(_observe, res, res.folder)
             if res.state is not None:
                 res.state.complete = res.status == "ok"
     except Exception as e:  # one switch's bug never stops the others

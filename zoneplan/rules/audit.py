@@ -77,6 +77,31 @@ _SAN2 = _login("010100", "21:00:00:24:ff:7a:20:00", "Target", 1)
 _ESX01 = _login("010800", "10:00:00:90:fa:c1:00:01", "Initiator", 8)
 #: everything the plan zones, logged in where the inventory cables it
 LOGGED_IN = _nsshow(_SAN1, _SAN2, _ESX01)
+#: the rest of what an "in sync" verdict needs of sw1 (the pack's audit needs): its ports
+#: (``switchshow``, FOS 9 layout of the real captures) and no open zoning transaction
+REST = _text("""
+    sw1:admin> switchshow
+    switchName:	sw1
+    switchType:	170.0
+    switchState:	Online
+    switchMode:	Native
+    switchRole:	Principal
+    switchDomain:	1
+    switchId:	fffc01
+    switchWwn:	10:00:c4:f5:7c:00:00:01
+    zoning:		ON (cfg_one_switch_A)
+    switchBeacon:	OFF
+
+    Index Port Address  Media Speed   State       Proto
+    ==================================================
+      0   0   010000   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:10:00
+      1   1   010100   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:20:00
+      8   8   010800   id    N16     Online      FC  F-Port  10:00:00:90:fa:c1:00:01
+    sw1:admin> cfgtransshow
+    There is no outstanding zoning transaction
+    """)
+#: sw1 read completely and as planned: zoning, logins, ports, transaction state
+COMPLETE = PLANNED + LOGGED_IN + REST
 
 
 class _Audit(Rule):
@@ -532,7 +557,11 @@ class AuditIncomplete(_Audit):
         base=_BASE,
         caption="Only the name server was captured: the zoning of fabric A is unknown.",
     )
-    passes = Audit({"sw1.txt": PLANNED}, base=_BASE, caption="Defined and effective zoning.")
+    passes = Audit(
+        {"sw1.txt": COMPLETE},
+        base=_BASE,
+        caption="Defined and effective zoning, logins, ports and the transaction state.",
+    )
 
 
 class InSync(_Audit):
@@ -549,14 +578,21 @@ class InSync(_Audit):
     severity = Severity.INFO
     subject_kind = "fabric"
     fails = Audit(
-        {"sw1.txt": PLANNED},
+        {"sw1.txt": COMPLETE},
         base=_BASE,
-        caption="Reported: the zoning read completely, and as planned.",
+        caption="Reported: everything the verdict needs read completely, and as planned.",
     )
-    passes = Audit(
-        {"sw1.txt": PLANNED.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
-        base=_BASE,
-        caption="Not said of a fabric that drifted.",
+    passes = (
+        Audit(
+            {"sw1.txt": COMPLETE.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
+            base=_BASE,
+            caption="Not said of a fabric that drifted.",
+        ),
+        Audit(
+            {"sw1.txt": PLANNED},
+            base=_BASE,
+            caption="Nor of one whose logins, ports and transaction state were not captured.",
+        ),
     )
 
 
