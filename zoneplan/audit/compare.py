@@ -407,6 +407,7 @@ def audit(
             result.verdicts[name] = "incomplete"
             continue
         _policy(obs, topology, findings)
+        _differing_copies(obs, findings)
         if fp is None:
             result.verdicts[name] = "policy"
             continue
@@ -427,6 +428,11 @@ def audit(
             shown = obs.unmet[:6]
             more = f" and {len(obs.unmet) - 6} more" if len(obs.unmet) > 6 else ""
             gaps.append(f"{'; '.join(shown)}{more}")
+        if obs.differing:
+            gaps.append(
+                f"switch(es) {', '.join(sorted({d.switch for d in obs.differing}))} hold "
+                "another copy of the zoning (ZP623)"
+            )
         held = [sw for sw, t in obs.transactions if t.state != "none"]
         held += [sw for sw, st in obs.statuses if st.busy]
         if held:
@@ -472,6 +478,22 @@ def audit(
             _stamp_fabrics(findings, marks)
         findings[:] = connect_the_dots(findings, planned, observations, topology, _resolver)
     return result
+
+
+def _differing_copies(obs: FabricObservation, findings: list[Finding]) -> None:
+    """ZP623 per switch whose copy of the zoning is not the one compared; an error when
+    the configuration in effect differs (hosts there see other zones)."""
+    for d in obs.differing:
+        findings.append(
+            R.ZoningCopiesDiffer.make(
+                f"fabric {obs.fabric}: {d.switch}'s {d.which} zoning differs from {d.used}'s "
+                f"(the copy audited): {d.detail}",
+                Location(f"{d.switch}:zoning"),
+                subject=d.switch,
+                severity=Severity.ERROR if d.which == "effective" else None,
+                hint="a segmented fabric, an unmerged zoning database or a change half done",
+            )
+        )
 
 
 def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:
