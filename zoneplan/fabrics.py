@@ -135,6 +135,8 @@ def _differing(obs: FabricObservation) -> list[CopyDiff]:
                 continue
             if which == "defined" and not _full_distributed(obs, sw, owner[which]):
                 continue
+            if _same(db, ref):
+                continue
             detail = _difference(_content(db, seen), _content(ref, seen))
             if detail:
                 out.append(CopyDiff(sw, owner[which], which, detail))
@@ -146,6 +148,21 @@ def _full_distributed(obs: FabricObservation, *switches: str) -> bool:
     return all(
         status.get(sw) is None or (status[sw].distribute or "full") == "full" for sw in switches
     )
+
+
+def _same(a: ZoneDb, b: ZoneDb) -> bool:
+    """True when two copies say the same in the same order (the usual case, checked with
+    the interpreter's own comparisons; :func:`_content` then decides the others)."""
+    if a.effective != b.effective or a.configs != b.configs or a.aliases != b.aliases:
+        return False
+    if a.zones.keys() != b.zones.keys():
+        return False
+    other = b.zones
+    for name, z in a.zones.items():
+        o = other[name]
+        if z.members != o.members or z.principals != o.principals or z.kind != o.kind:
+            return False
+    return True
 
 
 def _content(db: ZoneDb, seen: dict[int, dict]) -> dict:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..fabrics import FabricObservation, group_by_fabric
 from ..findings import Finding, Location, Severity, Subject
+from ..gcpause import gc_paused
 from ..model import PortRole
 from ..observed import SwitchState, ZoneDb, member_kind
 from ..rules import audit as R
@@ -41,8 +42,15 @@ def _resolver(  # noqa: ANN202
     gives an alias is taken at the plan's word (no false drift; the verdict is incomplete)."""
     aliases = db.aliases if db is not None else {}
     assumed = assumed or {}
+    known: dict[str, frozenset[str]] = {}  # a member recurs in many zones: resolved once
 
-    def resolve(member: str) -> set[str]:
+    def resolve(member: str) -> frozenset[str]:
+        got = known.get(member)
+        if got is None:
+            got = known[member] = frozenset(resolve_once(member))
+        return got
+
+    def resolve_once(member: str) -> set[str]:
         if member_kind(member) == "name":
             if member in aliases:
                 return {m for a in aliases[member] for m in resolve_plain(a)}
@@ -384,6 +392,16 @@ def audit(
     ``fabric``: that fabric only (the other fabrics' observations are left out). Every
     finding made for a fabric names it in ``about.fabric``.
     """
+    with gc_paused(freeze=True):  # many small objects, few of them garbage
+        return _audit(plan, topology, states, fabric)
+
+
+def _audit(
+    plan: Plan | None,
+    topology: Topology | None,
+    states: Iterable[SwitchState],
+    fabric: str | None,
+) -> AuditResult:
     result = AuditResult()
     findings = result.findings
     observations = group_by_fabric(states, topology)

@@ -104,7 +104,7 @@ def read_captures(
     sections: list[Section] = []
     walks: list[tuple[str, str, str]] = []
     partial: dict[str, str] = {}  #: switch folder (path) -> status collect gave it
-    copies: dict[str, str] = {}  #: each distinct text of the fabric's zoning, kept once
+    copies: dict[str, str] = {}  #: each distinct text without prompts, kept once
     for file, group, top in _capture_files(paths, findings, partial):
         text = _read_text(file, findings, follow=top)
         if text is None:
@@ -114,9 +114,10 @@ def read_captures(
             continue
         forced = match(file.stem.replace("_", " "), from_filename=True)
         start = len(sections)
-        _split(text, str(file), group, forced, sections, findings)
+        _split(text, str(file), group, forced, sections, findings, copies)
         del text
         _keep_one_copy(sections, start, copies)
+    copies.clear()  # the sections hold what is needed, and drop each text once parsed
     states = _build(sections, findings)
     _merge_snmp(walks, states, findings)
     _honour_manifests(states, partial, findings)
@@ -381,8 +382,13 @@ def _split(
     forced: Match | None,
     sections: list[Section],
     findings: list[Finding],
+    plain: dict[str, str] | None = None,
 ) -> None:
     """Cut a file at its prompt lines; text before the first prompt uses the file's name.
+
+    ``plain``: texts read before that hold no prompt, by their hash. A copy of one is not
+    searched again (every switch of a fabric prints the same zoning: searching 44 copies of
+    6 MB for prompts took longer than parsing one), and its sections use the first copy.
 
     One pass: line numbers are counted from one prompt to the next (a count from the start of
     the text per prompt made session logs quadratic in their number of prompts).
@@ -392,7 +398,10 @@ def _split(
     prompts: list[tuple[int, int, str | None, str]] = []  # char pos, line no, host, command
     pos, lineno = 0, 0
     term = terminal()
-    for m in term.prompt_line.finditer(text):
+    known_plain = plain is not None and text in plain
+    if known_plain:  # a copy of a text read before, which holds no prompt: that copy
+        text = plain[text]  # type: ignore[index]
+    for m in () if known_plain else term.prompt_line.finditer(text):
         cmd = m.group("command").strip()
         host = term.host(m)
         known = term.looks_like_command(cmd)
@@ -406,6 +415,8 @@ def _split(
         lineno += text.count("\n", pos, m.start())
         pos = m.start()
         prompts.append((pos, lineno, host, cmd))
+    if plain is not None and not prompts:
+        plain.setdefault(text, text)
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
