@@ -222,7 +222,7 @@ class Bench:
                 h0 = prev[-1]
                 cpu = c.cpu_seconds().median / got[h0].cpu_seconds().median
                 rss = c.rss_mb / got[h0].rss_mb
-                grow = f"; {h0 // 1000 or h0}→{hosts}: CPU {cpu:.2f}×, RSS {rss:.2f}× for {hosts / h0:.1f}× hosts"
+                grow = f"; {h0:,}→{hosts:,} hosts: CPU {cpu:.2f}×, RSS {rss:.2f}× for {hosts / h0:.1f}× hosts"
             self.add(
                 Row(
                     f"`zoneplan audit INV --capture` collect folder, {hosts:,} hosts "

@@ -380,6 +380,7 @@ def _cabling(
                     )
 
 
+@gc_paused(freeze=True)  # many small objects, few of them garbage
 def audit(
     plan: Plan | None,
     topology: Topology | None,
@@ -392,16 +393,6 @@ def audit(
     ``fabric``: that fabric only (the other fabrics' observations are left out). Every
     finding made for a fabric names it in ``about.fabric``.
     """
-    with gc_paused(freeze=True):  # many small objects, few of them garbage
-        return _audit(plan, topology, states, fabric)
-
-
-def _audit(
-    plan: Plan | None,
-    topology: Topology | None,
-    states: Iterable[SwitchState],
-    fabric: str | None,
-) -> AuditResult:
     result = AuditResult()
     findings = result.findings
     observations = group_by_fabric(states, topology)

@@ -39,6 +39,7 @@ class AuditRun:
     strategy: str = ""  #: the strategy of the plan audited against
 
 
+@gc_paused(freeze=True)
 def audit_states(
     states: Iterable[SwitchState],
     inventory: str | Path | None = None,
@@ -56,30 +57,6 @@ def audit_states(
     of thousands of small objects and frees few; collections rescanning them cost a third
     of the audit of 100,000 zones.
     """
-    with gc_paused(freeze=True):
-        return _audit_states(
-            states,
-            inventory,
-            fabric=fabric,
-            strategy=strategy,
-            plan_file=plan_file,
-            filters=filters,
-            extra_findings=extra_findings,
-            extra_scopes=extra_scopes,
-        )
-
-
-def _audit_states(
-    states: Iterable[SwitchState],
-    inventory: str | Path | None = None,
-    *,
-    fabric: str | None = None,
-    strategy: str | None = None,
-    plan_file: str | Path | None = None,
-    filters: Filters = Filters(),
-    extra_findings: Sequence[Finding] = (),
-    extra_scopes: Iterable[RuleScope] = (),
-) -> AuditRun:
     from ..plan.build import PlanError, build_plan
     from ..plan.naming import NamingError
     from ..validate import validate_inventory
