@@ -78,6 +78,11 @@ def _fresh(fp: FabricPlan, kind: str, rnd: random.Random) -> ZoningSwitch:
 # --------------------------------------------------------------------------- full mode
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine (issue 11): a full-mode FOS rollback deletes the cfg in effect, and FOS then "
+    'refuses the cfgsave ("<cfg>" not found: jconsoli fcip.py capture, facts §2)',
+)
 @SETTINGS
 @given(params, st.sampled_from(["empty", "foreign", "foreign-active"]), st.integers(0, 2**16))
 def test_full_script_then_rollback(p, start, seed):
@@ -277,7 +282,7 @@ def test_full_script_twice_is_rejected_like_a_switch_would():
     for fp, r in zip(plan.fabrics, render_plan(plan), strict=True):
         sw = kept_zones_switch(fp)
         sw.run(r.script)
-        with pytest.raises(CommandRejected, match="already"):
+        with pytest.raises(CommandRejected, match="already|duplicate name"):
             sw.run(r.script)
 
 
@@ -306,11 +311,15 @@ def test_clearing_commands_are_refused(vendor, line):
     ("vendor", "script", "message"),
     [
         ("brocade", 'zonecreate "z1", "nosuchalias"\n', "not found"),
-        ("brocade", 'alicreate "a", "10:00:00:00:00:00:00:01"\nzonecreate "a", "a"\n', "exists"),
+        (
+            "brocade",
+            'alicreate "a", "10:00:00:00:00:00:00:01"\nzonecreate "a", "a"\n',
+            "duplicate name",
+        ),
         ("brocade", 'cfgcreate "c", "nozone"\n', "not found"),
         ("brocade", 'alidelete "ghost"\n', "not found"),
-        ("brocade", 'cfgenable "c"; rm -rf /\n', "syntax"),
-        ("cisco", "zone name z vsan 10\n", "exec mode"),
+        ("brocade", 'cfgenable "c"; rm -rf /\n', "FOS shell"),
+        ("cisco", "zone name z vsan 10\n", "Invalid command"),
         (
             "cisco",
             "configure terminal\nzone name z vsan 10\n  member device-alias nope\n",
