@@ -37,8 +37,8 @@ from tests.support.snmp_agent import SnmpAgent, brocade_records, generated_broca
 from zoneplan.live.collect import Target, collect_async  # noqa: E402
 from zoneplan.live.credentials import Credential, Secret  # noqa: E402
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp  # noqa: E402
-from zoneplan.live.snmptext import load_catalogue  # noqa: E402
 from zoneplan.live.ssh import SshOptions  # noqa: E402
+from zoneplan.parsers.snmpwalk import load_catalogue  # noqa: E402
 
 
 def _cpu(pid: int) -> float:

@@ -42,11 +42,11 @@ def child(path: str, strategy: str, rounds: int) -> dict:
 
     import yaml
 
-    from zoneplan.cli.plan import plan_json_bytes
     from zoneplan.plan import build_plan
     from zoneplan.plan.checks import check_plan
     from zoneplan.render import render_plan
     from zoneplan.validate import validate_inventory
+    from zoneplan.workflows.plan import plan_json_bytes
 
     text = Path(path).read_text(encoding="utf-8")
     best: dict[str, float] = {}

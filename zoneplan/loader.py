@@ -13,29 +13,27 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .findings import Finding, Location, Severity
+from .findings import Finding, Location
 from .model import NAME_PATTERN, Inventory
+from .rules.base import Rule
+from .rules.input import (
+    DuplicateKey,
+    InvalidName,
+    InvalidValue,
+    InvalidWwpn,
+    MissingKey,
+    UnknownKey,
+    UnreadableFile,
+    YamlSyntax,
+)
 from .yamlsource import SourceMap, YamlProblem, load_yaml
-
-#: Loader codes → kebab-case names (their catalogue entries live in zoneplan.rules.input).
-LOADER_CODES: dict[str, str] = {
-    "ZP001": "yaml-syntax",
-    "ZP002": "duplicate-key",
-    "ZP003": "invalid-value",
-    "ZP004": "unknown-key",
-    "ZP005": "missing-key",
-    "ZP006": "input-too-large",
-    "ZP007": "unreadable-file",
-    "ZP008": "invalid-wwpn",
-    "ZP009": "invalid-name",
-}
 
 
 def loader_finding(
-    code: str, message: str, location: Location | None, subject: str = ""
+    rule: type[Rule], message: str, location: Location | None, subject: str = ""
 ) -> Finding:
-    """A fatal finding of the loader family."""
-    return Finding(code, LOADER_CODES[code], Severity.FATAL, message, location, subject)
+    """A fatal finding of the loader family (ZP001-ZP009, :mod:`zoneplan.rules.input`)."""
+    return rule.make(message, location, subject=subject)
 
 
 @dataclass
@@ -77,25 +75,31 @@ _BRANCHES = {
 }
 
 
-def _classify(err: dict[str, Any]) -> tuple[str, str]:
+def _classify(err: dict[str, Any]) -> tuple[type[Rule], str]:
     kind = err["type"]
     loc = _data_path(err["loc"])
     field_name = loc[-1] if loc else ""
     msg = err["msg"]
     if kind == "extra_forbidden":
-        return "ZP004", f"unknown key '{field_name}' in {_path_text(loc[:-1]) or 'the top level'}"
+        return (
+            UnknownKey,
+            f"unknown key '{field_name}' in {_path_text(loc[:-1]) or 'the top level'}",
+        )
     if kind == "missing":
-        return "ZP005", f"missing key '{field_name}' in {_path_text(loc[:-1]) or 'the top level'}"
+        return (
+            MissingKey,
+            f"missing key '{field_name}' in {_path_text(loc[:-1]) or 'the top level'}",
+        )
     if field_name in ("wwpn", "wwnn"):
-        return "ZP008", f"{_path_text(loc)}: {msg.removeprefix('Value error, ')}"
+        return InvalidWwpn, f"{_path_text(loc)}: {msg.removeprefix('Value error, ')}"
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == NAME_PATTERN:
         value = err.get("input")
         return (
-            "ZP009",
+            InvalidName,
             f"{_path_text(loc)}: name {value!r} is not allowed: use letters, digits, '_', '-', "
             "'.', starting with a letter or digit, at most 64 characters",
         )
-    return "ZP003", f"{_path_text(loc)}: {msg.removeprefix('Value error, ')}"
+    return InvalidValue, f"{_path_text(loc)}: {msg.removeprefix('Value error, ')}"
 
 
 def validation_findings(exc: ValidationError, source: SourceMap) -> list[Finding]:
@@ -103,13 +107,13 @@ def validation_findings(exc: ValidationError, source: SourceMap) -> list[Finding
     out: list[Finding] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for err in exc.errors(include_url=False):
-        code, message = _classify(err)
+        rule, message = _classify(err)
         path = _data_path(err["loc"])
-        if (code, path) in seen:
+        if (rule.code, path) in seen:
             continue
-        seen.add((code, path))
-        where = source.locate(path, key=code == "ZP004")
-        out.append(loader_finding(code, message, where, _path_text(path)))
+        seen.add((rule.code, path))
+        where = source.locate(path, key=rule is UnknownKey)
+        out.append(loader_finding(rule, message, where, _path_text(path)))
     return out
 
 
@@ -119,11 +123,11 @@ def parse_inventory(text: str, file: str) -> LoadResult:
         data, source = load_yaml(text, file)
     except YamlProblem as exc:
         return LoadResult(
-            file, None, SourceMap(file, None), [loader_finding(exc.code, exc.message, exc.location)]
+            file, None, SourceMap(file, None), [loader_finding(exc.rule, exc.message, exc.location)]
         )
     findings = [
         loader_finding(
-            "ZP002",
+            DuplicateKey,
             f"duplicate key '{d.key}' (first at line {d.first.line}); YAML would silently keep "
             "only one of them",
             d.location,
@@ -134,7 +138,7 @@ def parse_inventory(text: str, file: str) -> LoadResult:
     if not isinstance(data, dict):
         findings.append(
             loader_finding(
-                "ZP003",
+                InvalidValue,
                 "an inventory is a mapping with at least 'name' and 'fabrics'",
                 source.locate(()),
             )
@@ -163,7 +167,7 @@ def load_inventory(path: str | Path) -> LoadResult:
             SourceMap(file, None),
             [
                 loader_finding(
-                    "ZP007", f"cannot read inventory: {exc.strerror or exc}", Location(file)
+                    UnreadableFile, f"cannot read inventory: {exc.strerror or exc}", Location(file)
                 )
             ],
         )
@@ -175,6 +179,6 @@ def load_inventory(path: str | Path) -> LoadResult:
             file,
             None,
             SourceMap(file, None),
-            [loader_finding("ZP001", "file is not UTF-8 text", Location(file, line))],
+            [loader_finding(YamlSyntax, "file is not UTF-8 text", Location(file, line))],
         )
     return parse_inventory(text, file)

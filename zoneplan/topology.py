@@ -17,12 +17,11 @@ from typing import Iterator
 
 import networkx as nx
 
-from .findings import Finding, Location, Severity
+from .findings import Finding, Location
 from .model import DEFAULT_ROLE, DEVICE_PATHS, Hba, Inventory, Port, PortRole, Switch
 from .packs import pack_for
+from .rules.integrity import DanglingReference
 from .yamlsource import SourceMap
-
-DANGLING = ("ZP103", "dangling-reference")
 
 
 def switch_node(name: str) -> str:
@@ -142,9 +141,7 @@ class Topology:
 
 
 def _dangling(topo: Topology, message: str, path: tuple, subject: str) -> None:
-    topo.findings.append(
-        Finding(DANGLING[0], DANGLING[1], Severity.FATAL, message, topo.locate(path), subject)
-    )
+    topo.findings.append(DanglingReference.make(message, topo.locate(path), subject=subject))
 
 
 def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Topology:

@@ -63,7 +63,7 @@ def validate_inventory(
 def _unused_suppressions(
     load: LoadResult, raw: list[Finding], silenced: list[tuple[Finding, str]]
 ) -> list[Finding]:
-    from .rules.integrity import UnusedSuppression
+    from .rules.policy import UnusedSuppression
 
     used = {r for _, r in silenced}
     out = []

@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover - libyaml missing
 
 from .findings import Location
 from .gcpause import gc_paused
+from .rules.base import Rule
+from .rules.input import InputTooLarge, InvalidValue, YamlSyntax
 
 #: Refuse documents whose alias-expanded size exceeds this many nodes (alias bombs).
 MAX_EXPANDED_NODES = 10_000_000
@@ -33,9 +35,10 @@ _NULL = "tag:yaml.org,2002:null"
 class YamlProblem(Exception):
     """A document that cannot be turned into data; carries code, message and position."""
 
-    def __init__(self, code: str, message: str, location: Location) -> None:
+    def __init__(self, rule: type[Rule], message: str, location: Location) -> None:
         super().__init__(message)
-        self.code = code
+        self.rule = rule
+        self.code = rule.code
         self.message = message
         self.location = location
 
@@ -147,7 +150,7 @@ class _Builder:
                 out[key] = build(v)
             return out
         raise YamlProblem(  # pragma: no cover - libyaml only makes the three kinds
-            "ZP003", f"unsupported YAML node {node!r}", self.source._mark(node)
+            InvalidValue, f"unsupported YAML node {node!r}", self.source._mark(node)
         )
 
 
@@ -159,7 +162,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     source = SourceMap(file, None)
     if len(text) > MAX_FILE_BYTES:
         raise YamlProblem(
-            "ZP006",
+            InputTooLarge,
             f"file is {len(text) // (1024 * 1024)} MB; the limit is "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
             Location(file, 1, 1),
@@ -171,12 +174,12 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
             mark = exc.problem_mark or exc.context_mark
             where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
             what = " ".join(p for p in (exc.context, exc.problem) if p)
-            raise YamlProblem("ZP001", f"YAML syntax error: {what}", where) from None
+            raise YamlProblem(YamlSyntax, f"YAML syntax error: {what}", where) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem("ZP001", f"YAML error: {exc}", Location(file, 1, 1)) from None
+            raise YamlProblem(YamlSyntax, f"YAML error: {exc}", Location(file, 1, 1)) from None
         if len(nodes) > 1:
             raise YamlProblem(
-                "ZP001",
+                YamlSyntax,
                 "several YAML documents in one file ('---'); an inventory is one document",
                 source._mark(nodes[1]),
             )
@@ -188,7 +191,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         size = _expanded_size(root) if "*" in text else 0
         if size > MAX_EXPANDED_NODES:
             raise YamlProblem(
-                "ZP006",
+                InputTooLarge,
                 f"document expands to {size:,} nodes through anchors and aliases "
                 f"(limit {MAX_EXPANDED_NODES:,}); refusing an alias bomb",
                 source._mark(root),

@@ -28,10 +28,10 @@ PACKAGE = REPO / "zoneplan"
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
-    ("YAML source", {"yamlsource"}),
     ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
     ("rule catalogue", {"rules"}),
+    ("YAML source", {"yamlsource"}),
     ("loader", {"loader"}),
     ("topology", {"topology"}),
     ("validation", {"validate"}),

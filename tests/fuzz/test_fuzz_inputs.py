@@ -3,7 +3,7 @@ the capture reader and the ``multipath -ll`` parser.
 
 Each case must end in a parsed result or coded findings that name a file and line: never an
 exception, never a hang. The suite runs a short budget; ``make fuzz`` runs the same properties
-with the ``fuzz`` profile (HYPOTHESIS_PROFILE=fuzz, 100,000+ cases) and records the result.
+with the ``fuzz`` profile (ZONEPLAN_HYPOTHESIS_PROFILE=fuzz, 100,000+ cases) and records the result.
 """
 
 from __future__ import annotations

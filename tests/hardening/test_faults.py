@@ -35,7 +35,6 @@ from tests.support.ssh_switch import (
     free_tcp_port,
     outputs_from_state,
 )
-from zoneplan.audit.run import audit_states
 from zoneplan.live.collect import Target, collect_switches, run_exit_code, targets_from_inventory
 from zoneplan.live.credentials import Credential, CredentialStore, Secret
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp
@@ -44,6 +43,7 @@ from zoneplan.loader import load_inventory
 from zoneplan.observed import Transaction
 from zoneplan.plan.build import build_plan
 from zoneplan.topology import build_topology
+from zoneplan.workflows.audit import audit_states
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"
 PASSWORD = "Fault-Inj3ction-pw"

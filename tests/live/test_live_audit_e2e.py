@@ -17,7 +17,6 @@ from tests.support.ssh_switch import (
     free_tcp_port,
     outputs_from_state,
 )
-from zoneplan.audit.run import audit_states
 from zoneplan.live.collect import collect_switches, run_exit_code, targets_from_inventory
 from zoneplan.live.credentials import CredentialStore
 from zoneplan.live.ssh import SshOptions
@@ -25,6 +24,7 @@ from zoneplan.loader import load_inventory
 from zoneplan.observed import Login, Transaction
 from zoneplan.plan.build import build_plan
 from zoneplan.topology import build_topology
+from zoneplan.workflows.audit import audit_states
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"
 UNZONED = "10:00:00:00:c9:99:99:01"

@@ -14,9 +14,9 @@ from zoneplan.live import collect as collect_mod
 from zoneplan.live.collect import Target, collect_async, targets_from_inventory
 from zoneplan.live.credentials import Credential, CredentialStore, Secret
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp
-from zoneplan.live.snmptext import parse_snmp_walk
 from zoneplan.live.ssh import CommandSpec, SshOptions, read_switch_ssh
 from zoneplan.loader import load_inventory
+from zoneplan.parsers.snmpwalk import parse_snmp_walk
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml"
 

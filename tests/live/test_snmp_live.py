@@ -12,7 +12,7 @@ from tests.support.snmp_agent import V3_AUTH, V3_PRIV, V3_USER
 from zoneplan.live.collect import Target, collect_async, run_exit_code
 from zoneplan.live.credentials import Credential, Secret
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp
-from zoneplan.live.snmptext import (
+from zoneplan.parsers.snmpwalk import (
     decode_fcid,
     decode_fclist,
     decode_member,
@@ -64,7 +64,7 @@ def test_decoders():
 
 
 def test_text_form_round_trip():
-    from zoneplan.live.snmptext import Record, WalkStatus
+    from zoneplan.parsers.snmpwalk import Record, WalkStatus
 
     recs = [
         Record((1, 3, 6, 1, 2, 1, 1, 5, 0), 4, b"sw|1"),

@@ -26,7 +26,7 @@ def topology_of(path: Path | str) -> Topology:
 
 def rendered_files(topo: Topology, strategy: str | None = None) -> dict[str, str]:
     """{relative path: text} exactly as ``zoneplan plan`` writes them."""
-    from zoneplan.cli.plan import plan_json
+    from zoneplan.workflows.plan import plan_json
 
     plan = build_plan(topo, strategy)
     out = {}

@@ -2,7 +2,8 @@
 
 Why: round-trip property tests (render → parse → equal) prove the parsers on states no capture
 holds, and the SSH switch emulator answers ``cfgshow`` or ``show zoneset active`` with these
-texts, so they copy the real layouts (vendor-formats.md §1.3, §2.2): FOS's ``" cfg:\\tNAME\\t"``
+texts, so they copy the real layouts (those the parsers cite: brocadesan's FOS captures,
+cisco.nxos's NX-OS fixtures): FOS's ``" cfg:\\tNAME\\t"``
 entries with ``"; "`` wrapping onto ``"\\t\\t"`` lines (or, for long names, the name alone and
 members on ``"\\t\\t\\t\\t"`` lines), the blank line that ends cfgshow, NX-OS's ``*`` logged-in
 members with ``[pwwn …] [alias]`` and its ``Total number of flogi`` trailer.

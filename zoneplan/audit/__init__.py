@@ -1,5 +1,8 @@
-"""Audit: the plan (or the policy alone) against the observed state of the switches."""
+"""Audit: the plan (or the policy alone) against the observed state of the switches.
 
-from .compare import AuditResult, FabricObservation, audit, group_by_fabric
+Observed states are grouped into fabrics by :func:`zoneplan.fabrics.group_by_fabric`.
+"""
 
-__all__ = ["AuditResult", "FabricObservation", "audit", "group_by_fabric"]
+from .compare import AuditResult, audit
+
+__all__ = ["AuditResult", "audit"]

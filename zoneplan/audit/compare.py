@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from ..fabrics import FabricObservation, group_by_fabric
 from ..findings import Finding, Location
 from ..model import PortRole
-from ..observed import Login, SwitchState, Transaction, ZoneDb, ZoneStatus, member_kind
+from ..observed import SwitchState, ZoneDb, member_kind
 from ..rules import audit as R
 
 if TYPE_CHECKING:
@@ -25,79 +26,11 @@ _INITIATING = {PortRole.INITIATOR, PortRole.BACKEND}
 
 
 @dataclass
-class FabricObservation:
-    """Everything captured about one fabric (a Brocade fabric or one Cisco VSAN)."""
-
-    fabric: str
-    vsan: int
-    defined: ZoneDb | None = None
-    effective: ZoneDb | None = None
-    device_aliases: dict[str, str] = field(default_factory=dict)
-    logins: dict[str, Login] = field(default_factory=dict)
-    switches: list[str] = field(default_factory=list)
-    logins_from: set[str] = field(default_factory=set)
-    transactions: list[tuple[str, Transaction]] = field(default_factory=list)
-    partial: list[str] = field(default_factory=list)  #: switches whose read was cut short
-    statuses: list[tuple[str, ZoneStatus]] = field(default_factory=list)
-
-    def source(self) -> str:
-        db = self.defined or self.effective
-        return (db.source if db and db.source else ",".join(self.switches)) or self.fabric
-
-
-@dataclass
 class AuditResult:
     """Findings plus a per-fabric verdict (``in-sync``, ``drift``, ``incomplete``, ``policy``)."""
 
     findings: list[Finding] = field(default_factory=list)
     verdicts: dict[str, str] = field(default_factory=dict)
-
-
-def _fabric_of_state(state: SwitchState, key: int, topology: Topology | None) -> str:
-    if topology is not None:
-        if state.name in topology.switch_fabric:
-            return topology.switch_fabric[state.name]
-        for f in topology.inventory.fabrics:
-            if key and f.vsan == key and f.vendor.value == state.vendor:
-                return f.name
-    return f"{state.name}" + (f":vsan{key}" if key else "")
-
-
-def group_by_fabric(
-    states: Iterable[SwitchState], topology: Topology | None = None
-) -> dict[str, FabricObservation]:
-    """Merge switch states into fabrics: zoning is fabric-wide, logins are per switch."""
-    out: dict[str, FabricObservation] = {}
-    for state in states:
-        keys = set(state.zoning) | {login.vsan for login in state.logins.values()}
-        if not keys:
-            keys = {0}
-        for key in sorted(keys):
-            name = _fabric_of_state(state, key, topology)
-            obs = out.setdefault(name, FabricObservation(name, key))
-            if state.name not in obs.switches:
-                obs.switches.append(state.name)
-                if not state.complete:
-                    obs.partial.append(state.name)
-            z = state.zoning.get(key)
-            if z is not None:
-                if z.defined is not None and (obs.defined is None or not obs.defined.complete):
-                    obs.defined = z.defined
-                if z.effective is not None and (
-                    obs.effective is None or not obs.effective.complete
-                ):
-                    obs.effective = z.effective
-                if z.status is not None:
-                    obs.statuses.append((state.name, z.status))
-            obs.device_aliases.update(state.device_aliases)
-            for (vsan, wwpn), login in state.logins.items():
-                if vsan == key or (key == 0 and not state.zoning):
-                    obs.logins.setdefault(wwpn, login)
-            if "logins" in state.seen:
-                obs.logins_from.add(state.name)
-            if state.transaction is not None:
-                obs.transactions.append((state.name, state.transaction))
-    return out
 
 
 def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN202

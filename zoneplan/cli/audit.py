@@ -45,7 +45,7 @@ def audit(
 ) -> None:
     """Compare switch output (saved, or read live) with the plan: drift, unzoned logins,
     miscabling, open transactions and locks. Without an inventory: policy checks alone."""
-    from ..audit.run import audit_captures
+    from ..workflows.audit import audit_captures
 
     if fmt not in FORMATS:
         err_console.print(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -83,36 +83,26 @@ def _audit_live(
     inventory, fabric, fmt, via, save, concurrency, credentials, known_hosts, accept_new_host_key
 ) -> None:  # noqa: ANN001
     """Collect from every switch (one dead switch never stops the others), then audit."""
-    from ..audit.run import audit_states
-    from ..live.collect import run_exit_code, targets_from_inventory
-    from ..live.credentials import CredentialStore
-    from ..live.snmp import SnmpOptions
-    from ..live.ssh import SshOptions
-    from ..loader import load_inventory
-    from .collect import run_collect
+    from ..workflows.audit import audit_live, live_targets
+    from .collect import progress_display
 
-    loaded = load_inventory(inventory)
-    if loaded.inventory is None:
-        print_findings(loaded.findings, fmt)
+    chosen = live_targets(inventory, via=via, fabric=fabric, credentials=credentials)
+    if not chosen.usable:
+        print_findings(chosen.load_findings, fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    store = CredentialStore(path=credentials, inventory_path=inventory)
-    targets, target_findings = targets_from_inventory(
-        loaded.inventory, store, via=via, fabric=fabric, source=str(inventory)
-    )
-    ssh_opts = SshOptions(known_hosts=known_hosts, accept_new_host_key=accept_new_host_key)
-    results = run_collect(targets, save, concurrency, ssh_opts, SnmpOptions(), quiet=fmt != "text")
-    read = [f for r in results for f in r.findings]
-    run = audit_states(
-        [r.state for r in results if r.state is not None],
-        inventory,
-        fabric=fabric,
-        extra_findings=target_findings + read,
-    )
+    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+        run = audit_live(
+            inventory,
+            chosen,
+            fabric=fabric,
+            save=save,
+            concurrency=concurrency,
+            known_hosts=known_hosts,
+            accept_new_host_key=accept_new_host_key,
+            progress=progress,
+        )
     _report(run, fmt)
-    code = run_exit_code(results, target_findings + run.findings)
-    if not run.usable:
-        code = ExitCode.UNUSABLE_INPUT
-    raise typer.Exit(code)
+    raise typer.Exit(run.exit_code)
 
 
 def _report(run, fmt: str) -> None:  # noqa: ANN001

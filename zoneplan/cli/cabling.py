@@ -62,9 +62,11 @@ def cabling(
     """Write the printable cabling plan: cover, topology diagram, cable list, port tables per
     device, switch port maps; or the label CSV (two labels per cable, one for each end).
     """
-    from ..cabling import PAPERS, PdfUnavailable, build_plan, render_csv, render_html
-    from ..cabling.render import PDF_ENGINES, html_to_pdf, html_to_pdf_chromium
+    from ..cabling import PAPERS, PdfUnavailable
+    from ..cabling.render import PDF_ENGINES
+    from ..outputs import Written, write_output
     from ..validate import validate_inventory
+    from ..workflows.cabling import cabling_document
 
     kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
     if kind not in FORMATS:
@@ -98,45 +100,30 @@ def cabling(
     except OSError as exc:  # validated a moment ago, so only a race gets here
         err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-    plan = build_plan(
-        result.topology, generated=generated, source=source, source_name=inventory.name
-    )
-
-    data: bytes
-    if kind == "csv":
-        data = render_csv(plan).encode("utf-8")
-    else:
-        html = render_html(plan, paper)
-        if kind == "html":
-            data = html.encode("utf-8")
-        else:
-            try:
-                data = html_to_pdf_chromium(html) if engine == "chromium" else html_to_pdf(html)
-            except PdfUnavailable as exc:
-                err_console.print(escape(str(exc)))
-                raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-
-    if out.exists():
-        try:
-            same = out.read_bytes() == data
-        except OSError:
-            same = False
-        if same:
-            console.print(f"unchanged {escape(str(out))}")
-            raise typer.Exit(exit_code_for(result.findings))
-        if not force:
-            err_console.print(
-                f"{escape(str(out))} exists and differs from the new plan; "
-                "pass --force to overwrite it"
-            )
-            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+        doc = cabling_document(
+            result.topology,
+            kind,
+            paper=paper,
+            generated=generated,
+            source=source,
+            source_name=inventory.name,
+            engine=engine,
+        )
+    except PdfUnavailable as exc:
+        err_console.print(escape(str(exc)))
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    plan = doc.plan
+
+    written = write_output(out, doc.data, force=force, conflict="refuse")
+    if written.status is Written.UNCHANGED:
+        console.print(f"unchanged {escape(str(out))}")
+        raise typer.Exit(exit_code_for(result.findings))
+    if written.status is Written.KEPT:
+        err_console.print(
+            f"{escape(str(out))} exists and differs from the new plan; pass --force to overwrite it"
+        )
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     what = f"{len(plan.cables)} cables"
     if kind == "csv":
         what += f", {2 * len(plan.cables)} labels"

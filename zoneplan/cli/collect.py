@@ -16,13 +16,14 @@ Exit codes: 0 every switch read, 1 error findings in what was read, 2 unusable i
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.markup import escape
 
-from ..findings import ExitCode, Finding, Location
+from ..findings import ExitCode
 from .output import FORMATS, err_console, print_findings
 
 
@@ -79,11 +80,17 @@ def collect(
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
 ) -> None:
     """Read switches live and save what they said as a capture folder (for offline audits)."""
-    from ..live.collect import Target, parse_address, run_exit_code
-    from ..live.credentials import Credential, CredentialStore, Secret
+    from ..live.credentials import CredentialStore
     from ..live.snmp import SnmpOptions
     from ..live.ssh import SshOptions
-    from ..rules.live import BadAddress, InsecureOption
+    from ..workflows.collect import (
+        adhoc_target,
+        collect,
+        insecure_host_key_option,
+        inventory_targets,
+        run_exit_code,
+        unusable,
+    )
 
     if fmt not in FORMATS:
         err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
@@ -94,98 +101,34 @@ def collect(
     if (inventory is None) == (switch is None):
         err_console.print("give an INVENTORY or --switch HOST (one of them)")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    findings: list[Finding] = []
     store = CredentialStore(path=credentials, inventory_path=inventory)
-    targets: list[Target] = []
     if switch is not None:
         if vendor not in ("brocade", "cisco"):
             err_console.print("--switch needs --vendor brocade or --vendor cisco")
             raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-        addr = parse_address(switch)
-        if addr is None:
-            findings.append(BadAddress.make(f"bad switch address {switch!r}", Location("--switch")))
-            print_findings(findings, fmt)
-            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-        if community is not None:
-            findings.append(
-                InsecureOption.make(
-                    "--community puts the community in shell history and the process list; "
-                    "prefer ZONEPLAN_ADHOC_COMMUNITY",
-                    Location("--community"),
-                )
-            )
-        vals = store.values("adhoc")
-        for key, val in (("user", user), ("community", community), ("snmp_user", v3_user)):
-            if val:
-                vals[key] = val
-        if via == "ssh" and vals.get("user") and not vals.get("password"):
-            pw = store.prompt(f"password for {vals['user']}@{switch}: ")
-            if pw:
-                vals["password"] = pw
-        if via == "snmp" and vals.get("snmp_user") and not vals.get("auth_key"):
-            for key in ("auth_key", "priv_key"):
-                got = store.prompt(f"SNMPv3 {key.replace('_', ' ')} for {vals['snmp_user']}: ")
-                if got:
-                    vals[key] = got
-        secret_keys = ("password", "community", "auth_key", "priv_key")
-        cred = Credential(
-            "adhoc",
-            user=vals.get("user"),
-            snmp_user=vals.get("snmp_user"),
-            auth_protocol=vals.get("auth_protocol", v3_auth_protocol),
-            priv_protocol=vals.get("priv_protocol", v3_priv_protocol),
-            source="adhoc",
-            **{k: Secret(vals[k]) for k in secret_keys if vals.get(k)},  # type: ignore[arg-type]
+        chosen = adhoc_target(
+            switch,
+            vendor,
+            store,
+            via=via,
+            name=name,
+            user=user,
+            community=community,
+            v3_user=v3_user,
+            v3_auth_protocol=v3_auth_protocol,
+            v3_priv_protocol=v3_priv_protocol,
+            snmp_context=snmp_context,
+            vsans=vsan or (),
         )
-        findings.extend(store.findings)
-        if cred is not None and (
-            (via == "ssh" and cred.has_ssh) or (via == "snmp" and cred.has_snmp)
-        ):
-            targets.append(
-                Target(
-                    name or addr[0].replace(":", "_"),
-                    vendor,
-                    addr[0],
-                    addr[1],
-                    via,
-                    cred,
-                    list(vsan or []),
-                    None,
-                    snmp_context,
-                )
-            )
-        elif not any(f.code == "ZP060" for f in findings):
-            from ..rules.live import CredentialsMissing
-
-            findings.append(
-                CredentialsMissing.make(
-                    "no credentials for the ad-hoc switch",
-                    Location(f"{switch}:credentials"),
-                    hint="export ZONEPLAN_ADHOC_USER and ZONEPLAN_ADHOC_PASSWORD "
-                    "(or ZONEPLAN_ADHOC_COMMUNITY / ZONEPLAN_ADHOC_SNMP_USER …)",
-                )
-            )
     else:
-        from ..live.collect import targets_from_inventory
-        from ..loader import load_inventory
-
-        loaded = load_inventory(inventory)  # type: ignore[arg-type]
-        findings.extend(loaded.findings)
-        if loaded.inventory is None:
-            print_findings(findings, fmt)
-            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-        got, tf = targets_from_inventory(
-            loaded.inventory, store, via=via, fabric=fabric, source=str(inventory)
-        )
-        targets, findings = got, findings + tf
+        chosen = inventory_targets(inventory, store, via=via, fabric=fabric)  # type: ignore[arg-type]
+    if not chosen.usable:
+        print_findings(chosen.all_findings(), fmt)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if accept_new_host_key and via == "ssh":
-        findings.append(
-            InsecureOption.make(
-                "--accept-new-host-key: unknown host keys are trusted on first use and recorded",
-                Location("--accept-new-host-key"),
-            )
-        )
-    if any(f.severity.value == "fatal" for f in findings) and not targets:
+        chosen.findings.append(insecure_host_key_option())
+    findings = chosen.all_findings()
+    if unusable(chosen):
         print_findings(findings, fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
 
@@ -204,7 +147,15 @@ def collect(
         switch_timeout=switch_timeout,
         context=snmp_context,
     )
-    results = run_collect(targets, out, concurrency, ssh_opts, snmp_opts, quiet=fmt != "text")
+    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+        results = collect(
+            chosen.targets,
+            out,
+            concurrency=concurrency,
+            ssh_options=ssh_opts,
+            snmp_options=snmp_opts,
+            progress=progress,
+        )
     allf = findings + [f for r in results for f in r.findings]
     print_findings(
         allf,
@@ -224,13 +175,10 @@ def collect(
     raise typer.Exit(run_exit_code(results, findings))
 
 
-def run_collect(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):  # noqa: ANN001, ANN202
-    """Collect with a rich progress bar on a TTY, plain lines on stderr otherwise."""
-    from ..live.collect import collect_switches
-
-    if not targets:
-        return []
-    if sys.stderr.isatty() and not quiet:
+@contextmanager
+def progress_display(total: int, *, quiet: bool):  # noqa: ANN201 - Iterator[ProgressFn]
+    """A rich progress bar on a TTY, plain lines on stderr otherwise (nothing when quiet)."""
+    if sys.stderr.isatty() and not quiet and total:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         with Progress(
@@ -240,7 +188,7 @@ def run_collect(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):
             console=err_console,
             transient=False,
         ) as bar:
-            task = bar.add_task("reading switches", total=len(targets))
+            task = bar.add_task("reading switches", total=total)
 
             def progress(event, target, result):  # noqa: ANN001, ANN202
                 if event == "done":
@@ -249,14 +197,8 @@ def run_collect(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):
                         f"{escape(target.name)}: {result.status} ({result.seconds:.1f}s)"
                     )
 
-            return collect_switches(
-                targets,
-                out=out,
-                concurrency=concurrency,
-                ssh_options=ssh_opts,
-                snmp_options=snmp_opts,
-                progress=progress,
-            )
+            yield progress
+        return
 
     def plain(event, target, result):  # noqa: ANN001, ANN202
         if event == "done":
@@ -265,14 +207,7 @@ def run_collect(targets, out, concurrency, ssh_opts, snmp_opts, *, quiet: bool):
             sys.stderr.write(f"{target.name}: reading {target.address} via {target.via}\n")
         sys.stderr.flush()
 
-    return collect_switches(
-        targets,
-        out=out,
-        concurrency=concurrency,
-        ssh_options=ssh_opts,
-        snmp_options=snmp_opts,
-        progress=plain,
-    )
+    yield plain
 
 
 def register(app: typer.Typer) -> None:

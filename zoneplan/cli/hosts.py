@@ -24,9 +24,6 @@ hosts_app = typer.Typer(
     no_args_is_help=True,
 )
 
-#: what a multipath -ll file may weigh; anything bigger is not a saved command output
-MAX_MPLL_BYTES = 20 * 1024 * 1024
-
 
 def _load(inventory: Path, fmt: str = "text") -> Validation:
     """Validate the inventory; exit 2 with its findings when it cannot be used."""
@@ -74,15 +71,12 @@ def config(
     Each file states the expected result from the zoning plan: paths per LUN, how many
     active (active node) and standby (standby node). Without --out the files are printed.
     """
-    from ..hosts.config import render_all, render_host_config
+    from ..outputs import Written, write_output
+    from ..workflows.hosts import host_configs
 
     result = _load(inventory)
-    topo = result.topology
-    name = inventory.name
-    if host is not None:
-        files = [render_host_config(topo, _host(result, host), legacy=legacy, inventory_file=name)]
-    else:
-        files = render_all(topo, legacy=legacy, inventory_file=name)
+    client = _host(result, host) if host is not None else None
+    files = host_configs(result.topology, client, legacy=legacy, inventory_file=inventory.name)
     errors = [f for f in result.findings if f.severity.rank >= 2]
     if errors:
         err_console.print(
@@ -101,38 +95,21 @@ def config(
     kept = 0
     for f in files:
         target = out / f.filename
-        if target.exists():
-            old = target.read_text(encoding="utf-8", errors="replace")
-            if old == f.text:
-                console.print(f"unchanged {escape(str(target))}")
-                continue
-            if not force:
-                err_console.print(
-                    f"kept {escape(str(target))}: it differs from what would be written; "
-                    "pass --force to overwrite it"
-                )
-                kept += 1
-                continue
-        target.write_text(f.text, encoding="utf-8")
+        written = write_output(target, f.text, force=force, conflict="refuse")
+        if written.status is Written.UNCHANGED:
+            console.print(f"unchanged {escape(str(target))}")
+            continue
+        if written.status is Written.KEPT:
+            err_console.print(
+                f"kept {escape(str(target))}: it differs from what would be written; "
+                "pass --force to overwrite it"
+            )
+            kept += 1
+            continue
         where = f" (install as {f.install_path})" if f.install_path else ""
         console.print(f"wrote {escape(str(target))}{escape(where)}: {escape(f.paths.summary())}")
     if kept:
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-
-
-def _read_mpll(path: Path) -> tuple[str | None, str]:
-    """The file's text, or (None, why it cannot be used)."""
-    try:
-        if path.is_dir():
-            return None, "is a folder"
-        if path.stat().st_size > MAX_MPLL_BYTES:
-            return None, f"is larger than {MAX_MPLL_BYTES // (1024 * 1024)} MiB"
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, exc.strerror or str(exc)
-    if b"\x00" in data:
-        return None, "is binary, not saved text output"
-    return data.decode("utf-8", errors="replace"), ""
 
 
 @hosts_app.command("verify")
@@ -149,9 +126,9 @@ def verify(
     Exit 0 when it matches (or only warnings), 1 on error findings, 2 when the inventory or
     the file cannot be used.
     """
-    from ..hosts.verify import verify_host
     from ..model import HostOS
-    from ..rules.hosts import MpllUnreadable
+    from ..rules.multipath import MpllUnreadable
+    from ..workflows.hosts import read_multipath_ll, verify_multipath_ll
 
     if fmt not in FORMATS:
         err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
@@ -164,14 +141,14 @@ def verify(
             "linux and citrix-xen hosts; see 'zoneplan hosts config' for its checks"
         )
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    text, why = _read_mpll(multipath_ll)
+    text, why = read_multipath_ll(multipath_ll)
     if text is None:
         finding = MpllUnreadable.make(
             f"cannot read {multipath_ll}: {why}", Location(str(multipath_ll)), subject=host
         )
         print_findings([finding], fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    outcome = verify_host(result.topology, client, text, str(multipath_ll))
+    outcome = verify_multipath_ll(result.topology, client, text, str(multipath_ll))
     expected = outcome.expected
     title = (
         f"{host}: expected {expected.summary()}; "

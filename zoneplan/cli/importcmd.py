@@ -18,27 +18,22 @@ def import_(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Draft an inventory (switches, logins as hosts/arrays, existing zones) from captures."""
-    from ..importer import draft_inventory, draft_yaml
-    from ..loader import parse_inventory
-    from ..parsers.capture import read_captures
+    from ..outputs import Written, write_output
+    from ..workflows.importing import import_captures
 
-    if out.exists() and not force:
-        err_console.print(f"{out} exists; pass --force to overwrite it")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    states, findings = read_captures(captures)
-    if not states:
-        print_findings(findings, "text")
+    run = import_captures(captures, name=name, out_name=str(out))
+    if not run.usable:
+        print_findings(run.findings, "text")
         err_console.print("no switch output found in the captures")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    text = draft_yaml(draft_inventory(states.values(), name))
-    check = parse_inventory(text, str(out))
-    findings += check.findings
-    out.write_text(text, encoding="utf-8")
-    print_findings([f for f in findings if f.severity is not Severity.INFO], "text")
+    if write_output(out, run.text, force=force, conflict="refuse").status is Written.KEPT:
+        err_console.print(f"{out} exists; pass --force to overwrite it")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    print_findings([f for f in run.findings if f.severity is not Severity.INFO], "text")
     err_console.print(
-        f"wrote {out}: {len(states)} switch(es); review it, then `zoneplan validate {out}`"
+        f"wrote {out}: {run.switches} switch(es); review it, then `zoneplan validate {out}`"
     )
-    raise typer.Exit(ExitCode.UNUSABLE_INPUT if not check.ok else ExitCode.OK)
+    raise typer.Exit(ExitCode.OK if run.valid else ExitCode.UNUSABLE_INPUT)
 
 
 def register(app: typer.Typer) -> None:

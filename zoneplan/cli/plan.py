@@ -1,9 +1,9 @@
 """``zoneplan plan``: inventory → per-fabric zoning scripts, rollback scripts and plan.json.
 
-Files are never overwritten silently: a target that exists with different content is first
-moved to ``<name>.bak`` (``<name>.bak.1``, ``.bak.2``... when that is taken too), unless
-``--force`` says to overwrite; identical files are left untouched, so a rerun of the same
-inventory changes nothing on disk.
+The work is :func:`zoneplan.workflows.plan.plan_inventory`; files are written by
+:mod:`zoneplan.outputs`: never overwritten silently (a differing file is first kept as
+``<name>.bak``, ``.bak.1``... unless ``--force``), identical files left untouched, so a rerun
+of the same inventory changes nothing on disk.
 """
 
 from __future__ import annotations
@@ -14,45 +14,10 @@ from typing import List, Optional
 import typer
 from rich.markup import escape
 
-from ..findings import ExitCode, Finding, Severity, exit_code_for
+from ..findings import ExitCode, exit_code_for
 from .output import FORMATS, console, err_console, print_findings
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
-
-
-def write_if_changed(path: Path, text: str | bytes, *, force: bool = False) -> str:
-    """Write ``text``; back up a differing file first (``force``: overwrite it).
-
-    Returns ``unchanged``, ``created``, ``overwritten`` or ``updated (old copy: NAME)``.
-    """
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.exists():
-        if path.read_bytes() == data:
-            return "unchanged"
-        if force:
-            path.write_bytes(data)
-            return "overwritten"
-        backup = path.with_name(path.name + ".bak")
-        n = 1
-        while backup.exists():
-            backup = path.with_name(f"{path.name}.bak.{n}")
-            n += 1
-        path.rename(backup)
-        path.write_bytes(data)
-        return f"updated (old copy: {backup.name})"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return "created"
-
-
-def plan_json(plan) -> str:  # noqa: ANN001 - Plan
-    """The plan as stable JSON: keys in schema order, lists in plan order, trailing newline."""
-    return plan_json_bytes(plan).decode("utf-8")
-
-
-def plan_json_bytes(plan) -> bytes:  # noqa: ANN001 - Plan
-    """:func:`plan_json` as UTF-8 bytes, without a str copy (plan.json of 50k hosts: 140 MB)."""
-    return plan.__pydantic_serializer__.to_json(plan, indent=2) + b"\n"
 
 
 def plan(
@@ -82,12 +47,7 @@ def plan(
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input or usage.
     """
-    from ..plan.build import PlanError, build_plan
-    from ..plan.checks import check_plan
-    from ..plan.naming import NamingError
-    from ..render.engine import RenderError, render_plan
-    from ..rules.registry import apply_policy
-    from ..validate import validate_inventory
+    from ..workflows.plan import plan_inventory, write_plan
 
     if fmt not in ("text", "json") or fmt not in FORMATS:
         err_console.print(f"unknown format {escape(fmt)!r}; use text or json")
@@ -99,56 +59,30 @@ def plan(
         err_console.print("--allow-delete needs --against (removals only in incremental mode)")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
 
-    validation = validate_inventory(inventory)
-    findings: list[Finding] = list(validation.findings)
-    if not validation.usable:
-        print_findings(findings, fmt, suppressed=validation.suppressed)
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    topology = validation.topology
-    assert topology is not None
-    try:
-        the_plan = build_plan(topology, strategy, fabric)
-    except (PlanError, NamingError) as exc:
-        err_console.print(f"cannot plan: {escape(str(exc))}")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-
-    policy = topology.inventory.policy
-    kept, silenced = apply_policy(
-        check_plan(the_plan, topology),
-        severities={k: v.value for k, v in policy.severity.items()},
-        suppressions=policy.suppress,
+    run = plan_inventory(
+        inventory,
+        strategy=strategy,
+        fabric=fabric,
+        against=against or (),
+        allow_delete=allow_delete,
     )
-    findings += kept
-    suppressed = list(validation.suppressed) + silenced
-
-    previous = None
-    if against:
-        from ..plan.against import read_against
-
-        previous, capture_findings = read_against(against, topology, the_plan)
-        findings += capture_findings
-        if any(f.severity is Severity.FATAL for f in capture_findings):
-            print_findings(findings, fmt, suppressed=suppressed)
-            raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-        missing = [fp.name for fp in the_plan.fabrics if fp.name not in previous]
-        if missing:
-            err_console.print(
-                f"no zoning captured for fabric(s) {', '.join(missing)}: full scripts for them"
-            )
-
-    try:
-        rendered = render_plan(the_plan, previous, allow_delete=allow_delete)
-    except RenderError as exc:
-        err_console.print(f"refusing to write scripts: {escape(str(exc))}")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
-
-    files: dict[str, str] = {}
-    for r in rendered:
-        for kind, text in (("script", r.script), ("rollback", r.rollback)):
-            path = out / r.fabric / f"{r.fabric}.{kind}.txt"
-            files[str(path)] = write_if_changed(path, text, force=force)
-    path = out / "plan.json"
-    files[str(path)] = write_if_changed(path, plan_json_bytes(the_plan), force=force)
+    findings, suppressed = run.findings, run.suppressed
+    if run.stopped in ("inventory", "captures"):
+        print_findings(findings, fmt, suppressed=suppressed)
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if run.stopped == "plan":
+        err_console.print(f"cannot plan: {escape(run.error)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    if run.uncaptured:
+        err_console.print(
+            f"no zoning captured for fabric(s) {', '.join(run.uncaptured)}: full scripts for them"
+        )
+    if run.stopped == "render":
+        err_console.print(f"refusing to write scripts: {escape(run.error)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    the_plan, rendered = run.plan, run.rendered
+    assert the_plan is not None
+    files = write_plan(run, out, force=force)
 
     changes = {r.fabric: r.change for r in rendered}
     if fmt == "json":

@@ -32,10 +32,11 @@ def sample(
     if out is None:
         typer.echo(text, nl=False)
         return
-    if out.exists() and not force:
+    from ..outputs import Written, write_output
+
+    if write_output(out, text, force=force, conflict="refuse").status is Written.KEPT:
         err_console.print(f"{out} exists; pass --force to overwrite it")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    out.write_text(text, encoding="utf-8")
     err_console.print(f"wrote {out} ({hosts} hosts)")
 
 

@@ -4,7 +4,7 @@ Why here and not in the rules: the inventory says which OS each client runs and 
 says which cluster target ports each client initiator reaches, so zoneplan can write what
 every client needs (:mod:`.config`), state how many paths each LUN must have
 (:mod:`.paths`), and check what a client reports against that (:mod:`.mpll`,
-:mod:`.verify`). The finding codes live in :mod:`zoneplan.rules.hosts`.
+:mod:`.verify`). The finding codes live in :mod:`zoneplan.rules.multipath` (ZP05x) and :mod:`zoneplan.rules.hostverify` (ZP8xx).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from ..findings import Finding, Location
-from ..rules.hosts import (
+from ..rules.multipath import (
     MpllBadMapAttributes,
     MpllBadPath,
     MpllBadPathGroup,

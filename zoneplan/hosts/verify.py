@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Location, Severity, sort_findings
 from ..model import Cluster, Host
-from ..rules.hosts import (
+from ..rules.hostverify import (
     EqualPathPriorities,
     FailedPath,
     GroupOrderWrong,

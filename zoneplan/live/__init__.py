@@ -10,11 +10,12 @@ public entry points:
 * :class:`zoneplan.live.credentials.CredentialStore` — secrets from env, file or prompt;
 * :func:`zoneplan.live.ssh.read_switch_ssh`, :func:`zoneplan.live.snmp.read_switch_snmp` —
   one switch, one transport;
-* :func:`zoneplan.live.snmptext.parse_snmp_walk` — a saved ``snmp_walk.txt`` → observed state;
-  :func:`zoneplan.live.snmptext.read_snmp_captures` — every walk under capture folders;
-* :mod:`zoneplan.live.snmpfast` — the SNMPv2c GETBULK fast path (own BER codec).
+* the saved ``snmp_walk.txt`` form is written with :func:`zoneplan.parsers.snmpwalk.format_walk`
+  and read back offline by :mod:`zoneplan.parsers.snmpwalk` (a parser like any other);
+* :mod:`zoneplan.live.snmpfast` — the SNMPv2c GETBULK fast path (own BER codec);
+  :class:`zoneplan.live.snmperrors.SnmpFailure` — the walk failure both SNMP clients raise.
 """
 
 from __future__ import annotations
 
-__all__ = ["collect", "credentials", "snmp", "snmpfast", "snmptext", "ssh"]
+__all__ = ["collect", "credentials", "snmp", "snmperrors", "snmpfast", "ssh"]

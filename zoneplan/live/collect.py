@@ -28,18 +28,18 @@ from typing import Callable, Iterable, Sequence
 
 from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
 from ..observed import SwitchState
-from ..rules.live import (
+from ..parsers.snmpwalk import FILE_NAME as SNMP_FILE
+from ..parsers.snmpwalk import format_walk, parse_snmp_walk
+from ..rules.credentials import (
     BadAddress,
+    CredentialsMissing,
     NoSwitchSelected,
-    PartialRead,
-    SwitchReadFailed,
     SwitchWithoutAddress,
     SwitchWithoutProfile,
 )
+from ..rules.transport import PartialRead, SwitchReadFailed
 from .credentials import Credential, CredentialStore, redact
 from .snmp import SnmpOptions, read_switch_snmp
-from .snmptext import FILE_NAME as SNMP_FILE
-from .snmptext import format_walk, parse_snmp_walk
 from .ssh import SshOptions, expand_commands, load_commands, read_switch_ssh
 
 __all__ = [
@@ -261,7 +261,7 @@ def _observe(result: SwitchResult, folder: Path) -> None:
             switch=result.name,
             vendor=result.target.vendor,
         )
-        result.findings.extend(f for f in sf if f.code != "ZP707")  # the transport said it
+        result.findings.extend(f for f in sf if f.code != PartialRead.code)  # the transport said it
         state = snmp_state if state is None else state
     if state is not None:
         state.identity.name = state.identity.name or result.name
@@ -428,6 +428,6 @@ def run_exit_code(results: Sequence[SwitchResult], findings: Iterable[Finding] =
     """0/1/2/3 for a collect run: 3 when any switch was not completely read."""
     allf = list(findings) + [f for r in results for f in r.findings]
     unreachable = any(not r.readable for r in results) or any(
-        f.code in ("ZP060", "ZP064") for f in allf
+        f.code in (CredentialsMissing.code, SwitchWithoutAddress.code) for f in allf
     )
     return exit_code_for(allf, unreachable=unreachable)

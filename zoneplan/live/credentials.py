@@ -33,7 +33,7 @@ from typing import Callable, Mapping
 import yaml
 
 from ..findings import Finding, Location
-from ..rules.live import (
+from ..rules.credentials import (
     CredentialsFileInTree,
     CredentialsFileInvalid,
     CredentialsFileUnsafe,

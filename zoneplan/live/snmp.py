@@ -1,6 +1,6 @@
 """SNMP adapter: GETBULK walks of the catalogued value columns with pysnmp 7 (asyncio).
 
-Why this way (see ``shared/reference/snmp.md``): numeric OIDs from the vendor pack's
+Why this way (the saved form: ``docs/snmp-text-form.md``): numeric OIDs from the vendor pack's
 ``snmp.yaml`` (no MIB files at runtime, ``lookupMib=False``); our own GETBULK loop rather than
 ``bulk_walk_cmd``, because that generator retries a timed-out walk forever and may return OIDs
 past the requested column; we stop on the first error indication, check every OID against the
@@ -8,8 +8,8 @@ column prefix, refuse non-increasing OIDs, and bound rows, requests and time.
 
 SNMPv2c/v1 work but are reported insecure (ZP723, the community travels in clear text);
 SNMPv3 authPriv (SHA family + AES) is preferred. The result is a list of
-:class:`~zoneplan.live.snmptext.Record` plus per-column walk status, which
-:mod:`zoneplan.live.snmptext` turns into the saved text form and the observed state.
+:class:`~zoneplan.parsers.snmpwalk.Record` plus per-column walk status, which
+:mod:`zoneplan.parsers.snmpwalk` turns into the saved text form and the observed state.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ from pysnmp.hlapi.v3arch.asyncio import (
 from pysnmp.proto import rfc1902, rfc1905
 
 from ..findings import Finding, Location
-from ..rules.live import (
+from ..parsers.snmpwalk import Catalogue, Oid, Record, WalkStatus, load_catalogue
+from ..rules.transport import (
     PartialRead,
     SnmpAuthFailed,
     SnmpErrorStatus,
@@ -55,8 +56,8 @@ from ..rules.live import (
     SwitchUnreachable,
 )
 from .credentials import Credential, redact
+from .snmperrors import SnmpFailure
 from .snmpfast import V2cClient
-from .snmptext import Catalogue, Oid, Record, WalkStatus, load_catalogue
 
 __all__ = ["SnmpOptions", "SnmpRead", "read_switch_snmp", "walk_column", "to_record", "new_engine"]
 
@@ -141,20 +142,14 @@ def to_record(name: object, value: object) -> Record | None:
     return None
 
 
-class _SnmpFailure(Exception):
-    def __init__(self, kind: str, text: str) -> None:
-        super().__init__(text)
-        self.kind = kind  #: ``timeout``, ``auth``, ``status``, ``bounded``
-
-
-def _classify(error_indication: object) -> _SnmpFailure:
+def _classify(error_indication: object) -> SnmpFailure:
     text = str(error_indication)
     low = text.lower() + " " + error_indication.__class__.__name__.lower()
     if "timed out" in low or "timeout" in low:
-        return _SnmpFailure("timeout", text)
+        return SnmpFailure("timeout", text)
     if any(k in low for k in _AUTH_ERRORS):
-        return _SnmpFailure("auth", text)
-    return _SnmpFailure("status", text)
+        return SnmpFailure("auth", text)
+    return SnmpFailure("status", text)
 
 
 async def walk_column(
@@ -167,7 +162,7 @@ async def walk_column(
     max_repetitions: int = 25,
     max_rows: int = 200_000,
 ) -> list[Record]:
-    """Every row of one column, in OID order; raises :class:`_SnmpFailure` on any error.
+    """Every row of one column, in OID order; raises :class:`SnmpFailure` on any error.
 
     Bounded: at most ``max_rows`` rows (then ``bounded``); stops at the end of the column,
     at endOfMibView, on an empty response, and on an OID seen before (a loop). Non-increasing
@@ -192,7 +187,7 @@ async def walk_column(
         if err_ind:
             raise _classify(err_ind)
         if err_stat and int(err_stat) != 0:
-            raise _SnmpFailure("status", f"{err_stat.prettyPrint()} at index {int(err_idx)}")
+            raise SnmpFailure("status", f"{err_stat.prettyPrint()} at index {int(err_idx)}")
         if not vbs:
             return out
         for name, value in vbs:
@@ -200,15 +195,15 @@ async def walk_column(
             if oid[:n] != column or isinstance(value, rfc1905.EndOfMibView):
                 return out
             if oid in seen or oid == cursor:
-                raise _SnmpFailure("status", f"agent returned {name} twice (a loop)")
+                raise SnmpFailure("status", f"agent returned {name} twice (a loop)")
             seen.add(oid)
             rec = to_record(name, value)
             if rec is not None:
                 out.append(rec)
             cursor = oid
             if len(out) >= max_rows:
-                raise _SnmpFailure("bounded", f"more than {max_rows} rows")
-    raise _SnmpFailure("bounded", "too many requests")
+                raise SnmpFailure("bounded", f"more than {max_rows} rows")
+    raise SnmpFailure("bounded", "too many requests")
 
 
 class _NoMibCompiler:
@@ -353,7 +348,7 @@ async def read_switch_snmp(
                                 max_repetitions=opts.max_repetitions,
                                 max_rows=opts.max_rows,
                             )
-                    except _SnmpFailure as f:
+                    except SnmpFailure as f:
                         st.status = f"error: {f.kind}: {f}" if f.kind != "bounded" else "bounded"
                         walked[oid] = (st, [])
                         where = Location(f"{switch}:snmp {col}")

@@ -16,7 +16,8 @@ import asyncio
 import itertools
 import random
 
-from .snmptext import Oid, Record
+from ..parsers.snmpwalk import Oid, Record
+from .snmperrors import SnmpFailure
 
 __all__ = ["V2cClient", "BerError", "encode_getbulk", "decode_response"]
 
@@ -251,8 +252,6 @@ class V2cClient:
         self, column: Oid, *, max_repetitions: int = 25, max_rows: int = 200_000
     ) -> list[Record]:
         """Every row of one column (see :func:`zoneplan.live.snmp.walk_column`)."""
-        from .snmp import _SnmpFailure
-
         n = len(column)
         out: list[Record] = []
         seen: set[Oid] = set()
@@ -261,20 +260,20 @@ class V2cClient:
             try:
                 status, index, vbs = await self.getbulk(cursor, max_repetitions)
             except TimeoutError as e:
-                raise _SnmpFailure("timeout", str(e)) from e
+                raise SnmpFailure("timeout", str(e)) from e
             except OSError as e:
-                raise _SnmpFailure("timeout", f"no answer: {e}") from e
+                raise SnmpFailure("timeout", f"no answer: {e}") from e
             except BerError as e:
-                raise _SnmpFailure("status", f"undecodable response: {e}") from e
+                raise SnmpFailure("status", f"undecodable response: {e}") from e
             if status:
-                raise _SnmpFailure("status", f"{_ERRORS.get(status, status)} at index {index}")
+                raise SnmpFailure("status", f"{_ERRORS.get(status, status)} at index {index}")
             if not vbs:
                 return out
             for oid, tag, value in vbs:
                 if oid[:n] != column or tag == 130:
                     return out
                 if oid in seen or oid == cursor:
-                    raise _SnmpFailure(
+                    raise SnmpFailure(
                         "status", f"agent returned {'.'.join(map(str, oid))} twice (a loop)"
                     )
                 seen.add(oid)
@@ -282,5 +281,5 @@ class V2cClient:
                     out.append(Record(oid, tag, value))  # type: ignore[arg-type]
                 cursor = oid
                 if len(out) >= max_rows:
-                    raise _SnmpFailure("bounded", f"more than {max_rows} rows")
-        raise _SnmpFailure("bounded", "too many requests")
+                    raise SnmpFailure("bounded", f"more than {max_rows} rows")
+        raise SnmpFailure("bounded", "too many requests")

@@ -38,9 +38,9 @@ import asyncssh
 import yaml
 
 from ..findings import Finding, Location
-from ..rules.live import (
+from ..rules.credentials import CommandCatalogueInvalid
+from ..rules.transport import (
     AuthenticationFailed,
-    CommandCatalogueInvalid,
     CommandRejected,
     CommandTimeout,
     ConnectionDropped,

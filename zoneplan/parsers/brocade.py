@@ -1,7 +1,8 @@
 """Brocade FOS show-output parsers: one pass over the lines, one function per command.
 
 Every function takes ``(text, source)`` and returns ``(result, findings)``; nothing raises on
-bad input. Formats follow vendor-formats.md §1.3 (FOS 6.4 to 9.x): both ``cfgshow`` wrapping
+bad input. Formats follow real FOS output (FOS 6.4 to 9.x; sources: the captures of
+ttrnecka/brocadesan ``test/outputs/``, jconsoli/brcddb ``_cfgshow_process``): both ``cfgshow`` wrapping
 styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with their
 ``00:02:00:00:00:03:00:NN`` property member, FOS 8/9 extra name-server lines.
 """

@@ -101,7 +101,7 @@ def _merge_snmp(
     paths: Iterable[str | Path], states: dict[str, SwitchState], findings: list[Finding]
 ) -> None:
     """Saved SNMP walks (``snmp_walk.txt``, written by ``zoneplan collect --via snmp``)."""
-    from ..live.snmptext import read_snmp_captures
+    from .snmpwalk import read_snmp_captures
 
     snmp_states, snmp_findings = read_snmp_captures(paths)
     findings.extend(snmp_findings)
@@ -145,7 +145,7 @@ def _walk_dir(d: Path, group: str, sections: list[Section], findings: list[Findi
 
 
 def _read_file(p: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
-    from ..live.snmptext import is_snmp_walk
+    from .snmpwalk import is_snmp_walk
 
     if is_snmp_walk(p):
         return  # read by _merge_snmp

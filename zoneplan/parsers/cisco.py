@@ -1,8 +1,9 @@
 """Cisco MDS NX-OS show-output parsers: one pass over the lines, one function per command.
 
 Every function takes ``(text, source)`` and returns ``(result, findings)``; nothing raises on
-bad input. Formats follow vendor-formats.md §2.2: ``*`` logged-in members with FCID, device-alias
-in brackets, smart-zoning tags (``init``/``target``/``both``), fcalias nesting in ``show zone``,
+bad input. Formats follow real NX-OS output (sources: ansible-collections/cisco.nxos
+unit-test fixtures such as ``shzonesetactive_0.cfg``, Cisco-SAN/mdssdk output templates):
+``*`` logged-in members with FCID, device-alias in brackets, smart-zoning tags (``init``/``target``/``both``), fcalias nesting in ``show zone``,
 NPIV repeats and device-aliases with ``-`` in ``show flogi database``, both ``show interface
 brief`` layouts, the zone and device-alias sections of ``show running-config``.
 """

@@ -2,7 +2,7 @@
 
 Why a converter: ``zoneplan plan --against`` computes an incremental change from what the
 switches hold now. The parsers give one :class:`~zoneplan.observed.SwitchState` per switch;
-the audit's :func:`~zoneplan.audit.compare.group_by_fabric` merges them into fabrics; this
+:func:`~zoneplan.fabrics.group_by_fabric` merges them into fabrics (as for the audit); this
 module turns each fabric's *defined* database into the vendor-neutral zoning the delta code
 compares with. A capture that does not name an inventory switch is assigned to a planned
 fabric only when that is unambiguous (one fabric of its vendor).
@@ -10,11 +10,12 @@ fabric only when that is unambiguous (one fabric of its vendor).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
-from ..findings import Finding, Location, Severity
+from ..fabrics import group_by_fabric
+from ..findings import Finding, Location
 from ..observed import SwitchState, ZoneDb
+from ..rules.capture import UnreadableCapture
 from ..topology import Topology
 from ..wwn import is_wwn, normalize_wwn
 from .model import MemberRole, Plan, PlanAlias, PlanZone, ZoneKind, ZoneMember, ZoningState
@@ -81,8 +82,6 @@ def zoning_by_fabric(
     states: Iterable[SwitchState], topology: Topology, plan: Plan
 ) -> tuple[dict[str, ZoningState], list[Finding]]:
     """The observed zoning of each planned fabric, and findings for what cannot be placed."""
-    from ..audit.compare import group_by_fabric
-
     findings: list[Finding] = []
     groups = group_by_fabric(states, topology)
     planned = {fp.name: fp for fp in plan.fabrics}
@@ -105,10 +104,7 @@ def zoning_by_fabric(
             out[free[0].name] = state
         else:
             findings.append(
-                Finding(
-                    "ZP020",
-                    "unreadable-capture",
-                    Severity.FATAL,
+                UnreadableCapture.make(
                     f"capture of {name} does not name a switch of the inventory and cannot be "
                     "assigned to one fabric: name the capture (folder or prompt) after a switch, "
                     "or use --fabric",
@@ -124,14 +120,3 @@ def _vendor(switches: list[str], states: Iterable[SwitchState]) -> str | None:
         if s.name in switches:
             return s.vendor
     return None
-
-
-def read_against(
-    paths: Iterable[str | Path], topology: Topology, plan: Plan
-) -> tuple[dict[str, ZoningState], list[Finding]]:
-    """Read capture files/folders and return the observed zoning of each planned fabric."""
-    from ..parsers.capture import read_captures
-
-    states, findings = read_captures(paths)
-    zoning, more = zoning_by_fabric(list(states.values()), topology, plan)
-    return zoning, findings + more

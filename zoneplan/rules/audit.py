@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..findings import Severity
-from .base import Rule
+from .base import Rule, RuleScope
 
 
 class _Audit(Rule):
-    scope = "audit"
+    scope = RuleScope.AUDIT
 
 
 class ZoneMissing(_Audit):

@@ -1,8 +1,7 @@
 """Rule base class, the run context and the Why/Fails/Passes/Fix docstring contract.
 
 A rule is a small class: ``code`` (``ZP301``), ``name`` (kebab-case), ``severity`` (its
-default), ``scope`` (when it can run: ``load``, ``inventory``, ``plan``, ``capture``,
-``audit``, ``live``, ``host``) and a docstring whose first line is the summary and whose
+default), ``scope`` (a :class:`RuleScope`: when it can run) and a docstring whose first line is the summary and whose
 sections are ``Why:``, ``Fails:``, ``Passes:`` and ``Fix:``. Rules of scope ``inventory`` have a
 ``check(ctx)`` generator; rules of other scopes are catalogue entries whose findings are made by
 the component that owns the scope (loader, parser, planner, auditor) through :meth:`Rule.make`.
@@ -10,6 +9,7 @@ the component that owns the scope (loader, parser, planner, auditor) through :me
 
 from __future__ import annotations
 
+import enum
 import inspect
 import re
 from dataclasses import dataclass
@@ -23,6 +23,19 @@ if TYPE_CHECKING:
 SECTIONS = ("Why", "Fails", "Passes", "Fix")
 CODE_RE = re.compile(r"^ZP\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class RuleScope(enum.StrEnum):
+    """When a rule can run, and so which component makes its findings."""
+
+    LOAD = "load"  #: the loader and the topology builder: the file cannot be used
+    INVENTORY = "inventory"  #: ``Rule.check`` over the topology (``zoneplan validate``)
+    POLICY = "policy"  #: the inventory's own policy section
+    PLAN = "plan"  #: :mod:`zoneplan.plan.checks` over a plan
+    CAPTURE = "capture"  #: the parsers of saved switch output
+    AUDIT = "audit"  #: the audit: plan against observed state
+    LIVE = "live"  #: credentials and live transports
+    HOST = "host"  #: ``multipath -ll`` reading and host verification
 
 
 @dataclass
@@ -42,7 +55,7 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    scope: ClassVar[str] = "inventory"
+    scope: ClassVar[RuleScope] = RuleScope.INVENTORY
 
     @classmethod
     def summary(cls) -> str:

@@ -8,11 +8,11 @@ and explain. The parsers in :mod:`zoneplan.parsers` make these findings through 
 from __future__ import annotations
 
 from ..findings import Severity
-from .base import Rule
+from .base import Rule, RuleScope
 
 
 class _CaptureRule(Rule):
-    scope = "capture"
+    scope = RuleScope.CAPTURE
 
 
 class UnreadableCapture(_CaptureRule):

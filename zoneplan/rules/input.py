@@ -1,14 +1,14 @@
-"""ZP0xx: the loader's codes. Catalogue entries; the loader makes the findings."""
+"""ZP001-ZP009: the loader's codes. Catalogue entries; the loader makes the findings."""
 
 from __future__ import annotations
 
 from ..findings import Severity
-from .base import Rule
+from .base import Rule, RuleScope
 
 
 class _Load(Rule):
     severity = Severity.FATAL
-    scope = "load"
+    scope = RuleScope.LOAD
 
 
 class YamlSyntax(_Load):
@@ -177,24 +177,6 @@ class InvalidName(_Load):
     name = "invalid-name"
 
 
-class DanglingReference(_Load):
-    """A reference to a switch, port, fabric, array or peer port that does not exist.
-
-    Why:
-        A cable to a switch that is not in the inventory cannot be placed on a fabric; the
-        plan would silently miss that path.
-    Fails:
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a9, port: 4}
-    Passes:
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a1, port: 4}
-    Fix:
-        Correct the name, or add the missing switch (with enough ports) to the inventory.
-    """
-
-    code = "ZP103"
-    name = "dangling-reference"
-
-
 RULES = (
     YamlSyntax,
     DuplicateKey,
@@ -205,5 +187,4 @@ RULES = (
     UnreadableFile,
     InvalidWwpn,
     InvalidName,
-    DanglingReference,
 )

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..model import DEVICE_PATHS
-from .base import Rule, RuleContext
+from .base import Rule, RuleContext, RuleScope
 
 
 class DuplicateWwpn(Rule):
@@ -271,28 +271,28 @@ class DirectLinkMismatch(Rule):
                 )
 
 
-class UnusedSuppression(Rule):
-    """A suppression in ``policy.suppress`` matches no finding.
+class DanglingReference(Rule):
+    """A reference to a switch, port, fabric, array or peer port that does not exist.
 
     Why:
-        Stale suppressions hide the next real problem of that code; a reason that no longer
-        applies is misleading.
+        A cable to a switch that is not in the inventory cannot be placed on a fabric; the
+        plan would silently miss that path.
     Fails:
-        policy: {suppress: [{code: ZP201, subject: old-host, reason: "decommissioned"}]}
-        and no host named old-host has a ZP201 finding.
+        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a9, port: 4}
     Passes:
-        Every suppression silences at least one finding.
+        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a1, port: 4}
     Fix:
-        Remove the suppression.
+        Correct the name, or add the missing switch (with enough ports) to the inventory.
     """
 
-    code = "ZP090"
-    name = "unused-suppression"
-    severity = Severity.WARNING
-    scope = "policy"
+    code = "ZP103"
+    name = "dangling-reference"
+    severity = Severity.FATAL
+    scope = RuleScope.LOAD  # made by the topology builder: nothing can be planned past it
 
 
 RULES = (
+    DanglingReference,
     DuplicateWwpn,
     PortCabledTwice,
     DomainIdClash,
@@ -300,5 +300,4 @@ RULES = (
     DuplicateName,
     SwitchVendorMismatch,
     DirectLinkMismatch,
-    UnusedSuppression,
 )

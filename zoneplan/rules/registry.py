@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..findings import Finding, Severity
-from .base import CODE_RE, NAME_RE, Rule, RuleContext
+from .base import CODE_RE, NAME_RE, Rule, RuleContext, RuleScope
 
 
 class CatalogueError(Exception):
@@ -115,6 +115,6 @@ def run_inventory_rules(ctx: RuleContext) -> list[Finding]:
     """Run every ``inventory``-scope rule (selection and policy are applied by the caller)."""
     out: list[Finding] = []
     for cls in all_rules():
-        if cls.scope == "inventory":
+        if cls.scope is RuleScope.INVENTORY:
             out.extend(cls().check(ctx))
     return out

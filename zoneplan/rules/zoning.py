@@ -13,11 +13,11 @@ suppressions) is applied by the caller as for every rule.
 from __future__ import annotations
 
 from ..findings import Severity
-from .base import Rule
+from .base import Rule, RuleScope
 
 
 class _PlanRule(Rule):
-    scope = "plan"
+    scope = RuleScope.PLAN
 
 
 class MirrorZoneImpure(_PlanRule):

@@ -36,7 +36,7 @@ from ..observed import (
     ZoneStatus,
 )
 from ..rules.capture import TruncatedOutput, UnrecognisedLine
-from ..rules.live import PartialRead, SnmpValueUndecodable, SnmpZoningUnavailable
+from ..rules.transport import PartialRead, SnmpValueUndecodable, SnmpZoningUnavailable
 
 __all__ = [
     "Record",
