@@ -14,7 +14,7 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -172,6 +172,12 @@ class VendorPack:
         self.root = root
         self.manifest = manifest
         self._name_re = re.compile(manifest.naming.pattern)
+        #: how the switch compares two names: exactly (``str``, which returns a str as it is)
+        #: or case-folded; a C function, called for every name of a 20,000-zone database
+        self.name_key: Callable[[str], str] = (
+            str if manifest.naming.case_sensitive else str.casefold
+        )
+        self.native_alias: AliasKind = next(k for k in manifest.alias_kinds if k.native)
 
     @property
     def id(self) -> str:
@@ -193,18 +199,9 @@ class VendorPack:
             names = [p.format.format(port=p.first + i) for i in range(count)]
         return names
 
-    def name_key(self, name: str) -> str:
-        """How the switch compares two names: exactly, or case-folded (the pack's rule)."""
-        return name if self.manifest.naming.case_sensitive else name.casefold()
-
     def case_twins(self, a: str, b: str) -> bool:
         """True when two different names differ only in case (refused by ``case_collision``)."""
         return a != b and a.casefold() == b.casefold()
-
-    @property
-    def native_alias(self) -> AliasKind:
-        """The alias kind the planner creates."""
-        return next(k for k in self.manifest.alias_kinds if k.native)
 
     def alias_kind(self, name: str | None) -> AliasKind:
         """An alias kind by name (``None``: the native one)."""

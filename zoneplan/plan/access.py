@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .model import AccessChange, MemberRole
+from .model import AccessChange, MemberRole, fast
 from .simulate import Expanded
 
 __all__ = ["access_changes", "partners"]
@@ -83,8 +83,12 @@ def access_changes(
             pa |= partners(z, w)
         if pa != pb:
             out.append(
-                AccessChange.model_construct(
-                    wwpn=w, name=names.get(w), gains=sorted(pa - pb), loses=sorted(pb - pa)
+                fast(
+                    AccessChange,
+                    wwpn=w,
+                    name=names.get(w),
+                    gains=sorted(pa - pb),
+                    loses=sorted(pb - pa),
                 )
             )
     return out

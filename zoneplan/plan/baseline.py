@@ -22,7 +22,7 @@ from ..observed import ZoneDb
 from ..packs import VendorPack
 from ..wwn import is_wwn, normalize_wwn
 from .fingerprint import zoning_fingerprint
-from .model import MemberRole, PlanZone, ZoneKind, ZoneMember
+from .model import MemberRole, PlanZone, ZoneKind, ZoneMember, fast
 
 __all__ = ["Baseline", "ObservedAlias", "ROLE_OF_TAG"]
 
@@ -130,8 +130,9 @@ class Baseline:
         return b
 
     # -- lookups --------------------------------------------------------------------------------
-    def key(self, name: str) -> str:
-        return self.pack.name_key(name)
+    def __post_init__(self) -> None:
+        #: the pack's name comparison (exact, or case-folded)
+        self.key = self.pack.name_key
 
     def alias(self, name: str, kind: str | None = None) -> ObservedAlias | None:
         """The alias of that name (and kind, when given), by the pack's name rule."""
@@ -198,7 +199,11 @@ class Baseline:
 
 
 def _norm(members: list[str]) -> list[str]:
-    return [normalize_wwn(m) if is_wwn(m) else m for m in members]
+    """Members as observed.py spells them; a WWN that is not lower-case colon form yet is
+    normalised (the parsers already do it: this is for databases built by other means)."""
+    return [
+        normalize_wwn(m) if is_wwn(m) and not (len(m) == 23 and m.islower()) else m for m in members
+    ]
 
 
 def _zones(db: ZoneDb, b: Baseline) -> list[PlanZone]:
@@ -219,16 +224,14 @@ def _zones(db: ZoneDb, b: Baseline) -> list[PlanZone]:
         if got is not None:
             return got
         role = ROLE_OF_TAG.get(tag)
-        if is_wwn(m):
-            w = normalize_wwn(m)
-            zm = ZoneMember.model_construct(name=w, wwpn=w, ref=None, role=role, kind=None)
+        if len(m) == 23 and m[2] == ":" or is_wwn(m):
+            w = m if len(m) == 23 and m.islower() else normalize_wwn(m)
+            zm = fast(ZoneMember, name=w, wwpn=w, ref=None, role=role, kind=None)
         else:
             kind: str | None = None
             if m in in_zone_db and m not in b.device_aliases:
                 kind = zone_kind if zone_kind != native else None
-            zm = ZoneMember.model_construct(
-                name=m, wwpn=single.get(m), ref=None, role=role, kind=kind
-            )
+            zm = fast(ZoneMember, name=m, wwpn=single.get(m), ref=None, role=role, kind=kind)
         cache[(m, tag)] = zm
         return zm
 
@@ -236,7 +239,8 @@ def _zones(db: ZoneDb, b: Baseline) -> list[PlanZone]:
     for z in db.zones.values():
         tags = z.tags
         out.append(
-            PlanZone.model_construct(
+            fast(
+                PlanZone,
                 name=z.name,
                 kind=ZoneKind.EXISTING,
                 members=[member(m, tags.get(m, "")) for m in z.members],

@@ -438,7 +438,8 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
         run.add(_alias_phase(native, True), op_alias(OpKind.CREATE_ALIAS, a.name, None, [a.wwpn]))
 
     alias_ops = order(run.phased)
-    after_aliases = ZoningModel.of(base).apply(alias_ops)
+    before_model = ZoningModel.of(base)
+    after_aliases = ZoningModel.of(base, zones=False).apply(alias_ops)
 
     def renamed(m: ZoneMember) -> ZoneMember:
         got = use.get(key(m.name)) if m.name != m.wwpn else None
@@ -650,13 +651,13 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
                     "config in effect)"
                 )
                 continue
-            in_cfg = any(key(n) == zk for n in have or ())
-            if in_cfg and zk not in delete_zone_keys:
+            if zk in have_keys and zk not in delete_zone_keys:
                 continue  # kept in the config (see the notes above)
             run.add(Phase.ZONE_DELETE, op_delete_zone(obs))
 
     ops_so_far = order(run.phased)
     after = ZoningModel.of(base).apply(ops_so_far)
+    so_far = len(run.phased)
     if opts.allow_delete:
         _alias_deletions(run, base, after, owned_alias, planned_alias_keys, use)
 
@@ -686,15 +687,18 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
         )
     if any(f.severity is Severity.FATAL for f in run.findings):
         return result(ops)
-    before_model = ZoningModel.of(base)
-    after = ZoningModel.of(base).apply(ops)
+    after.apply(op for _p, _i, op in run.phased[so_far:])  # alias deletions, smart zoning
     target = eff if eff is not None else config
-    content_changed = before_model.expanded(target) != after.expanded(target) or first_enable
+    exp_before = before_model.expanded(target)
+    touched = _touched(after, ops)
+    exp_after = after.expanded(target, reuse=exp_before, touched=touched)
+    content_changed = first_enable or exp_after != exp_before
     zone_db = any(_zone_db_op(op, pack) for op in ops)
     enable = target if (zone_db and content_changed and (have is not None or wanted)) else None
     save = zone_db and enable is None
 
     # -- enabling: pending changes, first enable -------------------------------------------
+    eff_exp = _expanded_db(base.effective_db, base) if base.effective_db is not None else None
     irreversible = None
     rollback_enable = None
     if enable is not None and first_enable:
@@ -712,7 +716,7 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             run.stop(NoConfigInEffect, msg, hint="rerun with --enable-zoning if that is meant")
     elif enable is not None:
         rollback_enable = enable
-        diffs = _pending(base, before_model, enable)
+        diffs = _pending(base, exp_before, eff_exp, enable)
         if diffs:
             text = (
                 f"fabric {fp.name}: enabling {enable} publishes what differs from the config in effect: "
@@ -744,20 +748,15 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
     run.findings += check_features(pack, fp.name, features, firmware, switches)
 
     # -- what the fabric will look like --------------------------------------------------------
-    if base.effective_db is not None and not first_enable:
-        before = _expanded_db(base.effective_db, base)
-    else:
-        before = before_model.expanded(eff)
-    after_eff = after.expanded(enable) if enable is not None else before
+    before = eff_exp if eff_exp is not None and not first_enable else exp_before
+    after_eff = exp_after if enable is not None else before
     access = access_changes(before, after_eff, opts.names)
     ownership = _ownership(run, after, ops, owned)
     foreign = ForeignKept.model_construct(
         aliases=sorted(
             a.name
             for a in base.aliases
-            if key(a.name) not in owned_alias
-            and key(a.name) not in planned_alias_keys
-            and (a.name, a.kind) not in {(n, k) for n, k in use.values()}
+            if key(a.name) not in owned_alias and key(a.name) not in planned_alias_keys
         ),
         zones=sorted(
             n for n in base.zones if key(n) not in owned_zone and key(n) not in planned_zone_keys
@@ -885,6 +884,14 @@ def _expanded_db(db: ZoneDb, base: Baseline) -> dict[str, Expanded]:
     roles = ROLE_OF_TAG
     aliases = dict(db.aliases)
     das = base.device_aliases
+
+    def res(m: str) -> list[str]:
+        got = aliases.get(m)
+        if got is not None:
+            return got
+        w = das.get(m)
+        return [w] if w is not None else [m]
+
     out: dict[str, Expanded] = {}
     zones = db.zones
     names = db.configs.get(db.effective or "", list(zones)) if db.effective else list(zones)
@@ -892,14 +899,6 @@ def _expanded_db(db: ZoneDb, base: Baseline) -> dict[str, Expanded]:
         z = zones.get(zname)
         if z is None:
             continue
-
-        def res(m: str) -> list[str]:
-            if m in aliases:
-                return aliases[m]
-            if m in das:
-                return [das[m]]
-            return [m]
-
         prin = {w for m in z.principals for w in res(m)}
         mem = {w for m in z.members for w in res(m)}
         r = {}
@@ -911,14 +910,17 @@ def _expanded_db(db: ZoneDb, base: Baseline) -> dict[str, Expanded]:
     return out
 
 
-def _pending(base: Baseline, model: ZoningModel, config: str) -> list[str]:
+def _pending(
+    base: Baseline,
+    defined: dict[str, Expanded],
+    effective: dict[str, Expanded] | None,
+    config: str,
+) -> list[str]:
     """What enabling ``config`` as defined now would change against the effective one."""
     if base.duplicates:
         return [f"{d} is defined twice in the capture" for d in base.duplicates]
-    if base.effective_db is None:
+    if effective is None:
         return ["the capture has no effective configuration to compare with"]
-    defined = model.expanded(config)
-    effective = _expanded_db(base.effective_db, base)
     out = []
     for name in sorted(set(defined) | set(effective)):
         d, e = defined.get(name), effective.get(name)
@@ -933,14 +935,47 @@ def _pending(base: Baseline, model: ZoningModel, config: str) -> list[str]:
     return out
 
 
+def _touched(model: ZoningModel, ops: list[Op]) -> set[str]:
+    """Keys of the zones whose enforced content an operation may change: zones edited, and
+    zones naming an alias that was edited."""
+    key = model.key
+    zones = {key(op.name) for op in ops if op.op in _ZONE_OPS}
+    aliases = {key(op.name) for op in ops if op.op in _ALIAS_EDITS}
+    if aliases:
+        for k, z in model.zones.items():
+            for m in z.principals + z.members if z.principals else z.members:
+                if key(m.name) in aliases:
+                    zones.add(k)
+                    break
+    return zones
+
+
+_ZONE_OPS = (OpKind.CREATE_ZONE, OpKind.ZONE_ADD, OpKind.ZONE_REMOVE, OpKind.DELETE_ZONE)
+_ALIAS_EDITS = (
+    OpKind.CREATE_ALIAS,
+    OpKind.ALIAS_ADD,
+    OpKind.ALIAS_REMOVE,
+    OpKind.REPOINT_ALIAS,
+    OpKind.DELETE_ALIAS,
+)
+
+
 class _TwinIndex:
     """Existing names by case-folded form, for case-only and cross-type collisions."""
 
     def __init__(self, base: Baseline, pack: VendorPack) -> None:
         self.pack = pack
-        self.by_fold: dict[str, list[tuple[str, str]]] = {}
-        for typ, name in base.names():
-            self.by_fold.setdefault(name.casefold(), []).append((typ, name))
+        self.base = base
+        self._by_fold: dict[str, list[tuple[str, str]]] | None = None
+
+    @property
+    def by_fold(self) -> dict[str, list[tuple[str, str]]]:
+        """Built on first use: a change that creates nothing never needs it."""
+        if self._by_fold is None:
+            self._by_fold = {}
+            for typ, name in self.base.names():
+                self._by_fold.setdefault(name.casefold(), []).append((typ, name))
+        return self._by_fold
 
     def twin(self, name: str, space: set[str]) -> tuple[str, str] | None:
         """An existing name of the namespace that differs from ``name`` only in case."""

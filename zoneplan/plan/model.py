@@ -14,12 +14,30 @@ these classes.
 from __future__ import annotations
 
 import enum
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class _Plan(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def fast(cls: type[_M], /, **fields: object) -> _M:
+    """An instance from already-valid values, every field given: ``model_construct`` without
+    its per-call bookkeeping (about 6x faster; a change of 20,000 zones builds 20,000 ops).
+
+    Only for values the planner made itself (nothing is validated); a missing field is a
+    programming error that serialisation reports.
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 class ZoneKind(str, enum.Enum):

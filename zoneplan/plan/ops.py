@@ -18,7 +18,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Iterable
 
-from .model import Op, OpKind, PlanZone, ZoneMember
+from .model import Op, OpKind, PlanZone, ZoneMember, fast
 
 __all__ = ["Phase", "invert", "inverse", "order", "op_create_zone", "op_delete_zone"]
 
@@ -58,10 +58,11 @@ def invert(op: Op) -> Op | None:
     """The operation that undoes ``op`` (None: it is not undone, see the module docstring)."""
     if op.op is OpKind.SMART_ZONING:
         return None
-    update: dict[str, object] = {"op": _INVERSE[op.op]}
+    fields = dict(op.__dict__)
+    fields["op"] = _INVERSE[op.op]
     if op.op is OpKind.REPOINT_ALIAS:
-        update.update(old=op.new, new=op.old)
-    return op.model_copy(update=update)
+        fields.update(old=op.new, new=op.old)
+    return fast(Op, **fields)
 
 
 def inverse(ops: Iterable[Op]) -> list[Op]:
@@ -79,9 +80,10 @@ def order(phased: Iterable[tuple[Phase, int, Op]]) -> list[Op]:
     return [op for _p, _i, op in sorted(phased, key=lambda t: (t[0], t[1]))]
 
 
-def op_create_zone(z: PlanZone) -> Op:
+def op_create_zone(z: PlanZone | Op) -> Op:
     """Create a zone with all its members (principals apart for a peer zone)."""
-    return Op.model_construct(
+    return fast(
+        Op,
         op=OpKind.CREATE_ZONE,
         name=z.name,
         alias_kind=None,
@@ -96,9 +98,11 @@ def op_create_zone(z: PlanZone) -> Op:
     )
 
 
-def op_delete_zone(z: PlanZone) -> Op:
+def op_delete_zone(z: PlanZone | Op) -> Op:
     """Delete a zone, recording its members (and tags) for the rollback."""
-    return op_create_zone(z).model_copy(update={"op": OpKind.DELETE_ZONE})
+    op = op_create_zone(z)
+    op.__dict__["op"] = OpKind.DELETE_ZONE
+    return op
 
 
 def op_zone_members(
@@ -110,7 +114,8 @@ def op_zone_members(
     peer: bool,
     smart: bool,
 ) -> Op:
-    return Op.model_construct(
+    return fast(
+        Op,
         op=kind,
         name=zone,
         alias_kind=None,
@@ -134,7 +139,8 @@ def op_alias(
     old: str | None = None,
     new: str | None = None,
 ) -> Op:
-    return Op.model_construct(
+    return fast(
+        Op,
         op=kind,
         name=name,
         alias_kind=alias_kind,
@@ -150,7 +156,8 @@ def op_alias(
 
 
 def op_config(kind: OpKind, name: str, zones: list[str]) -> Op:
-    return Op.model_construct(
+    return fast(
+        Op,
         op=kind,
         name=name,
         alias_kind=None,

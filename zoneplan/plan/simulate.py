@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..packs import VendorPack
-from ..wwn import is_wwn
 from .baseline import Baseline
-from .model import MemberRole, Op, OpKind, PlanZone, ZoneKind, ZoneMember
+from .model import MemberRole, Op, OpKind, PlanZone, ZoneKind, ZoneMember, fast
 
 __all__ = ["ZoningModel", "Expanded"]
 
@@ -37,19 +36,21 @@ class ZoningModel:
         self.pack = pack
         self.key: Callable[[str], str] = pack.name_key
         self.aliases: dict[tuple[str, str], tuple[str, list[str]]] = {}
-        self.zones: dict[str, PlanZone] = {}
+        self.zones: dict[str, PlanZone | Op] = {}
         self.configs: dict[str, tuple[str, list[str]]] = {}
         self.effective: str | None = None
+        self._native = pack.native_alias.name
 
     @classmethod
-    def of(cls, baseline: Baseline) -> ZoningModel:
+    def of(cls, baseline: Baseline, *, zones: bool = True) -> ZoningModel:
+        """The observed database as a model (``zones`` False: the aliases only, enough to
+        resolve members)."""
         m = cls(baseline.pack)
-        for a in baseline.aliases:
-            m.aliases[(a.kind, m.key(a.name))] = (a.name, list(a.members))
-        for z in baseline.zones.values():
-            m.zones[m.key(z.name)] = z
-        for c, zs in baseline.configs.items():
-            m.configs[m.key(c)] = (c, list(zs))
+        key = m.key
+        m.aliases = {(a.kind, key(a.name)): (a.name, a.members) for a in baseline.aliases}
+        if zones:
+            m.zones = {key(n): z for n, z in baseline.zones.items()}
+            m.configs = {key(c): (c, zs) for c, zs in baseline.configs.items()}
         m.effective = baseline.effective
         return m
 
@@ -74,15 +75,7 @@ class ZoningModel:
                     members = [op.new if w == op.old else w for w in members]  # type: ignore[misc]
                 self.aliases[(kind, k(op.name))] = (name, members)
             elif o is OpKind.CREATE_ZONE:
-                self.zones[k(op.name)] = PlanZone.model_construct(
-                    name=op.name,
-                    kind=ZoneKind.EXISTING,
-                    members=list(op.members),
-                    principals=list(op.principals),
-                    peer=op.peer,
-                    smart=op.smart,
-                    wanted=None,
-                )
+                self.zones[k(op.name)] = op  # an op reads like a zone: name, members, flags
             elif o is OpKind.DELETE_ZONE:
                 self.zones.pop(k(op.name), None)
             elif o in (OpKind.ZONE_ADD, OpKind.ZONE_REMOVE):
@@ -90,21 +83,22 @@ class ZoningModel:
                 if z is None:
                     continue
                 if o is OpKind.ZONE_ADD:
-                    z = z.model_copy(
-                        update={
-                            "members": z.members + list(op.members),
-                            "principals": z.principals + list(op.principals),
-                        }
-                    )
+                    members = z.members + list(op.members)
+                    principals = z.principals + list(op.principals)
                 else:
                     gone = {self._mkey(m) for m in op.all_members()}
-                    z = z.model_copy(
-                        update={
-                            "members": [m for m in z.members if self._mkey(m) not in gone],
-                            "principals": [m for m in z.principals if self._mkey(m) not in gone],
-                        }
-                    )
-                self.zones[k(op.name)] = z
+                    members = [m for m in z.members if self._mkey(m) not in gone]
+                    principals = [m for m in z.principals if self._mkey(m) not in gone]
+                self.zones[k(op.name)] = fast(
+                    PlanZone,
+                    name=z.name,
+                    kind=ZoneKind.EXISTING,
+                    members=members,
+                    principals=principals,
+                    peer=z.peer,
+                    smart=z.smart,
+                    wanted=None,
+                )
             elif o is OpKind.CREATE_CONFIG:
                 self.configs[k(op.name)] = (op.name, list(op.zones))
             elif o is OpKind.DELETE_CONFIG:
@@ -131,13 +125,24 @@ class ZoningModel:
 
     def resolve(self, m: ZoneMember) -> list[str]:
         """A member as the zone server enforces it: an alias's members, or itself."""
-        if m.name == m.wwpn or is_wwn(m.name):
-            return [m.name]
-        got = self.alias_members(m.kind or self.pack.native_alias.name, m.name)
-        return list(got) if got else [m.name]
+        name = m.name
+        if name == m.wwpn or (len(name) == 23 and name[2] == ":"):
+            return [name]  # a WWPN (members are normalised: observed.py spelling)
+        got = self.aliases.get((m.kind or self._native, self.key(name)))
+        return list(got[1]) if got is not None and got[1] else [name]
 
-    def expanded(self, config: str | None) -> dict[str, Expanded]:
-        """The zones of a config, aliases resolved (what enabling it enforces)."""
+    def expanded(
+        self,
+        config: str | None,
+        *,
+        reuse: dict[str, Expanded] | None = None,
+        touched: set[str] | None = None,
+    ) -> dict[str, Expanded]:
+        """The zones of a config, aliases resolved (what enabling it enforces).
+
+        With ``reuse`` (an earlier expansion of the same config) only the zones whose keys are
+        in ``touched`` are resolved again: a change of a few zones stays cheap.
+        """
         if config is None:
             return {}
         got = self.configs.get(self.key(config))
@@ -145,20 +150,29 @@ class ZoningModel:
             return {}
         out: dict[str, Expanded] = {}
         for zname in got[1]:
-            z = self.zones.get(self.key(zname))
+            k = self.key(zname)
+            z = self.zones.get(k)
             if z is None:
                 continue
-            roles: dict[str, MemberRole | None] = {}
-            prin: set[str] = set()
-            mem: set[str] = set()
-            for target, members in ((prin, z.principals), (mem, z.members)):
-                for m in members:
-                    for w in self.resolve(m):
-                        target.add(w)
-                        if z.smart and m.role is not None:
-                            roles[w] = m.role
-            out[z.name] = Expanded(z.peer, frozenset(prin), frozenset(mem), roles)
+            if reuse is not None and touched is not None and k not in touched:
+                prior = reuse.get(z.name)
+                if prior is not None:
+                    out[z.name] = prior
+                    continue
+            out[z.name] = self._expand(z)
         return out
+
+    def _expand(self, z: PlanZone | Op) -> Expanded:
+        roles: dict[str, MemberRole | None] = {}
+        prin: set[str] = set()
+        mem: set[str] = set()
+        for target, members in ((prin, z.principals), (mem, z.members)):
+            for m in members:
+                for w in self.resolve(m):
+                    target.add(w)
+                    if z.smart and m.role is not None:
+                        roles[w] = m.role
+        return Expanded(z.peer, frozenset(prin), frozenset(mem), roles)
 
     def names(self) -> tuple[dict[str, str], set[str], set[str]]:
         """(alias name -> its single WWPN or '', zone names, config names) that exist."""

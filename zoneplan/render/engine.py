@@ -161,9 +161,17 @@ class Renderer:
     def view(self, fp: FabricPlan, change: FabricChange, direction: str) -> ScriptView:
         return script_view(fp, change, self.pack, direction)
 
-    def artefact(self, key: str, plan: Plan, fp: FabricPlan, change: FabricChange) -> str:
+    def artefact(
+        self,
+        key: str,
+        plan: Plan,
+        fp: FabricPlan,
+        change: FabricChange,
+        cs: ScriptView | None = None,
+    ) -> str:
         """One artefact (``precheck``, ``script``, ``rollback``, ``verify``) of a change."""
-        cs = self.view(fp, change, "rollback" if key == "rollback" else "apply")
+        if cs is None:
+            cs = self.view(fp, change, "rollback" if key == "rollback" else "apply")
         return self.render(key, plan=plan, fp=fp, ch=change, cs=cs)
 
     def script(self, plan: Plan, fp: FabricPlan, change: FabricChange) -> str:
@@ -190,8 +198,10 @@ def render_fabric(
     renderer = Renderer(pack) if pack is not None else renderer_for(fp.pack)
     if change is None:
         change = greenfield_change(fp).change
+    forward = renderer.view(fp, change, "apply")
+    backward = renderer.view(fp, change, "rollback")
     texts = {
-        key: renderer.artefact(key, plan, fp, change)
+        key: renderer.artefact(key, plan, fp, change, backward if key == "rollback" else forward)
         for key in ("precheck", "script", "rollback", "verify")
     }
     return RenderedFabric(fp.name, change=change, **texts)

@@ -112,23 +112,26 @@ def _members(m: list[ZoneMember]) -> list[str]:
     return [x.name for x in m]
 
 
-def checks(ops: list[Op]) -> tuple[list[Check], list[Check]]:
-    """(before, after): what must be true before the script runs, and after it ran."""
+def checks(ops: list[Op], limit: int = MAX_CHECKS) -> tuple[list[Check], list[Check], int, int]:
+    """What must be true before the script runs, and after it ran: (before, after, more
+    before, more after), at most ``limit`` objects each. Linear in the operations."""
     before: dict[tuple[str, str], Check] = {}
-    after: dict[tuple[str, str], Check] = {}
+    after: dict[tuple[str, str], dict[str, None] | None] = {}  #: members (None: deleted)
+    kinds: dict[tuple[str, str], str | None] = {}
     for op in ops:
         o = op.op
         if o is OpKind.SMART_ZONING:
             continue
         if o in _ALIAS_OPS:
             typ = "alias"
-        elif o in (OpKind.CREATE_ZONE, OpKind.ZONE_ADD, OpKind.ZONE_REMOVE, OpKind.DELETE_ZONE):
+        elif o in _ZONE_OPS:
             typ = "zone"
         else:
             typ = "config"
         k = (typ, op.name)
-        created = o in (OpKind.CREATE_ALIAS, OpKind.CREATE_ZONE, OpKind.CREATE_CONFIG)
-        deleted = o in (OpKind.DELETE_ALIAS, OpKind.DELETE_ZONE, OpKind.DELETE_CONFIG)
+        kinds.setdefault(k, op.alias_kind)
+        created = o in _CREATES
+        deleted = o in _DELETES
         if k not in before:
             members: list[str] = []
             if o is OpKind.REPOINT_ALIAS and op.old:
@@ -137,22 +140,40 @@ def checks(ops: list[Op]) -> tuple[list[Check], list[Check]]:
                 members = op.alias_members or _members(op.all_members()) or list(op.zones)
             before[k] = Check(typ, op.name, not created, members, op.alias_kind)
         if deleted:
-            after[k] = Check(typ, op.name, False, [], op.alias_kind)
+            after[k] = None
             continue
         cur = after.get(k)
-        if cur is None or not cur.present:
-            cur = after[k] = Check(typ, op.name, True, [], op.alias_kind)
+        if cur is None:
+            cur = after[k] = {}
         if o is OpKind.REPOINT_ALIAS and op.new:
-            cur.members = [op.new]
+            cur.clear()
+            cur[op.new] = None
         elif o in (OpKind.CREATE_ALIAS, OpKind.ALIAS_ADD):
-            cur.members += [w for w in op.alias_members if w not in cur.members]
+            cur.update(dict.fromkeys(op.alias_members))
         elif o is OpKind.ALIAS_REMOVE:
-            cur.members = [w for w in cur.members if w not in op.alias_members]
+            for w in op.alias_members:
+                cur.pop(w, None)
         elif o in (OpKind.CREATE_ZONE, OpKind.ZONE_ADD):
-            cur.members += [n for n in _members(op.all_members()) if n not in cur.members]
+            cur.update(dict.fromkeys(_members(op.all_members())))
         elif o in (OpKind.CREATE_CONFIG, OpKind.CONFIG_ADD):
-            cur.members += [z for z in op.zones if z not in cur.members]
-    return list(before.values()), list(after.values())
+            cur.update(dict.fromkeys(op.zones))
+    out_before = list(before.values())
+    out_after: list[Check] = []
+    for k, members in after.items():
+        if len(out_after) == limit:
+            break
+        out_after.append(Check(k[0], k[1], members is not None, list(members or ()), kinds.get(k)))
+    return (
+        out_before[:limit],
+        out_after,
+        max(0, len(out_before) - limit),
+        max(0, len(after) - limit),
+    )
+
+
+_ZONE_OPS = (OpKind.CREATE_ZONE, OpKind.ZONE_ADD, OpKind.ZONE_REMOVE, OpKind.DELETE_ZONE)
+_CREATES = (OpKind.CREATE_ALIAS, OpKind.CREATE_ZONE, OpKind.CREATE_CONFIG)
+_DELETES = (OpKind.DELETE_ALIAS, OpKind.DELETE_ZONE, OpKind.DELETE_CONFIG)
 
 
 def script_view(
@@ -172,7 +193,7 @@ def script_view(
     if caps.enhanced_mode and zone_mode is None:
         zone_mode = "basic"  # a new VSAN's default (the precheck says what it assumes)
     distribution = against.alias_distribution if against is not None else None
-    before, after = checks(ops)
+    before, after, more_before, more_after = checks(ops)
     notes = list(change.notes) if not rollback else []
     return ScriptView(
         fp=fp,
@@ -188,8 +209,8 @@ def script_view(
         alias_commit=distribution is not False,
         interactive=change.interactive_save,
         notes=notes,
-        before=before[:MAX_CHECKS],
-        after=after[:MAX_CHECKS],
-        more_before=max(0, len(before) - MAX_CHECKS),
-        more_after=max(0, len(after) - MAX_CHECKS),
+        before=before,
+        after=after,
+        more_before=more_before,
+        more_after=more_after,
     )
