@@ -308,10 +308,18 @@ def _pack_commands(vendor_dir: str) -> set[str]:
 
 
 def write_capture(
-    fabric: FosFabric | MdsFabric, folder: Path, switches: list[str] | None = None
+    fabric: FosFabric | MdsFabric,
+    folder: Path,
+    switches: list[str] | None = None,
+    *,
+    vsans: list[int] | None = None,
+    version: bool = True,
 ) -> Path:
     """Write the fabric's zoning outputs as ``zoneplan collect`` saves them: one folder per
-    switch, one file per command (``cfgshow.txt``, ``show_zoneset_vsan_10.txt``...)."""
+    switch, one file per command (``cfgshow.txt``, ``show_zoneset_vsan_10.txt``...).
+
+    ``vsans`` limits the NX-OS zoning outputs to some VSANs (a partial read: ``show vsan``
+    still lists every VSAN the switch has); ``version=False`` leaves the firmware unread."""
     folder.mkdir(parents=True, exist_ok=True)
     if isinstance(fabric, FosFabric):
         known = _pack_commands("brocade-fos")
@@ -319,7 +327,7 @@ def write_capture(
             "cfgshow": fabric.cfgshow(None),
             "cfgtransshow": fabric.cfgtransshow(None),
         }
-        if "version" in known:
+        if "version" in known and version:
             files["version"] = fabric.session("collect")._c_version([]).output
         for sw in switches or [fabric.switch]:
             d = folder / sw
@@ -333,6 +341,8 @@ def write_capture(
         d.mkdir(exist_ok=True)
         files = {}
         for v in sorted(fabric.vsans):
+            if vsans is not None and v not in vsans:
+                continue
             files[f"show zoneset vsan {v}"] = show_zoneset(fabric, [v], sw)
             files[f"show zone vsan {v}"] = show_zone(fabric, [v], sw)
             files[f"show zoneset active vsan {v}"] = show_zoneset_active(fabric, [v], sw)
@@ -341,7 +351,14 @@ def write_capture(
                 files[f"show fcalias vsan {v}"] = show_fcalias(fabric, [v], sw)
         files["show device-alias database"] = show_device_alias_database(fabric, sw)
         files["show device-alias status"] = show_device_alias_status(fabric, sw)
-        if "show version" in known:
+        if "show vsan" in known:
+            files["show vsan"] = "".join(
+                f"vsan {v} information\n         name:VSAN{v:04d}  state:active\n"
+                "         interoperability mode:default\n"
+                "         loadbalancing:src-id/dst-id/oxid\n         operational state:up\n\n"
+                for v in sorted(fabric.vsans)
+            )
+        if "show version" in known and version:
             files["show version"] = (
                 "Cisco Nexus Operating System (NX-OS) Software\n"
                 f"  system:    version {fabric.firmware}\n"

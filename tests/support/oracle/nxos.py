@@ -35,9 +35,11 @@ The model (an :class:`MdsFabric` shared by every :class:`NxosSession` on it):
   commit``, ``copy running-config startup-config fabric``) ask "Do you want to continue?
   (y/n) [n]" unless ``terminal dont-ask`` is on (Cisco's automation always wraps them: §15;
   that they always ask is UNVERIFIED, the stricter reading);
+* smart zoning is switched off with ``no zone smart-zoning enable vsan N`` (a rollback of a
+  change that switched it on), refused while a zone still carries device types (UNVERIFIED);
 * forbidden (zoneplan never sends them): clearing the zone database or a lock, deactivating a
   zoneset, changing the default zone, the zone or device-alias mode, device-alias
-  distribution, disabling smart zoning, clearing another admin's device-alias session.
+  distribution, clearing another admin's device-alias session.
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ ACTIVATION_STARTED = "Zoneset activation initiated. check zone status"
 ALREADY_ACTIVE = "Specified zoneset already active and unchanged"
 SMART_STARTED = "Smart Zoning distribution initiated. check zone status"
 SMART_ALREADY = "Smart-zoning is already enabled"
+SMART_ALREADY_OFF = "Smart-zoning is already disabled"
+#: UNVERIFIED: disabling smart zoning while zones still carry device types is refused here
+SMART_IN_USE = "% Smart zoning cannot be disabled in VSAN {vsan}: zone {zone} has device types"
 #: [VENDOR-CODE] MDSLib devicealias.py l.243-246
 DA_PRESENT = "Device Alias already present"
 DA_PWWN_TAKEN = "Another device-alias already present with the same pwwn"
@@ -137,6 +142,7 @@ _CONFIG = {
     "commit": re.compile(rf"^zone commit vsan {_V}$"),
     "discard": re.compile(rf"^no zone commit vsan {_V}$"),
     "smart": re.compile(rf"^zone smart-zoning enable vsan {_V}$"),
+    "no_smart": re.compile(rf"^no zone smart-zoning enable vsan {_V}$"),
 }
 _DA = {
     "add": re.compile(rf"^device-alias name {_N} pwwn {_N}$"),
@@ -158,8 +164,6 @@ _FORBIDDEN = (
     "device-alias distribute",
     "no device-alias distribute",
     "clear device-alias database",
-    "no zone smart-zoning",
-    "zone smart-zoning disable",
     "zoneset distribute",
     "no zoneset distribute",
 )
@@ -734,6 +738,25 @@ class NxosSession:
             return Reply(msg + (SMART_STARTED + "\n" if vz.mode == "basic" else ""))
 
         return self._ask(CONTINUE_PROMPT, enable)
+
+    def _k_no_smart(self, v: str) -> Reply:
+        """``no zone smart-zoning enable vsan N`` (mdssdk zone.py: smart zoning off; its
+        replies in _check_msg): what a rollback sends when its change enabled smart zoning."""
+        vz = self._vsan(v)
+        db = self._peek(vz)
+        if not db.smart:
+            return Reply(SMART_ALREADY_OFF + "\n")
+        tagged = next((z.name for z in db.zones.values() if z.tags), None)
+        if tagged is not None:
+            raise _Err(SMART_IN_USE.format(vsan=vz.vsan, zone=tagged))
+
+        def disable() -> Reply:
+            sdb, msg = self._zone_db(vz)
+            sdb.smart = False
+            self._changed(vz)
+            return Reply(msg + (SMART_STARTED + "\n" if vz.mode == "basic" else ""))
+
+        return self._ask(CONTINUE_PROMPT, disable)
 
     # -- sub-modes ---------------------------------------------------------------------------
     def _submode(self, text: str) -> Reply | None:

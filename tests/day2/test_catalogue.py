@@ -1,0 +1,821 @@
+"""The day-2 scenario catalogue of issue 11: every scenario, both dialects, each strategy.
+
+One table, one runner. A scenario starts from a fabric state on the oracle (``empty``; the
+``brownfield`` zoning a site had before zoneplan, ``PROD_A``/``PROD_B`` in effect with foreign
+zones; or ``applied``: brownfield plus zoneplan's first change for the inventory, the usual
+case), lets ``setup`` do what other admins did, edits the inventory, and runs
+``zoneplan plan --against <capture>``. Then, per expectation:
+
+* ``Refused(code)``: the coded finding, the documented exit code, no script written, the
+  fabric untouched;
+* ``applied``: each fabric's script is pasted into the oracle (a prompting command takes the
+  next pasted line as its answer) without one rejected line; every planned alias and zone is
+  there as planned, in the config in effect, tags included; every foreign zone and alias is
+  unchanged, defined and in effect; nothing is left open and the configuration is saved; the
+  scenario's own check; pasting the same script again is harmless (after the abort its
+  comments prescribe); planning again against the new state changes nothing; the rollback
+  restores the fabric as ``show`` prints it, byte for byte (``rollback="exact"``), or — where
+  zoneplan cannot undo by design (it never disables zoning, never un-publishes a pending
+  change) — says so and runs cleanly;
+* ``unchanged``: the script changes nothing on the fabric.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pytest
+
+from tests.day2 import checks as C
+from tests.day2.site import CODES, FLAGS, HOST_WWPN, PlanResult, Site, base_inventory
+from tests.support.oracle import FosFabric, MdsFabric, run_script
+from tests.support.oracle.common import ZoningScriptError
+from zoneplan.observed import Zone, ZoneDb
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The plan must stop: this finding code, this exit code, nothing written."""
+
+    code: str
+    exit: int = 2
+
+
+@dataclass(frozen=True)
+class Safe:
+    """Either refused with ``code``, or applied without touching what ``check`` guards."""
+
+    code: str
+
+
+@dataclass
+class Ctx:
+    """What a scenario's check sees."""
+
+    site: Site
+    vendor: str
+    strategy: str
+    before: dict[str, FosFabric | MdsFabric]
+    result: PlanResult
+    plan: dict[str, Any]  #: plan.json of the change
+    first_plan: dict[str, Any] | None  #: plan.json of the earlier change (start="applied")
+    scripts: dict[str, str]
+
+    def fabric_plan(self, f: str) -> dict[str, Any]:
+        return next(x for x in self.plan["fabrics"] if x["name"] == f)
+
+    def view(self, f: str, state: dict[str, FosFabric | MdsFabric] | None = None) -> dict:
+        fab = (state or self.site.fabrics)[f]
+        return C.zone_view(fab, self.site.vsan(f) if self.vendor == "cisco" else None)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One row of the catalogue."""
+
+    id: str
+    title: str
+    edit: Callable[[dict[str, Any], str], None] | None = None
+    flags: tuple[str, ...] = ()
+    start: str = "applied"  #: empty | brownfield | applied
+    setup: Callable[[Site], None] | None = None
+    expect: Refused | Safe | str = "applied"  #: applied | unchanged | Refused | Safe
+    rollback: str = "exact"  #: exact | runs (zoneplan cannot undo it, and says so) | defined
+    check: Callable[[Ctx], None] | None = None
+    vendors: tuple[str, ...] = ("brocade", "cisco")
+    strategies: tuple[str, ...] = ("sist",)
+    site: dict[str, Any] = field(default_factory=dict)
+    inventory: dict[str, Any] = field(default_factory=dict)
+    capture: bool = True
+    vsans_read: bool = True  #: False: only the planned VSAN of each fabric is read
+    version_read: bool = True
+    capture_edit: Callable[[Site, Any], None] | None = None
+    config_in_inventory: bool = True  #: fabrics[].zoning.config names PROD_<F>
+    #: the engine feature this row waits for (xfail, strict); empty once the engine has it
+    pending: str = ""
+
+
+# --------------------------------------------------------------------------- edits and plants
+
+
+def add_host(inv: dict[str, Any], vendor: str, host: str = "sql01") -> None:
+    ref = base_inventory(vendor, hosts=("esx01", "esx02", "sql01"))
+    inv["hosts"].append(next(h for h in ref["hosts"] if h["name"] == host))
+
+
+def remove_host(inv: dict[str, Any], vendor: str, host: str = "esx02") -> None:
+    inv["hosts"] = [h for h in inv["hosts"] if h["name"] != host]
+
+
+NEW_WWPN = "10:00:00:90:fa:99:00:00"
+
+
+def replace_hba(inv: dict[str, Any], vendor: str) -> None:
+    """esx01's fabric-A HBA port replaced: same host port, new WWPN."""
+    host = next(h for h in inv["hosts"] if h["name"] == "esx01")
+    host["hbas"][0]["ports"][0]["wwpn"] = NEW_WWPN
+
+
+def move_port(inv: dict[str, Any], vendor: str) -> None:
+    """esx01's fabric-A port re-cabled to the other switch of fabric A."""
+    host = next(h for h in inv["hosts"] if h["name"] == "esx01")
+    port = host["hbas"][0]["ports"][0]
+    port["switch"] = port["switch"][:-1] + "2"
+
+
+def strategy_change(inv: dict[str, Any], vendor: str) -> None:
+    inv["policy"]["strategy"] = "peer" if vendor == "brocade" else "smart"
+
+
+def drop_config_name(inv: dict[str, Any], vendor: str) -> None:
+    for f in inv["fabrics"]:
+        f.pop("zoning", None)
+
+
+def plant_alias(name_of: Callable[[str], str], wwpn: str) -> Callable[[Site], None]:
+    """Another admin's alias (FOS) / device-alias (NX-OS) named ``name_of(fabric)``."""
+
+    def setup(site: Site) -> None:
+        for f in site.fabrics:
+            name = name_of(f)
+            w = wwpn[:-2] + ("0a" if f == "A" else "0b")
+            if site.vendor == "brocade":
+                site.put(f, ZoneDb(aliases={name: [w]}))
+            else:
+                site.put(f, ZoneDb(), {name: w})
+
+    return setup
+
+
+def plant_pending_zone(site: Site) -> None:
+    """Someone added a zone to the config in effect and saved, but never enabled it."""
+    for f in site.fabrics:
+        w = ["50:00:00:00:00:00:02:01", "50:00:00:00:00:00:02:02"]
+        db = ZoneDb(zones={"z_saved_not_enabled": Zone("z_saved_not_enabled", w)})
+        site.put(f, db)
+        fab = site.fabrics[f]
+        if isinstance(fab, FosFabric):
+            fab.defined.configs[f"PROD_{f}"].append("z_saved_not_enabled")
+        else:
+            fab.vsans[site.vsan(f)].full.zonesets[f"PROD_{f}"].append("z_saved_not_enabled")
+
+
+def plant_stale_config(site: Site) -> None:
+    """The plan's default config name is defined, but PROD_<F> is in effect."""
+    for f in site.fabrics:
+        db = ZoneDb(configs={f"cfg_day2_{f}": ["z_legacy_host_tape"]})
+        site.put(f, db)
+
+
+def plant_unzoned_defined(site: Site) -> None:
+    """Aliases and zones defined, but no config in effect (the default zone decides)."""
+    for f in site.fabrics:
+        db, das = site_legacy(site, f)
+        db.configs = {}
+        site.put(f, db, das)
+
+
+def site_legacy(site: Site, f: str) -> tuple[ZoneDb, dict[str, str]]:
+    from tests.day2.site import legacy_zoning
+
+    return legacy_zoning(site.vendor, f)
+
+
+def plant_transaction(site: Site) -> None:
+    for fab in site.fabrics.values():
+        if isinstance(fab, FosFabric):
+            fab.open_foreign_transaction("bob")
+        else:
+            fab.lock_zone(10 if fab.switches[0].endswith("a1") else 20, "bob")
+
+
+def plant_device_alias_lock(site: Site) -> None:
+    for fab in site.fabrics.values():
+        assert isinstance(fab, MdsFabric)
+        fab.lock_device_alias("bob")
+
+
+def plant_other_vsan_user(site: Site) -> None:
+    """VSAN 30 (31 on B) of the same switches zones esx02 through its device-alias."""
+    for k, f in enumerate(("A", "B")):
+        v = 30 + k
+        name = f"esx02_hba{k}_p0"
+        db = ZoneDb(
+            zones={"z_other_vsan": Zone("z_other_vsan", [name, "50:00:00:00:00:00:03:01"])},
+            configs={"PROD_30": ["z_other_vsan"]},
+        )
+        site.put(f, db, enable="PROD_30", vsan=v)
+
+
+def plant_fcalias_twin(site: Site) -> None:
+    """An fcalias named like the plan's device-alias for esx01, used by a foreign zone."""
+    for k, f in enumerate(("A", "B")):
+        name = f"esx01_hba{k}_p0"
+        db = ZoneDb(
+            aliases={name: [HOST_WWPN["esx01"][k]]},
+            zones={"z_fcalias_user": Zone("z_fcalias_user", [name, "50:00:00:00:00:00:04:01"])},
+        )
+        site.put(f, db)
+        fab = site.fabrics[f]
+        assert isinstance(fab, MdsFabric)
+        fab.vsans[site.vsan(f)].full.zonesets[f"PROD_{f}"].append("z_fcalias_user")
+        fab.vsans[site.vsan(f)].active = fab.compile(fab.vsans[site.vsan(f)].full, f"PROD_{f}")
+
+
+def duplicate_a_zone(site: Site, cap: Any) -> None:
+    """The capture prints one zone twice, with different members (a zone named twice)."""
+    for _f in site.fabrics:
+        for path in cap.rglob("*.txt"):
+            text = path.read_text()
+            if site.vendor == "brocade" and path.name == "cfgshow.txt":
+                line = next(
+                    x for x in text.splitlines() if x.startswith(" zone:\tz_legacy_host_tape")
+                )
+                twin = " zone:\tz_legacy_host_tape\t50:00:00:00:00:00:05:01 "
+                path.write_text(text.replace(line, line + "\n" + twin, 1))
+            elif path.name.startswith("show_zone_vsan_"):
+                path.write_text(
+                    text
+                    + "zone name z_legacy_host_tape vsan "
+                    + path.stem.rsplit("_", 1)[1]
+                    + "\n  pwwn 50:00:00:00:00:00:05:01\n\n"
+                )
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _owned(ctx: Ctx, f: str) -> dict[str, Any]:
+    return next(x for x in (ctx.first_plan or ctx.plan)["fabrics"] if x["name"] == f)
+
+
+def check_host_removed_kept(ctx: Ctx) -> None:
+    for f in ctx.site.fabrics:
+        names = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        assert names <= set(ctx.view(f)["zones"]), "a zone was removed without --allow-delete"
+
+
+def check_host_removed_deleted(ctx: Ctx) -> None:
+    for f in ctx.site.fabrics:
+        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        new = {z["name"] for z in C.planned_zones(ctx.fabric_plan(f))}
+        gone = old - new
+        assert gone, "the removed host had zones"
+        view = ctx.view(f)
+        assert not gone & set(view["zones"]) and not gone & set(view["effective"])
+        k = 0 if f == "A" else 1
+        assert f"esx02_hba{k}_p0" not in view["aliases"]
+
+
+def check_hba_replaced(ctx: Ctx) -> None:
+    before, after = ctx.view("A", ctx.before), ctx.view("A")
+    old = HOST_WWPN["esx01"][0]
+    if ctx.vendor == "brocade" or ctx.site.fabrics["A"].da_mode == "enhanced":  # type: ignore[union-attr]
+        assert after["zones"] == before["zones"], "zones must stay untouched"
+        assert after["aliases"]["esx01_hba0_p0"] in ([NEW_WWPN], NEW_WWPN)
+    for name, members in after["effective"].items():
+        assert old not in members, f"{name} still enforces the old HBA"
+    assert any(NEW_WWPN in m for m in after["effective"].values())
+
+
+def check_foreign_alias_untouched(names: Callable[[str], str]) -> Callable[[Ctx], None]:
+    def check(ctx: Ctx) -> None:
+        for f in ctx.site.fabrics:
+            b, a = ctx.view(f, ctx.before), ctx.view(f)
+            assert a["aliases"][names(f)] == b["aliases"][names(f)]
+            foreign = (
+                set(b["aliases"][names(f)]) if ctx.vendor == "brocade" else {b["aliases"][names(f)]}
+            )
+            for z in C.planned_zones(ctx.fabric_plan(f)):
+                assert not foreign & set(a["effective"].get(z["name"], [])), z["name"]
+
+    return check
+
+
+def check_strategy_kept_old(ctx: Ctx) -> None:
+    for f in ctx.site.fabrics:
+        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        assert old <= set(ctx.view(f)["zones"])
+
+
+def check_strategy_removed_old(ctx: Ctx) -> None:
+    for f in ctx.site.fabrics:
+        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        new = {z["name"] for z in C.planned_zones(ctx.fabric_plan(f))}
+        assert not (old - new) & set(ctx.view(f)["zones"])
+
+
+def check_other_vsan_keeps_alias(ctx: Ctx) -> None:
+    assert CODES["alias_kept"] in ctx.result.codes()
+    for k, f in enumerate(("A", "B")):
+        fab = ctx.site.fabrics[f]
+        assert isinstance(fab, MdsFabric)
+        assert fab.device_aliases().get(f"esx02_hba{k}_p0") == HOST_WWPN["esx02"][k]
+        if 30 + k in fab.vsans and fab.vsans[30 + k].active is not None:
+            z = fab.vsans[30 + k].active.zones["z_other_vsan"]  # type: ignore[union-attr]
+            assert HOST_WWPN["esx02"][k] in {w for m in z.members for w in fab.resolve(m, 30 + k)}
+
+
+def check_fcalias_twin(ctx: Ctx) -> None:
+    for f in ctx.site.fabrics:
+        assert ctx.view(f)["fcaliases"] == ctx.view(f, ctx.before)["fcaliases"]
+
+
+def check_pending_published(ctx: Ctx) -> None:
+    assert CODES["pending_change"] in ctx.result.codes("warning")
+    for f in ctx.site.fabrics:
+        assert "z_saved_not_enabled" in ctx.view(f)["effective"]
+
+
+def check_names_switches(ctx: Ctx) -> None:
+    for f, fab in ctx.site.fabrics.items():
+        assert isinstance(fab, MdsFabric)
+        for sw in fab.switches:
+            assert sw in ctx.scripts[f], f"the script must say to run it on {sw}"
+
+
+def check_smart(ctx: Ctx) -> None:
+    assert CODES["smart_zoning_enabled"] in ctx.result.codes("warning")
+    for f in ctx.site.fabrics:
+        for z in C.planned_zones(ctx.fabric_plan(f)):
+            if z["smart"]:
+                assert all(m["role"] for m in z["principals"] + z["members"]), z["name"]
+        assert " init" in ctx.site.snapshot(f) and "initiator" in ctx.scripts[f]
+
+
+def check_firmware_unknown(ctx: Ctx) -> None:
+    assert CODES["firmware_unknown"] in ctx.result.codes("warning")
+
+
+def check_old_nxos_warns(ctx: Ctx) -> None:
+    assert ctx.result.codes("warning") & {CODES["firmware_unknown"], CODES["firmware_too_old"]}
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+G, AD = FLAGS["greenfield"], FLAGS["allow_delete"]
+ALL = ("sist", "simt", "peer", "smart")
+
+SCENARIOS = [
+    Scenario(
+        "01-greenfield",
+        "new fabric, declared new",
+        start="empty",
+        capture=False,
+        flags=(G,),
+        rollback="runs",
+        strategies=ALL,
+        config_in_inventory=False,
+        pending="engine: --greenfield; paste-safe prompts (cfgsave/cfgenable -f, terminal dont-ask)",
+    ),
+    Scenario(
+        "01-not-declared",
+        "no capture and not declared new",
+        start="empty",
+        capture=False,
+        expect=Refused(CODES["no_observed_state"]),
+        config_in_inventory=False,
+        pending="engine: ZP901 without a capture for a fabric not declared new",
+    ),
+    Scenario(
+        "01-capture-lacks-zoning",
+        "capture without the zoning database",
+        capture_edit=lambda site, cap: [
+            p.unlink()
+            for p in cap.rglob("*")
+            if p.is_file() and ("cfgshow" in p.name or "zone" in p.name)
+        ],
+        expect=Refused(CODES["capture_lacks_zoning"]),
+        pending="engine: ZP902 for a capture without the zoning database",
+    ),
+    Scenario(
+        "02-host-added",
+        "host added",
+        edit=add_host,
+        strategies=ALL,
+        pending="engine: edit the config in effect (fabrics[].zoning.config); paste-safe prompts; initiator keyword",
+    ),
+    Scenario(
+        "02-first-change",
+        "zoneplan's first change on a brownfield fabric",
+        start="brownfield",
+        strategies=ALL,
+        pending="engine: edit the config in effect (fabrics[].zoning.config); paste-safe prompts; initiator keyword",
+    ),
+    Scenario(
+        "03-host-removed-kept",
+        "host removed, without --allow-delete",
+        edit=remove_host,
+        expect="unchanged",
+        check=check_host_removed_kept,
+        pending="engine: edit the config in effect; paste-safe prompts",
+    ),
+    Scenario(
+        "03-host-removed-deleted",
+        "host removed, with --allow-delete",
+        edit=remove_host,
+        flags=(AD,),
+        check=check_host_removed_deleted,
+        strategies=ALL,
+        pending="engine: --allow-delete from the ownership record; paste-safe prompts",
+    ),
+    Scenario(
+        "04-hba-replaced",
+        "HBA replaced: same port, new WWPN",
+        edit=replace_hba,
+        check=check_hba_replaced,
+        strategies=ALL,
+        pending="engine: HBA replaced = alias re-pointed (aliadd/aliremove; device-alias replaced in one session)",
+    ),
+    Scenario(
+        "04-hba-replaced-basic-da",
+        "HBA replaced, device-alias basic mode",
+        edit=replace_hba,
+        check=check_hba_replaced,
+        vendors=("cisco",),
+        site={"da_mode": "basic"},
+        pending="engine: device-alias basic mode: zones edited, zoneset re-activated",
+    ),
+    Scenario(
+        "05-port-moved",
+        "host port moved to another switch of the fabric",
+        edit=move_port,
+        expect="unchanged",
+        site={"switches_per_fabric": 2},
+        inventory={"switches_per_fabric": 2},
+        pending="engine: edit the config in effect; a moved port changes no zoning",
+    ),
+    Scenario(
+        "06-foreign-alias-of-plan-name",
+        "an alias of the plan's name with another WWPN",
+        edit=add_host,
+        setup=plant_alias(
+            lambda f: f"sql01_hba{0 if f == 'A' else 1}_p0", "50:00:00:00:00:00:06:00"
+        ),
+        expect=Safe(CODES["foreign_object"]),
+        check=check_foreign_alias_untouched(lambda f: f"sql01_hba{0 if f == 'A' else 1}_p0"),
+        pending="engine: ZP907 (or a rename) for a foreign object of the plan's name",
+    ),
+    Scenario(
+        "07-case-only-names",
+        "an alias differing only in case from the plan's",
+        edit=add_host,
+        setup=plant_alias(
+            lambda f: f"SQL01_HBA{0 if f == 'A' else 1}_P0", "50:00:00:00:00:00:07:00"
+        ),
+        expect=Safe(CODES["case_only_collision"]),
+        check=check_foreign_alias_untouched(lambda f: f"SQL01_HBA{0 if f == 'A' else 1}_P0"),
+        pending="engine: ZP908 for names differing only in case",
+    ),
+    Scenario(
+        "08-fcalias-twin",
+        "an fcalias named like the plan's device-alias",
+        start="brownfield",
+        setup=plant_fcalias_twin,
+        check=check_fcalias_twin,
+        vendors=("cisco",),
+        pending="engine: fcalias and device-alias kept apart",
+    ),
+    Scenario(
+        "08-alias-used-in-other-vsan",
+        "device-alias of a removed host used in VSAN 30",
+        edit=remove_host,
+        flags=(AD,),
+        setup=plant_other_vsan_user,
+        check=check_other_vsan_keeps_alias,
+        vendors=("cisco",),
+        site={"extra_vsans": (30,)},
+        pending="engine: device-alias kept while another VSAN uses it (ZP913)",
+    ),
+    Scenario(
+        "08-other-vsan-not-read",
+        "removed host, other VSANs of the switch not read",
+        edit=remove_host,
+        flags=(AD,),
+        check=check_other_vsan_keeps_alias,
+        vendors=("cisco",),
+        site={"extra_vsans": (30,)},
+        vsans_read=False,
+        pending="engine: device-alias kept while other VSANs were not read (ZP913)",
+    ),
+    Scenario(
+        "09-strategy-change",
+        "sist → peer / simt → smart, without --allow-delete",
+        edit=strategy_change,
+        check=check_strategy_kept_old,
+        strategies=("simt",),
+        pending="engine: strategy change creates zones of the new type, keeps the old",
+    ),
+    Scenario(
+        "09-strategy-change-delete",
+        "strategy change with --allow-delete",
+        edit=strategy_change,
+        flags=(AD,),
+        check=check_strategy_removed_old,
+        strategies=("simt",),
+        pending="engine: strategy change with --allow-delete removes the old zones",
+    ),
+    Scenario(
+        "10-stale-config",
+        "the plan's config is defined but not in effect",
+        start="brownfield",
+        setup=plant_stale_config,
+        config_in_inventory=False,
+        expect=Refused(CODES["config_not_in_effect"]),
+        pending="engine: ZP904 when the plan's config is defined but not in effect",
+    ),
+    Scenario(
+        "11-no-config-in-effect",
+        "no config in effect, no flag",
+        start="empty",
+        setup=plant_unzoned_defined,
+        config_in_inventory=False,
+        expect=Refused(CODES["no_config_in_effect"]),
+        pending="engine: ZP905 when no config is in effect",
+    ),
+    Scenario(
+        "11-enable-zoning",
+        "no config in effect, --enable-zoning",
+        start="empty",
+        setup=plant_unzoned_defined,
+        config_in_inventory=False,
+        flags=(FLAGS["enable_zoning"],),
+        rollback="runs",
+        pending="engine: --enable-zoning",
+    ),
+    Scenario(
+        "12-pending-change",
+        "defined config differs from the effective one",
+        edit=add_host,
+        setup=plant_pending_zone,
+        expect=Refused(CODES["pending_change"]),
+        pending="engine: ZP906 when defined and effective differ",
+    ),
+    Scenario(
+        "12-accept-pending",
+        "pending change published with --accept-pending",
+        edit=add_host,
+        setup=plant_pending_zone,
+        flags=(FLAGS["accept_pending"],),
+        check=check_pending_published,
+        rollback="defined",
+        pending="engine: --accept-pending publishes the pending change, announced",
+    ),
+    Scenario(
+        "12-zone-named-twice",
+        "the capture lists a zone twice",
+        edit=add_host,
+        capture_edit=duplicate_a_zone,
+        expect=Refused(CODES["pending_change"]),
+        pending="engine: ZP906 for a zone listed twice in the capture",
+    ),
+    Scenario(
+        "13-open-transaction",
+        "open transaction / zone session lock in the capture",
+        edit=add_host,
+        setup=plant_transaction,
+        expect=Refused(CODES["zoning_busy"]),
+        pending="engine: ZP903 for an open transaction / held zone session",
+    ),
+    Scenario(
+        "13-device-alias-lock",
+        "device-alias database locked in the capture",
+        edit=add_host,
+        setup=plant_device_alias_lock,
+        expect=Refused(CODES["zoning_busy"]),
+        vendors=("cisco",),
+        pending="engine: ZP903 for a device-alias lock",
+    ),
+    Scenario(
+        "14-basic-zone-mode",
+        "basic zone mode: no zone commit",
+        edit=add_host,
+        vendors=("cisco",),
+        site={"zone_mode": "basic"},
+        strategies=("sist", "smart"),
+        pending="engine: no zone commit in basic zone mode",
+    ),
+    Scenario(
+        "14-distribution-disabled",
+        "device-alias distribution disabled",
+        edit=add_host,
+        vendors=("cisco",),
+        site={"da_distribute": False},
+        check=check_names_switches,
+        pending="engine: no device-alias commit with distribution disabled; the script names the switches",
+    ),
+    Scenario(
+        "15-firmware-too-old",
+        "peer zones on FOS 7.3",
+        start="brownfield",
+        vendors=("brocade",),
+        strategies=("peer",),
+        site={"firmware": "7.3.1"},
+        inventory={"firmware": "7.3.1"},
+        expect=Refused(CODES["firmware_too_old"], exit=1),
+        pending="engine: ZP911 from firmware minima in pack data",
+    ),
+    Scenario(
+        "15-firmware-unknown",
+        "firmware neither in the inventory nor captured",
+        edit=add_host,
+        inventory={"firmware": ""},
+        version_read=False,
+        check=check_firmware_unknown,
+        strategies=("peer", "smart"),
+        pending="engine: ZP910 for firmware neither in the inventory nor captured",
+    ),
+    Scenario(
+        "15-old-nxos-smart",
+        "smart zoning on an old NX-OS: a warning, never an error",
+        start="brownfield",
+        vendors=("cisco",),
+        strategies=("smart",),
+        site={"firmware": "5.0(1a)"},
+        inventory={"firmware": "5.0(1a)"},
+        check=check_old_nxos_warns,
+        pending="engine: an old NX-OS with smart zoning is a warning",
+    ),
+    Scenario(
+        "16-smart-on-populated-vsan",
+        "smart zoning enabled on a VSAN with zones",
+        start="brownfield",
+        vendors=("cisco",),
+        strategies=("smart",),
+        inventory={"backend": True},
+        check=check_smart,
+        pending="engine: ZP912 warning, initiator keyword, every smart member tagged",
+    ),
+    # the runner pastes every applied script a second time and plans again (scenario 17 for
+    # every row); this row names it
+    Scenario(
+        "17-rerun",
+        "re-running an applied script is harmless",
+        edit=add_host,
+        strategies=ALL,
+        pending="engine: edit the config in effect; paste-safe prompts (re-run and re-plan follow)",
+    ),
+]
+
+
+def _cases() -> list[Any]:
+    out = []
+    for sc in SCENARIOS:
+        for vendor in sc.vendors:
+            for strategy in sc.strategies:
+                if (strategy == "peer" and vendor != "brocade") or (
+                    strategy == "smart" and vendor != "cisco"
+                ):
+                    continue
+                if sc.id.startswith("09") and (strategy, vendor) == ("simt", "brocade"):
+                    strategy = "sist"  # sist → peer on FOS, simt → smart on NX-OS
+                marks = [pytest.mark.xfail(strict=True, reason=sc.pending)] if sc.pending else []
+                out.append(
+                    pytest.param(
+                        sc, vendor, strategy, id=f"{sc.id}-{vendor}-{strategy}", marks=marks
+                    )
+                )
+    return out
+
+
+# --------------------------------------------------------------------------- the runner
+
+
+def _files(out: Any) -> dict[str, bytes]:
+    if not out.exists():
+        return {}
+    return {str(p): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _inventory(sc: Scenario, vendor: str, strategy: str) -> dict[str, Any]:
+    kw = dict(sc.inventory)
+    fw = kw.pop("firmware", None)
+    inv = base_inventory(
+        vendor,
+        strategy,
+        configs={"A": "PROD_A", "B": "PROD_B"} if sc.config_in_inventory else None,
+        firmware=fw or None,
+        **kw,
+    )
+    if fw == "":
+        for s in inv["switches"]:
+            s.pop("firmware", None)
+    return inv
+
+
+@pytest.mark.parametrize(("sc", "vendor", "strategy"), _cases())
+def test_scenario(sc: Scenario, vendor: str, strategy: str, tmp_path) -> None:  # noqa: C901
+    site_kw = dict(sc.site)
+    site = (Site.empty if sc.start == "empty" else Site.brownfield)(tmp_path, vendor, **site_kw)
+    inv0 = _inventory(sc, vendor, strategy)
+    out = tmp_path / "out"
+    first_plan = None
+    if sc.start == "applied":
+        r0 = site.plan(inv0, against=site.capture(), out=out)
+        assert r0.exit_code == 0, r0.output
+        site.apply_plan(r0)
+        first_plan = _plan_json(out)
+    if sc.setup is not None:
+        sc.setup(site)
+    before = site.copy_state()
+    snaps = site.snapshots()
+    inv1 = copy.deepcopy(inv0)
+    if sc.edit is not None:
+        sc.edit(inv1, vendor)
+    cap = None
+    if sc.capture:
+        cap = site.capture(
+            vsans_read={f: [site.vsan(f)] for f in site.fabrics} if not sc.vsans_read else None,
+            version=sc.version_read,
+        )
+        if sc.capture_edit is not None:
+            sc.capture_edit(site, cap)
+    written = _files(out)
+    r = site.plan(inv1, *sc.flags, against=cap, out=out)
+
+    if isinstance(sc.expect, (Refused, Safe)) and r.exit_code != 0:
+        exp = sc.expect
+        assert exp.code in r.codes("error", "fatal"), (exp.code, r.codes(), r.output)
+        if isinstance(exp, Refused):
+            assert r.exit_code == exp.exit, r.output
+        if r.exit_code == 2:
+            assert _files(out) == written, "a refused plan writes nothing"
+        return
+    assert not isinstance(sc.expect, Refused), f"expected {sc.expect}, got exit {r.exit_code}"
+    assert r.exit_code == 0, r.output
+    plan = _plan_json(out)
+    scripts = {f: site.script(out, f) for f in site.fabrics}
+    rollbacks = {f: site.script(out, f, "rollback") for f in site.fabrics}
+    for f, text in scripts.items():
+        try:
+            site.apply(f, text)
+        except ZoningScriptError as exc:
+            pytest.fail(f"fabric {f}: the switch rejects {exc}\n--- script ---\n{text}")
+    ctx = Ctx(site, vendor, strategy, before, r, plan, first_plan, scripts)
+    after = site.copy_state()
+    after_snaps = site.snapshots()
+    for f, fab in site.fabrics.items():
+        C.assert_clean_end(fab)
+        if sc.expect == "unchanged":
+            assert after_snaps[f] == snaps[f], f"fabric {f} changed"
+            continue
+        fp = ctx.fabric_plan(f)
+        C.assert_desired(fab, fp, site.vsan(f) if vendor == "cisco" else None)
+        owned = {
+            "zones": fp["zones"] + (_owned(ctx, f)["zones"] if first_plan else []),
+            "aliases": fp["aliases"] + (_owned(ctx, f)["aliases"] if first_plan else []),
+        }
+        C.assert_foreign_kept(ctx.view(f, before), ctx.view(f), owned)
+        if sc.start != "empty" and sc.rollback == "exact":
+            assert ctx.view(f)["in_effect"] == ctx.view(f, before)["in_effect"]
+    if sc.check is not None:
+        sc.check(ctx)
+
+    # pasting the same script again is harmless (after the abort its comments prescribe)
+    for f, text in scripts.items():
+        try:
+            site.apply(f, text)
+        except ZoningScriptError:
+            C.abort_own(site.fabrics[f])
+        assert site.snapshot(f) == after_snaps[f], f"re-running the script changed fabric {f}"
+
+    # planning again against the new state changes nothing
+    again = site.plan(inv1, *[x for x in sc.flags if x == AD], against=site.capture(), out=out)
+    assert again.exit_code == 0, again.output
+    for f in site.fabrics:
+        run_script(site.fabrics[f].session(), site.script(out, f))
+        assert site.snapshot(f) == after_snaps[f], f"a second plan changed fabric {f} again"
+        counts = again.change_counts(f)
+        assert not any(counts.values()), counts
+
+    # the rollback restores what show printed before, byte for byte
+    site.fabrics = copy.deepcopy(after)
+    for f, text in rollbacks.items():
+        site.apply(f, text)
+        C.assert_clean_end(site.fabrics[f])
+        if sc.rollback == "exact":
+            assert site.snapshot(f) == snaps[f], f"rollback of fabric {f} is not exact"
+        elif sc.rollback == "defined":
+            assert ctx.view(f)["zones"] == ctx.view(f, before)["zones"]
+            assert ctx.view(f)["aliases"] == ctx.view(f, before)["aliases"]
+        else:
+            assert re.search(r"disabl|deactivat", text, re.I), "say why it cannot undo"
+
+
+def _plan_json(out: Any) -> dict[str, Any]:
+    import json
+
+    return json.loads((out / "plan.json").read_text())
+
+
+def test_the_catalogue_covers_every_scenario_of_issue_11() -> None:
+    numbers = {int(sc.id[:2]) for sc in SCENARIOS}
+    assert numbers == set(range(1, 18))
+    for n in numbers:
+        rows = [sc for sc in SCENARIOS if int(sc.id[:2]) == n]
+        vendors = {v for sc in rows for v in sc.vendors}
+        if n not in (8, 14, 15, 16):  # Cisco-only or vendor-specific by nature
+            assert vendors == {"brocade", "cisco"}, n
