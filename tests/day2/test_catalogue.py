@@ -1,102 +1,21 @@
 """The day-2 scenario catalogue of issue 11: every scenario, both dialects, each strategy.
 
-One table, one runner. A scenario starts from a fabric state on the oracle (``empty``; the
-``brownfield`` zoning a site had before zoneplan, ``PROD_A``/``PROD_B`` in effect with foreign
-zones; or ``applied``: brownfield plus zoneplan's first change for the inventory, the usual
-case), lets ``setup`` do what other admins did, edits the inventory, and runs
-``zoneplan plan --against <capture>``. Then, per expectation:
-
-* ``Refused(code)``: the coded finding, the documented exit code, no script written, the
-  fabric untouched;
-* ``applied``: each fabric's script is pasted into the oracle (a prompting command takes the
-  next pasted line as its answer) without one rejected line; every planned alias and zone is
-  there as planned, in the config in effect, tags included; every foreign zone and alias is
-  unchanged, defined and in effect; nothing is left open and the configuration is saved; the
-  scenario's own check; pasting the same script again is harmless (after the abort its
-  comments prescribe); planning again against the new state changes nothing; the rollback
-  restores the fabric as ``show`` prints it, byte for byte (``rollback="exact"``), or — where
-  zoneplan cannot undo by design (it never disables zoning, never un-publishes a pending
-  change) — says so and runs cleanly;
-* ``unchanged``: the script changes nothing on the fabric.
+One table (:data:`SCENARIOS`), one runner (:func:`tests.day2.runner.judge`: what it checks is
+said there). A row waiting for an engine feature is xfail (strict) with that feature named.
 """
 
 from __future__ import annotations
 
-import copy
-import re
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
 from tests.day2 import checks as C
-from tests.day2.site import CODES, FLAGS, HOST_WWPN, PlanResult, Site, base_inventory
-from tests.support.oracle import FosFabric, MdsFabric, run_script
-from tests.support.oracle.common import ZoningScriptError
+from tests.day2.runner import Ctx, Refused, Safe, Scenario, judge
+from tests.day2.site import CODES, FLAGS, HOST_WWPN, Site, base_inventory
+from tests.support.oracle import FosFabric, MdsFabric
 from zoneplan.observed import Zone, ZoneDb
-
-
-@dataclass(frozen=True)
-class Refused:
-    """The plan must stop: this finding code, this exit code, nothing written."""
-
-    code: str
-    exit: int = 2
-
-
-@dataclass(frozen=True)
-class Safe:
-    """Either refused with ``code``, or applied without touching what ``check`` guards."""
-
-    code: str
-
-
-@dataclass
-class Ctx:
-    """What a scenario's check sees."""
-
-    site: Site
-    vendor: str
-    strategy: str
-    before: dict[str, FosFabric | MdsFabric]
-    result: PlanResult
-    plan: dict[str, Any]  #: plan.json of the change
-    first_plan: dict[str, Any] | None  #: plan.json of the earlier change (start="applied")
-    scripts: dict[str, str]
-
-    def fabric_plan(self, f: str) -> dict[str, Any]:
-        return next(x for x in self.plan["fabrics"] if x["name"] == f)
-
-    def view(self, f: str, state: dict[str, FosFabric | MdsFabric] | None = None) -> dict:
-        fab = (state or self.site.fabrics)[f]
-        return C.zone_view(fab, self.site.vsan(f) if self.vendor == "cisco" else None)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """One row of the catalogue."""
-
-    id: str
-    title: str
-    edit: Callable[[dict[str, Any], str], None] | None = None
-    flags: tuple[str, ...] = ()
-    start: str = "applied"  #: empty | brownfield | applied
-    setup: Callable[[Site], None] | None = None
-    expect: Refused | Safe | str = "applied"  #: applied | unchanged | Refused | Safe
-    rollback: str = "exact"  #: exact | runs (zoneplan cannot undo it, and says so) | defined
-    check: Callable[[Ctx], None] | None = None
-    vendors: tuple[str, ...] = ("brocade", "cisco")
-    strategies: tuple[str, ...] = ("sist",)
-    site: dict[str, Any] = field(default_factory=dict)
-    inventory: dict[str, Any] = field(default_factory=dict)
-    capture: bool = True
-    vsans_read: bool = True  #: False: only the planned VSAN of each fabric is read
-    version_read: bool = True
-    capture_edit: Callable[[Site, Any], None] | None = None
-    config_in_inventory: bool = True  #: fabrics[].zoning.config names PROD_<F>
-    #: the engine feature this row waits for (xfail, strict); empty once the engine has it
-    pending: str = ""
-
 
 # --------------------------------------------------------------------------- edits and plants
 
@@ -248,19 +167,15 @@ def duplicate_a_zone(site: Site, cap: Any) -> None:
 # --------------------------------------------------------------------------- checks
 
 
-def _owned(ctx: Ctx, f: str) -> dict[str, Any]:
-    return next(x for x in (ctx.first_plan or ctx.plan)["fabrics"] if x["name"] == f)
-
-
 def check_host_removed_kept(ctx: Ctx) -> None:
     for f in ctx.site.fabrics:
-        names = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        names = {z["name"] for z in C.planned_zones(ctx.earlier_plan(f))}
         assert names <= set(ctx.view(f)["zones"]), "a zone was removed without --allow-delete"
 
 
 def check_host_removed_deleted(ctx: Ctx) -> None:
     for f in ctx.site.fabrics:
-        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        old = {z["name"] for z in C.planned_zones(ctx.earlier_plan(f))}
         new = {z["name"] for z in C.planned_zones(ctx.fabric_plan(f))}
         gone = old - new
         assert gone, "the removed host had zones"
@@ -297,13 +212,13 @@ def check_foreign_alias_untouched(names: Callable[[str], str]) -> Callable[[Ctx]
 
 def check_strategy_kept_old(ctx: Ctx) -> None:
     for f in ctx.site.fabrics:
-        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        old = {z["name"] for z in C.planned_zones(ctx.earlier_plan(f))}
         assert old <= set(ctx.view(f)["zones"])
 
 
 def check_strategy_removed_old(ctx: Ctx) -> None:
     for f in ctx.site.fabrics:
-        old = {z["name"] for z in C.planned_zones(_owned(ctx, f))}
+        old = {z["name"] for z in C.planned_zones(ctx.earlier_plan(f))}
         new = {z["name"] for z in C.planned_zones(ctx.fabric_plan(f))}
         assert not (old - new) & set(ctx.view(f)["zones"])
 
@@ -681,134 +596,9 @@ def _cases() -> list[Any]:
     return out
 
 
-# --------------------------------------------------------------------------- the runner
-
-
-def _files(out: Any) -> dict[str, bytes]:
-    if not out.exists():
-        return {}
-    return {str(p): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _inventory(sc: Scenario, vendor: str, strategy: str) -> dict[str, Any]:
-    kw = dict(sc.inventory)
-    fw = kw.pop("firmware", None)
-    inv = base_inventory(
-        vendor,
-        strategy,
-        configs={"A": "PROD_A", "B": "PROD_B"} if sc.config_in_inventory else None,
-        firmware=fw or None,
-        **kw,
-    )
-    if fw == "":
-        for s in inv["switches"]:
-            s.pop("firmware", None)
-    return inv
-
-
 @pytest.mark.parametrize(("sc", "vendor", "strategy"), _cases())
-def test_scenario(sc: Scenario, vendor: str, strategy: str, tmp_path) -> None:  # noqa: C901
-    site_kw = dict(sc.site)
-    site = (Site.empty if sc.start == "empty" else Site.brownfield)(tmp_path, vendor, **site_kw)
-    inv0 = _inventory(sc, vendor, strategy)
-    out = tmp_path / "out"
-    first_plan = None
-    if sc.start == "applied":
-        r0 = site.plan(inv0, against=site.capture(), out=out)
-        assert r0.exit_code == 0, r0.output
-        site.apply_plan(r0)
-        first_plan = _plan_json(out)
-    if sc.setup is not None:
-        sc.setup(site)
-    before = site.copy_state()
-    snaps = site.snapshots()
-    inv1 = copy.deepcopy(inv0)
-    if sc.edit is not None:
-        sc.edit(inv1, vendor)
-    cap = None
-    if sc.capture:
-        cap = site.capture(
-            vsans_read={f: [site.vsan(f)] for f in site.fabrics} if not sc.vsans_read else None,
-            version=sc.version_read,
-        )
-        if sc.capture_edit is not None:
-            sc.capture_edit(site, cap)
-    written = _files(out)
-    r = site.plan(inv1, *sc.flags, against=cap, out=out)
-
-    if isinstance(sc.expect, (Refused, Safe)) and r.exit_code != 0:
-        exp = sc.expect
-        assert exp.code in r.codes("error", "fatal"), (exp.code, r.codes(), r.output)
-        if isinstance(exp, Refused):
-            assert r.exit_code == exp.exit, r.output
-        if r.exit_code == 2:
-            assert _files(out) == written, "a refused plan writes nothing"
-        return
-    assert not isinstance(sc.expect, Refused), f"expected {sc.expect}, got exit {r.exit_code}"
-    assert r.exit_code == 0, r.output
-    plan = _plan_json(out)
-    scripts = {f: site.script(out, f) for f in site.fabrics}
-    rollbacks = {f: site.script(out, f, "rollback") for f in site.fabrics}
-    for f, text in scripts.items():
-        try:
-            site.apply(f, text)
-        except ZoningScriptError as exc:
-            pytest.fail(f"fabric {f}: the switch rejects {exc}\n--- script ---\n{text}")
-    ctx = Ctx(site, vendor, strategy, before, r, plan, first_plan, scripts)
-    after = site.copy_state()
-    after_snaps = site.snapshots()
-    for f, fab in site.fabrics.items():
-        C.assert_clean_end(fab)
-        if sc.expect == "unchanged":
-            assert after_snaps[f] == snaps[f], f"fabric {f} changed"
-            continue
-        fp = ctx.fabric_plan(f)
-        C.assert_desired(fab, fp, site.vsan(f) if vendor == "cisco" else None)
-        owned = {
-            "zones": fp["zones"] + (_owned(ctx, f)["zones"] if first_plan else []),
-            "aliases": fp["aliases"] + (_owned(ctx, f)["aliases"] if first_plan else []),
-        }
-        C.assert_foreign_kept(ctx.view(f, before), ctx.view(f), owned)
-        if sc.start != "empty" and sc.rollback == "exact":
-            assert ctx.view(f)["in_effect"] == ctx.view(f, before)["in_effect"]
-    if sc.check is not None:
-        sc.check(ctx)
-
-    # pasting the same script again is harmless (after the abort its comments prescribe)
-    for f, text in scripts.items():
-        try:
-            site.apply(f, text)
-        except ZoningScriptError:
-            C.abort_own(site.fabrics[f])
-        assert site.snapshot(f) == after_snaps[f], f"re-running the script changed fabric {f}"
-
-    # planning again against the new state changes nothing
-    again = site.plan(inv1, *[x for x in sc.flags if x == AD], against=site.capture(), out=out)
-    assert again.exit_code == 0, again.output
-    for f in site.fabrics:
-        run_script(site.fabrics[f].session(), site.script(out, f))
-        assert site.snapshot(f) == after_snaps[f], f"a second plan changed fabric {f} again"
-        counts = again.change_counts(f)
-        assert not any(counts.values()), counts
-
-    # the rollback restores what show printed before, byte for byte
-    site.fabrics = copy.deepcopy(after)
-    for f, text in rollbacks.items():
-        site.apply(f, text)
-        C.assert_clean_end(site.fabrics[f])
-        if sc.rollback == "exact":
-            assert site.snapshot(f) == snaps[f], f"rollback of fabric {f} is not exact"
-        elif sc.rollback == "defined":
-            assert ctx.view(f)["zones"] == ctx.view(f, before)["zones"]
-            assert ctx.view(f)["aliases"] == ctx.view(f, before)["aliases"]
-        else:
-            assert re.search(r"disabl|deactivat", text, re.I), "say why it cannot undo"
-
-
-def _plan_json(out: Any) -> dict[str, Any]:
-    import json
-
-    return json.loads((out / "plan.json").read_text())
+def test_scenario(sc: Scenario, vendor: str, strategy: str, tmp_path: Path) -> None:
+    judge(sc, vendor, strategy, tmp_path)
 
 
 def test_the_catalogue_covers_every_scenario_of_issue_11() -> None:
