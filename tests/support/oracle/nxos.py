@@ -51,7 +51,16 @@ from typing import Callable
 
 from zoneplan.observed import Zone, ZoneDb
 
-from .common import CONTROL, YES, Refused, Reply, is_wwn
+from .common import (
+    CONTROL,
+    YES,
+    DeviceAliasTable,
+    NameTable,
+    Refused,
+    Reply,
+    case_twin,
+    is_wwn,
+)
 
 __all__ = ["MdsZoneDb", "VsanZoning", "MdsFabric", "NxosSession", "FCALIAS"]
 
@@ -181,6 +190,11 @@ class MdsZoneDb:
     zonesets: dict[str, list[str]] = field(default_factory=dict)
     smart: bool = False
 
+    def __post_init__(self) -> None:
+        self.fcaliases = NameTable(self.fcaliases)
+        self.zones = NameTable(self.zones)
+        self.zonesets = NameTable(self.zonesets)
+
     def copy(self) -> MdsZoneDb:
         return MdsZoneDb(
             {k: list(v) for k, v in self.fcaliases.items()},
@@ -257,7 +271,8 @@ class MdsFabric:
         self.tag_prefixes = tag_prefixes
         self.switches = tuple(switches)
         self.da: dict[str, dict[str, str]] = {
-            s: {k: v.lower() for k, v in (device_aliases or {}).items()} for s in self.switches
+            s: DeviceAliasTable({k: v.lower() for k, v in (device_aliases or {}).items()})
+            for s in self.switches
         }
         self.da_mode = da_mode
         self.da_distribute = da_distribute
@@ -316,7 +331,7 @@ class MdsFabric:
     def lock_device_alias(self, user: str = "otheradmin", switch: str | None = None) -> None:
         """Plant another admin's device-alias session."""
         sw = switch or self.switches[0]
-        self.da_session = DaSession(user, sw, dict(self.da[sw]))
+        self.da_session = DaSession(user, sw, DeviceAliasTable(self.da[sw]))
 
     def resolve(self, member: str, vsan: int, switch: str | None = None) -> list[str]:
         """The pWWNs a zone member stands for now (device-alias / fcalias followed)."""
@@ -485,7 +500,7 @@ class NxosSession:
         if not _NAME.match(name):
             raise _Err(ILLEGAL.format(name=name))
         if self.fabric.case_collision == "refuse" and name not in table:
-            twin = next((k for k in table if k.lower() == name.lower()), None)
+            twin = case_twin(table, name)
             if twin is not None:  # UNVERIFIED behaviour and text (facts §10)
                 raise _Err(NAME_CASE_TWIN.format(name=name, twin=twin))
         return name
@@ -528,7 +543,7 @@ class NxosSession:
         if s is not None and (s.user, s.switch) != (self.user, self.switch):
             raise _Err(DA_LOCKED.format(user=s.user))
         if s is None:
-            f.da_session = DaSession(self.user, self.switch, dict(f.da[self.switch]))
+            f.da_session = DaSession(self.user, self.switch, DeviceAliasTable(f.da[self.switch]))
         return f.da_session.db  # type: ignore[union-attr]
 
     def _committed_da(self) -> dict[str, str]:
@@ -565,7 +580,7 @@ class NxosSession:
         s = f.da_session
         assert s is not None
         for sw in f.switches:
-            f.da[sw] = dict(s.db)
+            f.da[sw] = DeviceAliasTable(s.db)
         if f.da_mode == "enhanced":  # a rename follows into every zone ([DOC] §13)
             for old, new in s.renames:
                 for vz in f.vsans.values():
@@ -862,10 +877,15 @@ class NxosSession:
             if name in db:
                 raise _Err(DA_PRESENT)
             if self.fabric.case_collision == "refuse":
-                twin = next((k for k in db if k.lower() == name.lower()), None)
+                twin = case_twin(db, name)
                 if twin is not None:
                     raise _Err(NAME_CASE_TWIN.format(name=name, twin=twin))
-            if wwpn.lower() in db.values():
+            taken = (
+                db.has_wwpn(wwpn.lower())
+                if isinstance(db, DeviceAliasTable)
+                else (wwpn.lower() in db.values())
+            )
+            if taken:
                 raise _Err(DA_PWWN_TAKEN)
             db[name] = wwpn.lower()
             self._da_changed()
