@@ -7,8 +7,9 @@ did (``setup``), how the inventory is edited, and which flags the admin gives to
 plan --against <capture>``. :func:`judge` then checks, per expectation:
 
 * ``Refused(code)``: the coded finding, the documented exit code, no file written;
-* ``applied``: each fabric's script is pasted into the oracle (a prompting command takes the
-  next pasted line as its answer) without one rejected line; every planned alias and zone is
+* ``applied``: each fabric's precheck runs on the oracle (every line accepted, nothing
+  changed), its script is pasted (a prompting command takes the next pasted line as its
+  answer) without one rejected line, then its verify (accepted, nothing changed); every planned alias and zone is
   there as planned, in the config in effect, tags included; every foreign zone and alias is
   unchanged, defined and in effect; nothing is left open and the configuration is saved; the
   scenario's own check; pasting the same script again is harmless (after the abort its
@@ -132,6 +133,17 @@ def _inventory(sc: Scenario, vendor: str, strategy: str) -> dict[str, Any]:
     return inv
 
 
+def _read_only(site: Site, fabric: str, text: str, kind: str) -> None:
+    """A precheck / verify file: every line runs on the switch and changes nothing."""
+    snap = site.snapshot(fabric)
+    try:
+        site.apply(fabric, text)
+    except ZoningScriptError as exc:
+        pytest.fail(f"fabric {fabric}: the switch rejects a {kind} line: {exc}")
+    assert site.snapshot(fabric) == snap, f"the {kind} of fabric {fabric} changed the fabric"
+    assert not C.leftovers(site.fabrics[fabric]), f"the {kind} of fabric {fabric} left a session"
+
+
 def _plan_json(out: Any) -> dict[str, Any]:
     return json.loads((out / "plan.json").read_text())
 
@@ -181,10 +193,12 @@ def judge(sc: Scenario, vendor: str, strategy: str, tmp_path: Path) -> Ctx | Non
     scripts = {f: site.script(out, f) for f in site.fabrics}
     rollbacks = {f: site.script(out, f, "rollback") for f in site.fabrics}
     for f, text in scripts.items():
+        _read_only(site, f, site.script(out, f, "precheck"), "precheck")
         try:
             site.apply(f, text)
         except ZoningScriptError as exc:
             pytest.fail(f"fabric {f}: the switch rejects {exc}\n--- script ---\n{text}")
+        _read_only(site, f, site.script(out, f, "verify"), "verify")
     ctx = Ctx(site, vendor, strategy, before, r, plan, first_plan, scripts)
     after = site.copy_state()
     after_snaps = site.snapshots()

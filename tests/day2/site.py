@@ -7,8 +7,8 @@ rollback. This module holds the pieces; :mod:`tests.day2.test_catalogue` the sce
 
 The engine's interface used here, in one place (the engine engineer adjusts it when a name
 changes): the inventory field ``fabrics[].zoning.config``, the flags in :data:`FLAGS`, the
-finding codes in :data:`CODES`, and the files ``OUT/<fabric>/<fabric>.script.txt`` /
-``.rollback.txt`` (:meth:`Site.script`).
+finding codes in :data:`CODES`, and the files ``OUT/<fabric>/<fabric>.{precheck,script,
+verify,rollback}.txt`` (:meth:`Site.script`).
 """
 
 from __future__ import annotations
