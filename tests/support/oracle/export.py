@@ -16,6 +16,7 @@ fcalias members nested under ``fcalias name A vsan N`` (``show zone vsan 50`` fi
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from zoneplan.observed import Zone, ZoneDb
@@ -298,13 +299,14 @@ def snapshot(fabric: FosFabric | MdsFabric) -> str:
 # --------------------------------------------------------------------------- capture folders
 
 
-def _pack_commands(vendor_dir: str) -> set[str]:
+@functools.cache
+def _pack_commands(vendor_dir: str) -> frozenset[str]:
     """The command names a pack's catalogue knows (a capture holds only outputs it reads)."""
     import yaml
 
     root = Path(__file__).resolve().parents[3] / "vendors" / vendor_dir / "commands.yaml"
     data = yaml.safe_load(root.read_text())
-    return set((data.get("commands") or {}).keys())
+    return frozenset((data.get("commands") or {}).keys())
 
 
 def write_capture(
