@@ -12,10 +12,10 @@ import yaml
 from plan_helpers import REPO, topology_of
 
 from zoneplan.packs import Manifest, VendorPack
-from zoneplan.plan import build_plan, full_change
+from zoneplan.plan import build_plan, greenfield_change
 from zoneplan.render import Renderer
 
-TEMPLATES = ("aliases.j2", "zones.j2", "config.j2", "activate.j2", "rollback.j2", "script.j2")
+TEMPLATES = ("precheck.j2", "script.j2", "rollback.j2", "verify.j2")
 
 
 def test_wheel_contains_the_packs_and_they_render(tmp_path):
@@ -65,5 +65,6 @@ def test_wheel_contains_the_packs_and_they_render(tmp_path):
     for fp in plan.fabrics:
         root = tmp_path / "site" / "zoneplan" / "_vendors" / fp.pack
         manifest = Manifest.model_validate(yaml.safe_load((root / "manifest.yaml").read_text()))
-        script = Renderer(VendorPack(root, manifest)).script(plan, full_change(fp))
+        change = greenfield_change(fp).change
+        script = Renderer(VendorPack(root, manifest)).script(plan, fp, change)
         assert fp.config in script

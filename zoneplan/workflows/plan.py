@@ -1,41 +1,55 @@
-"""``zoneplan plan`` as library calls: inventory → plan, ZP5xx findings, rendered scripts.
+"""``zoneplan plan`` as library calls: inventory → plan → the change per fabric → artefacts.
 
 :func:`plan_inventory` validates, plans, checks the plan, reads the ``--against`` captures
 (the only place the plan workflow touches saved switch output: the plan layer receives
-observed states, it never reads files) and renders every fabric's script and rollback.
-:func:`write_plan` writes them with :mod:`zoneplan.outputs`.
+observed states, it never reads files), reads the previous plan.json for what zoneplan owns,
+computes each fabric's change against its observed state and renders its four artefacts
+(precheck, script, rollback, verify). A fabric with no observed state gets a script only when
+it is declared new (``greenfield``); any fatal change finding (ZP9xx) stops the run before
+anything is written. :func:`write_plan` writes the artefacts with :mod:`zoneplan.outputs`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Location, Severity
 from ..outputs import write_output
-from ..plan.against import zoning_by_fabric
+from ..plan.against import baselines_by_fabric
+from ..plan.baseline import Baseline
 from ..plan.build import PlanError, build_plan
 from ..plan.checks import check_plan
-from ..plan.model import Plan, ZoningState
+from ..plan.delta import ChangeOptions, compute_change, greenfield_change
+from ..plan.model import FabricChange, FabricPlan, Ownership, Plan
 from ..plan.naming import NamingError
 from ..render.engine import RenderedFabric, RenderError, render_plan
+from ..rules.change import CaptureLacksZoning, NoObservedState, NoOwnershipRecord
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
 from .policy import apply_inventory_policy
 
 __all__ = [
+    "ARTEFACTS",
     "PlanRun",
+    "greenfield_changes",
     "plan_inventory",
     "plan_json",
     "plan_json_bytes",
     "read_against",
+    "read_ownership",
     "write_plan",
 ]
 
 #: where a plan run stopped: the inventory is unusable, the planner gave up, a capture is
-#: unusable, or rendering refused a value (nothing is written in any of these cases)
-Stop = Literal["inventory", "plan", "captures", "render"]
+#: unusable, a fabric's change is refused (ZP9xx), or rendering refused a value (nothing is
+#: written in any of these cases)
+Stop = Literal["inventory", "plan", "captures", "change", "render"]
+
+#: the files of one fabric, in the order an admin uses them
+ARTEFACTS = ("precheck", "script", "rollback", "verify")
 
 
 @dataclass
@@ -46,9 +60,11 @@ class PlanRun:
     plan: Plan | None = None
     findings: list[Finding] = field(default_factory=list)
     suppressed: list[tuple[Finding, str]] = field(default_factory=list)
-    previous: dict[str, ZoningState] | None = None  #: observed zoning per fabric (--against)
-    uncaptured: list[str] = field(default_factory=list)  #: planned fabrics with no capture
+    baselines: dict[str, Baseline] | None = None  #: observed state per fabric (--against)
+    changes: dict[str, FabricChange] = field(default_factory=dict)
+    blocked: list[str] = field(default_factory=list)  #: fabrics whose change is refused
     rendered: list[RenderedFabric] = field(default_factory=list)
+    ownership_from: str | None = None  #: the plan.json ownership was read from
     stopped: Stop | None = None
     error: str = ""  #: why the planner or the renderer gave up
 
@@ -60,8 +76,17 @@ def plan_inventory(
     fabric: str | None = None,
     against: Sequence[str | Path] = (),
     allow_delete: bool = False,
+    greenfield: bool = False,
+    enable_zoning: bool = False,
+    accept_pending: bool = False,
+    previous: str | Path | None = None,
+    out: str | Path | None = None,
 ) -> PlanRun:
-    """Validate, plan, check, read ``against`` captures and render; never raises on bad input."""
+    """Validate, plan, check, read captures and ownership, compute and render every change.
+
+    Never raises on bad input. ``previous`` is a plan.json whose ownership record says what
+    zoneplan created; without it, ``out``/plan.json is used when it exists.
+    """
     validation = validate_inventory(inventory)
     run = PlanRun(validation, findings=list(validation.findings))
     run.suppressed = list(validation.suppressed)
@@ -79,38 +104,165 @@ def plan_inventory(
     run.findings += kept
     run.suppressed += silenced
     if against:
-        run.previous, capture_findings = read_against(against, topology, run.plan)
+        run.baselines, capture_findings = read_against(against, topology, run.plan)
         run.findings += capture_findings
         if any(f.severity is Severity.FATAL for f in capture_findings):
             run.stopped = "captures"
             return run
-        run.uncaptured = [fp.name for fp in run.plan.fabrics if fp.name not in run.previous]
+    ownership, own_findings, run.ownership_from = read_ownership(
+        previous, out, topology.inventory.name
+    )
+    run.findings += own_findings
+    if previous is not None and run.ownership_from is None:
+        run.stopped = "change"
+        return run
+
+    change_findings: list[Finding] = []
+    firmware = {s.name: s.firmware for s in topology.inventory.switches if s.firmware}
+    for fp in run.plan.fabrics:
+        opts = ChangeOptions(
+            allow_delete=allow_delete,
+            enable_zoning=enable_zoning,
+            accept_pending=accept_pending,
+            ownership=ownership.get(fp.name) if ownership is not None else None,
+            firmware=firmware,
+            names=_names(fp, topology, run.baselines.get(fp.name) if run.baselines else None),
+        )
+        base = run.baselines.get(fp.name) if run.baselines is not None else None
+        if base is None:
+            if greenfield or fp.greenfield:
+                result = greenfield_change(fp, opts)
+            else:
+                change_findings.append(_no_state(fp, bool(against)))
+                run.blocked.append(fp.name)
+                continue
+        else:
+            result = compute_change(fp, base, opts)
+        change_findings += result.findings
+        if result.blocked:
+            run.blocked.append(fp.name)
+        run.changes[fp.name] = result.change
+    fatal = [f for f in change_findings if f.severity is Severity.FATAL]
+    kept, silenced = apply_inventory_policy(
+        [f for f in change_findings if f.severity is not Severity.FATAL], topology.inventory
+    )
+    run.findings += fatal + kept
+    run.suppressed += silenced
+    run.plan.changes = [run.changes[fp.name] for fp in run.plan.fabrics if fp.name in run.changes]
+    if run.blocked:
+        run.stopped = "change"
+        return run
     try:
-        run.rendered = render_plan(run.plan, run.previous, allow_delete=allow_delete)
+        run.rendered = render_plan(run.plan, run.changes)
     except RenderError as exc:
         run.stopped, run.error = "render", str(exc)
     return run
 
 
+def greenfield_changes(plan: Plan, topology: Topology) -> dict[str, FabricChange]:
+    """Every fabric of a plan as a new fabric (what ``plan --greenfield`` computes), set on
+    the plan as its changes."""
+    firmware = {s.name: s.firmware for s in topology.inventory.switches if s.firmware}
+    changes = {
+        fp.name: greenfield_change(
+            fp, ChangeOptions(firmware=firmware, names=_names(fp, topology, None))
+        ).change
+        for fp in plan.fabrics
+    }
+    plan.changes = list(changes.values())
+    return changes
+
+
+def _no_state(fp: FabricPlan, captured: bool) -> Finding:
+    if captured:
+        return CaptureLacksZoning.make(
+            f"fabric {fp.name}: the captures hold no zoning of this fabric",
+            subject=fp.name,
+            hint="capture it (zoneplan collect INV --out cap/) and rerun with --against cap/; "
+            "a fabric without any zoning: --greenfield",
+        )
+    return NoObservedState.make(
+        f"fabric {fp.name}: no observed zoning to compute the change against",
+        subject=fp.name,
+        hint="capture the fabric (zoneplan collect INV --out cap/) and rerun with --against "
+        "cap/; only a new fabric without zoning may be planned with --greenfield "
+        "(or fabrics[].zoning.greenfield: true)",
+    )
+
+
+def _names(fp: FabricPlan, topology: Topology, base: Baseline | None) -> dict[str, str]:
+    """WWPN → how the access summary names the device: inventory port, else the fabric's alias."""
+    names: dict[str, str] = {}
+    if base is not None:
+        for a in base.aliases:
+            if a.wwpn is not None:
+                names.setdefault(a.wwpn, a.name)
+    for a in fp.aliases:
+        names[a.wwpn] = a.ref or a.name
+    return names
+
+
 def read_against(
     paths: Iterable[str | Path], topology: Topology, plan: Plan
-) -> tuple[dict[str, ZoningState], list[Finding]]:
-    """Read capture files/folders and return the observed zoning of each planned fabric."""
+) -> tuple[dict[str, Baseline], list[Finding]]:
+    """Read capture files/folders and return the observed baseline of each planned fabric."""
     from ..parsers.capture import read_captures
 
     states, findings = read_captures(paths)
-    zoning, more = zoning_by_fabric(list(states.values()), topology, plan)
-    return zoning, findings + more
+    baselines, more = baselines_by_fabric(list(states.values()), topology, plan, findings)
+    return baselines, findings + more
+
+
+def read_ownership(
+    previous: str | Path | None, out: str | Path | None, inventory: str
+) -> tuple[dict[str, Ownership] | None, list[Finding], str | None]:
+    """What zoneplan created per fabric, from a previous plan.json (``previous`` or OUT's).
+
+    (ownership per fabric or None, findings, the file read). An explicit ``previous`` that
+    cannot be read is fatal; OUT/plan.json that cannot be read, or that another inventory
+    wrote, is ignored with a warning.
+    """
+    explicit = previous is not None
+    path = Path(previous) if explicit else (Path(out) / "plan.json" if out is not None else None)
+    if path is None or (not explicit and not path.is_file()):
+        return None, [], None
+    severity = Severity.FATAL if explicit else Severity.WARNING
+    try:
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict):
+            raise ValueError("not a plan.json object")
+        if data.get("inventory") != inventory:
+            raise ValueError(f"written for inventory {data.get('inventory')!r}, not {inventory!r}")
+        out_map: dict[str, Ownership] = {}
+        for c in data.get("changes") or []:
+            if isinstance(c, dict) and isinstance(c.get("fabric"), str):
+                out_map[c["fabric"]] = Ownership.model_validate(c.get("ownership") or {})
+    except (OSError, ValueError) as exc:
+        return (
+            None,
+            [
+                NoOwnershipRecord.make(
+                    f"the previous plan {path} cannot be used as an ownership record: "
+                    f"{str(exc).splitlines()[0]}",
+                    Location(str(path)),
+                    severity=severity,
+                )
+            ],
+            None,
+        )
+    return out_map, [], str(path)
 
 
 def write_plan(run: PlanRun, out: Path, *, force: bool = False) -> dict[str, str]:
-    """Write every fabric's script and rollback and ``plan.json``; path → what was done."""
+    """Write every fabric's artefacts and ``plan.json``; path → what was done."""
     assert run.plan is not None and run.stopped is None
     files: dict[str, str] = {}
     for r in run.rendered:
-        for kind, text in (("script", r.script), ("rollback", r.rollback)):
-            path = out / r.fabric / f"{r.fabric}.{kind}.txt"
-            files[str(path)] = write_output(path, text, force=force).describe()
+        texts = r.artefacts()
+        for kind in ARTEFACTS:
+            rel = f"{r.fabric}/{r.fabric}.{kind}.txt"
+            r.change.files[kind] = rel
+            files[str(out / rel)] = write_output(out / rel, texts[kind], force=force).describe()
     path = out / "plan.json"
     files[str(path)] = write_output(path, plan_json_bytes(run.plan), force=force).describe()
     return files
