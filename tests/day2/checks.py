@@ -90,8 +90,9 @@ def assert_desired(fab: FosFabric | MdsFabric, fp: dict[str, Any], vsan: int | N
     assert vsan is not None
     vz = fab.vsans[vsan]
     das = fab.device_aliases()
-    for a in fp["aliases"]:
-        assert das.get(a["name"]) == a["wwpn"], a["name"]
+    for a in fp["aliases"]:  # a device-alias, or an fcalias of the VSAN the plan reuses
+        fcalias = vz.full.fcaliases.get(a["name"])
+        assert das.get(a["name"]) == a["wwpn"] or fcalias == [a["wwpn"]], a["name"]
     act = vz.active
     assert act is not None and act.effective == cfg, (act and act.effective, cfg)
     for z in planned_zones(fp):

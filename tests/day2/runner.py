@@ -27,6 +27,7 @@ Used by the catalogue (:mod:`tests.day2.test_catalogue`) and the property tests
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -109,6 +110,8 @@ class Scenario:
     config_in_inventory: bool = True  #: fabrics[].zoning.config names PROD_<F>
     #: the engine feature this row waits for (xfail, strict); empty once the engine has it
     pending: str = ""
+    #: the cases it applies to (``vendor`` or ``vendor-strategy``); empty: every case
+    pending_cases: tuple[str, ...] = ()
 
 
 def _files(out: Any) -> dict[str, bytes]:
@@ -133,13 +136,73 @@ def _inventory(sc: Scenario, vendor: str, strategy: str) -> dict[str, Any]:
     return inv
 
 
+_MUST = re.compile(r"^\s*[#!]\s{2,}must\s+(.*)$")
+_MORE = re.compile(r"^\s*[#!]\s{6,}(\S.*)$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _expect(what: str, output: str) -> str | None:
+    """Why ``output`` does not say what the comment ``must <what>`` asks, or None."""
+    out = _norm(output)
+    what = re.sub(r"\s{2,}\(.*\)$", "", what.strip())  # a trailing "(why)" is commentary
+    m = re.match(r"^(?:show|print): (.*)$", what)
+    if m:
+        return None if _norm(m.group(1)) in out else f"no {m.group(1)!r}"
+    if what.startswith("show no ") and '"' in what:
+        bad = [q for q in re.findall(r'"([^"]+)"', what) if q in output]
+        return f"shows {bad}" if bad else None
+    if what == "show no active zoneset":
+        return "a zoneset is active" if "zoneset name" in output else None
+    if what.startswith("show no configuration in effect"):
+        return None if "no configuration in effect" in out else "a configuration is in effect"
+    m = re.match(r"^show the config in effect: (.*)$", what)
+    if m:
+        return None if _norm(m.group(1)) in out else f"{m.group(1)!r} not in effect"
+    m = re.match(r"^say that (\S+) (?:is not present|does not exist)$", what)
+    if m:
+        gone = "not present" in output or "does not exist" in output
+        return None if gone else f"{m.group(1)} exists"
+    if what == "exist":
+        gone = not out or "not present" in output or "does not exist" in output
+        return "it does not exist" if gone else None
+    m = re.match(r"^list: (.*)$", what)
+    if m:
+        items = [x.strip() for x in m.group(1).split(";") if x.strip()]
+        missing = [x for x in items if not re.search(rf"(?<![\w:]){re.escape(x)}(?![\w:])", output)]
+        return f"missing {missing}" if missing else None
+    return f"an expectation the judge does not know: must {what}"
+
+
 def _read_only(site: Site, fabric: str, text: str, kind: str) -> None:
-    """A precheck / verify file: every line runs on the switch and changes nothing."""
+    """A precheck / verify file: every command runs on the switch and changes nothing, and its
+    output says what the ``must ...`` comments under it ask."""
     snap = site.snapshot(fabric)
-    try:
-        site.apply(fabric, text)
-    except ZoningScriptError as exc:
-        pytest.fail(f"fabric {fabric}: the switch rejects a {kind} line: {exc}")
+    session = site.fabrics[fabric].session("admin")
+    output, last, wants = "", "", []
+    lines = text.splitlines() + ["<end>"]
+    for n, line in enumerate(lines, 1):
+        must, more = _MUST.match(line), _MORE.match(line)
+        if must:
+            wants.append(must.group(1))
+            continue
+        if more and wants and wants[-1].startswith("list:"):
+            wants[-1] += "; " + more.group(1)
+            continue
+        if line.strip() and not line.strip().startswith(("#", "!")) or line == "<end>":
+            for w in wants:
+                why = _expect(w, output)
+                assert why is None, f"fabric {fabric} {kind}: {last!r} must {w}: {why}\n{output}"
+            wants = []
+            if line == "<end>":
+                break
+            reply = session.send(line)
+            assert not reply.error and reply.prompt is None, (
+                f"fabric {fabric}: the switch rejects {kind} line {n} {line!r}: {reply.output}"
+            )
+            output, last = reply.output, line
     assert site.snapshot(fabric) == snap, f"the {kind} of fabric {fabric} changed the fabric"
     assert not C.leftovers(site.fabrics[fabric]), f"the {kind} of fabric {fabric} left a session"
 
@@ -233,8 +296,8 @@ def judge(sc: Scenario, vendor: str, strategy: str, tmp_path: Path) -> Ctx | Non
     for f in site.fabrics:
         run_script(site.fabrics[f].session(), site.script(out, f))
         assert site.snapshot(f) == after_snaps[f], f"a second plan changed fabric {f} again"
-        counts = again.change_counts(f)
-        assert not any(counts.values()), counts
+        change = again.fabric(f).get("change") or {}
+        assert change.get("operations") == 0, change
 
     # the rollback restores what show printed before, byte for byte
     site.fabrics = copy.deepcopy(after)
@@ -242,7 +305,12 @@ def judge(sc: Scenario, vendor: str, strategy: str, tmp_path: Path) -> Ctx | Non
         site.apply(f, text)
         C.assert_clean_end(site.fabrics[f])
         if sc.rollback == "exact":
-            assert site.snapshot(f) == snaps[f], f"rollback of fabric {f} is not exact"
+            got = site.snapshot(f)
+            if got != snaps[f]:
+                diff = "".join(
+                    difflib.unified_diff(snaps[f].splitlines(True), got.splitlines(True), n=1)
+                )
+                pytest.fail(f"rollback of fabric {f} is not exact:\n{diff[:3000]}")
         elif sc.rollback == "defined":
             assert ctx.view(f)["zones"] == ctx.view(f, before)["zones"]
             assert ctx.view(f)["aliases"] == ctx.view(f, before)["aliases"]

@@ -95,11 +95,13 @@ def base_inventory(
     firmware: str | None = None,
     backend: bool = False,
     configs: dict[str, str] | None = None,
+    zone_modes: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """A small site: fabrics A and B of one vendor, a two-node cluster, ``hosts``.
 
     ``configs`` names the config in effect per fabric (``fabrics[].zoning.config``): the one
-    the plan edits. Written only when the inventory model knows the field.
+    the plan edits; ``zone_modes`` the Cisco zone mode a new fabric has
+    (``fabrics[].zoning.mode``). Written only when the inventory model knows the field.
     """
     cisco = vendor == "cisco"
     fw = firmware or ("9.4(2a)" if cisco else "9.2.0a")
@@ -109,8 +111,14 @@ def base_inventory(
         fab: dict[str, Any] = {"name": f, "vendor": vendor}
         if cisco:
             fab["vsan"] = 10 * (k + 1)
-        if configs and f in configs and _model_has_zoning():
-            fab["zoning"] = {"config": configs[f]}
+        if _model_has_zoning():
+            zoning = {}
+            if configs and f in configs:
+                zoning["config"] = configs[f]
+            if zone_modes and f in zone_modes:
+                zoning["mode"] = zone_modes[f]
+            if zoning:
+                fab["zoning"] = zoning
         fabrics.append(fab)
     switches = []
     for k, f in enumerate(("A", "B")):
@@ -125,6 +133,11 @@ def base_inventory(
                     "ports": 48,
                 }
             )
+    isls = []
+    for f in ("A", "B"):
+        names = switch_names(vendor, f, switches_per_fabric)
+        for a, b in zip(names, names[1:], strict=False):
+            isls.append({"a": f"{a}:{_port(vendor, 40)}", "b": f"{b}:{_port(vendor, 40)}"})
     sw = {f: switch_names(vendor, f)[0] for f in ("A", "B")}
     nodes = []
     for i, (node, role) in enumerate((("san1", "active"), ("san2", "standby"))):
@@ -182,6 +195,7 @@ def base_inventory(
         "name": "day2",
         "fabrics": fabrics,
         "switches": switches,
+        "isls": isls,
         "cluster": {"name": "cl1", "nodes": nodes},
         "hosts": [
             {
@@ -280,9 +294,6 @@ class PlanResult:
 
     def fabric(self, name: str) -> dict[str, Any]:
         return next(f for f in self.doc["plan"]["fabrics"] if f["fabric"] == name)
-
-    def change_counts(self, name: str) -> dict[str, int]:
-        return self.fabric(name).get("change") or {}
 
 
 @dataclass

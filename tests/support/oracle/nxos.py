@@ -953,6 +953,16 @@ class NxosSession:
                 "fcalias": X.show_fcalias,
             }[what]
             return fn(self.fabric, vsans, self.switch)
+        m = re.match(r"^show (zoneset|zone|fcalias) name (\S+) vsan (\d+)$", text)
+        if m:
+            what, name, v = m.groups()
+            if int(v) not in self.fabric.vsans:
+                return VSAN_NOT_CONFIGURED.format(vsan=int(v)) + "\n"
+            fn = {"zoneset": X.show_zoneset, "zone": X.show_zone, "fcalias": X.show_fcalias}[what]
+            return fn(self.fabric, [int(v)], self.switch, name)
+        m = re.match(r"^show device-alias name (\S+)$", text)
+        if m:
+            return X.show_device_alias_name(self.fabric, m.group(1), self.switch)
         if text == "show device-alias database":
             return X.show_device_alias_database(self.fabric, self.switch)
         if text == "show device-alias status":
