@@ -515,3 +515,148 @@ def test_fingerprint_in_plan_json_is_the_observed_zoning(site):
     groups = group_by_fabric(states.values(), build_topology(inv.inventory, inv.source))
     for f in ("A", "B"):
         assert run.change(f)["against"]["fingerprint"] == observation_fingerprint(groups[f])
+
+
+def test_import_records_the_config_in_effect_and_the_zone_mode(tmp_path):
+    site = Site(tmp_path)
+    site.mds = MdsFabric({VSAN: VsanZoning(VSAN, "enhanced")}, switches=("mds-b1", "mds-b2"))
+    data = inventory()
+    data["fabrics"][1]["zoning"] = {"mode": "enhanced"}
+    site.greenfield(data)
+    draft = tmp_path / "draft.yaml"
+    r = runner.invoke(app, ["import", str(site.capture()), "-o", str(draft)])
+    assert r.exit_code == 0, r.output
+    fabrics = yaml.safe_load(draft.read_text())["fabrics"]
+    zonings = sorted(json.dumps(f.get("zoning"), sort_keys=True) for f in fabrics)
+    assert zonings == [
+        '{"config": "cfg_euronas_cluster_A"}',
+        '{"config": "cfg_euronas_cluster_B", "mode": "enhanced"}',
+    ]
+    # and a plan of the draft against the same capture changes nothing
+    run = runner.invoke(
+        app,
+        [
+            "plan",
+            str(draft),
+            "--against",
+            str(tmp_path / f"cap{site.n}"),
+            "--out",
+            str(tmp_path / "o"),
+            "-f",
+            "json",
+        ],
+    )
+    assert run.exit_code in (0, 1), run.output  # 1: the draft's switches have no ISLs (ZP203)
+    plan = json.loads((tmp_path / "o" / "plan.json").read_text())
+    assert len(plan["changes"]) == 2 and all(c["ops"] == [] for c in plan["changes"])
+
+
+# ------------------------------------------------------------------------------ more scenarios
+
+
+@pytest.mark.parametrize(("fabric", "old", "new"), [("A", "sist", "peer"), ("B", "simt", "smart")])
+def test_strategy_change_creates_new_zones_and_removes_old_only_when_allowed(
+    site, fabric, old, new
+):
+    data = inventory()
+    data["policy"] = {**data.get("policy", {}), "strategy": old}
+    site.greenfield(data)
+    before = site.state(fabric)
+    switched = copy.deepcopy(data)
+    switched["policy"]["strategy"] = new
+    run = site.plan(switched, "--fabric", fabric)
+    assert run.exit_code == 0, run.output
+    ops = run.change(fabric)["ops"]
+    created = [op for op in ops if op["op"] == "create_zone"]
+    assert created and all(op["name"].startswith("pz_") for op in created)
+    assert all(op["peer"] == (new == "peer") and op["smart"] == (new == "smart") for op in created)
+    # never a member added to a zone of the other kind, nothing removed without --allow-delete
+    assert not [op for op in ops if op["op"] in ("zone_add_members", "delete_zone")]
+    assert "zoneadd --peerzone" not in run.text(fabric)
+    site.paste(fabric, run.text(fabric))
+    site.paste(fabric, run.text(fabric, "rollback"))
+    after_rollback = site.state(fabric)
+    if new == "smart":  # smart zoning stays enabled (zoneplan never turns it off)
+        after_rollback = after_rollback.replace("smart-zoning: enabled", "smart-zoning: disabled")
+    assert after_rollback == before
+
+    run = site.plan(switched, "--fabric", fabric, "--allow-delete")
+    assert run.exit_code == 0, run.output
+    deleted = {op["name"] for op in run.change(fabric)["ops"] if op["op"] == "delete_zone"}
+    assert deleted and all(n.startswith("z_") and "backend" not in n for n in deleted)
+    site.paste(fabric, run.text(fabric))
+    assert site.plan(switched, "--fabric", fabric, out="check").change(fabric)["ops"] == []
+
+
+@BOTH
+def test_host_port_moved_to_another_switch_changes_nothing(site, fabric):
+    data = inventory()
+    site.greenfield(data)
+    moved = copy.deepcopy(data)
+    port = host_port(moved, "esx01", fabric)
+    other = [
+        s["name"]
+        for s in moved["switches"]
+        if s["fabric"] == fabric and s["name"] != port["switch"]
+    ][0]
+    port["switch"] = other
+    port["port"] = "40" if fabric == "A" else "fc1/40"
+    run = site.plan(moved)
+    assert run.exit_code == 0, run.output
+    assert run.change(fabric)["ops"] == []
+
+
+@BOTH
+def test_pasting_an_applied_script_again_is_harmless(site, fabric):
+    data = inventory()
+    site.greenfield(without_host(data, "xsan01"))
+    run = site.plan(data)
+    assert "applied already" in run.text(fabric, "precheck")
+    site.paste(fabric, run.text(fabric))
+    applied = site.state(fabric)
+    with pytest.raises(Exception, match="duplicate name|already present"):
+        site.paste(fabric, run.text(fabric))
+    # the admin stops at the error and discards what the paste opened, as the script says
+    f = site.fabric(fabric)
+    if fabric == "A":
+        run_script(f.session("admin"), "cfgtransabort\n")
+    else:
+        run_script(f.session("admin"), "configure terminal\ndevice-alias abort\nend\n")
+    assert site.state(fabric) == applied
+    # and the next plan against the fabric has nothing to do
+    assert site.plan(data, out="check").change(fabric)["ops"] == []
+
+
+def test_fcalias_of_the_plans_name_is_used_and_never_deleted_or_duplicated(site):
+    data = inventory()
+    wwpn = host_port(data, "esx01", "B")["wwpn"]
+    vz = site.mds.vsans[VSAN]
+    vz.full.fcaliases["esx01_vmhba2_p1"] = [wwpn]
+    run = site.plan(data, "--fabric", "B", "--enable-zoning")
+    assert run.exit_code == 0, run.output
+    script = run.text("B")
+    assert "device-alias name esx01_vmhba2_p1 " not in script
+    assert "  member fcalias esx01_vmhba2_p1" in script
+    assert "fcalias name" not in script  # the fcalias itself is left as it is
+    site.paste("B", script)
+    assert site.mds.vsans[VSAN].full.fcaliases["esx01_vmhba2_p1"] == [wwpn]
+    # the host removed: its zones go (zoneplan's), the fcalias stays (not zoneplan's kind)
+    run = site.plan(without_host(data, "esx01"), "--fabric", "B", "--allow-delete")
+    assert run.exit_code == 0, run.output
+    ops = run.change("B")["ops"]
+    assert [op for op in ops if op["op"] == "delete_zone"]
+    assert not [op for op in ops if op["op"] == "delete_alias"]
+
+
+def test_mirror_and_backend_zones_are_tagged_in_a_smart_zoning_vsan():
+    from tests.plan.plan_helpers import topology_of
+    from tests.support.paths import SAMPLES as S
+    from zoneplan.plan import build_plan
+    from zoneplan.render import render_plan
+
+    plan = build_plan(topology_of(S / "mirror-via-switch.yaml"), "smart")
+    script = next(r.script for r in render_plan(plan) if r.fabric == "B")
+    block = script[script.index("zone name z_mirror_") :].split("zone name")[1]
+    assert block.count(" both\n") == 2  # both mirror ports talk both ways
+    backend = script[script.index("zone name z_backend_") :].split("zone name")[1]
+    assert " initiator\n" in backend and " target\n" in backend
