@@ -105,7 +105,7 @@ class Site:
         self.n += 1
         cap = self.root / f"cap{self.n}"
         write_capture(self.fos, cap, FOS_SWITCHES)
-        write_capture(self.mds, cap, list(MDS_SWITCHES))
+        write_capture(self.mds, cap, list(MDS_SWITCHES), show_vsan=self.show_vsan)
         if self.show_vsan:
             for sw in MDS_SWITCHES:
                 (cap / sw / "show_vsan.txt").write_text(

@@ -318,3 +318,20 @@ def test_a_config_line_in_a_sub_mode_falls_back_to_the_configuration_mode():
     run_script(s, "configure terminal\nzone name a vsan 10\n  member device-alias h1\n")
     s.send("zone name b vsan 10")  # from (config-zone): accepted, now editing b
     assert s.ctx == (10, "b") and s.prompt == "mds1(config-zone)# "
+
+
+def test_smart_zoning_is_switched_off_only_without_tagged_zones():
+    f = _fabric()
+    s = f.session()
+    script = (
+        "configure terminal\nterminal dont-ask\nzone smart-zoning enable vsan 10\n"
+        "zone name z vsan 10\n  member device-alias h1 initiator\nzone commit vsan 10\n"
+    )
+    run_script(s, script)
+    r = s.send("no zone smart-zoning enable vsan 10")
+    assert r.error and "has device types" in r.output
+    run_script(
+        s, "no zone name z vsan 10\nno zone smart-zoning enable vsan 10\nzone commit vsan 10\n"
+    )
+    assert not f.vsans[10].full.smart
+    assert s.send("no zone smart-zoning enable vsan 10").output == N.SMART_ALREADY_OFF + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = [
     "Reply",
@@ -41,6 +41,132 @@ YES = ("y", "yes")
 
 #: characters no command line may carry (a terminal would act on them, a log would hide them)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+class NameTable(dict):
+    """A table of objects by name that also knows its names case-folded.
+
+    Why: creating a name is refused when another differs from it only in case, and a script
+    creating 10,000 objects must not fold every existing name once per create. Every way a
+    dict is changed keeps the folded index (``[k] = v``, ``del``, ``pop``, ``update``,
+    ``setdefault``, ``clear``); ``copy.deepcopy`` makes another NameTable.
+    """
+
+    __slots__ = ("_low",)
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._low: dict[str, set[str]] = {}
+        for k in self:
+            self._low.setdefault(k.lower(), set()).add(k)
+
+    def __reduce_ex__(self, protocol: Any) -> tuple:
+        return (self.__class__, (dict(self),))
+
+    def _forget(self, k: str) -> None:
+        names = self._low.get(k.lower())
+        if names is not None:
+            names.discard(k)
+            if not names:
+                del self._low[k.lower()]
+
+    def __setitem__(self, k: str, v: Any) -> None:
+        if k not in self:
+            self._low.setdefault(k.lower(), set()).add(k)
+        super().__setitem__(k, v)
+
+    def __delitem__(self, k: str) -> None:
+        super().__delitem__(k)
+        self._forget(k)
+
+    def pop(self, k: str, *default: Any) -> Any:
+        had = k in self
+        v = super().pop(k, *default)
+        if had:
+            self._forget(k)
+        return v
+
+    def popitem(self) -> tuple[str, Any]:
+        k, v = super().popitem()
+        self._forget(k)
+        return k, v
+
+    def update(self, *args: Any, **kw: Any) -> None:  # type: ignore[override]
+        for k, v in dict(*args, **kw).items():
+            self[k] = v
+
+    def setdefault(self, k: str, default: Any = None) -> Any:
+        if k not in self:
+            self[k] = default
+        return self[k]
+
+    def clear(self) -> None:
+        super().clear()
+        self._low.clear()
+
+    def twin(self, name: str) -> str | None:
+        """A name equal to ``name`` but for case (not ``name`` itself), or None."""
+        for k in self._low.get(name.lower(), ()):
+            if k != name:
+                return k
+        return None
+
+
+class DeviceAliasTable(NameTable):
+    """Device-aliases by name that also know which pWWNs are taken (one alias per pWWN)."""
+
+    __slots__ = ("_wwpns",)
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._wwpns: dict[str, int] = {}
+        for v in self.values():
+            self._wwpns[v] = self._wwpns.get(v, 0) + 1
+
+    def _drop(self, v: str) -> None:
+        n = self._wwpns.get(v, 0) - 1
+        if n > 0:
+            self._wwpns[v] = n
+        else:
+            self._wwpns.pop(v, None)
+
+    def __setitem__(self, k: str, v: Any) -> None:
+        if k in self:
+            self._drop(self[k])
+        super().__setitem__(k, v)
+        self._wwpns[v] = self._wwpns.get(v, 0) + 1
+
+    def __delitem__(self, k: str) -> None:
+        v = self[k]
+        super().__delitem__(k)
+        self._drop(v)
+
+    def pop(self, k: str, *default: Any) -> Any:
+        had = k in self
+        v = super().pop(k, *default)
+        if had:
+            self._drop(v)
+        return v
+
+    def popitem(self) -> tuple[str, Any]:
+        k, v = super().popitem()
+        self._drop(v)
+        return k, v
+
+    def clear(self) -> None:
+        super().clear()
+        self._wwpns.clear()
+
+    def has_wwpn(self, wwpn: str) -> bool:
+        return wwpn in self._wwpns
+
+
+def case_twin(table: dict, name: str) -> str | None:
+    """A name of ``table`` equal to ``name`` but for case (a plain dict is scanned)."""
+    if isinstance(table, NameTable):
+        return table.twin(name)
+    low = name.lower()
+    return next((k for k in table if k != name and k.lower() == low), None)
 
 
 def is_wwn(text: str) -> bool:

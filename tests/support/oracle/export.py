@@ -16,6 +16,7 @@ fcalias members nested under ``fcalias name A vsan N`` (``show zone vsan 50`` fi
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from zoneplan.observed import Zone, ZoneDb
@@ -88,24 +89,30 @@ def _zone_block(
     return out
 
 
-def show_zone(fabric: MdsFabric, vsans: list[int], switch: str | None = None) -> str:
-    """``show zone [vsan N]``: the full database's zones (committed; not a session's copy)."""
+def show_zone(
+    fabric: MdsFabric, vsans: list[int], switch: str | None = None, name: str | None = None
+) -> str:
+    """``show zone [name Z] [vsan N]``: the full database's zones (committed; not a session's
+    copy); an unknown name: ``Zone not present`` (mdssdk zone.py l.931)."""
     rev = _reverse(fabric.device_aliases(switch))
     out: list[str] = []
     for v in vsans:
         db = fabric.vsans[v].full
-        for name in sorted(db.zones):
-            out += _zone_block(db.zones[name], rev, v, "", db)
+        for zn in sorted(db.zones) if name is None else [name] if name in db.zones else []:
+            out += _zone_block(db.zones[zn], rev, v, "", db)
     return "\n".join(out) + "\n" if out else "Zone not present\n"
 
 
-def show_zoneset(fabric: MdsFabric, vsans: list[int], switch: str | None = None) -> str:
-    """``show zoneset [vsan N]``: every zoneset with its zones nested."""
+def show_zoneset(
+    fabric: MdsFabric, vsans: list[int], switch: str | None = None, name: str | None = None
+) -> str:
+    """``show zoneset [name S] [vsan N]``: every zoneset with its zones nested; an unknown
+    name: ``Zoneset not present`` (mdssdk zoneset.py l.314)."""
     rev = _reverse(fabric.device_aliases(switch))
     out: list[str] = []
     for v in vsans:
         db = fabric.vsans[v].full
-        for zs in sorted(db.zonesets):
+        for zs in sorted(db.zonesets) if name is None else [name] if name in db.zonesets else []:
             out.append(f"zoneset name {zs} vsan {v}")
             for zn in sorted(db.zonesets[zs]):
                 z = db.zones.get(zn)
@@ -134,15 +141,18 @@ def show_zoneset_active(fabric: MdsFabric, vsans: list[int], switch: str | None 
     return "\n".join(out) + "\n" if out else "Zoneset not present\n"
 
 
-def show_fcalias(fabric: MdsFabric, vsans: list[int], switch: str | None = None) -> str:
-    """``show fcalias [vsan N]``."""
+def show_fcalias(
+    fabric: MdsFabric, vsans: list[int], switch: str | None = None, name: str | None = None
+) -> str:
+    """``show fcalias [name A] [vsan N]`` (an unknown name: ``Fcalias not present``, the
+    shape of the zone and zoneset replies; UNVERIFIED)."""
     rev = _reverse(fabric.device_aliases(switch))
     out: list[str] = []
     for v in vsans:
         db = fabric.vsans[v].full
-        for name in sorted(db.fcaliases):
-            out.append(f"fcalias name {name} vsan {v}")
-            for m in sorted(db.fcaliases[name]):
+        for fa in sorted(db.fcaliases) if name is None else [name] if name in db.fcaliases else []:
+            out.append(f"fcalias name {fa} vsan {v}")
+            for m in sorted(db.fcaliases[fa]):
                 out.append(_plain(m, rev, "  ", None))
             out.append("")
     return "\n".join(out) + "\n" if out else "Fcalias not present\n"
@@ -207,6 +217,15 @@ def show_device_alias_database(fabric: MdsFabric, switch: str | None = None) -> 
     """``show device-alias database`` (the committed database of ``switch``)."""
     das = fabric.device_aliases(switch)
     return R.render_show_device_alias_database({k: das[k] for k in sorted(das)})
+
+
+def show_device_alias_name(fabric: MdsFabric, name: str, switch: str | None = None) -> str:
+    """``show device-alias name N``: its database line, or ``Device Alias not present``
+    (CoprHD substring "not present"; the full text UNVERIFIED)."""
+    das = fabric.device_aliases(switch)
+    if name not in das:
+        return "Device Alias not present\n"
+    return f"device-alias name {name} pwwn {das[name]}\n"
 
 
 def show_device_alias_status(fabric: MdsFabric, switch: str | None = None) -> str:
@@ -298,20 +317,31 @@ def snapshot(fabric: FosFabric | MdsFabric) -> str:
 # --------------------------------------------------------------------------- capture folders
 
 
-def _pack_commands(vendor_dir: str) -> set[str]:
+@functools.cache
+def _pack_commands(vendor_dir: str) -> frozenset[str]:
     """The command names a pack's catalogue knows (a capture holds only outputs it reads)."""
     import yaml
 
     root = Path(__file__).resolve().parents[3] / "vendors" / vendor_dir / "commands.yaml"
     data = yaml.safe_load(root.read_text())
-    return set((data.get("commands") or {}).keys())
+    return frozenset((data.get("commands") or {}).keys())
 
 
 def write_capture(
-    fabric: FosFabric | MdsFabric, folder: Path, switches: list[str] | None = None
+    fabric: FosFabric | MdsFabric,
+    folder: Path,
+    switches: list[str] | None = None,
+    *,
+    vsans: list[int] | None = None,
+    version: bool = True,
+    show_vsan: bool = True,
 ) -> Path:
     """Write the fabric's zoning outputs as ``zoneplan collect`` saves them: one folder per
-    switch, one file per command (``cfgshow.txt``, ``show_zoneset_vsan_10.txt``...)."""
+    switch, one file per command (``cfgshow.txt``, ``show_zoneset_vsan_10.txt``...).
+
+    ``vsans`` limits the NX-OS zoning outputs to some VSANs (a partial read: ``show vsan``
+    still lists every VSAN the switch has, unless ``show_vsan=False``); ``version=False`` leaves
+    the firmware unread."""
     folder.mkdir(parents=True, exist_ok=True)
     if isinstance(fabric, FosFabric):
         known = _pack_commands("brocade-fos")
@@ -319,7 +349,7 @@ def write_capture(
             "cfgshow": fabric.cfgshow(None),
             "cfgtransshow": fabric.cfgtransshow(None),
         }
-        if "version" in known:
+        if "version" in known and version:
             files["version"] = fabric.session("collect")._c_version([]).output
         for sw in switches or [fabric.switch]:
             d = folder / sw
@@ -333,6 +363,8 @@ def write_capture(
         d.mkdir(exist_ok=True)
         files = {}
         for v in sorted(fabric.vsans):
+            if vsans is not None and v not in vsans:
+                continue
             files[f"show zoneset vsan {v}"] = show_zoneset(fabric, [v], sw)
             files[f"show zone vsan {v}"] = show_zone(fabric, [v], sw)
             files[f"show zoneset active vsan {v}"] = show_zoneset_active(fabric, [v], sw)
@@ -341,7 +373,14 @@ def write_capture(
                 files[f"show fcalias vsan {v}"] = show_fcalias(fabric, [v], sw)
         files["show device-alias database"] = show_device_alias_database(fabric, sw)
         files["show device-alias status"] = show_device_alias_status(fabric, sw)
-        if "show version" in known:
+        if "show vsan" in known and show_vsan:
+            files["show vsan"] = "".join(
+                f"vsan {v} information\n         name:VSAN{v:04d}  state:active\n"
+                "         interoperability mode:default\n"
+                "         loadbalancing:src-id/dst-id/oxid\n         operational state:up\n\n"
+                for v in sorted(fabric.vsans)
+            )
+        if "show version" in known and version:
             files["show version"] = (
                 "Cisco Nexus Operating System (NX-OS) Software\n"
                 f"  system:    version {fabric.firmware}\n"

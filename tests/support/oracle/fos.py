@@ -48,7 +48,7 @@ from typing import Callable
 
 from zoneplan.observed import Zone, ZoneDb
 
-from .common import CONTROL, YES, Refused, Reply, is_wwn
+from .common import CONTROL, YES, NameTable, Refused, Reply, case_twin, is_wwn
 
 __all__ = ["FosDb", "FosFabric", "FosSession", "FosTransaction", "fos_version"]
 
@@ -270,6 +270,11 @@ class FosDb:
     zones: dict[str, Zone] = field(default_factory=dict)
     configs: dict[str, list[str]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.aliases = NameTable(self.aliases)
+        self.zones = NameTable(self.zones)
+        self.configs = NameTable(self.configs)
+
     def copy(self) -> FosDb:
         return FosDb(
             {k: list(v) for k, v in self.aliases.items()},
@@ -289,11 +294,10 @@ class FosDb:
 
     def case_twin(self, name: str) -> str | None:
         """An existing name equal to ``name`` but for case."""
-        low = name.lower()
         for table in (self.aliases, self.zones, self.configs):
-            for k in table:
-                if k != name and k.lower() == low:
-                    return k
+            twin = case_twin(table, name)
+            if twin is not None:
+                return twin
         return None
 
     def as_zonedb(self, effective: str | None = None) -> ZoneDb:
@@ -811,11 +815,13 @@ class FosSession:
     # -- cfgs ----------------------------------------------------------------------------------
     def _zone_list(self, body: str, view: FosDb) -> list[str]:
         out: list[str] = []
+        seen: set[str] = set()
         for p in self._split(body):
             if p not in view.zones:
                 raise _Err(NOT_FOUND.format(name=p))
-            if p in out:
+            if p in seen:
                 raise _Err(LISTED_TWICE.format(member=p))
+            seen.add(p)
             out.append(p)
         if not out:
             raise self._usage("cfgcreate")

@@ -35,9 +35,11 @@ The model (an :class:`MdsFabric` shared by every :class:`NxosSession` on it):
   commit``, ``copy running-config startup-config fabric``) ask "Do you want to continue?
   (y/n) [n]" unless ``terminal dont-ask`` is on (Cisco's automation always wraps them: §15;
   that they always ask is UNVERIFIED, the stricter reading);
+* smart zoning is switched off with ``no zone smart-zoning enable vsan N`` (a rollback of a
+  change that switched it on), refused while a zone still carries device types (UNVERIFIED);
 * forbidden (zoneplan never sends them): clearing the zone database or a lock, deactivating a
   zoneset, changing the default zone, the zone or device-alias mode, device-alias
-  distribution, disabling smart zoning, clearing another admin's device-alias session.
+  distribution, clearing another admin's device-alias session.
 """
 
 from __future__ import annotations
@@ -49,7 +51,16 @@ from typing import Callable
 
 from zoneplan.observed import Zone, ZoneDb
 
-from .common import CONTROL, YES, Refused, Reply, is_wwn
+from .common import (
+    CONTROL,
+    YES,
+    DeviceAliasTable,
+    NameTable,
+    Refused,
+    Reply,
+    case_twin,
+    is_wwn,
+)
 
 __all__ = ["MdsZoneDb", "VsanZoning", "MdsFabric", "NxosSession", "FCALIAS"]
 
@@ -91,6 +102,9 @@ ACTIVATION_STARTED = "Zoneset activation initiated. check zone status"
 ALREADY_ACTIVE = "Specified zoneset already active and unchanged"
 SMART_STARTED = "Smart Zoning distribution initiated. check zone status"
 SMART_ALREADY = "Smart-zoning is already enabled"
+SMART_ALREADY_OFF = "Smart-zoning is already disabled"
+#: UNVERIFIED: disabling smart zoning while zones still carry device types is refused here
+SMART_IN_USE = "% Smart zoning cannot be disabled in VSAN {vsan}: zone {zone} has device types"
 #: [VENDOR-CODE] MDSLib devicealias.py l.243-246
 DA_PRESENT = "Device Alias already present"
 DA_PWWN_TAKEN = "Another device-alias already present with the same pwwn"
@@ -137,6 +151,7 @@ _CONFIG = {
     "commit": re.compile(rf"^zone commit vsan {_V}$"),
     "discard": re.compile(rf"^no zone commit vsan {_V}$"),
     "smart": re.compile(rf"^zone smart-zoning enable vsan {_V}$"),
+    "no_smart": re.compile(rf"^no zone smart-zoning enable vsan {_V}$"),
 }
 _DA = {
     "add": re.compile(rf"^device-alias name {_N} pwwn {_N}$"),
@@ -158,8 +173,6 @@ _FORBIDDEN = (
     "device-alias distribute",
     "no device-alias distribute",
     "clear device-alias database",
-    "no zone smart-zoning",
-    "zone smart-zoning disable",
     "zoneset distribute",
     "no zoneset distribute",
 )
@@ -176,6 +189,11 @@ class MdsZoneDb:
     zones: dict[str, Zone] = field(default_factory=dict)
     zonesets: dict[str, list[str]] = field(default_factory=dict)
     smart: bool = False
+
+    def __post_init__(self) -> None:
+        self.fcaliases = NameTable(self.fcaliases)
+        self.zones = NameTable(self.zones)
+        self.zonesets = NameTable(self.zonesets)
 
     def copy(self) -> MdsZoneDb:
         return MdsZoneDb(
@@ -253,7 +271,8 @@ class MdsFabric:
         self.tag_prefixes = tag_prefixes
         self.switches = tuple(switches)
         self.da: dict[str, dict[str, str]] = {
-            s: {k: v.lower() for k, v in (device_aliases or {}).items()} for s in self.switches
+            s: DeviceAliasTable({k: v.lower() for k, v in (device_aliases or {}).items()})
+            for s in self.switches
         }
         self.da_mode = da_mode
         self.da_distribute = da_distribute
@@ -312,7 +331,7 @@ class MdsFabric:
     def lock_device_alias(self, user: str = "otheradmin", switch: str | None = None) -> None:
         """Plant another admin's device-alias session."""
         sw = switch or self.switches[0]
-        self.da_session = DaSession(user, sw, dict(self.da[sw]))
+        self.da_session = DaSession(user, sw, DeviceAliasTable(self.da[sw]))
 
     def resolve(self, member: str, vsan: int, switch: str | None = None) -> list[str]:
         """The pWWNs a zone member stands for now (device-alias / fcalias followed)."""
@@ -481,7 +500,7 @@ class NxosSession:
         if not _NAME.match(name):
             raise _Err(ILLEGAL.format(name=name))
         if self.fabric.case_collision == "refuse" and name not in table:
-            twin = next((k for k in table if k.lower() == name.lower()), None)
+            twin = case_twin(table, name)
             if twin is not None:  # UNVERIFIED behaviour and text (facts §10)
                 raise _Err(NAME_CASE_TWIN.format(name=name, twin=twin))
         return name
@@ -524,7 +543,7 @@ class NxosSession:
         if s is not None and (s.user, s.switch) != (self.user, self.switch):
             raise _Err(DA_LOCKED.format(user=s.user))
         if s is None:
-            f.da_session = DaSession(self.user, self.switch, dict(f.da[self.switch]))
+            f.da_session = DaSession(self.user, self.switch, DeviceAliasTable(f.da[self.switch]))
         return f.da_session.db  # type: ignore[union-attr]
 
     def _committed_da(self) -> dict[str, str]:
@@ -561,7 +580,7 @@ class NxosSession:
         s = f.da_session
         assert s is not None
         for sw in f.switches:
-            f.da[sw] = dict(s.db)
+            f.da[sw] = DeviceAliasTable(s.db)
         if f.da_mode == "enhanced":  # a rename follows into every zone ([DOC] §13)
             for old, new in s.renames:
                 for vz in f.vsans.values():
@@ -735,6 +754,25 @@ class NxosSession:
 
         return self._ask(CONTINUE_PROMPT, enable)
 
+    def _k_no_smart(self, v: str) -> Reply:
+        """``no zone smart-zoning enable vsan N`` (mdssdk zone.py: smart zoning off; its
+        replies in _check_msg): what a rollback sends when its change enabled smart zoning."""
+        vz = self._vsan(v)
+        db = self._peek(vz)
+        if not db.smart:
+            return Reply(SMART_ALREADY_OFF + "\n")
+        tagged = next((z.name for z in db.zones.values() if z.tags), None)
+        if tagged is not None:
+            raise _Err(SMART_IN_USE.format(vsan=vz.vsan, zone=tagged))
+
+        def disable() -> Reply:
+            sdb, msg = self._zone_db(vz)
+            sdb.smart = False
+            self._changed(vz)
+            return Reply(msg + (SMART_STARTED + "\n" if vz.mode == "basic" else ""))
+
+        return self._ask(CONTINUE_PROMPT, disable)
+
     # -- sub-modes ---------------------------------------------------------------------------
     def _submode(self, text: str) -> Reply | None:
         if self.mode == "da":
@@ -839,10 +877,15 @@ class NxosSession:
             if name in db:
                 raise _Err(DA_PRESENT)
             if self.fabric.case_collision == "refuse":
-                twin = next((k for k in db if k.lower() == name.lower()), None)
+                twin = case_twin(db, name)
                 if twin is not None:
                     raise _Err(NAME_CASE_TWIN.format(name=name, twin=twin))
-            if wwpn.lower() in db.values():
+            taken = (
+                db.has_wwpn(wwpn.lower())
+                if isinstance(db, DeviceAliasTable)
+                else (wwpn.lower() in db.values())
+            )
+            if taken:
                 raise _Err(DA_PWWN_TAKEN)
             db[name] = wwpn.lower()
             self._da_changed()
@@ -910,6 +953,16 @@ class NxosSession:
                 "fcalias": X.show_fcalias,
             }[what]
             return fn(self.fabric, vsans, self.switch)
+        m = re.match(r"^show (zoneset|zone|fcalias) name (\S+) vsan (\d+)$", text)
+        if m:
+            what, name, v = m.groups()
+            if int(v) not in self.fabric.vsans:
+                return VSAN_NOT_CONFIGURED.format(vsan=int(v)) + "\n"
+            fn = {"zoneset": X.show_zoneset, "zone": X.show_zone, "fcalias": X.show_fcalias}[what]
+            return fn(self.fabric, [int(v)], self.switch, name)
+        m = re.match(r"^show device-alias name (\S+)$", text)
+        if m:
+            return X.show_device_alias_name(self.fabric, m.group(1), self.switch)
         if text == "show device-alias database":
             return X.show_device_alias_database(self.fabric, self.switch)
         if text == "show device-alias status":
