@@ -110,14 +110,16 @@ def baseline_of(
     if obs.partial:
         b.complete = False
     vsan = obs.vsan
-    for sw, st in obs.statuses:
-        if st.mode and b.zone_mode is None:
-            b.zone_mode = st.mode
-        if st.smart_zoning is not None and b.smart_zoning is None:
-            b.smart_zoning = st.smart_zoning
-        if st.busy:
-            who = f" by {st.session_user}" if st.session_user else ""
-            b.sessions.append(f"{sw}: zone session of VSAN {st.vsan} held ({st.session}){who}")
+    for sw, status in obs.statuses:
+        if status.mode and b.zone_mode is None:
+            b.zone_mode = status.mode
+        if status.smart_zoning is not None and b.smart_zoning is None:
+            b.smart_zoning = status.smart_zoning
+        if status.busy:
+            who = f" by {status.session_user}" if status.session_user else ""
+            b.sessions.append(
+                f"{sw}: zone session of VSAN {status.vsan} held ({status.session}){who}"
+            )
     for sw, t in obs.transactions:
         if t.state != "none":
             b.transactions.append(
@@ -126,6 +128,7 @@ def baseline_of(
                 + ("" if t.abortable is None else (" (abortable)" if t.abortable else ""))
             )
     caps = pack.manifest.capabilities
+    kind = pack.native_alias.name
     sources: set[str] = {obs.source()}
     for st in mine:
         sources.update(st.seen.values())
@@ -138,9 +141,9 @@ def baseline_of(
             if das.mode and b.alias_mode is None:
                 b.alias_mode = das.mode.lower()
             if das.locked_by:
-                b.alias_locks.append(f"{st.name}: device-alias database locked by {das.locked_by}")
+                b.alias_locks.append(f"{st.name}: {kind} database locked by {das.locked_by}")
             elif das.pending:
-                b.alias_locks.append(f"{st.name}: device-alias changes pending (uncommitted)")
+                b.alias_locks.append(f"{st.name}: {kind} changes pending (uncommitted)")
         listed = f"zones:{vsan}" in st.seen or "running_config" in st.seen or counted_empty
         if caps.vsans and not listed:
             b.zones_listed = False
@@ -182,8 +185,8 @@ def _other_zone_dbs(b: Baseline, st: SwitchState, vsan: int) -> None:
             for zone in db.zones.values():
                 b.used_elsewhere.update(zone.all_members())
     for v in sorted(known - {vsan}):
-        z = st.zoning.get(v)
-        if z is None or z.defined is None:
+        other = st.zoning.get(v)
+        if other is None or other.defined is None:
             b.unread.append(f"{st.name} VSAN {v}")
 
 

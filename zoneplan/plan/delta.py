@@ -27,11 +27,12 @@ admin must know is in the change's notes and in warnings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 from ..findings import Finding, Severity
 from ..observed import ZoneDb
 from ..packs import AliasKind, VendorPack, load_pack
+from ..rules.base import Rule
 from ..rules.change import (
     AliasKept,
     CaptureLacksZoning,
@@ -155,10 +156,10 @@ class _Run:
     def add(self, phase: Phase, op: Op) -> None:
         self.phased.append((phase, len(self.phased), op))
 
-    def stop(self, rule: type, message: str, hint: str = "") -> None:
+    def stop(self, rule: type[Rule], message: str, hint: str = "") -> None:
         self.findings.append(rule.make(message, subject=self.fp.name, hint=hint))
 
-    def warn(self, rule: type, message: str, hint: str = "") -> None:
+    def warn(self, rule: type[Rule], message: str, hint: str = "") -> None:
         self.findings.append(
             rule.make(message, subject=self.fp.name, hint=hint, severity=Severity.WARNING)
         )
@@ -268,7 +269,7 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
 
     def result(ops: list[Op] | None = None, **more: object) -> ChangeResult:
         ops = ops or []
-        data: dict[str, object] = dict(
+        data: dict[str, Any] = dict(
             fabric=fp.name,
             mode="incremental",
             against=summary,
@@ -469,8 +470,8 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
                     "principals": [renamed(m) for m in z.principals],
                 }
             )
-        obs = base.zone(z.name)
-        if obs is None:
+        oz = base.zone(z.name)
+        if oz is None:
             twin = twins.twin(z.name, _zone_space(pack))
             if twin is not None:
                 run.stop(
@@ -503,19 +504,19 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             smart_needed |= z.smart
             in_config.append(z.name)
             continue
-        in_config.append(obs.name)
-        if obs.peer != z.peer:
+        in_config.append(oz.name)
+        if oz.peer != z.peer:
             run.stop(
                 ForeignObject,
-                f"fabric {fp.name}: zone {obs.name} is a {'peer' if obs.peer else 'regular'} "
+                f"fabric {fp.name}: zone {oz.name} is a {'peer' if oz.peer else 'regular'} "
                 f"zone; the plan wants a {'peer' if z.peer else 'regular'} zone of that name",
                 hint="zoneplan never turns one kind into the other: rename or remove the zone",
             )
             continue
         if z.peer:
-            pairs = [(z.principals, obs.principals, True), (z.members, obs.members, False)]
+            pairs = [(z.principals, oz.principals, True), (z.members, oz.members, False)]
         else:
-            pairs = [(z.all_members(), obs.all_members(), False)]
+            pairs = [(z.all_members(), oz.all_members(), False)]
         add_p: list[ZoneMember] = []
         add_m: list[ZoneMember] = []
         gone: list[tuple[ZoneMember, bool]] = []
@@ -528,11 +529,11 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             gone += [(m, principal) for m in have if mkey(m) not in want_keys]
         explained = [(m, p) for m, p in gone if (m.wwpn or m.name) in repointed]
         unexplained = [(m, p) for m, p in gone if (m.wwpn or m.name) not in repointed]
-        is_owned = key(obs.name) in owned_zone
+        is_owned = key(oz.name) in owned_zone
         if unexplained and not is_owned:
             run.stop(
                 ForeignObject,
-                f"fabric {fp.name}: zone {obs.name} holds "
+                f"fabric {fp.name}: zone {oz.name} holds "
                 f"{', '.join(m.name for m, _ in unexplained[:3])}"
                 f"{' ...' if len(unexplained) > 3 else ''}, which the plan does not have, and "
                 "zoneplan did not create it",
@@ -543,14 +544,14 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             run.add(
                 Phase.ZONE_CREATE,
                 op_zone_members(
-                    OpKind.ZONE_ADD, obs.name, add_p, add_m, peer=obs.peer, smart=z.smart
+                    OpKind.ZONE_ADD, oz.name, add_p, add_m, peer=oz.peer, smart=z.smart
                 ),
             )
             smart_needed |= z.smart
         removals = explained + (unexplained if opts.allow_delete else [])
         if unexplained and not opts.allow_delete:
             run.notes.append(
-                f"zone {obs.name} has {len(unexplained)} member(s) the plan does not: kept "
+                f"zone {oz.name} has {len(unexplained)} member(s) the plan does not: kept "
                 "(use --allow-delete to remove them)"
             )
         if removals:
@@ -558,11 +559,11 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
                 Phase.ZONE_REMOVE,
                 op_zone_members(
                     OpKind.ZONE_REMOVE,
-                    obs.name,
+                    oz.name,
                     [m for m, p in removals if p],
                     [m for m, p in removals if not p],
-                    peer=obs.peer,
-                    smart=obs.smart,
+                    peer=oz.peer,
+                    smart=oz.smart,
                 ),
             )
 
@@ -612,11 +613,11 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
                 ForeignObject, f"fabric {fp.name}: {config} is already the name of the {clash}"
             )
 
-    have = base.configs.get(config) if not first_enable else None
-    have_keys = {key(n) for n in have or ()}
+    cfg_zones = base.configs.get(config) if not first_enable else None
+    have_keys = {key(n) for n in cfg_zones or ()}
     wanted = list(dict.fromkeys(in_config))
     add = [n for n in wanted if key(n) not in have_keys]
-    if have is None:
+    if cfg_zones is None:
         if wanted:
             run.add(Phase.CONFIG, op_config(OpKind.CREATE_CONFIG, config, wanted))
     elif add:
@@ -624,14 +625,14 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
 
     # -- removals: only with allow_delete, only zoneplan's own objects ---------------------
     delete_zone_keys: set[str] = set()
-    if have is not None:
-        extra = [n for n in have if key(n) not in planned_zone_keys and key(n) in owned_zone]
+    if cfg_zones is not None:
+        extra = [n for n in cfg_zones if key(n) not in planned_zone_keys and key(n) in owned_zone]
         if extra and not opts.allow_delete:
             run.notes.append(
                 f"config {config} holds {len(extra)} zone(s) zoneplan created that the plan no "
                 "longer has: kept (use --allow-delete to remove them)"
             )
-        elif extra and len(extra) == len(have) and not add:
+        elif extra and len(extra) == len(cfg_zones) and not add:
             run.notes.append(
                 f"config {config} would be left without any zone: its {len(extra)} zone(s) "
                 "are kept (zoneplan never empties a configuration)"
@@ -642,18 +643,18 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
     if opts.allow_delete:
         elsewhere = {key(n) for c, zs in base.configs.items() if key(c) != key(config) for n in zs}
         for zk in sorted(owned_zone - planned_zone_keys):
-            obs = base.zone_by_key(zk)
-            if obs is None:
+            oz = base.zone_by_key(zk)
+            if oz is None:
                 continue
             if zk in elsewhere:
                 run.notes.append(
-                    f"zone {obs.name} is in another config too: kept (zoneplan edits only the "
+                    f"zone {oz.name} is in another config too: kept (zoneplan edits only the "
                     "config in effect)"
                 )
                 continue
             if zk in have_keys and zk not in delete_zone_keys:
                 continue  # kept in the config (see the notes above)
-            run.add(Phase.ZONE_DELETE, op_delete_zone(obs))
+            run.add(Phase.ZONE_DELETE, op_delete_zone(oz))
 
     ops_so_far = order(run.phased)
     after = ZoningModel.of(base).apply(ops_so_far)
@@ -683,7 +684,7 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             CaptureLacksZoning,
             f"fabric {fp.name}: the capture holds only the effective configuration, not the "
             f"defined zoning database ({base.source}); the change cannot be computed from it",
-            hint="capture cfgshow (Brocade) or show zone and show zoneset (Cisco), and rerun",
+            hint="capture the defined zoning database too (zoneplan collect does), and rerun",
         )
     if any(f.severity is Severity.FATAL for f in run.findings):
         return result(ops)
@@ -694,7 +695,7 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
     exp_after = after.expanded(target, reuse=exp_before, touched=touched)
     content_changed = first_enable or exp_after != exp_before
     zone_db = any(_zone_db_op(op, pack) for op in ops)
-    enable = target if (zone_db and content_changed and (have is not None or wanted)) else None
+    enable = target if (zone_db and content_changed and (cfg_zones is not None or wanted)) else None
     save = zone_db and enable is None
 
     # -- enabling: pending changes, first enable -------------------------------------------

@@ -83,18 +83,18 @@ class ZoningModel:
                 if z is None:
                     continue
                 if o is OpKind.ZONE_ADD:
-                    members = z.members + list(op.members)
-                    principals = z.principals + list(op.principals)
+                    zmembers = z.members + list(op.members)
+                    zprincipals = z.principals + list(op.principals)
                 else:
-                    gone = {self._mkey(m) for m in op.all_members()}
-                    members = [m for m in z.members if self._mkey(m) not in gone]
-                    principals = [m for m in z.principals if self._mkey(m) not in gone]
+                    out = {self._mkey(m) for m in op.all_members()}
+                    zmembers = [m for m in z.members if self._mkey(m) not in out]
+                    zprincipals = [m for m in z.principals if self._mkey(m) not in out]
                 self.zones[k(op.name)] = fast(
                     PlanZone,
                     name=z.name,
                     kind=ZoneKind.EXISTING,
-                    members=members,
-                    principals=principals,
+                    members=zmembers,
+                    principals=zprincipals,
                     peer=z.peer,
                     smart=z.smart,
                     wanted=None,
@@ -108,8 +108,8 @@ class ZoningModel:
                 if o is OpKind.CONFIG_ADD:
                     zs = zs + list(op.zones)
                 else:
-                    gone = {k(z) for z in op.zones}
-                    zs = [z for z in zs if k(z) not in gone]
+                    dropped = {k(n) for n in op.zones}
+                    zs = [n for n in zs if k(n) not in dropped]
                 self.configs[k(op.name)] = (name, zs)
         if enable is not None:
             self.effective = enable

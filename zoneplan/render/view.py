@@ -159,10 +159,10 @@ def checks(ops: list[Op], limit: int = MAX_CHECKS) -> tuple[list[Check], list[Ch
             cur.update(dict.fromkeys(op.zones))
     out_before = list(before.values())
     out_after: list[Check] = []
-    for k, members in after.items():
+    for k, listed in after.items():
         if len(out_after) == limit:
             break
-        out_after.append(Check(k[0], k[1], members is not None, list(members or ()), kinds.get(k)))
+        out_after.append(Check(k[0], k[1], listed is not None, list(listed or ()), kinds.get(k)))
     return (
         out_before[:limit],
         out_after,

@@ -220,11 +220,11 @@ class SwitchVendorMismatch(Rule):
         fabrics = {f.name: f for f in ctx.inventory.fabrics}
         for i, sw in enumerate(ctx.inventory.switches):
             fab = fabrics.get(sw.fabric)
-            if fab and sw.vendor and sw.vendor is not fab.vendor:
+            if fab and sw.vendor and sw.vendor != fab.vendor:
                 yield self.at(
                     ctx,
                     ("switches", i, "vendor"),
-                    f"switch {sw.name} is {sw.vendor.value} but fabric {fab.name} is {fab.vendor.value}",
+                    f"switch {sw.name} is {sw.vendor} but fabric {fab.name} is {fab.vendor}",
                     subject=sw.name,
                 )
 

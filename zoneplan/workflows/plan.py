@@ -194,9 +194,9 @@ def _names(fp: FabricPlan, topology: Topology, base: Baseline | None) -> dict[st
     """WWPN → how the access summary names the device: inventory port, else the fabric's alias."""
     names: dict[str, str] = {}
     if base is not None:
-        for a in base.aliases:
-            if a.wwpn is not None:
-                names.setdefault(a.wwpn, a.name)
+        for seen in base.aliases:
+            if seen.wwpn is not None:
+                names.setdefault(seen.wwpn, seen.name)
     for a in fp.aliases:
         names[a.wwpn] = a.ref or a.name
     return names
@@ -223,7 +223,10 @@ def read_ownership(
     wrote, is ignored with a warning.
     """
     explicit = previous is not None
-    path = Path(previous) if explicit else (Path(out) / "plan.json" if out is not None else None)
+    if previous is not None:
+        path: Path | None = Path(previous)
+    else:
+        path = Path(out) / "plan.json" if out is not None else None
     if path is None or (not explicit and not path.is_file()):
         return None, [], None
     severity = Severity.FATAL if explicit else Severity.WARNING
