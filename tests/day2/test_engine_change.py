@@ -673,3 +673,28 @@ def test_smart_zoning_on_an_old_nxos_is_a_warning_peer_zones_on_old_fos_an_error
     ]
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
     assert run.exit_code == 1 and "ZP911" in run.codes("error")
+
+
+def test_ownership_from_previous_and_a_foreign_plan_json_ignored(site):
+    data = inventory()
+    first = site.greenfield(data)
+    record = site.root / "applied-plan.json"
+    record.write_bytes((first.out / "plan.json").read_bytes())
+    smaller = without_host(data, "xsan01")
+    # a new --out folder: the record comes from --previous
+    run = site.plan(smaller, "--allow-delete", "--previous", str(record), out="fresh")
+    assert run.exit_code == 0, run.output
+    assert [op for op in run.change("A")["ops"] if op["op"] == "delete_zone"]
+    # an unreadable --previous is fatal, nothing written
+    run = site.plan(smaller, "--allow-delete", "--previous", str(site.root / "nope.json"), out="x")
+    assert run.exit_code == 2 and run.codes("fatal") == {"ZP914"}
+    assert not (site.root / "x").exists()
+    # OUT/plan.json written for another inventory is no record: a warning, nothing removed
+    other = json.loads(record.read_text())
+    other["inventory"] = "another-site"
+    (site.root / "other").mkdir()
+    (site.root / "other" / "plan.json").write_text(json.dumps(other))
+    run = site.plan(smaller, "--allow-delete", out="other")
+    assert run.exit_code == 0, run.output
+    assert "ZP914" in run.codes("warning")
+    assert not [op for op in run.change("A")["ops"] if op["op"] == "delete_zone"]

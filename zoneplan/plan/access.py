@@ -20,14 +20,6 @@ from .simulate import Expanded
 
 __all__ = ["access_changes", "partners"]
 
-_INIT, _TARGET = MemberRole.INITIATOR, MemberRole.TARGET
-
-
-def _talk(a: MemberRole | None, b: MemberRole | None) -> bool:
-    if a is None or b is None or a is MemberRole.BOTH or b is MemberRole.BOTH:
-        return True
-    return a != b
-
 
 def partners(zone: Expanded, wwpn: str) -> set[str]:
     """The members ``wwpn`` may talk to through this one zone."""
@@ -40,10 +32,10 @@ def partners(zone: Expanded, wwpn: str) -> set[str]:
     everyone = zone.principals | zone.members
     if wwpn not in everyone:
         return set()
-    if not zone.roles:
+    mine = zone.roles.get(wwpn) if zone.roles else None
+    if mine is None or mine is MemberRole.BOTH:
         return set(everyone) - {wwpn}
-    mine = zone.roles.get(wwpn)
-    return {w for w in everyone if w != wwpn and _talk(mine, zone.roles.get(w))}
+    return set(zone.smart_reach()[mine]) - {wwpn}
 
 
 def _index(zones: Mapping[str, Expanded], wanted: set[str]) -> dict[str, list[Expanded]]:

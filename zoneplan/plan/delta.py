@@ -766,6 +766,8 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             c for c in base.configs if key(c) != key(config) and key(c) not in owned_cfg
         ),
     )
+    if ops and pack.manifest.capabilities.enhanced_mode:
+        _mode_notes(run, base, ops)
     alias_switches: list[str] = []
     if base.alias_distribution is False and any(not _zone_db_op(op, pack) for op in ops):
         alias_switches = switches
@@ -817,6 +819,28 @@ def _ownership(run: _Run, after: ZoningModel, ops: list[Op], owned: Ownership) -
     return Ownership.model_construct(
         aliases=dict(sorted(aliases.items())), zones=sorted(zones), configs=sorted(configs)
     )
+
+
+def _mode_notes(run: _Run, base: Baseline, ops: list[Op]) -> None:
+    """Say what the script assumes where the capture did not say it (the precheck checks)."""
+    fp, pack = run.fp, run.pack
+    if base.zone_mode is None:
+        assumed = fp.zone_mode or "basic"
+        run.notes.append(
+            f"the zone mode of the VSAN was not captured: the script assumes {assumed} "
+            + ("(the inventory says so)" if fp.zone_mode else "(the default of a new VSAN)")
+            + "; the precheck checks it"
+        )
+    elif fp.zone_mode and fp.zone_mode != base.zone_mode:
+        run.notes.append(
+            f"the inventory records zone mode {fp.zone_mode}, the capture shows "
+            f"{base.zone_mode}: the script follows the capture (zoneplan import updates it)"
+        )
+    if base.alias_distribution is None and any(not _zone_db_op(op, pack) for op in ops):
+        run.notes.append(
+            f"{pack.native_alias.name} distribution was not captured: the script assumes it "
+            "is on (the default) and commits; the precheck checks it"
+        )
 
 
 def _done_ops(run: _Run) -> list[Op]:

@@ -27,6 +27,21 @@ class Expanded:
     principals: frozenset[str]
     members: frozenset[str]
     roles: dict[str, MemberRole | None] = field(default_factory=dict)
+    #: smart zoning: who an initiator / a target may talk to (built on first use)
+    reach: dict[MemberRole, frozenset[str]] | None = field(default=None, compare=False)
+
+    def smart_reach(self) -> dict[MemberRole, frozenset[str]]:
+        """Members an initiator, a target may talk to: the other role, ``both``, untagged."""
+        if self.reach is None:
+            everyone = self.principals | self.members
+            inits = frozenset(w for w, r in self.roles.items() if r is MemberRole.INITIATOR)
+            targets = frozenset(w for w, r in self.roles.items() if r is MemberRole.TARGET)
+            anyone = everyone - inits - targets
+            self.reach = {
+                MemberRole.INITIATOR: targets | anyone,
+                MemberRole.TARGET: inits | anyone,
+            }
+        return self.reach
 
 
 class ZoningModel:

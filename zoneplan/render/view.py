@@ -20,8 +20,9 @@ from ..plan.model import FabricChange, FabricPlan, Op, OpKind, ZoneMember
 
 __all__ = ["ScriptView", "Block", "Check", "script_view", "MAX_CHECKS"]
 
-#: objects listed one by one in a precheck or verify file
+#: objects listed one by one in a precheck or verify file, and members listed per object
 MAX_CHECKS = 200
+MAX_MEMBERS = 60
 
 _ALIAS_OPS = (
     OpKind.CREATE_ALIAS,
@@ -50,6 +51,12 @@ class Check:
     present: bool
     members: list[str] = field(default_factory=list)
     alias_kind: str | None = None
+    more: int = 0  #: members not listed (a long zone or config)
+
+    def __post_init__(self) -> None:
+        if len(self.members) > MAX_MEMBERS:
+            self.more = len(self.members) - MAX_MEMBERS
+            self.members = self.members[:MAX_MEMBERS]
 
 
 @dataclass

@@ -21,6 +21,7 @@ ZP5xx          ``zoning``          the zoning plan (checks: ``zoneplan.plan.chec
 ZP6xx          ``audit``           plan against observed state                          audit
 ZP7xx          ``transport``       live transports: SSH, SNMP                           live
 ZP8xx          ``hostverify``      a client's multipath state against its zoned paths   host
+ZP9xx          ``change``          the change against the fabric as observed (day 2)     plan
 =============  ==================  ===================================================  ==========
 
 Why the catalogue sits low in the layers (below the loader): every component that makes
