@@ -85,19 +85,32 @@ def order(phased: Iterable[tuple[Phase, int, Op]]) -> list[Op]:
     return [op for _p, _i, op in sorted(phased, key=lambda t: (t[0], t[1]))]
 
 
+def new_op(kind: OpKind, name: str, **fields: object) -> Op:
+    """An operation; the fields not given take their empty value (one place for the shape)."""
+    values: dict[str, object] = {
+        "op": kind,
+        "name": name,
+        "alias_kind": None,
+        "alias_members": [],
+        "old": None,
+        "new": None,
+        "members": [],
+        "principals": [],
+        "zones": [],
+        "peer": False,
+        "smart": False,
+    }
+    values.update(fields)
+    return fast(Op, **values)
+
+
 def op_create_zone(z: PlanZone | Op) -> Op:
     """Create a zone with all its members (principals apart for a peer zone)."""
-    return fast(
-        Op,
-        op=OpKind.CREATE_ZONE,
-        name=z.name,
-        alias_kind=None,
-        alias_members=[],
-        old=None,
-        new=None,
+    return new_op(
+        OpKind.CREATE_ZONE,
+        z.name,
         members=list(z.members),
         principals=list(z.principals),
-        zones=[],
         peer=z.peer,
         smart=z.smart,
     )
@@ -119,20 +132,8 @@ def op_zone_members(
     peer: bool,
     smart: bool,
 ) -> Op:
-    return fast(
-        Op,
-        op=kind,
-        name=zone,
-        alias_kind=None,
-        alias_members=[],
-        old=None,
-        new=None,
-        members=members,
-        principals=principals,
-        zones=[],
-        peer=peer,
-        smart=smart,
-    )
+    """Members added to (or removed from) a zone that exists."""
+    return new_op(kind, zone, members=members, principals=principals, peer=peer, smart=smart)
 
 
 def op_alias(
@@ -144,43 +145,16 @@ def op_alias(
     old: str | None = None,
     new: str | None = None,
 ) -> Op:
-    return fast(
-        Op,
-        op=kind,
-        name=name,
-        alias_kind=alias_kind,
-        alias_members=members,
-        old=old,
-        new=new,
-        members=[],
-        principals=[],
-        zones=[],
-        peer=False,
-        smart=False,
-    )
+    """An alias operation (``alias_kind`` None: the pack's native kind)."""
+    return new_op(kind, name, alias_kind=alias_kind, alias_members=members, old=old, new=new)
 
 
 def op_config(kind: OpKind, name: str, zones: list[str]) -> Op:
-    return fast(
-        Op,
-        op=kind,
-        name=name,
-        alias_kind=None,
-        alias_members=[],
-        old=None,
-        new=None,
-        members=[],
-        principals=[],
-        zones=zones,
-        peer=False,
-        smart=False,
-    )
+    """A config operation: zones created with, added to or removed from it."""
+    return new_op(kind, name, zones=zones)
 
 
 def op_smart_zoning(was_off: bool = False) -> Op:
     """Switch smart zoning on; ``was_off``: the fabric was seen with it off (the rollback
     switches it off again)."""
-    op = op_config(OpKind.SMART_ZONING, "", [])
-    if was_off:
-        op.__dict__["old"] = "disabled"
-    return op
+    return new_op(OpKind.SMART_ZONING, "", old="disabled" if was_off else None)

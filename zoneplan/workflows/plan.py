@@ -122,7 +122,8 @@ def plan_inventory(
     for fp in run.plan.fabrics:
         opts = ChangeOptions(
             allow_delete=allow_delete,
-            enable_zoning=enable_zoning,
+            # a fabric declared new may have zoning enabled for the first time
+            enable_zoning=enable_zoning or greenfield or fp.greenfield,
             accept_pending=accept_pending,
             ownership=ownership.get(fp.name) if ownership is not None else None,
             firmware=firmware,
