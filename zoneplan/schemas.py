@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from .model import Inventory
-from .packs import CommandCatalogue, Manifest, SnmpCatalogue
+from .packs import CommandCatalogue, Faceplates, Manifest, SnmpCatalogue
 from .plan.model import Plan
 
 #: file name → model; other components add theirs here (plan, vendor pack parts).
@@ -16,6 +16,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "vendor-pack.schema.json": (Manifest, "zoneplan vendor pack manifest"),
     "vendor-commands.schema.json": (CommandCatalogue, "zoneplan vendor pack command catalogue"),
     "vendor-snmp.schema.json": (SnmpCatalogue, "zoneplan vendor pack SNMP catalogue"),
+    "vendor-faceplates.schema.json": (Faceplates, "zoneplan vendor pack front panels"),
     "plan.schema.json": (Plan, "zoneplan zoning plan (plan.json)"),
 }
 

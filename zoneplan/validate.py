@@ -42,12 +42,25 @@ def validate_inventory(
         freeze=True
     ):  # loading and graph building allocate millions of objects, free none
         load = load_inventory(path)
+    return validate_load(load, select=select, ignore=ignore)
+
+
+def validate_load(
+    load: LoadResult,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Validation:
+    """Validate what a loader read (a YAML file, or a workbook: ``load.source`` places every
+    finding in it): references, every rule, the inventory's policy."""
+    with gc_paused(freeze=True):
         if load.inventory is None:
             return Validation(load, None, sort_findings(load.findings))
         topology = build_topology(load.inventory, load.source)
         raw = list(topology.findings)
         if not raw:
             raw.extend(run_inventory_rules(RuleContext(topology)))
+        raw = [*load.findings, *raw]  # a loader's warnings (a workbook's extra sheet) stay
     policy = load.inventory.policy
     kept, silenced = apply_policy(
         raw,

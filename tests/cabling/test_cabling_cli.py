@@ -37,7 +37,8 @@ def test_html_csv_and_unchanged(tmp_path: Path) -> None:
     r = run(str(SAMPLE), "--format", "csv", "-o", str(labels))
     assert r.exit_code == 0, r.output
     parsed = read_labels_csv(labels.read_text(encoding="utf-8"))
-    assert len(parsed) == 72 and parsed[0].cable == "A-sw-a1-00"
+    # 36 cables, two of them patched through two panels (3 segments): 40 cables, 80 labels
+    assert len(parsed) == 80 and parsed[0].cable == "A-sw-a1-00"
 
 
 def test_refuses_to_overwrite_a_different_file(tmp_path: Path) -> None:

@@ -31,20 +31,20 @@ from zoneplan.observed import Zone, ZoneDb
 
 #: finding codes of the change rules (zoneplan/rules/change.py, engine branch)
 CODES = {
-    "no_observed_state": "ZP901",
-    "capture_lacks_zoning": "ZP902",
-    "zoning_busy": "ZP903",
-    "config_not_in_effect": "ZP904",
-    "no_config_in_effect": "ZP905",
-    "pending_change": "ZP906",
-    "foreign_object": "ZP907",
-    "case_only_collision": "ZP908",
-    "delete_on_unreliable_capture": "ZP909",
-    "firmware_unknown": "ZP910",
-    "firmware_too_old": "ZP911",
-    "smart_zoning_enabled": "ZP912",
-    "alias_kept": "ZP913",
-    "no_ownership_record": "ZP914",
+    "no_observed_state": "ZP550",
+    "capture_lacks_zoning": "ZP551",
+    "zoning_busy": "ZP552",
+    "config_not_in_effect": "ZP553",
+    "no_config_in_effect": "ZP554",
+    "pending_change": "ZP555",
+    "foreign_object": "ZP556",
+    "case_only_collision": "ZP557",
+    "delete_on_unreliable_capture": "ZP558",
+    "firmware_unknown": "ZP559",
+    "firmware_too_old": "ZP560",
+    "smart_zoning_enabled": "ZP561",
+    "alias_kept": "ZP562",
+    "no_ownership_record": "ZP563",
 }
 #: the plan command's flags for what a production fabric needs said explicitly
 FLAGS = {

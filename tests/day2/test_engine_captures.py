@@ -2,7 +2,7 @@
 
 ``zoneplan import`` describes the fabric as it is (every zone kept, the config in effect and
 the zone mode in ``fabrics[].zoning``), so planning that inventory against the same capture
-must give an empty change; a capture that holds no zoning database is refused (ZP902, exit 2),
+must give an empty change; a capture that holds no zoning database is refused (ZP551, exit 2),
 never planned as if the fabric were empty. The captures are read where they are
 (``../shared/captures``); the test skips without them.
 """
@@ -50,7 +50,7 @@ def test_import_then_plan_against_the_same_capture_changes_nothing(capture, tmp_
     report = json.loads(r.output)
     if not _has_zoning(capture):
         assert r.exit_code == 2
-        assert {f["code"] for f in report["findings"] if f["severity"] == "fatal"} == {"ZP902"}
+        assert {f["code"] for f in report["findings"] if f["severity"] == "fatal"} == {"ZP551"}
         assert not out.exists()
         return
     assert r.exit_code in (0, 1), r.output  # 1: the capture itself has error findings (cut)

@@ -91,7 +91,7 @@ def test_greenfield_rollback_never_disables_zoning(site):
 def test_without_capture_a_fabric_in_production_is_refused(site):
     run = site.plan(inventory(), against=False)
     assert run.exit_code == 2
-    assert run.codes("fatal") == {"ZP901"}
+    assert run.codes("fatal") == {"ZP550"}
     assert not (site.root / "out").exists()
 
 
@@ -155,7 +155,7 @@ def test_device_alias_of_a_removed_host_goes_only_when_every_vsan_was_read(site)
     site.show_vsan = False
     run = site.plan(smaller, "--allow-delete")
     assert run.exit_code == 0, run.output
-    assert "ZP913" in run.codes()
+    assert "ZP562" in run.codes()
     assert not [op for op in run.change("B")["ops"] if op["op"] == "delete_alias"]
     site.show_vsan = True
     run = site.plan(smaller, "--allow-delete")
@@ -175,7 +175,7 @@ def test_allow_delete_without_ownership_record_removes_nothing(site):
     (site.root / "out" / "plan.json").unlink()
     run = site.plan(without_host(data, "xsan01"), "--allow-delete")
     assert run.exit_code == 0, run.output
-    assert "ZP914" in run.codes("warning")
+    assert "ZP563" in run.codes("warning")
     assert run.change("A")["ops"] == []
 
 
@@ -248,7 +248,7 @@ def test_foreign_alias_of_the_plans_name_is_never_repointed(site, fabric):
     new = copy_with_new_wwpn(data, "esx01", fabric, "10:00:00:90:fa:c1:99:97")
     run = site.plan(new)
     assert run.exit_code == 2
-    f = next(f for f in run.report["findings"] if f["code"] == "ZP907")
+    f = next(f for f in run.report["findings"] if f["code"] == "ZP556")
     assert "esx01_vmhba2" in f["message"] and f["subject"] == fabric
     assert run.text(fabric) == first  # nothing written
 
@@ -262,7 +262,7 @@ def test_names_differing_only_in_case_are_refused(site):
     }
     run = site.plan(data)
     assert run.exit_code == 2
-    fatal = [f for f in run.report["findings"] if f["code"] == "ZP908"]
+    fatal = [f for f in run.report["findings"] if f["code"] == "ZP557"]
     assert {f["subject"] for f in fatal} == {"A", "B"}
 
 
@@ -284,7 +284,7 @@ def test_a_stale_config_of_the_plans_name_is_never_enabled(site, fabric):
         vz.active = site.mds.compile(vz.full, other)
     run = site.plan(data)
     assert run.exit_code == 2
-    f = next(f for f in run.report["findings"] if f["code"] == "ZP904")
+    f = next(f for f in run.report["findings"] if f["code"] == "ZP553")
     assert other in f["message"] and f"cfg_euronas_cluster_{fabric}" in f["message"]
 
 
@@ -312,10 +312,10 @@ def test_the_config_in_effect_from_the_inventory_is_edited(site):
 def test_no_config_in_effect_needs_enable_zoning(site, fabric):
     data = inventory()
     run = site.plan(data, "--fabric", fabric)
-    assert run.exit_code == 2 and "ZP905" in run.codes("fatal")
+    assert run.exit_code == 2 and "ZP554" in run.codes("fatal")
     run = site.plan(data, "--fabric", fabric, "--enable-zoning")
     assert run.exit_code == 0, run.output
-    assert "ZP905" in run.codes("warning")
+    assert "ZP554" in run.codes("warning")
     assert run.change(fabric)["irreversible"]
     site.paste(fabric, run.text(fabric))
     assert site.plan(data, "--fabric", fabric, out="check").change(fabric)["ops"] == []
@@ -339,11 +339,11 @@ def test_a_pending_change_is_not_published_unannounced(site, fabric):
         )
         vz.full.zonesets["cfg_euronas_cluster_B"].append("ADMIN_new")
     run = site.plan(data, "--fabric", fabric)
-    assert run.exit_code == 2 and "ZP906" in run.codes("fatal")
-    assert "ADMIN_new" in next(f["message"] for f in run.report["findings"] if f["code"] == "ZP906")
+    assert run.exit_code == 2 and "ZP555" in run.codes("fatal")
+    assert "ADMIN_new" in next(f["message"] for f in run.report["findings"] if f["code"] == "ZP555")
     run = site.plan(data, "--fabric", fabric, "--accept-pending")
     assert run.exit_code == 0, run.output
-    assert "ZP906" in run.codes("warning")
+    assert "ZP555" in run.codes("warning")
 
 
 @BOTH
@@ -355,7 +355,7 @@ def test_an_open_transaction_or_lock_refuses_the_change(site, fabric):
     else:
         site.mds.lock_device_alias()
     run = site.plan(data, "--fabric", fabric)
-    assert run.exit_code == 2 and run.codes("fatal") == {"ZP903"}
+    assert run.exit_code == 2 and run.codes("fatal") == {"ZP552"}
 
 
 def test_a_zone_session_held_in_enhanced_mode_refuses_the_change(tmp_path):
@@ -363,7 +363,7 @@ def test_a_zone_session_held_in_enhanced_mode_refuses_the_change(tmp_path):
     site.mds = MdsFabric({VSAN: VsanZoning(VSAN, "enhanced")}, switches=("mds-b1", "mds-b2"))
     site.mds.lock_zone(VSAN)
     run = site.plan(inventory(), "--fabric", "B", "--enable-zoning")
-    assert run.exit_code == 2 and run.codes("fatal") == {"ZP903"}
+    assert run.exit_code == 2 and run.codes("fatal") == {"ZP552"}
 
 
 # ------------------------------------------------------------------------------ modes, firmware
@@ -414,13 +414,13 @@ def test_firmware_too_old_for_peer_zones_is_an_error_and_unknown_a_warning(site)
             s["firmware"] = "7.3.1"
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
     assert run.exit_code == 1, run.output
-    assert "ZP911" in run.codes("error")
+    assert "ZP560" in run.codes("error")
     assert 'cfgenable "cfg_euronas_cluster_A"\n' in run.text("A")  # older than -f: asks y/n
     for s in data["switches"]:
         s.pop("firmware", None)
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
     assert run.exit_code == 0, run.output
-    assert "ZP910" in run.codes("warning")
+    assert "ZP559" in run.codes("warning")
 
 
 def test_smart_zoning_on_a_vsan_with_zones_is_announced(site):
@@ -434,7 +434,7 @@ def test_smart_zoning_on_a_vsan_with_zones_is_announced(site):
     data["fabrics"][1]["zoning"] = {"config": "ADMIN_zs"}
     run = site.plan(data, "--fabric", "B", "--strategy", "smart")
     assert run.exit_code == 0, run.output
-    assert "ZP912" in run.codes("warning")
+    assert "ZP561" in run.codes("warning")
     script = run.text("B")
     assert "zone smart-zoning enable vsan 20" in script
     assert "  member device-alias san1_hba2_p1 initiator" in script
@@ -476,7 +476,7 @@ def test_allow_delete_on_a_cut_capture_is_refused(site):
     )
     assert r.exit_code == 2
     codes = {f["code"] for f in json.loads(r.output)["findings"]}
-    assert "ZP909" in codes
+    assert "ZP558" in codes
 
 
 def test_capture_without_zoning_is_refused(site):
@@ -503,7 +503,7 @@ def test_capture_without_zoning_is_refused(site):
     )
     assert r.exit_code == 2, r.output
     assert {f["code"] for f in json.loads(r.output)["findings"] if f["severity"] == "fatal"} == {
-        "ZP902"
+        "ZP551"
     }
 
 
@@ -667,12 +667,12 @@ def test_smart_zoning_on_an_old_nxos_is_a_warning_peer_zones_on_old_fos_an_error
         s["firmware"] = "5.0(1a)" if s["fabric"] == "B" else "7.3.1"
     run = site.plan(data, "--fabric", "B", "--strategy", "smart", "--enable-zoning")
     assert run.exit_code == 0, run.output
-    assert [f["severity"] for f in run.report["findings"] if f["code"] == "ZP911"] == [
+    assert [f["severity"] for f in run.report["findings"] if f["code"] == "ZP560"] == [
         "warning",
         "warning",
     ]
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
-    assert run.exit_code == 1 and "ZP911" in run.codes("error")
+    assert run.exit_code == 1 and "ZP560" in run.codes("error")
 
 
 def test_ownership_from_previous_and_a_foreign_plan_json_ignored(site):
@@ -687,7 +687,7 @@ def test_ownership_from_previous_and_a_foreign_plan_json_ignored(site):
     assert [op for op in run.change("A")["ops"] if op["op"] == "delete_zone"]
     # an unreadable --previous is fatal, nothing written
     run = site.plan(smaller, "--allow-delete", "--previous", str(site.root / "nope.json"), out="x")
-    assert run.exit_code == 2 and run.codes("fatal") == {"ZP914"}
+    assert run.exit_code == 2 and run.codes("fatal") == {"ZP563"}
     assert not (site.root / "x").exists()
     # OUT/plan.json written for another inventory is no record: a warning, nothing removed
     other = json.loads(record.read_text())
@@ -696,5 +696,5 @@ def test_ownership_from_previous_and_a_foreign_plan_json_ignored(site):
     (site.root / "other" / "plan.json").write_text(json.dumps(other))
     run = site.plan(smaller, "--allow-delete", out="other")
     assert run.exit_code == 0, run.output
-    assert "ZP914" in run.codes("warning")
+    assert "ZP563" in run.codes("warning")
     assert not [op for op in run.change("A")["ops"] if op["op"] == "delete_zone"]

@@ -23,10 +23,18 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
         "A/A.rollback.txt",
         "A/A.script.txt",
         "A/A.verify.txt",
+        "A/sw-a1.ports.rollback.txt",  # per switch: port names and their rollback (issue 17)
+        "A/sw-a1.ports.txt",
+        "A/sw-a2.ports.rollback.txt",
+        "A/sw-a2.ports.txt",
         "B/B.precheck.txt",
         "B/B.rollback.txt",
         "B/B.script.txt",
         "B/B.verify.txt",
+        "B/mds-b1.ports.rollback.txt",
+        "B/mds-b1.ports.txt",
+        "B/mds-b2.ports.rollback.txt",
+        "B/mds-b2.ports.txt",
         "plan.json",
     ]
     assert "zone DB" in r.output and "1,048,576" in r.output
@@ -174,12 +182,12 @@ def test_mixed_strategy_size_error_gives_exit_1(tmp_path, monkeypatch):
 
 
 def test_no_capture_and_not_declared_new_writes_nothing(tmp_path):
-    """A fabric in production is never planned without its observed state (ZP901, exit 2)."""
+    """A fabric in production is never planned without its observed state (ZP550, exit 2)."""
     r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "-f", "json"])
     assert r.exit_code == 2, r.output
     doc = json.loads(r.output)
     codes = {f["code"] for f in doc["findings"] if f["severity"] == "fatal"}
-    assert codes == {"ZP901"}
+    assert codes == {"ZP550"}
     assert "zoneplan collect" in " ".join(f["hint"] for f in doc["findings"])
     assert not list(tmp_path.rglob("*"))
 

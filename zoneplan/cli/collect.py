@@ -81,6 +81,9 @@ def collect(
         help="Extra attempts for unreachable/timed-out/dropped switches.",
     ),
     snmp_timeout: float = typer.Option(2.0, "--snmp-timeout", help="Seconds per SNMP request."),
+    snmp_max_rows: int = typer.Option(
+        200_000, "--snmp-max-rows", min=1, help="Rows per SNMP table before its walk stops (ZP725)."
+    ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
 ) -> None:
     """Read switches live and save what they said as a capture folder (for offline audits)."""
@@ -149,6 +152,7 @@ def collect(
     snmp_opts = SnmpOptions(
         version=snmp_version,
         timeout=snmp_timeout,
+        max_rows=snmp_max_rows,
         retries=retries,
         switch_timeout=switch_timeout,
         context=snmp_context,

@@ -73,7 +73,7 @@ def plan(
     when declared new (--greenfield or fabrics[].zoning.greenfield). Writes
     OUT/<fabric>/<fabric>.{precheck,script,rollback,verify}.txt and OUT/plan.json; unchanged
     files are left alone, a differing file is first kept as <name>.bak (.bak.1, ...) unless
-    --force. A refused change (ZP9xx) writes nothing.
+    --force. A refused change (ZP550–ZP563) writes nothing.
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input, usage or a
     refused change.

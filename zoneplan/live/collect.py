@@ -401,6 +401,12 @@ async def collect_async(
             shutil.rmtree(tmp, ignore_errors=True)
             for r in results if "results" in locals() else []:
                 r.folder = None
+    for vendor, found in cat_findings.items():
+        # a catalogue entry refused (a write command) while the others were read: said once,
+        # with the first switch of that vendor, rather than lost
+        first = next((r for r in results if r.target.vendor == vendor), None)
+        if found and commands.get(vendor) and first is not None:
+            first.findings.extend(found)
     if out is not None:
         _write_private(root / "zoneplan-collect.json", _summary(results))
     return results

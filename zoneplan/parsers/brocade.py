@@ -9,6 +9,7 @@ styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -1177,6 +1178,32 @@ def decode_snmp(
         state.seen["logins"] = source
 
 
+_PORTNAME = re.compile(r"^port\s+(\d+(?:/\d+)?):\s?(.*)$")
+
+
+@gc_paused
+def parse_portname(text: str, source: str) -> tuple[dict[str, str], list[Finding]]:
+    """``portname`` (no operands): ``port 0: sw0..0..`` per port, the name after the colon
+    (empty when the port has none). Format: Brocade Fabric OS Administration Guide,
+    "Configuring the dynamic port name format" (``sw0:root> portname`` / ``port 0: ...``).
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, str] = {}
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.rstrip()
+        if not s.strip():
+            continue
+        m = _PORTNAME.match(s.strip())
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+            continue
+        other_line(raw, i, source, findings, "portname")
+    if not out and not findings:
+        findings.append(EmptyOutput.make("portname output is empty", loc(source, 1)))
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgshow": parse_cfgshow,
@@ -1190,4 +1217,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgtransshow": parse_cfgtransshow,
     "cfgsize": parse_cfgsize,
     "islshow": parse_islshow,
+    "portname": parse_portname,
 }

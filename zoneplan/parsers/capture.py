@@ -185,7 +185,9 @@ def _split(
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
-    if head.strip():
+    if head.strip() or (forced is not None and not prompts):
+        # a file named after a command is that command's output even when it is empty: its
+        # parser says so (ZP035) rather than the file vanishing without a word
         _add(head, source, 0, group, False, forced, sections, findings, None)
     for k, (pos, lineno, host, cmd) in enumerate(prompts):
         end = prompts[k + 1][0] if k + 1 < len(prompts) else len(text)
@@ -587,6 +589,11 @@ def _feed_running_config(state: SwitchState, res: Any, ctx: _Ctx) -> None:
     state.seen["running_config"] = ctx.source
 
 
+def _feed_port_names(state: SwitchState, res: dict[str, str], ctx: _Ctx) -> None:
+    state.port_names.update(res)
+    state.seen["port_names"] = ctx.source
+
+
 def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
     if res:
         state.identity.name = res
@@ -615,4 +622,5 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "vsan_membership": _feed_vsan_membership,
     "running_config": _feed_running_config,
     "switchname": _feed_switchname,
+    "port_names": _feed_port_names,
 }

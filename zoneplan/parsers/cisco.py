@@ -1489,6 +1489,42 @@ def decode_snmp(
         state.seen["logins"] = source
 
 
+@gc_paused
+def parse_show_interface_description(
+    text: str, source: str
+) -> tuple[dict[str, str], list[Finding]]:
+    """``show interface description``: tables under dashed rules, headed ``Interface
+    Description`` or ``Port Type Speed Description``; the description starts at the header's
+    ``Description`` column, ``--`` is none (NX-OS format, ntc-templates test fixtures
+    ``cisco_nxos_show_interface_description*.raw``).
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, str] = {}
+    column: int | None = None
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.rstrip()
+        if not s.strip() or set(s.strip()) == {"-"}:
+            continue
+        words = s.split()
+        if "Description" in words and words[0] in ("Interface", "Port"):
+            column = s.index("Description")
+            continue
+        if column is not None and words:
+            name = words[0]
+            desc = s[column:].strip() if len(s) > column else ""
+            if len(s) > column and s[column - 1 : column] not in (" ", ""):
+                desc = " ".join(words[1:])  # a name longer than its column
+            out[name] = "" if desc == "--" else desc
+            continue
+        other_line(raw, i, source, findings, "show interface description")
+    if not out and not findings:
+        findings.append(
+            EmptyOutput.make("show interface description output is empty", loc(source, 1))
+        )
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_zoneset_active": parse_show_zoneset_active,
@@ -1505,4 +1541,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_vsan_membership": parse_show_vsan_membership,
     "show_running_config": parse_show_running_config,
     "show_switchname": parse_show_switchname,
+    "show_interface_description": parse_show_interface_description,
 }

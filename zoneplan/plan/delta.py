@@ -4,21 +4,21 @@ Why this is the product's core: every real fabric already has zoning, and the sc
 one a careful admin pastes into production unedited. So the change
 
 * edits the configuration **in effect** (never creates and enables one beside it); a plan's
-  config that exists but is not in effect is never enabled (ZP904);
+  config that exists but is not in effect is never enabled (ZP553);
 * keeps every **foreign** object (one zoneplan did not create: the previous plan.json's
   ownership record says which are zoneplan's) and never edits one: an alias of the plan's name
   holding another WWPN, or a zone of the plan's name with members the plan does not have,
-  stops the fabric (ZP907) instead of zoning the wrong device;
+  stops the fabric (ZP556) instead of zoning the wrong device;
 * changes objects at the **lowest level** that does the job: a replaced HBA (the same
   inventory port, a new WWPN, the alias zoneplan made for it) re-points the alias (``aliadd``
   new / ``aliremove`` old, or a device-alias given the new pWWN) and leaves the zones alone,
   except where zones hold pWWNs rather than alias names (Cisco device-alias basic mode), where
   the old pWWN is swapped for the new one in each zone;
 * removes only with ``allow_delete``, only what zoneplan created and the plan no longer has,
-  never on an unreliable capture (ZP909), never a fabric-wide alias that a zone of any VSAN
-  uses or that unread VSANs might use (ZP913), never the last zone of a config;
+  never on an unreliable capture (ZP558), never a fabric-wide alias that a zone of any VSAN
+  uses or that unread VSANs might use (ZP562), never the last zone of a config;
 * enables the config only when its content changes, and refuses to publish a pending change
-  (defined ≠ effective, ZP906) or to enable zoning where none is in effect (ZP905) unless told.
+  (defined ≠ effective, ZP555) or to enable zoning where none is in effect (ZP554) unless told.
 
 Findings of severity fatal block the fabric: no script is written for it. Everything else the
 admin must know is in the change's notes and in warnings.

@@ -53,6 +53,10 @@ def audit_states(
         topology = validation.topology
         plan = build_plan(topology, fabric=fabric)
     result: AuditResult = audit(plan, topology, states)
+    if topology is not None:  # port names and VSANs against the plan's <switch>.ports.txt
+        from ..audit.ports import port_drift
+
+        result.findings += port_drift(topology, states)
     found, run.suppressed = apply_inventory_policy(
         run.findings + result.findings,
         topology.inventory if topology is not None else None,

@@ -5,7 +5,7 @@
 observed states, it never reads files), reads the previous plan.json for what zoneplan owns,
 computes each fabric's change against its observed state and renders its four artefacts
 (precheck, script, rollback, verify). A fabric with no observed state gets a script only when
-it is declared new (``greenfield``); any fatal change finding (ZP9xx) stops the run before
+it is declared new (``greenfield``); any fatal change finding (ZP550–ZP563) stops the run before
 anything is written. :func:`write_plan` writes the artefacts with :mod:`zoneplan.outputs`.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ..findings import Finding, Location, Severity
+from ..observed import SwitchState
 from ..outputs import write_output
 from ..plan.against import baselines_by_fabric
 from ..plan.baseline import Baseline
@@ -25,7 +26,9 @@ from ..plan.checks import check_plan
 from ..plan.delta import ChangeOptions, compute_change, greenfield_change
 from ..plan.model import FabricChange, FabricPlan, Ownership, Plan
 from ..plan.naming import NamingError
+from ..plan.ports import switch_port_plans
 from ..render.engine import RenderedFabric, RenderError, render_plan
+from ..render.ports import RenderedPorts, render_ports
 from ..rules.change import CaptureLacksZoning, NoObservedState, NoOwnershipRecord
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
@@ -44,7 +47,7 @@ __all__ = [
 ]
 
 #: where a plan run stopped: the inventory is unusable, the planner gave up, a capture is
-#: unusable, a fabric's change is refused (ZP9xx), or rendering refused a value (nothing is
+#: unusable, a fabric's change is refused (ZP550–ZP563), or rendering refused a value (nothing is
 #: written in any of these cases)
 Stop = Literal["inventory", "plan", "captures", "change", "render"]
 
@@ -65,6 +68,9 @@ class PlanRun:
     blocked: list[str] = field(default_factory=list)  #: fabrics whose change is refused
     rendered: list[RenderedFabric] = field(default_factory=list)
     ownership_from: str | None = None  #: the plan.json ownership was read from
+    #: per switch: port names / descriptions and VSAN membership, and their rollback
+    ports: list[RenderedPorts] = field(default_factory=list)
+    observed: list[SwitchState] = field(default_factory=list)  #: the --against switch states
     stopped: Stop | None = None
     error: str = ""  #: why the planner or the renderer gave up
 
@@ -104,7 +110,9 @@ def plan_inventory(
     run.findings += kept
     run.suppressed += silenced
     if against:
-        run.baselines, capture_findings = read_against(against, topology, run.plan)
+        run.baselines, capture_findings = read_against(
+            against, topology, run.plan, keep=run.observed
+        )
         run.findings += capture_findings
         if any(f.severity is Severity.FATAL for f in capture_findings):
             run.stopped = "captures"
@@ -155,6 +163,10 @@ def plan_inventory(
         return run
     try:
         run.rendered = render_plan(run.plan, run.changes)
+        ports = switch_port_plans(topology, run.observed)
+        if fabric is not None:
+            ports = [sp for sp in ports if sp.fabric == fabric]
+        run.ports = render_ports(run.plan, ports)
     except RenderError as exc:
         run.stopped, run.error = "render", str(exc)
     return run
@@ -204,12 +216,19 @@ def _names(fp: FabricPlan, topology: Topology, base: Baseline | None) -> dict[st
 
 
 def read_against(
-    paths: Iterable[str | Path], topology: Topology, plan: Plan
+    paths: Iterable[str | Path],
+    topology: Topology,
+    plan: Plan,
+    *,
+    keep: list[SwitchState] | None = None,
 ) -> tuple[dict[str, Baseline], list[Finding]]:
-    """Read capture files/folders and return the observed baseline of each planned fabric."""
+    """Read capture files/folders and return the observed baseline of each planned fabric
+    (and, into ``keep``, the switch states read: their port names and VSANs)."""
     from ..parsers.capture import read_captures
 
     states, findings = read_captures(paths)
+    if keep is not None:
+        keep.extend(states.values())
     baselines, more = baselines_by_fabric(list(states.values()), topology, plan, findings)
     return baselines, findings + more
 
@@ -267,6 +286,10 @@ def write_plan(run: PlanRun, out: Path, *, force: bool = False) -> dict[str, str
             rel = f"{r.fabric}/{r.fabric}.{kind}.txt"
             r.change.files[kind] = rel
             files[str(out / rel)] = write_output(out / rel, texts[kind], force=force).describe()
+    for p in run.ports:
+        for kind, text in (("ports", p.script), ("ports.rollback", p.rollback)):
+            path = out / p.fabric / f"{p.switch}.{kind}.txt"
+            files[str(path)] = write_output(path, text, force=force).describe()
     path = out / "plan.json"
     files[str(path)] = write_output(path, plan_json_bytes(run.plan), force=force).describe()
     return files
