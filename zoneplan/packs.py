@@ -70,6 +70,9 @@ class FirmwareMinimum(_Pack):
     version: str
     source: str
     verified: bool = False
+    #: a switch known to be older: ``error`` (the minimum is certain enough to refuse) or
+    #: ``warning`` (the minimum is a lower bound nobody confirmed)
+    too_old: Literal["error", "warning"] = "error"
     note: str = ""
 
 

@@ -328,8 +328,6 @@ SCENARIOS = [
         "zoneplan's first change on a brownfield fabric",
         start="brownfield",
         strategies=ALL,
-        pending="engine: the rollback of a change that switched smart zoning on switches it off again (no zone smart-zoning enable vsan N)",
-        pending_cases=("cisco-smart",),
     ),
     Scenario(
         "03-host-removed-kept",
@@ -423,8 +421,6 @@ SCENARIOS = [
         edit=strategy_change,
         check=check_strategy_kept_old,
         strategies=("simt",),
-        pending="engine: the rollback of a change that switched smart zoning on switches it off again (no zone smart-zoning enable vsan N)",
-        pending_cases=("cisco",),
     ),
     Scenario(
         "09-strategy-change-delete",
@@ -433,8 +429,6 @@ SCENARIOS = [
         flags=(AD,),
         check=check_strategy_removed_old,
         strategies=("simt",),
-        pending="engine: the rollback of a change that switched smart zoning on switches it off again (no zone smart-zoning enable vsan N)",
-        pending_cases=("cisco",),
     ),
     Scenario(
         "10-stale-config",
@@ -483,8 +477,6 @@ SCENARIOS = [
         edit=add_host,
         capture_edit=duplicate_a_zone,
         expect=Refused(CODES["pending_change"]),
-        pending="engine/parsers: a zone printed twice by show zone is announced (ZP906)",
-        pending_cases=("cisco",),
     ),
     Scenario(
         "13-open-transaction",
@@ -545,7 +537,6 @@ SCENARIOS = [
         site={"firmware": "5.0(1a)"},
         inventory={"firmware": "5.0(1a)"},
         check=check_old_nxos_warns,
-        pending="engine: an NX-OS older than an unverified smart-zoning minimum is a warning, not ZP911 (facts §11)",
     ),
     Scenario(
         "16-smart-on-populated-vsan",
@@ -555,7 +546,6 @@ SCENARIOS = [
         strategies=("smart",),
         inventory={"backend": True},
         check=check_smart,
-        pending="engine: the rollback of a change that switched smart zoning on switches it off again (no zone smart-zoning enable vsan N)",
     ),
     # the runner pastes every applied script a second time and plans again (scenario 17 for
     # every row); this row names it

@@ -441,9 +441,11 @@ def test_smart_zoning_on_a_vsan_with_zones_is_announced(site):
     assert " init\n" not in script
     before = site.state("B")
     site.paste("B", script)
-    site.paste("B", run.text("B", "rollback"))
-    # smart zoning stays on (zoneplan never turns it off); everything else as before
-    assert site.state("B").replace("smart-zoning: enabled", "smart-zoning: disabled") == before
+    rollback = run.text("B", "rollback")
+    # seen off before the change: the rollback switches it off again, after the tagged zones
+    assert rollback.index("no zone name") < rollback.index("no zone smart-zoning enable vsan 20")
+    site.paste("B", rollback)
+    assert site.state("B") == before
 
 
 def test_allow_delete_on_a_cut_capture_is_refused(site):
@@ -575,10 +577,7 @@ def test_strategy_change_creates_new_zones_and_removes_old_only_when_allowed(
     assert "zoneadd --peerzone" not in run.text(fabric)
     site.paste(fabric, run.text(fabric))
     site.paste(fabric, run.text(fabric, "rollback"))
-    after_rollback = site.state(fabric)
-    if new == "smart":  # smart zoning stays enabled (zoneplan never turns it off)
-        after_rollback = after_rollback.replace("smart-zoning: enabled", "smart-zoning: disabled")
-    assert after_rollback == before
+    assert site.state(fabric) == before
 
     run = site.plan(switched, "--fabric", fabric, "--allow-delete")
     assert run.exit_code == 0, run.output
@@ -660,3 +659,17 @@ def test_mirror_and_backend_zones_are_tagged_in_a_smart_zoning_vsan():
     assert block.count(" both\n") == 2  # both mirror ports talk both ways
     backend = script[script.index("zone name z_backend_") :].split("zone name")[1]
     assert " initiator\n" in backend and " target\n" in backend
+
+
+def test_smart_zoning_on_an_old_nxos_is_a_warning_peer_zones_on_old_fos_an_error(site):
+    data = inventory()
+    for s in data["switches"]:
+        s["firmware"] = "5.0(1a)" if s["fabric"] == "B" else "7.3.1"
+    run = site.plan(data, "--fabric", "B", "--strategy", "smart", "--enable-zoning")
+    assert run.exit_code == 0, run.output
+    assert [f["severity"] for f in run.report["findings"] if f["code"] == "ZP911"] == [
+        "warning",
+        "warning",
+    ]
+    run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
+    assert run.exit_code == 1 and "ZP911" in run.codes("error")

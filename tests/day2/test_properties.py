@@ -22,9 +22,8 @@ from tests.day2.site import FLAGS, HOSTS, Site, base_inventory
 from zoneplan.observed import Zone, ZoneDb
 
 STRATEGIES = {"brocade": ("sist", "simt", "peer"), "cisco": ("sist", "simt", "smart")}
-#: strategies an edit may switch to: not yet into smart zoning, whose rollback does not switch
-#: it off again (engine; catalogue rows 09 and 16, xfail) — drop this filter with that fix
-_SWITCH_TO = {"brocade": STRATEGIES["brocade"], "cisco": ("sist", "simt")}
+#: strategies an edit may switch to: any of the dialect's
+_SWITCH_TO = STRATEGIES
 EDITS = ("add", "remove", "replace", "strategy")
 
 

@@ -131,7 +131,7 @@ def _features(ops: list[Op], pack: VendorPack, enables: bool) -> set[str]:
     for op in ops:
         if op.peer and op.op in (OpKind.CREATE_ZONE, OpKind.ZONE_ADD):
             used.add("peer_zones")
-        if op.op is OpKind.SMART_ZONING or (
+        if op.op in (OpKind.SMART_ZONING, OpKind.SMART_ZONING_OFF) or (
             op.smart and op.op in (OpKind.CREATE_ZONE, OpKind.ZONE_ADD)
         ):
             used.add("smart_zoning")
@@ -663,7 +663,7 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
 
     # -- smart zoning --------------------------------------------------------------------------
     if smart_needed and base.smart_zoning is not True:
-        run.add(Phase.SMART, op_smart_zoning())
+        run.add(Phase.SMART, op_smart_zoning(was_off=base.smart_zoning is False))
         if base.smart_zoning is None:
             run.notes.append(
                 "smart zoning: its state in this VSAN was not captured; the script enables it "

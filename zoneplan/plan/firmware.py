@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..packs import VendorPack
 from ..rules.change import FirmwareTooOld, FirmwareUnknown
 
@@ -70,12 +70,14 @@ def check_features(
         for s in switches:
             v = firmware.get(s)
             if v and older_than(v, need.version):
+                unsure = "" if need.too_old == "error" else " (a minimum nobody confirmed)"
                 out.append(
                     FirmwareTooOld.make(
                         f"fabric {fabric}: switch {s} runs {v}; {label} needs {need.version} "
-                        "or newer",
+                        f"or newer{unsure}",
                         subject=fabric,
                         hint=f"source: {need.source}",
+                        severity=Severity.ERROR if need.too_old == "error" else Severity.WARNING,
                     )
                 )
     return out

@@ -191,6 +191,7 @@ class OpKind(str, enum.Enum):
     REPOINT_ALIAS = "repoint_alias"  #: a one-pWWN alias (device-alias) given another pWWN
     DELETE_ALIAS = "delete_alias"
     SMART_ZONING = "smart_zoning_enable"
+    SMART_ZONING_OFF = "smart_zoning_disable"  #: only as the inverse of switching it on
     CREATE_ZONE = "create_zone"
     ZONE_ADD = "zone_add_members"
     ZONE_REMOVE = "zone_remove_members"

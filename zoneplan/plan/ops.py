@@ -10,7 +10,8 @@ zone names it, a zone gains its new members before it loses old ones (it is neve
 config gains zones before it loses any, zones leave the config before they are deleted, aliases
 are deleted last. Alias kinds with a database of their own (Cisco device-aliases) come first
 and last, so that the zone-database operations form one block (one transaction / session).
-Turning smart zoning on has no inverse: zoneplan never turns it off (other zones may rely on it).
+Turning smart zoning on is undone (``smart_zoning_disable``) only when the fabric was seen with
+it off: with its state unknown, the rollback leaves it on.
 """
 
 from __future__ import annotations
@@ -57,7 +58,11 @@ _INVERSE = {
 def invert(op: Op) -> Op | None:
     """The operation that undoes ``op`` (None: it is not undone, see the module docstring)."""
     if op.op is OpKind.SMART_ZONING:
-        return None
+        if op.old != "disabled":
+            return None
+        return fast(Op, **{**op.__dict__, "op": OpKind.SMART_ZONING_OFF})
+    if op.op is OpKind.SMART_ZONING_OFF:
+        return fast(Op, **{**op.__dict__, "op": OpKind.SMART_ZONING})
     fields = dict(op.__dict__)
     fields["op"] = _INVERSE[op.op]
     if op.op is OpKind.REPOINT_ALIAS:
@@ -172,5 +177,10 @@ def op_config(kind: OpKind, name: str, zones: list[str]) -> Op:
     )
 
 
-def op_smart_zoning() -> Op:
-    return op_config(OpKind.SMART_ZONING, "", [])
+def op_smart_zoning(was_off: bool = False) -> Op:
+    """Switch smart zoning on; ``was_off``: the fabric was seen with it off (the rollback
+    switches it off again)."""
+    op = op_config(OpKind.SMART_ZONING, "", [])
+    if was_off:
+        op.__dict__["old"] = "disabled"
+    return op

@@ -120,7 +120,7 @@ def checks(ops: list[Op], limit: int = MAX_CHECKS) -> tuple[list[Check], list[Ch
     kinds: dict[tuple[str, str], str | None] = {}
     for op in ops:
         o = op.op
-        if o is OpKind.SMART_ZONING:
+        if o in (OpKind.SMART_ZONING, OpKind.SMART_ZONING_OFF):
             continue
         if o in _ALIAS_OPS:
             typ = "alias"
