@@ -11,14 +11,19 @@ SAMPLE ?= samples/euronas-cluster.yaml
 APT_PACKAGES := chromium poppler-utils multipath-tools snmp graphviz fonts-dejavu-core \
                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 openssh-client
 
-.PHONY: demo test venv deps lint fuzz bench clean
+.PHONY: demo test venv deps lint typecheck typecheck-baseline fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-venv: $(BIN)/python
+# the editable install, redone only when pyproject.toml changes (a pip run that finds nothing
+# to do still asks the package indexes: tens of seconds on a busy network)
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
 
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)
@@ -32,13 +37,26 @@ demo: venv
 	@echo "Fabric A script (Brocade FOS):"
 	@head -n 40 build/plan/A/A.script.txt
 
-# pytest workers (pytest-xdist): the suite takes ~60 s on one core, ~40 s on two
+# pytest workers (pytest-xdist): the suite takes ~75 s of CPU (docs/benchmarks.md, "make test")
 TEST_WORKERS ?= 2
 
+# mypy runs beside the suite (it fills the moments the workers wait on emulators and
+# browsers); its verdict is printed after pytest's, and either failing fails the target
 test: venv
-	$(BIN)/ruff check zoneplan tests bench
-	$(BIN)/ruff format --check zoneplan tests bench
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/ruff check zoneplan tests bench tools
+	$(BIN)/ruff format --check zoneplan tests bench tools
+	@$(BIN)/python tools/mypy_baseline.py > $(VENV)/typecheck.log 2>&1 & tc=$$!; \
+	$(BIN)/pytest -n $(TEST_WORKERS); rc=$$?; \
+	wait $$tc; trc=$$?; cat $(VENV)/typecheck.log; \
+	test $$rc -eq 0 -a $$trc -eq 0
+
+# mypy against mypy-baseline.txt: new errors fail, fixed ones must be recorded (the baseline
+# only shrinks)
+typecheck: venv
+	$(BIN)/python tools/mypy_baseline.py
+
+typecheck-baseline: venv
+	$(BIN)/python tools/mypy_baseline.py --update
 
 deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -46,8 +64,8 @@ deps:
 	else echo "make deps: run as root on Debian to install: $(APT_PACKAGES)"; fi
 
 lint: venv
-	$(BIN)/ruff check zoneplan tests bench
-	$(BIN)/ruff format --check zoneplan tests bench
+	$(BIN)/ruff check zoneplan tests bench tools
+	$(BIN)/ruff format --check zoneplan tests bench tools
 
 fuzz: venv
 	@start=$$(date +%s); \

@@ -47,7 +47,7 @@ def _fabric_of_state(state: SwitchState, key: int, topology: Topology | None) ->
         if state.name in topology.switch_fabric:
             return topology.switch_fabric[state.name]
         for f in topology.inventory.fabrics:
-            if key and f.vsan == key and f.vendor.value == state.vendor:
+            if key and f.vsan == key and f.vendor == state.vendor:
                 return f.name
     return f"{state.name}" + (f":vsan{key}" if key else "")
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .model import NAME_PATTERN, SwitchVendor
+from .model import NAME_PATTERN
 from .observed import Login, SwitchState, member_kind
 from .packs import pack_for
 
@@ -50,7 +50,7 @@ def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
         vsans = sorted(
             {k for k in st.zoning if k} | {lg.vsan for lg in st.logins.values() if lg.vsan}
         )
-        if not vsans and pack_for(SwitchVendor(st.vendor)).manifest.capabilities.vsans:
+        if not vsans and pack_for(st.vendor).manifest.capabilities.vsans:
             vsans = [1]  # a VSAN switch that said nothing about its VSANs: the default VSAN
         if vsans:
             for v in vsans:

@@ -13,15 +13,20 @@ import enum
 from typing import Annotated, Iterator, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
+from .packs import known_vendors, pack_for
 from .wwn import normalize_wwn
 
 #: Names that reach generated scripts: letters, digits, ``_ - .``, letter or digit first.
@@ -74,9 +79,26 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
 
 
-class SwitchVendor(str, enum.Enum):
-    BROCADE = "brocade"
-    CISCO = "cisco"
+def _installed_vendor(value: str) -> str:
+    vendors = known_vendors()
+    if value not in vendors:
+        quoted = [repr(v) for v in vendors]
+        expected = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        raise PydanticCustomError("enum", "Input should be {expected}", {"expected": expected})
+    return value
+
+
+class _VendorsOfThePacks:
+    """The JSON Schema of a vendor word: the vendors of the installed packs."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"enum": list(known_vendors()), "type": "string", "title": "SwitchVendor"}
+
+
+#: A switch vendor: the ``vendor`` word of an installed pack (``vendors/<pack>/manifest.yaml``).
+SwitchVendor = Annotated[str, AfterValidator(_installed_vendor), _VendorsOfThePacks()]
 
 
 class HostOS(str, enum.Enum):
@@ -154,7 +176,7 @@ class FabricZoning(_Model):
 
 
 class Fabric(_Model):
-    """One physically separate SAN (A or B). Cisco fabrics carry the VSAN to zone in."""
+    """One physically separate SAN (A or B). Where zoning lives per VSAN, the VSAN to zone in."""
 
     name: Name
     vendor: SwitchVendor
@@ -166,9 +188,10 @@ class Fabric(_Model):
     )
 
     @model_validator(mode="after")
-    def _vsan_for_cisco(self) -> Fabric:
-        if self.vendor is SwitchVendor.CISCO and self.vsan is None:
-            raise ValueError("a Cisco fabric needs its vsan (e.g. vsan: 10)")
+    def _vsan_where_zoning_is_per_vsan(self) -> Fabric:
+        pack = pack_for(self.vendor)
+        if pack.manifest.capabilities.vsans and self.vsan is None:
+            raise ValueError(f"a {pack.manifest.brand} fabric needs its vsan (e.g. vsan: 10)")
         return self
 
 

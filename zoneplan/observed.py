@@ -35,14 +35,9 @@ __all__ = [
     "SwitchIdentity",
     "SwitchState",
     "member_kind",
-    "BROCADE",
-    "CISCO",
 ]
 
-BROCADE = "brocade"
-CISCO = "cisco"
-
-#: Brocade has one zoning database per (logical) switch; it is stored under this key.
+#: Where zoning is not per VSAN, a (logical) switch has one zoning database: stored under this key.
 FABRIC_KEY = 0
 
 
@@ -298,7 +293,7 @@ class SwitchState:
     """
 
     identity: SwitchIdentity
-    vendor: str  #: ``brocade`` / ``cisco`` (the values of ``model.SwitchVendor``)
+    vendor: str  #: the vendor word of the pack whose commands were read
     zoning: dict[int, Zoning] = field(default_factory=dict)
     device_aliases: dict[str, str] = field(default_factory=dict)  #: Cisco name → wwpn
     device_alias_status: DeviceAliasStatus | None = None
@@ -332,7 +327,7 @@ class SwitchState:
         if old is None:
             self.logins[key] = login
             return login
-        for name in Login.__slots__:  # type: ignore[attr-defined]
+        for name in Login.__slots__:
             new = getattr(login, name)
             if new not in (None, False) and getattr(old, name) in (None, False):
                 setattr(old, name, new)

@@ -1,8 +1,21 @@
 """Vendor packs: locate, load and validate the declarative data in ``vendors/``.
 
-Why data: what differs between Brocade and Cisco (port naming, name rules, zone DB limits,
-templates, command and OID catalogues) is reviewed by people who know the switch, not Python.
-The core asks a pack; it never branches on the vendor.
+Why data: what differs between switch makers (port naming, name rules, zone DB limits,
+templates, the commands to read and how to recognise their output, prompts, pagers, error
+lines, SNMP columns) is reviewed by people who know the switch, not Python. The core asks a
+pack; it never branches on the vendor. One pack is one folder:
+
+* ``manifest.yaml`` → :class:`Manifest` (naming, limits, capabilities, port naming, templates,
+  the parser module that reads the vendor's output);
+* ``commands.yaml`` → :class:`CommandCatalogue` (session, CLI patterns, commands);
+* ``snmp.yaml`` (optional) → :class:`SnmpCatalogue` (OID columns, the decoder);
+* ``templates/*.j2``: the zoning scripts.
+
+All three files are validated by one loader (:func:`load_pack`) into one :class:`VendorPack`;
+``zoneplan schema --write`` writes their JSON Schemas (``schemas/vendor-*.schema.json``).
+
+A pack names Python modules (its parser and SNMP decoder): a pack folder is code, trusted like
+the package itself, never user input.
 
 Search order: ``$ZONEPLAN_VENDORS_DIR``, the copy installed inside the wheel
 (``zoneplan/_vendors``), then ``vendors/`` of a source checkout.
@@ -10,20 +23,74 @@ Search order: ``$ZONEPLAN_VENDORS_DIR``, the copy installed inside the wheel
 
 from __future__ import annotations
 
+import enum
 import os
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Annotated, Callable, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
-from .model import SwitchVendor
+__all__ = [
+    "Manifest",
+    "CommandCatalogue",
+    "CatalogueCommand",
+    "SnmpCatalogue",
+    "Session",
+    "Cli",
+    "Feed",
+    "VendorPack",
+    "VendorPackError",
+    "vendors_dir",
+    "load_pack",
+    "pack_for",
+    "all_packs",
+    "known_vendors",
+    "PACK_FILES",
+]
+
+
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from exc
+    return pattern
+
+
+def _no_groups(pattern: str) -> str:
+    if re.compile(pattern).groups:
+        raise ValueError("use (?:...) here: the core adds the capturing groups itself")
+    return pattern
+
+
+#: a Python regular expression (validated when the pack loads)
+Regex = Annotated[str, AfterValidator(_regex)]
+#: a regular expression without capturing groups (it is combined with other packs' patterns)
+Fragment = Annotated[str, AfterValidator(_regex), AfterValidator(_no_groups)]
+#: a dotted Python module name (``zoneplan.parsers.brocade``)
+ModuleName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")]
+#: a numeric OID (``1.3.6.1.2.1.1.2.0``)
+OidText = Annotated[str, StringConstraints(pattern=r"^\.?\d+(\.\d+)+$")]
+#: the vendor word of inventories (``vendor: brocade``)
+VendorWord = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{1,31}$")]
 
 
 class _Pack(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- manifest.yaml
 
 
 class PortNaming(_Pack):
@@ -34,8 +101,8 @@ class PortNaming(_Pack):
 
 
 class NamingRules(_Pack):
-    pattern: str
-    portable_pattern: str
+    pattern: Regex
+    portable_pattern: Regex
     max_length: int = Field(ge=1, le=255)
     one_namespace: bool
     reserved_prefixes: list[str] = Field(default_factory=list)
@@ -80,7 +147,7 @@ class Limits(_Pack):
     zone_db_bytes: int = Field(ge=1)
     zone_db_bytes_director: int = Field(ge=1)
     zone_db_bytes_legacy: int | None = None
-    #: aliases live in the zone database (Brocade) or in a database of their own (Cisco)
+    #: aliases live in the zone database, or in a database of their own (device-aliases)
     aliases_in_zone_db: bool = True
     max_aliases: int | None = Field(None, ge=1, description="aliases per fabric, when limited")
     #: size model of the estimate: bytes per object (name header) and per member reference
@@ -93,8 +160,10 @@ class Capabilities(_Pack):
     peer_zones: bool
     smart_zoning: bool
     enhanced_mode: bool
-    vsans: bool = False  #: zoning and logins live per VSAN; a fabric is one VSAN
-    one_alias_per_wwpn: bool = False  #: a WWPN may have one alias only (device-alias)
+    vsans: bool = Field(
+        False, description="zoning and logins live per VSAN; a fabric is one VSAN and needs it"
+    )
+    one_alias_per_wwpn: bool = Field(False, description="a WWPN may have one alias only")
 
 
 class TemplateNames(_Pack):
@@ -118,7 +187,7 @@ class ScriptSyntax(_Pack):
     role_tags: dict[str, str] = Field(
         default_factory=dict, description="member role -> smart-zoning keyword"
     )
-    token_pattern: str = Field(
+    token_pattern: Regex = Field(
         r"^[A-Za-z0-9_^:,\-]{1,64}$",
         description="every name or member that reaches a script must match (no quotes, "
         "spaces, ';', '$' where the shell would expand it)",
@@ -129,8 +198,13 @@ class Manifest(_Pack):
     """``vendors/<pack>/manifest.yaml``."""
 
     id: str
-    vendor: SwitchVendor
+    vendor: VendorWord = Field(description="the vendor word inventories use (vendor: ...)")
+    brand: str = Field(description="the maker's name as admins say it, in messages")
     display_name: str
+    parsers: ModuleName = Field(
+        description="module that reads the vendor's output: PARSERS (parser name -> "
+        "function) and, with snmp.yaml, decode_snmp"
+    )
     ports: PortNaming
     naming: NamingRules
     limits: Limits
@@ -152,39 +226,232 @@ class Manifest(_Pack):
         return self
 
 
+# --------------------------------------------------------------------------- commands.yaml
+
+
+class Feed(str, enum.Enum):
+    """Which part of the observed state a command's parsed result feeds (the capture reader
+    has one applier per feed; the parser's result has the shape the feed expects)."""
+
+    ZONING = "zoning"  #: one zone database of the whole fabric (defined and/or effective)
+    ALIASES = "aliases"  #: aliases only, of the fabric's zone database
+    ZONING_EFFECTIVE = "zoning_effective"  #: {VSAN: effective zone database}
+    ZONING_DEFINED = "zoning_defined"  #: {VSAN: defined zone database}
+    ZONING_ZONES = "zoning_zones"  #: {VSAN: zones (and their aliases) of the defined database}
+    ZONE_STATUS = "zone_status"  #: {VSAN: zone server settings and counts}
+    LOGINS = "logins"  #: name-server logins
+    IDENTITY_PORTS = "identity_ports"  #: the switch's identity and its ports
+    PORTS = "ports"  #: ports only
+    FABRIC = "fabric"  #: the switches of the fabric
+    TRANSACTION = "transaction"  #: an open zoning transaction
+    CFGSIZE = "cfgsize"  #: zone database size and limit
+    ISLS = "isls"  #: inter-switch links
+    DEVICE_ALIASES = "device_aliases"  #: {name: WWPN} of a database of its own
+    DEVICE_ALIAS_STATUS = "device_alias_status"  #: that database's distribution and lock
+    VSANS = "vsans"  #: {VSAN: name and state}
+    VSAN_MEMBERSHIP = "vsan_membership"  #: {VSAN: interfaces}
+    RUNNING_CONFIG = "running_config"  #: zoning, device-aliases and VSANs of the saved config
+    SWITCHNAME = "switchname"  #: the switch's name
+
+
+class Session(_Pack):
+    """How the SSH adapter talks to the switch.
+
+    ``exec``: one SSH exec channel per command; ``shell``: one interactive shell, after the
+    ``setup`` commands (paging off). A collected command must match ``read_only``; anything
+    else is never sent.
+    """
+
+    mode: Literal["exec", "shell"] = "exec"
+    setup: list[str] = Field(default_factory=list)
+    read_only: Regex = r"^show\s"
+
+
+class Prompt(_Pack):
+    """A CLI prompt, in three parts: ``host`` (the switch's name), ``qualifiers`` (what may
+    follow it: ``:FID128:admin``, ``(config)``) and ``end`` (``>``, ``#``)."""
+
+    host: Fragment = r"[A-Za-z0-9_.\-]+"
+    qualifiers: Fragment = ""
+    end: Fragment
+
+
+class Pager(_Pack):
+    """A pager prompt the switch prints in long output, and what quits it."""
+
+    prompt: Fragment
+    marker: str = Field(
+        min_length=1, description="a literal every such prompt contains (a fast pre-check)"
+    )
+    quit: str = Field(description="sent to quit the pager (a newline included when needed)")
+
+
+class Cli(_Pack):
+    """How the switch's CLI looks in a terminal or a saved log.
+
+    Patterns that recognise text are combined over every pack (a capture's vendor is unknown
+    until its command is recognised; a pager is quit whichever switch printed it).
+    """
+
+    prompt: Prompt
+    pagers: list[Pager] = Field(default_factory=list)
+    rejections: list[Fragment] = Field(
+        default_factory=list,
+        description="whole lines the switch prints instead of the output of a refused command",
+    )
+    error_lines: list[Fragment] = Field(
+        default_factory=list,
+        description="an error message line starts so (matched against the stripped, "
+        "lower-cased line)",
+    )
+    command_words: list[str] = Field(
+        default_factory=list,
+        description="first words of commands (lower case): after a prompt they make a command",
+    )
+    abbreviations: dict[str, str] = Field(
+        default_factory=dict, description="first words typed short (sh -> show)"
+    )
+    word_prefixes: bool = Field(
+        False, description="unambiguous prefixes of the words after the first are accepted"
+    )
+    harmless_filters: list[str] = Field(
+        default_factory=list, description="pipes that do not filter (| no-more)"
+    )
+    context: Regex | None = Field(
+        None,
+        description="a wrapper running a command in another logical switch; named groups "
+        "'fid' and 'command'",
+    )
+
+    @model_validator(mode="after")
+    def _context_groups(self) -> Cli:
+        if self.context is not None:
+            names = set(re.compile(self.context).groupindex)
+            if names != {"fid", "command"}:
+                raise ValueError("context needs the named groups 'fid' and 'command'")
+        return self
+
+
+class CatalogueCommand(_Pack):
+    """One command zoneplan reads."""
+
+    parser: str = Field(description="a key of the pack's parser module's PARSERS")
+    feeds: Feed
+    run: str | None = Field(None, description="what collect sends (default: the name)")
+    collect: bool = Field(False, description="collect runs it")
+    operands: bool = Field(False, description="operands narrow the output to a subset")
+    args: list[str] = Field(
+        default_factory=list, description="keyword arguments that keep the format (vsan 10)"
+    )
+    flags: list[str] = Field(default_factory=list, description="single extra words allowed")
+    sniff: Regex | None = Field(
+        None, description="multi-line regex recognising the output by its content"
+    )
+    per_vsan: bool = Field(False, description="collect runs it once per VSAN (vsan N appended)")
+    remote_logins: bool = Field(
+        False,
+        description="its logins are other switches' (or the whole fabric's): remote unless a "
+        "local command names them",
+    )
+    required: bool = Field(True, description="a rejection makes the read partial")
+
+    @model_validator(mode="after")
+    def _per_vsan_takes_vsan(self) -> CatalogueCommand:
+        if self.per_vsan and "vsan" not in self.args:
+            raise ValueError("per_vsan needs 'vsan' among the args")
+        return self
+
+
+class CommandCatalogue(_Pack):
+    """``vendors/<pack>/commands.yaml``: file order is sniffing priority."""
+
+    session: Session = Field(default_factory=Session)
+    cli: Cli
+    commands: dict[str, CatalogueCommand] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- snmp.yaml
+
+
+class SnmpCatalogue(_Pack):
+    """``vendors/<pack>/snmp.yaml``: numeric OIDs (no MIB files at runtime)."""
+
+    enterprise: OidText = Field(description="sysObjectID prefix that names the maker")
+    zoning: bool = Field(description="the switch publishes zoning over SNMP")
+    scalars: dict[str, OidText] = Field(default_factory=dict)
+    tables: dict[str, dict[str, OidText]]
+
+
+# --------------------------------------------------------------------------- the pack
+
+#: pack file → its model (the schema generator and the loader both use this)
+PACK_FILES: dict[str, type[_Pack]] = {
+    "manifest.yaml": Manifest,
+    "commands.yaml": CommandCatalogue,
+    "snmp.yaml": SnmpCatalogue,
+}
+
+
 class VendorPackError(Exception):
     """A pack is missing or does not match its schema (a packaging bug, not user input)."""
 
 
-def vendors_dir() -> Path:
-    """The folder holding the vendor packs."""
-    env = os.environ.get("ZONEPLAN_VENDORS_DIR")
-    candidates = [Path(env)] if env else []
-    here = Path(__file__).resolve().parent
-    candidates += [here / "_vendors", here.parent / "vendors"]
-    for c in candidates:
-        if (c / "brocade-fos" / "manifest.yaml").is_file():
-            return c
-    raise VendorPackError(f"no vendor packs found (looked in {', '.join(map(str, candidates))})")
+class VendorPack(BaseModel):
+    """One loaded pack: its three files, typed, and where its files are."""
 
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-class VendorPack:
-    """One loaded pack: its manifest and where its files are."""
+    root: Path
+    manifest: Manifest
+    commands: CommandCatalogue
+    snmp: SnmpCatalogue | None = None
 
-    def __init__(self, root: Path, manifest: Manifest) -> None:
-        self.root = root
-        self.manifest = manifest
-        self._name_re = re.compile(manifest.naming.pattern)
-        #: how the switch compares two names: exactly (``str``, which returns a str as it is)
-        #: or case-folded; a C function, called for every name of a 20,000-zone database
-        self.name_key: Callable[[str], str] = (
-            str if manifest.naming.case_sensitive else str.casefold
+    @classmethod
+    def load(cls, root: Path) -> VendorPack:
+        """Read and validate the pack in ``root``; VendorPackError names the file and field."""
+        parts: dict[str, _Pack | None] = {}
+        for name, model in PACK_FILES.items():
+            path = root / name
+            if name == "snmp.yaml" and not path.exists():
+                parts[name] = None
+                continue
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                parts[name] = model.model_validate(data)
+            except ValidationError as exc:
+                raise VendorPackError(f"{path}: {_errors(exc)}") from exc
+            except (OSError, yaml.YAMLError, ValueError) as exc:
+                raise VendorPackError(f"{path}: {exc}") from exc
+        return cls(
+            root=root,
+            manifest=parts["manifest.yaml"],
+            commands=parts["commands.yaml"],
+            snmp=parts["snmp.yaml"],
         )
-        self.native_alias: AliasKind = next(k for k in manifest.alias_kinds if k.native)
+
+    __hash__ = object.__hash__  # one loaded pack per folder: identity is equality
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    @cached_property
+    def name_key(self) -> Callable[[str], str]:
+        """How the switch compares two names: exactly (``str``, which returns a str as it is)
+        or case-folded; a C function, called for every name of a 20,000-zone database."""
+        return str if self.manifest.naming.case_sensitive else str.casefold
+
+    @cached_property
+    def native_alias(self) -> AliasKind:
+        """The alias kind the planner creates (exactly one per pack)."""
+        return next(k for k in self.manifest.alias_kinds if k.native)
 
     @property
     def id(self) -> str:
         return self.manifest.id
+
+    @property
+    def vendor(self) -> str:
+        return self.manifest.vendor
 
     def port_names(
         self, count: int | None = None, slots: dict[int, int] | None = None
@@ -217,7 +484,7 @@ class VendorPack:
 
     def name_is_legal(self, name: str) -> bool:
         n = self.manifest.naming
-        return bool(self._name_re.match(name)) and not any(
+        return bool(_compiled(n.pattern).match(name)) and not any(
             name.lower().startswith(r) for r in n.reserved_prefixes
         )
 
@@ -234,30 +501,80 @@ class VendorPack:
         n = self.manifest.naming
         return _compiled(n.portable_pattern if portable else n.pattern)
 
+    @cached_property
+    def read_only(self) -> re.Pattern[str]:
+        """What a command sent to this switch must look like."""
+        return re.compile(self.commands.session.read_only)
+
+
+def _errors(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors()
+    )
+
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def vendors_dir() -> Path:
+    """The folder holding the vendor packs (the first candidate holding any pack)."""
+    return _vendors_dir(os.environ.get("ZONEPLAN_VENDORS_DIR") or None)
+
+
 @cache
+def _vendors_dir(env: str | None) -> Path:
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve().parent
+    candidates += [here / "_vendors", here.parent / "vendors"]
+    for c in candidates:
+        if c.is_dir() and any(c.glob("*/manifest.yaml")):
+            return c
+    raise VendorPackError(f"no vendor packs found (looked in {', '.join(map(str, candidates))})")
+
+
+@cache
+def _load(root: Path) -> VendorPack:
+    return VendorPack.load(root)
+
+
 def load_pack(pack_id: str) -> VendorPack:
-    """Load and validate one pack by id (``brocade-fos``)."""
+    """Load and validate one pack by id (its folder name)."""
     root = vendors_dir() / pack_id
-    try:
-        data = yaml.safe_load((root / "manifest.yaml").read_text(encoding="utf-8"))
-        manifest = Manifest.model_validate(data)
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise VendorPackError(f"vendor pack {pack_id!r}: {exc}") from exc
-    return VendorPack(root, manifest)
+    if not (root / "manifest.yaml").is_file():
+        raise VendorPackError(f"no vendor pack {pack_id!r} in {root.parent}")
+    return _load(root)
+
+
+def all_packs() -> tuple[VendorPack, ...]:
+    """Every pack of the vendors folder, in folder-name order (the catalogues' priority)."""
+    return _packs_in(vendors_dir())
 
 
 @cache
-def pack_for(vendor: SwitchVendor) -> VendorPack:
-    """The pack that speaks for a switch vendor."""
-    for entry in sorted(vendors_dir().iterdir()):
-        if (entry / "manifest.yaml").is_file():
-            pack = load_pack(entry.name)
-            if pack.manifest.vendor is vendor:
-                return pack
-    raise VendorPackError(f"no vendor pack for {vendor.value}")
+def _packs_in(root: Path) -> tuple[VendorPack, ...]:
+    packs = tuple(
+        _load(entry) for entry in sorted(root.iterdir()) if (entry / "manifest.yaml").is_file()
+    )
+    seen: dict[str, str] = {}
+    for p in packs:
+        if p.vendor in seen:
+            raise VendorPackError(
+                f"vendor {p.vendor!r} has two packs: {seen[p.vendor]} and {p.id} in {root}"
+            )
+        seen[p.vendor] = p.id
+    return packs
+
+
+def known_vendors() -> tuple[str, ...]:
+    """The vendor words inventories may use, one per installed pack."""
+    return tuple(p.vendor for p in all_packs())
+
+
+def pack_for(vendor: str) -> VendorPack:
+    """The pack that speaks for a switch vendor (``brocade``)."""
+    for pack in all_packs():
+        if pack.vendor == vendor:
+            return pack
+    raise VendorPackError(f"no vendor pack for {vendor}")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import random
 
-from .model import SwitchVendor
-from .packs import pack_for
+from .packs import known_vendors, pack_for
 
 _OS = ("vmware", "windows", "linux", "citrix-xen", "macos-xsan")
 PORTS_PER_SWITCH = 480  # 10 x 48-port blades
@@ -25,12 +24,19 @@ def _wwpn(prefix: str, n: int) -> str:
 def generate_inventory_yaml(
     hosts: int,
     *,
-    vendor_a: str = "brocade",
-    vendor_b: str = "cisco",
+    vendor_a: str | None = None,
+    vendor_b: str | None = None,
     seed: int = 0,
     name: str | None = None,
 ) -> str:
-    """A clean inventory with ``hosts`` dual-fabric clients, as YAML text."""
+    """A clean inventory with ``hosts`` dual-fabric clients, as YAML text.
+
+    Fabric A defaults to the first installed pack's vendor, fabric B to the second (mixed
+    vendors exercise both dialects), or the first again when only one pack is installed.
+    """
+    vendors = known_vendors()
+    vendor_a = vendor_a or vendors[0]
+    vendor_b = vendor_b or vendors[1 % len(vendors)]
     rnd = random.Random(seed)
     per_switch = PORTS_PER_SWITCH - RESERVED - 2  # the last two ports carry ISLs
     n_sw = max(1, -(-hosts // per_switch))
@@ -41,7 +47,7 @@ def generate_inventory_yaml(
         "site: generated",
         "fabrics:",
     ]
-    packs = {fab: pack_for(SwitchVendor(vendor)) for fab, vendor in fabrics.items()}
+    packs = {fab: pack_for(vendor) for fab, vendor in fabrics.items()}
     for i, (fab, vendor) in enumerate(fabrics.items()):
         vsan = f", vsan: {10 * (i + 1)}" if packs[fab].manifest.capabilities.vsans else ""
         out.append(f"  - {{name: {fab}, vendor: {vendor}{vsan}}}")

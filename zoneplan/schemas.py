@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from .model import Inventory
-from .packs import Manifest
+from .packs import CommandCatalogue, Manifest, SnmpCatalogue
 from .plan.model import Plan
 
 #: file name → model; other components add theirs here (plan, vendor pack parts).
-SCHEMA_MODELS = {
+SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "inventory.schema.json": (Inventory, "zoneplan inventory"),
     "vendor-pack.schema.json": (Manifest, "zoneplan vendor pack manifest"),
+    "vendor-commands.schema.json": (CommandCatalogue, "zoneplan vendor pack command catalogue"),
+    "vendor-snmp.schema.json": (SnmpCatalogue, "zoneplan vendor pack SNMP catalogue"),
     "plan.schema.json": (Plan, "zoneplan zoning plan (plan.json)"),
 }
 

@@ -119,6 +119,18 @@ def test_unexpected_zone_and_too_small(topology):
     assert {"ZP602", "ZP616"} <= set(codes(audit(plan, topology, [st])))
 
 
+def test_zone_still_in_effect_after_its_removal_is_never_in_sync(topology):
+    plan = make_plan()
+    st = make_state(plan)
+    other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
+    other.seen["logins"] = "nsshow"
+    st.zoning[0].effective.zones["old_zone"] = Zone("old_zone", members=[ESX, T1])
+    r = audit(plan, topology, [st, other])
+    assert "ZP606" in codes(r) and "ZP615" not in codes(r) and r.verdicts["A"] == "drift"
+    (f,) = [f for f in r.findings if f.code == "ZP606"]
+    assert "old_zone" in f.message
+
+
 def test_member_drift_names_the_extra_member(topology):
     plan = make_plan()
     st = make_state(plan)

@@ -34,11 +34,11 @@ def test_draft_from_a_fabric_validates_and_keeps_every_zone(captured, tmp_path):
     assert draft.ok, [f.parsable() for f in draft.findings]
     inv = draft.inventory
     assert {s.name for s in inv.switches} == {"sw-a1", "sw-a2", "mds-b1", "mds-b2"}
-    assert sorted(f.vendor.value for f in inv.fabrics) == ["brocade", "cisco"]
-    assert next(f for f in inv.fabrics if f.vendor.value == "cisco").vsan == 20
+    assert sorted(f.vendor for f in inv.fabrics) == ["brocade", "cisco"]
+    assert next(f for f in inv.fabrics if f.vendor == "cisco").vsan == 20
     # every zone of every fabric is kept as found
     planned = {(fp.vendor, z.name) for fp in plan.fabrics for z in fp.zones}
-    vendor_of = {f.name: f.vendor.value for f in inv.fabrics}
+    vendor_of = {f.name: f.vendor for f in inv.fabrics}
     assert {(vendor_of[z.fabric], z.name) for z in inv.existing_zones} == planned
     # hosts are named from their aliases and cabled where they logged in
     host = next(h for h in inv.hosts if h.name == "esx01")

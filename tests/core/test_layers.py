@@ -16,20 +16,20 @@ Two checks:
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from tests.support.paths import REPO
-
-PACKAGE = REPO / "zoneplan"
+from tests.support.sources import package_files, parsed
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
-    ("data models", {"model", "observed"}),
     ("vendor packs", {"packs"}),
+    ("data models", {"model", "observed"}),
     ("rule catalogue", {"rules"}),
     ("YAML source", {"yamlsource"}),
     ("loader", {"loader"}),
@@ -66,14 +66,15 @@ def _type_checking_nodes(tree: ast.AST) -> set[int]:
     return skip
 
 
+@cache
 def imports() -> list[tuple[str, str, str]]:
     """(importing module, imported zoneplan module, file:line) for every runtime import."""
-    modules = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+    modules = {_module_name(p) for p in package_files()}
     out: list[tuple[str, str, str]] = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in package_files():
         mod = _module_name(path)
         package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        tree = parsed(path)
         skip = _type_checking_nodes(tree)
         for node in ast.walk(tree):
             if id(node) in skip:
@@ -105,7 +106,7 @@ def _top(module: str) -> str:
 
 
 def test_every_module_has_a_layer():
-    tops = {_top(_module_name(p)) for p in PACKAGE.rglob("*.py")}
+    tops = {_top(_module_name(p)) for p in package_files()}
     assert tops - set(LAYER_OF) == set(), "add new top-level modules to LAYERS (and the docs)"
 
 

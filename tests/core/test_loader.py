@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from zoneplan.findings import Severity
@@ -120,7 +120,6 @@ _yaml_text = st.recursive(
 )
 
 
-@settings(deadline=200)  # ms per document, as before the profiles
 @given(_yaml_text)
 def test_random_documents_end_in_a_model_or_coded_findings(data):
     text = yaml.safe_dump(data)
@@ -128,7 +127,6 @@ def test_random_documents_end_in_a_model_or_coded_findings(data):
     assert r.ok or (r.findings and all(f.code.startswith("ZP0") and f.location for f in r.findings))
 
 
-@settings(deadline=200)  # ms per document, as before the profiles
 @given(st.data())
 def test_mutated_sample_lines_never_raise(data):
     sample = (Path(__file__).resolve().parents[2] / "samples" / "euronas-cluster.yaml").read_text()

@@ -12,10 +12,9 @@ from tests.support.snmp_agent import V3_AUTH, V3_PRIV, V3_USER
 from zoneplan.live.collect import Target, collect_async, run_exit_code
 from zoneplan.live.credentials import Credential, Secret
 from zoneplan.live.snmp import SnmpOptions, read_switch_snmp
+from zoneplan.parsers.cisco import decode_fclist, decode_member
 from zoneplan.parsers.snmpwalk import (
     decode_fcid,
-    decode_fclist,
-    decode_member,
     decode_wwn,
     format_walk,
     parse_snmp_walk,

@@ -68,8 +68,9 @@ def test_per_vsan_commands_expand_or_cover_all_vsans():
 def test_catalogue_refuses_write_commands(tmp_path: Path):
     p = tmp_path / "commands.yaml"
     p.write_text(
-        "commands:\n  cfgshow: {run: cfgshow, collect: true}\n"
-        "  cfgsave: {run: cfgsave, collect: true}\n"
+        "cli: {prompt: {end: '>'}}\n"
+        "commands:\n  cfgshow: {parser: cfgshow, feeds: zoning, run: cfgshow, collect: true}\n"
+        "  cfgsave: {parser: cfgshow, feeds: zoning, run: cfgsave, collect: true}\n"
     )
     specs, findings = load_commands("brocade", p)
     assert [s.command for s in specs] == ["cfgshow"]

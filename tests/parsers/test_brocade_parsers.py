@@ -20,7 +20,7 @@ def codes(findings) -> list[str]:
 
 
 def test_fos9_cfgshow_peer_zone_di_mixed_case_and_long_names():
-    r, f = brocade.parse_cfgshow(load("fos9_cfgshow_peer.txt"), "fos9.txt")
+    r, f = brocade.parse_cfgshow(load("cfgshow/fos9_peer.txt"), "fos9.txt")
     assert f == []  # the `sw1:FID128:admin> cfgshow` prompt line is recognised
     d, e = r.defined, r.effective
     assert d.configs["PROD_A"] == [
@@ -49,7 +49,7 @@ def test_fos9_cfgshow_peer_zone_di_mixed_case_and_long_names():
 
 
 def test_zoneshow_peerzone_layout():
-    r, f = brocade.parse_zoneshow(load("zoneshow_peerzone.txt"), "zs.txt")
+    r, f = brocade.parse_zoneshow(load("zoneshow/peerzone.txt"), "zs.txt")
     assert codes(f) == []
     z = r.defined.zones["peer_test"]
     assert z.kind == "peer" and z.property_member == "00:02:00:00:00:03:00:03"
@@ -90,7 +90,7 @@ def test_peer_zone_alias_principal_counts_its_wwns():
 
 
 def test_cut_member_list_is_truncation_not_a_smaller_zone():
-    r, f = brocade.parse_cfgshow(load("cfgshow_cut_member_list.txt"), "cut.txt")
+    r, f = brocade.parse_cfgshow(load("cfgshow/cut_member_list.txt"), "cut.txt")
     assert "ZP021" in codes(f) and "ZP024" in codes(f)
     cut = [x for x in f if x.code == "ZP021"][0]
     assert cut.location.file == "cut.txt" and cut.location.line == 5 and cut.subject == "z2"
@@ -99,7 +99,7 @@ def test_cut_member_list_is_truncation_not_a_smaller_zone():
 
 
 def test_missing_effective_section():
-    r, f = brocade.parse_cfgshow(load("cfgshow_no_effective.txt"), "ne.txt")
+    r, f = brocade.parse_cfgshow(load("cfgshow/no_effective.txt"), "ne.txt")
     assert codes(f) == ["ZP024"]
     assert f[0].location.line == 5
     assert r.effective is None and not r.defined.complete
@@ -107,7 +107,7 @@ def test_missing_effective_section():
 
 
 def test_paging_prompt_is_removed_and_reported():
-    r, f = brocade.parse_cfgshow(load("cfgshow_paged.txt"), "paged.txt")
+    r, f = brocade.parse_cfgshow(load("cfgshow/paged.txt"), "paged.txt")
     assert codes(f) == ["ZP022"]
     assert f[0].location.line == 5
     assert list(r.defined.zones) == ["z1", "z2"] and len(r.defined.aliases) == 3
@@ -115,21 +115,21 @@ def test_paging_prompt_is_removed_and_reported():
 
 
 def test_error_line_and_half_wwn():
-    r, f = brocade.parse_cfgshow(load("cfgshow_error_line.txt"), "err.txt")
+    r, f = brocade.parse_cfgshow(load("cfgshow/error_line.txt"), "err.txt")
     assert codes(f) == ["ZP023", "ZP029"]
     lines = {x.code: x.location.line for x in f}
     assert lines == {"ZP023": 5, "ZP029": 4}
 
 
 def test_empty_configuration_is_complete_and_empty():
-    r, f = brocade.parse_cfgshow(load("cfgshow_empty.txt"), "x")
+    r, f = brocade.parse_cfgshow(load("cfgshow/empty.txt"), "x")
     assert f == []
     assert r.defined.zones == {} and r.effective.effective is None
     assert r.defined.complete and r.effective.complete
 
 
 def test_cfgactvshow():
-    r, f = brocade.parse_cfgactvshow(load("cfgactvshow.txt"), "x")
+    r, f = brocade.parse_cfgactvshow(load("cfgactvshow/openstack.txt"), "x")
     assert f == []
     assert r.defined is None
     assert r.effective.effective == "OpenStack_Cfg"
@@ -138,7 +138,7 @@ def test_cfgactvshow():
 
 
 def test_alishow_with_continuation():
-    r, f = brocade.parse_alishow(load("alishow.txt"), "x")
+    r, f = brocade.parse_alishow(load("alishow/continuation.txt"), "x")
     assert f == []
     assert r.defined.aliases == {
         "esx01_hba0": ["21:00:00:24:ff:0c:58:37"],
@@ -148,7 +148,7 @@ def test_alishow_with_continuation():
 
 
 def test_fos9_nsshow_extra_lines_and_npiv():
-    r, f = brocade.parse_nsshow(load("fos9_nsshow.txt"), "ns.txt")
+    r, f = brocade.parse_nsshow(load("nsshow/fos9.txt"), "ns.txt")
     assert f == []  # LSAN:, Device link speed:, NodeSymb: tolerated
     assert [lg.wwpn for lg in r] == [
         "51:40:2e:c0:01:bc:ea:0c",
@@ -163,20 +163,20 @@ def test_fos9_nsshow_extra_lines_and_npiv():
 
 
 def test_nsshow_r_scr_column_and_both_roles():
-    r, f = brocade.parse_nsshow(load("nsshow_r.txt"), "x")
+    r, f = brocade.parse_nsshow(load("nsshow/r_scr_column.txt"), "x")
     assert f == []
     assert r[0].wwpn == "50:06:01:65:3c:e0:20:1b" and r[0].device_type == "both"
     assert r[0].port == "7"
 
 
 def test_nsshow_count_mismatch():
-    text = load("fos9_nsshow.txt").replace("has 3 entries", "has 4 entries")
+    text = load("nsshow/fos9.txt").replace("has 3 entries", "has 4 entries")
     _, f = brocade.parse_nsshow(text, "x")
     assert codes(f) == ["ZP031"]
 
 
 def test_cfgsize():
-    r, f = brocade.parse_cfgsize(load("cfgsize.txt"), "x")
+    r, f = brocade.parse_cfgsize(load("cfgsize/basic.txt"), "x")
     assert f == []
     assert (r.max_bytes, r.available_bytes, r.committed_bytes, r.transaction_bytes) == (
         1045274,
@@ -187,7 +187,7 @@ def test_cfgsize():
 
 
 def test_switchshow_dcx_trunk_lines():
-    r, f = brocade.parse_switchshow(load("switchshow_dcx_trunk.txt"), "x")
+    r, f = brocade.parse_switchshow(load("switchshow/dcx_trunk.txt"), "x")
     assert f == []
     assert r.identity.name == "dcx1" and r.identity.domain == 10 and r.identity.fid == 128
     by = {p.name: p for p in r.ports}
@@ -213,7 +213,7 @@ def test_cut_outputs_are_flagged(text, code):
 
 
 def test_crlf_and_ansi_are_repaired_and_noted():
-    clean = load("cfgshow_paged.txt").replace("Type <CR> to continue, Q<CR> to stop: \n", "")
+    clean = load("cfgshow/paged.txt").replace("Type <CR> to continue, Q<CR> to stop: \n", "")
     want, f0 = brocade.parse_cfgshow(clean, "x")
     assert f0 == []
     dirty = clean.replace("\n", "\r\n").replace(" zone:", "\x1b[0m zone:", 1)

@@ -70,9 +70,9 @@ def test_file_names_with_copy_numbers_and_vsan():
 def _brocade_folder(root: Path) -> None:
     sw1 = root / "fabA" / "sw1"
     sw1.mkdir(parents=True)
-    (sw1 / "cfgshow.txt").write_text((BF / "fos9_cfgshow_peer.txt").read_text())
+    (sw1 / "cfgshow.txt").write_text((BF / "cfgshow/fos9_peer.txt").read_text())
     # without its prompt line (a prompt naming a host makes its own switch group)
-    (sw1 / "nsshow.txt").write_text((BF / "fos9_nsshow.txt").read_text().split("\n", 1)[1])
+    (sw1 / "nsshow.txt").write_text((BF / "nsshow/fos9.txt").read_text().split("\n", 1)[1])
     (sw1 / "switchshow.txt").write_text(
         "switchName:\tsw1\nswitchDomain:\t11\nswitchWwn:\t10:00:00:05:1e:00:00:01\n\n"
         "Index Port Address Media Speed State     Proto\n"
@@ -142,7 +142,7 @@ def test_finding_lines_are_file_lines_in_a_log(tmp_path):
         "mds1# show switchname\n"
         "mds1\n"
         "mds1# show flogi database\n"
-        + (CM / "show_flogi_database_cut.txt").read_text().split("\n", 1)[1]
+        + (CM / "show_flogi_database/cut.txt").read_text().split("\n", 1)[1]
     )
     states, f = read_captures([log])
     assert list(states) == ["mds1"]
@@ -155,7 +155,7 @@ def test_cisco_folder_zone_status_cross_check(tmp_path):
     d = tmp_path / "mds1"
     d.mkdir()
     (d / "show_zoneset_active_vsan_10.txt").write_text(
-        (CM / "show_zoneset_active_vsan_10.txt").read_text().split("\n", 1)[1]
+        (CM / "show_zoneset_active/vsan_10.txt").read_text().split("\n", 1)[1]
     )
     (d / "show_zone_status_vsan_10.txt").write_text(
         "VSAN: 10 default-zone: deny distribute: full Interop: default\n"
@@ -165,8 +165,8 @@ def test_cisco_folder_zone_status_cross_check(tmp_path):
         "    DB Size: 136 bytes\n"
         "    Name: zs_fabA Zonesets: 1 Zones: 4\n"
     )
-    (d / "show_flogi_database.txt").write_text((CM / "show_flogi_database.txt").read_text())
-    (d / "show_interface_brief.txt").write_text((CM / "show_interface_brief_new.txt").read_text())
+    (d / "show_flogi_database.txt").write_text((CM / "show_flogi_database/basic.txt").read_text())
+    (d / "show_interface_brief.txt").write_text((CM / "show_interface_brief/new.txt").read_text())
     states, f = read_captures([d])
     (st,) = states.values()
     assert st.vendor == "cisco"
@@ -182,8 +182,8 @@ def test_cisco_folder_zone_status_cross_check(tmp_path):
 def test_mixed_vendors_in_one_switch_folder(tmp_path):
     d = tmp_path / "sw"
     d.mkdir()
-    (d / "cfgshow.txt").write_text((BF / "cfgshow_empty.txt").read_text())
-    flogi = (CM / "show_flogi_database.txt").read_text().split("\n", 1)[1]
+    (d / "cfgshow.txt").write_text((BF / "cfgshow/empty.txt").read_text())
+    flogi = (CM / "show_flogi_database/basic.txt").read_text().split("\n", 1)[1]
     (d / "show_flogi_database.txt").write_text(flogi)
     _, f = read_captures([d])
     assert "ZP038" in codes(f)
@@ -192,7 +192,7 @@ def test_mixed_vendors_in_one_switch_folder(tmp_path):
 def test_prompt_host_makes_its_own_switch(tmp_path):
     d = tmp_path / "sw"
     d.mkdir()
-    (d / "nsshow.txt").write_text((BF / "fos9_nsshow.txt").read_text())
+    (d / "nsshow.txt").write_text((BF / "nsshow/fos9.txt").read_text())
     states, _ = read_captures([d])
     assert list(states) == ["SanASw1"] and len(states["SanASw1"].logins) == 3
 
@@ -216,13 +216,13 @@ def test_unknown_and_unreadable_files(tmp_path):
 
 
 def test_invalid_command_error_is_reported():
-    states, f = read_captures([CM / "show_zoneset_invalid_command.txt"])
+    states, f = read_captures([CM / "show_zoneset/invalid_command.txt"])
     assert states == {}
     assert codes(f) == ["ZP023", "ZP026"]
 
 
 def test_content_sniffing_and_unnamed_switch():
-    text = (CM / "show_interface_brief_old.txt").read_text()
+    text = (CM / "show_interface_brief/old.txt").read_text()
     states, f = read_capture_text(text, "paste.txt", switch="mdsX")
     assert list(states) == ["mdsX"] and len(states["mdsX"].ports) == 2
     assert codes(f) == ["ZP034", "ZP037"]
@@ -237,7 +237,7 @@ def test_read_capture_text_with_command():
 
 
 def test_filtered_command_from_file_prompt_marks_partial():
-    states, f = read_captures([BF / "cfgshow_cut_member_list.txt"])
+    states, f = read_captures([BF / "cfgshow/cut_member_list.txt"])
     assert "ZP021" in codes(f)
     assert not states["sw1"].zoning[0].defined.complete
 
@@ -245,7 +245,7 @@ def test_filtered_command_from_file_prompt_marks_partial():
 def test_fcns_logins_are_fabric_wide_unless_flogi_names_them(tmp_path):
     d = tmp_path / "mds1"
     d.mkdir()
-    (d / "show_fcns_database.txt").write_text((CM / "show_fcns_database.txt").read_text())
+    (d / "show_fcns_database.txt").write_text((CM / "show_fcns_database/table.txt").read_text())
     flogi = (
         "INTERFACE        VSAN    FCID           PORT NAME               NODE NAME\n"
         "fc1/3            1     0x220097  10:00:8c:7c:ff:08:4d:00 20:00:8c:7c:ff:08:4d:00\n"
@@ -266,16 +266,16 @@ def test_fcns_logins_are_fabric_wide_unless_flogi_names_them(tmp_path):
 
 
 def test_parser_failure_zp039_does_not_stop_the_others(tmp_path, monkeypatch):
-    import zoneplan.parsers.capture as cap
+    from zoneplan.parsers import registry
 
     def boom(text, source):
         raise RuntimeError("bug")
 
-    monkeypatch.setitem(cap.PARSERS, "brocade.cfgtransshow", boom)
+    monkeypatch.setitem(registry(), "brocade.cfgtransshow", boom)
     d = tmp_path / "sw1"
     d.mkdir()
     (d / "cfgtransshow.txt").write_text("There is no outstanding zoning transaction\n")
-    (d / "cfgsize.txt").write_text((BF / "cfgsize.txt").read_text())
+    (d / "cfgsize.txt").write_text((BF / "cfgsize/basic.txt").read_text())
     states, f = read_captures([d])
     assert "ZP039" in codes(f)
     assert states["sw1"].cfgsize.max_bytes == 1045274 and states["sw1"].transaction is None

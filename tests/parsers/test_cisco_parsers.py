@@ -20,7 +20,7 @@ def codes(findings) -> list[str]:
 
 
 def test_zoneset_active_smart_tags_enhanced_device_alias_and_other_kinds():
-    r, f = cisco.parse_show_zoneset_active(load("show_zoneset_active_vsan_10.txt"), "a.txt")
+    r, f = cisco.parse_show_zoneset_active(load("show_zoneset_active/vsan_10.txt"), "a.txt")
     assert f == []
     db = r[10]
     assert db.effective == "zs_fabA"
@@ -51,7 +51,7 @@ def test_zoneset_active_smart_tags_enhanced_device_alias_and_other_kinds():
 
 
 def test_show_zone_fcalias_nesting_and_empty_zone():
-    r, f = cisco.parse_show_zone(load("show_zone_fcalias.txt"), "z.txt")
+    r, f = cisco.parse_show_zone(load("show_zone/fcalias.txt"), "z.txt")
     assert f == []
     db = r[50]
     nested = db.zones["z50_azplcbsx000652_san01-azsncbsx01_0ac"]
@@ -66,7 +66,7 @@ def test_show_zone_fcalias_nesting_and_empty_zone():
 
 
 def test_zone_status_session_lock_single_session_no_active_db():
-    r, f = cisco.parse_show_zone_status(load("show_zone_status_single_session.txt"), "s")
+    r, f = cisco.parse_show_zone_status(load("show_zone_status/single_session.txt"), "s")
     assert f == []
     st = r[50]
     assert st.busy and st.session == "cli" and st.session_user == "admin"
@@ -77,7 +77,7 @@ def test_zone_status_session_lock_single_session_no_active_db():
 
 
 def test_flogi_device_alias_with_dashes_and_npiv():
-    r, f = cisco.parse_show_flogi_database(load("show_flogi_database.txt"), "fl")
+    r, f = cisco.parse_show_flogi_database(load("show_flogi_database/basic.txt"), "fl")
     assert f == []
     assert [lg.alias for lg in r] == [
         "esx01-hba0",
@@ -92,20 +92,20 @@ def test_flogi_device_alias_with_dashes_and_npiv():
 
 
 def test_flogi_without_trailer_is_truncated():
-    r, f = cisco.parse_show_flogi_database(load("show_flogi_database_cut.txt"), "fl")
+    r, f = cisco.parse_show_flogi_database(load("show_flogi_database/cut.txt"), "fl")
     assert codes(f) == ["ZP021"]
     assert f[0].location.line == 7
     assert len(r) == 2
 
 
 def test_flogi_count_mismatch():
-    text = load("show_flogi_database.txt").replace("= 5.", "= 6.")
+    text = load("show_flogi_database/basic.txt").replace("= 5.", "= 6.")
     _, f = cisco.parse_show_flogi_database(text, "fl")
     assert codes(f) == ["ZP031"]
 
 
 def test_fcns_database_table():
-    r, f = cisco.parse_show_fcns_database(load("show_fcns_database.txt"), "ns")
+    r, f = cisco.parse_show_fcns_database(load("show_fcns_database/table.txt"), "ns")
     assert f == []
     assert [lg.device_type for lg in r] == ["initiator", "initiator", "both", "target", None]
     assert [lg.vendor for lg in r] == [None, "Emulex", "EMC", "Clariion", "NetApp"]
@@ -114,7 +114,7 @@ def test_fcns_database_table():
 
 
 def test_fcns_database_detail():
-    r, f = cisco.parse_show_fcns_database(load("show_fcns_database_detail.txt"), "ns")
+    r, f = cisco.parse_show_fcns_database(load("show_fcns_database/detail.txt"), "ns")
     assert f == []
     (lg,) = r
     assert lg.wwpn == "50:06:01:63:3b:64:04:1e" and lg.vendor == "Clariion"
@@ -125,7 +125,7 @@ def test_fcns_database_detail():
 
 
 def test_interface_brief_new_layout():
-    r, f = cisco.parse_show_interface_brief(load("show_interface_brief_new.txt"), "ib")
+    r, f = cisco.parse_show_interface_brief(load("show_interface_brief/new.txt"), "ib")
     assert f == []
     assert [p.name for p in r] == ["fc1/1", "fc1/5", "fc1/9"]
     assert (r[1].vsan, r[1].type, r[1].speed, r[1].logical_type, r[1].online) == (
@@ -140,7 +140,7 @@ def test_interface_brief_new_layout():
 
 
 def test_interface_brief_old_layout():
-    r, f = cisco.parse_show_interface_brief(load("show_interface_brief_old.txt"), "ib")
+    r, f = cisco.parse_show_interface_brief(load("show_interface_brief/old.txt"), "ib")
     assert f == []
     assert [(p.name, p.state, p.type, p.logical_type) for p in r] == [
         ("fc1/1", "up", "F-Port", None),
@@ -149,7 +149,7 @@ def test_interface_brief_old_layout():
 
 
 def test_running_config_zone_sections():
-    r, f = cisco.parse_show_running_config(load("show_running-config.txt"), "rc")
+    r, f = cisco.parse_show_running_config(load("show_running-config/zone_sections.txt"), "rc")
     assert f == []
     assert r.device_aliases == {
         "esx01-hba0": "c0:50:76:09:5b:20:00:64",
@@ -167,7 +167,7 @@ def test_running_config_zone_sections():
 
 
 def test_device_alias_database_with_trailer_and_special_chars():
-    r, f = cisco.parse_show_device_alias_database(load("show_device-alias_database.txt"), "d")
+    r, f = cisco.parse_show_device_alias_database(load("show_device-alias_database/basic.txt"), "d")
     assert f == []
     assert r == {
         "esx01-hba0": "c0:50:76:09:5b:20:00:64",

@@ -213,16 +213,16 @@ def _samples() -> list[tuple[str, str]]:
 
     from tests.support.paths import CAPTURES as shared
     from tests.support.paths import FIXTURES
-    from zoneplan.parsers.catalogue import match, sniff
+    from zoneplan.packs import load_pack
+    from zoneplan.parsers.catalogue import commands, match, sniff
 
     here = FIXTURES / "captures"
     out: list[tuple[str, str]] = []
-    for folder in (
-        here / "brocade-fos",
-        here / "cisco-mds",
-        shared / "brocade-fos",
-        shared / "cisco-mds",
-    ):
+    by_folder = {(c.vendor, c.name.replace(" ", "_")): c for c in commands()}
+    for p in sorted(here.glob("*/*/*.txt")):  # <pack>/<command>/<case>.txt
+        cmd = by_folder[(load_pack(p.parent.parent.name).vendor, p.parent.name)]
+        out.append((cmd.parser, p.read_text()))
+    for folder in (shared / "brocade-fos", shared / "cisco-mds"):
         for p in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
             text = p.read_text()
             first = text.split("\n", 1)[0]

@@ -154,10 +154,17 @@ def test_plan_error_findings_exit_1(tmp_path):
 
 
 def test_mixed_strategy_size_error_gives_exit_1(tmp_path, monkeypatch):
-    from zoneplan.packs import load_pack
+    import shutil
 
-    limits = load_pack("brocade-fos").manifest.limits
-    monkeypatch.setattr(limits, "zone_db_bytes", 1000)
+    from zoneplan.packs import vendors_dir
+
+    packs = tmp_path / "vendors"
+    shutil.copytree(vendors_dir(), packs)
+    manifest = packs / "brocade-fos" / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "zone_db_bytes: 1048576" in text
+    manifest.write_text(text.replace("zone_db_bytes: 1048576", "zone_db_bytes: 1000"))
+    monkeypatch.setenv("ZONEPLAN_VENDORS_DIR", str(packs))
     r = runner.invoke(
         app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "-f", "json"]
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from zoneplan.model import Inventory, SwitchVendor
+from zoneplan.model import Inventory
 from zoneplan.packs import pack_for
 
 __all__ = ["InventoryParams", "cabling_inventory", "inventory_data", "random_inventory"]
@@ -97,7 +97,7 @@ def _switches(
         if p.described:
             entry.update(description=f"Fabric {fab}", color=_COLOURS[fab])
         data["fabrics"].append(entry)
-        pack = pack_for(SwitchVendor(vendor))
+        pack = pack_for(vendor)
         chassis = min(p.chassis, count) if count > 1 else 0
         per_switch = -(-p.hosts // count)
         names[fab] = []

@@ -59,7 +59,7 @@ def states_from_plan(plan: Plan, topology: Topology) -> dict[str, SwitchState]:
     plans = {fp.name: fp for fp in plan.fabrics}
     for name, sw in topology.switches.items():
         fab = fabrics[sw.fabric]
-        vendor = (sw.vendor or fab.vendor).value
+        vendor = sw.vendor or fab.vendor
         st = SwitchState(SwitchIdentity(name, domain=sw.domain_id), vendor)
         key = fab.vsan or 0
         fp = plans.get(sw.fabric)

@@ -162,6 +162,19 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
             )
         else:
             absent = sorted(set(planned) - set(eff.zones))
+            # a zone in effect that is neither planned nor defined (ZP602 names the defined
+            # ones) is still enforced: removed from the defined cfg but never enabled
+            unplanned = sorted(set(eff.zones) - set(planned) - set(db.zones))
+            if unplanned:
+                findings.append(
+                    R.EffectiveNotPlanned.make(
+                        f"fabric {fp.name}: {len(unplanned)} zone(s) in effect are neither planned "
+                        f"nor defined: {', '.join(unplanned[:5])}"
+                        + (" …" if len(unplanned) > 5 else ""),
+                        _loc(eff, None, src),
+                        subject=fp.config,
+                    )
+                )
             if absent:
                 findings.append(
                     R.EffectiveNotPlanned.make(

@@ -544,7 +544,7 @@ def build_plan(
             FabricInfo(
                 f.name,
                 i,
-                f.vendor.value,
+                f.vendor,
                 f.vsan,
                 f.description,
                 color,

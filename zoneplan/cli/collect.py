@@ -3,7 +3,7 @@
 Two forms::
 
     zoneplan collect INVENTORY --out DIR [--fabric A] [--via ssh|snmp] [--concurrency N]
-    zoneplan collect --switch HOST[:PORT] --vendor brocade|cisco --via ssh|snmp \\
+    zoneplan collect --switch HOST[:PORT] --vendor VENDOR --via ssh|snmp \\
         [--user U] [--community C | --v3-user U ...] --out DIR
 
 Secrets come from the environment (``ZONEPLAN_<PROFILE>_PASSWORD``…), the credentials file or a
@@ -54,7 +54,9 @@ def collect(
     switch: Optional[str] = typer.Option(
         None, "--switch", help="Ad hoc: HOST[:PORT] of one switch."
     ),
-    vendor: Optional[str] = typer.Option(None, "--vendor", help="Ad hoc: brocade or cisco."),
+    vendor: Optional[str] = typer.Option(
+        None, "--vendor", help="Ad hoc: the switch's vendor (a vendor pack's word)."
+    ),
     name: Optional[str] = typer.Option(None, "--name", help="Ad hoc: the switch's name (folder)."),
     user: Optional[str] = typer.Option(None, "--user", help="Ad hoc: SSH user."),
     community: Optional[str] = typer.Option(
@@ -65,7 +67,9 @@ def collect(
     v3_priv_protocol: str = typer.Option("AES", "--v3-priv-protocol", help="AES, AES256, …"),
     snmp_version: str = typer.Option("2c", "--snmp-version", help="1, 2c or 3."),
     snmp_context: str = typer.Option("", "--snmp-context", help="SNMPv3 context name."),
-    vsan: Optional[List[int]] = typer.Option(None, "--vsan", help="Ad hoc Cisco: VSANs to read."),
+    vsan: Optional[List[int]] = typer.Option(
+        None, "--vsan", help="Ad hoc, where zoning is per VSAN: VSANs to read."
+    ),
     command_timeout: float = typer.Option(60.0, "--command-timeout", help="Seconds per command."),
     switch_timeout: float = typer.Option(300.0, "--switch-timeout", help="Seconds per switch."),
     connect_timeout: float = typer.Option(10.0, "--connect-timeout", help="Seconds to log in."),
@@ -77,12 +81,16 @@ def collect(
         help="Extra attempts for unreachable/timed-out/dropped switches.",
     ),
     snmp_timeout: float = typer.Option(2.0, "--snmp-timeout", help="Seconds per SNMP request."),
+    snmp_max_rows: int = typer.Option(
+        200_000, "--snmp-max-rows", min=1, help="Rows per SNMP table before its walk stops (ZP725)."
+    ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
 ) -> None:
     """Read switches live and save what they said as a capture folder (for offline audits)."""
     from ..live.credentials import CredentialStore
     from ..live.snmp import SnmpOptions
     from ..live.ssh import SshOptions
+    from ..packs import known_vendors
     from ..workflows.collect import (
         adhoc_target,
         collect,
@@ -103,8 +111,9 @@ def collect(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     store = CredentialStore(path=credentials, inventory_path=inventory)
     if switch is not None:
-        if vendor not in ("brocade", "cisco"):
-            err_console.print("--switch needs --vendor brocade or --vendor cisco")
+        vendors = known_vendors()
+        if vendor not in vendors:
+            err_console.print("--switch needs " + " or ".join(f"--vendor {v}" for v in vendors))
             raise typer.Exit(ExitCode.UNUSABLE_INPUT)
         chosen = adhoc_target(
             switch,
@@ -143,6 +152,7 @@ def collect(
     snmp_opts = SnmpOptions(
         version=snmp_version,
         timeout=snmp_timeout,
+        max_rows=snmp_max_rows,
         retries=retries,
         switch_timeout=switch_timeout,
         context=snmp_context,

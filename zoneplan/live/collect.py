@@ -37,6 +37,7 @@ from ..rules.credentials import (
     SwitchWithoutAddress,
     SwitchWithoutProfile,
 )
+from ..rules.integrity import DanglingReference
 from ..rules.transport import PartialRead, SwitchReadFailed
 from .credentials import Credential, CredentialStore, redact
 from .snmp import SnmpOptions, read_switch_snmp
@@ -166,8 +167,17 @@ def targets_from_inventory(
     for sw in switches:
         fab = fabrics.get(sw.fabric)
         vendor = sw.vendor or (fab.vendor if fab else None)
-        vendor = getattr(vendor, "value", vendor) or "brocade"
         loc = Location(f"{sw.name}:inventory")
+        if vendor is None:  # no vendor, and a fabric the inventory does not define
+            findings.append(
+                DanglingReference.make(
+                    f"switch {sw.name}: fabric {sw.fabric!r} is not in the inventory and the "
+                    "switch names no vendor; not read",
+                    loc,
+                    subject=sw.name,
+                )
+            )
+            continue
         if not sw.mgmt:
             findings.append(
                 SwitchWithoutAddress.make(
@@ -391,6 +401,12 @@ async def collect_async(
             shutil.rmtree(tmp, ignore_errors=True)
             for r in results if "results" in locals() else []:
                 r.folder = None
+    for vendor, found in cat_findings.items():
+        # a catalogue entry refused (a write command) while the others were read: said once,
+        # with the first switch of that vendor, rather than lost
+        first = next((r for r in results if r.target.vendor == vendor), None)
+        if found and commands.get(vendor) and first is not None:
+            first.findings.extend(found)
     if out is not None:
         _write_private(root / "zoneplan-collect.json", _summary(results))
     return results

@@ -278,7 +278,7 @@ class V2cClient:
                     )
                 seen.add(oid)
                 if tag not in (128, 129):
-                    out.append(Record(oid, tag, value))  # type: ignore[arg-type]
+                    out.append(Record(oid, tag, value))
                 cursor = oid
                 if len(out) >= max_rows:
                     raise SnmpFailure("bounded", f"more than {max_rows} rows")

@@ -8,9 +8,9 @@ is what we need to control and test precisely here anyway.
 
 Safety rules this module keeps:
 
-* the commands come from the vendor pack (``vendors/<pack>/commands.yaml``) and must be
-  read-only (``*show``, ``cfgsize``, ``show …``); nothing else is ever sent besides
-  ``terminal length 0`` and ``exit`` on NX-OS;
+* the commands come from the vendor pack (``vendors/<pack>/commands.yaml``) and must match
+  the pack's ``session.read_only`` pattern and never a changing word; nothing else is ever sent
+  besides the pack's ``session.setup`` (paging off) and ``exit`` of a shell session;
 * host keys are verified against known_hosts *before* the password is sent; an unknown key is
   refused unless ``accept_new_host_key`` (then recorded, reported with its fingerprint); a
   changed key is a hard error naming the switch and is never overwritten;
@@ -19,8 +19,9 @@ Safety rules this module keeps:
 * every failure is a coded finding located at ``<switch>:<command>``; secrets never appear in
   findings (asyncssh messages do not contain them; they are redacted anyway).
 
-Brocade FOS: one exec channel per command (no PTY, so FOS does not page). Cisco NX-OS: one
-interactive shell (PTY), ``terminal length 0``, then the show commands, split at the prompt.
+The pack's ``session.mode`` says how: ``exec``, one exec channel per command (no PTY, so the
+switch does not page); ``shell``, one interactive shell (PTY), the ``setup`` commands, then the
+show commands, split at the switch's prompt (the pack's ``cli.prompt``).
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ from typing import Iterable
 
 import asyncssh
 import yaml
+from pydantic import ValidationError
 
 from ..findings import Finding, Location
+from ..packs import CommandCatalogue, VendorPack, VendorPackError, pack_for
+from ..parsers.terminal import shell_prompt, terminal
 from ..rules.credentials import CommandCatalogueInvalid
 from ..rules.transport import (
     AuthenticationFailed,
@@ -63,22 +67,8 @@ __all__ = [
     "load_commands",
     "expand_commands",
     "read_switch_ssh",
-    "PAGER_RE",
-    "REJECT_RE",
 ]
 
-#: Pager prompts of FOS and NX-OS (and the generic ``--More--``).
-PAGER_RE = re.compile(r"(--More--|Type <CR> to continue, Q<CR> to stop:?|<--- More --->)\s*$")
-#: Lines a switch prints instead of a command's output.
-REJECT_RE = re.compile(
-    r"^(?:rbash: .*: command not found|.*: command not found|% ?Invalid command.*"
-    r"|% ?Invalid (?:input|parameter).*|Syntax error while parsing.*|% ?Permission denied.*"
-    r"|RBAC permission denied.*|.*[Pp]ermission denied\b.*|Invalid command.*"
-    r"|% ?Incomplete command.*|Error: Command not (?:found|supported).*)$",
-    re.MULTILINE,
-)
-#: NX-OS / FOS prompt on the last line of a shell buffer.
-PROMPT_RE = re.compile(r"(?:^|\n)([A-Za-z0-9_.\-]+(?:\([A-Za-z0-9_\-]+\))?(?::[\w\-]+)?[#>]) ?$")
 #: Words that change a switch, and shell metacharacters: never sent, whatever a catalogue says
 #: (a safety net under each pack's own ``session.read_only`` pattern).
 _NEVER_SENT = re.compile(
@@ -93,36 +83,31 @@ _MAX_OUTPUT = 64 * 1024 * 1024  #: bytes per command before giving up (a runaway
 
 @dataclass(frozen=True)
 class Session:
-    """How a pack's switches take commands (``session:`` in ``commands.yaml``).
-
-    ``exec``: one SSH exec channel per command (FOS); ``shell``: one interactive shell, after
-    the ``setup`` commands (NX-OS: ``terminal length 0``).
-    """
+    """How a pack's switches take commands (``session:`` in ``commands.yaml``)."""
 
     mode: str = "exec"
     setup: tuple[str, ...] = ()
     read_only: re.Pattern[str] = re.compile(r"^show\s")
-
-
-def _session_from(data: object) -> Session | None:
-    block = data.get("session") if isinstance(data, dict) else None
-    if not isinstance(block, dict):
-        return None
-    return Session(
-        mode=str(block.get("mode", "exec")),
-        setup=tuple(str(c) for c in block.get("setup") or ()),
-        read_only=re.compile(str(block.get("read_only", r"^show\s"))),
-    )
+    prompt: re.Pattern[str] | None = None  #: the prompt closing a shell buffer
 
 
 @cache
+def _session_of(pack: VendorPack) -> Session:
+    block = pack.commands.session
+    return Session(
+        mode=block.mode,
+        setup=tuple(block.setup),
+        read_only=pack.read_only,
+        prompt=shell_prompt(pack),
+    )
+
+
 def load_session(vendor: str) -> Session:
     """The session block of the vendor pack's command catalogue."""
     try:
-        data = yaml.safe_load(_pack_file(vendor, "commands.yaml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+        return _session_of(pack_for(vendor))
+    except VendorPackError:
         return Session()
-    return _session_from(data) or Session()
 
 
 def is_read_only(command: str, session: Session) -> bool:
@@ -132,7 +117,7 @@ def is_read_only(command: str, session: Session) -> bool:
 
 @dataclass(frozen=True)
 class CommandSpec:
-    """One catalogued command. ``{vsan}`` in it is expanded per VSAN (Cisco)."""
+    """One catalogued command. ``per_vsan``: run once per VSAN (``vsan N`` appended)."""
 
     command: str
     per_vsan: bool = False
@@ -180,84 +165,61 @@ class SshRead:
 # ---------------------------------------------------------------------------- catalogue
 
 
-def _pack_file(vendor: str, name: str) -> Path:
-    from ..model import SwitchVendor
-    from ..packs import pack_for
-
-    return pack_for(SwitchVendor(vendor)).file(name)
-
-
 def load_commands(vendor: str, path: Path | None = None) -> tuple[list[CommandSpec], list[Finding]]:
     """The live command list of a vendor pack (``commands.yaml``), checked to be read-only.
 
-    Accepted shapes: a list of commands, or a mapping with ``commands:`` whose items are strings
-    or mappings with ``command`` (or ``name``) and optional ``live: false`` (skip),
-    ``per_vsan: true`` and ``required: false``. ``{vsan}`` in a command marks it per-VSAN.
+    ``path``: another catalogue file for the vendor (its session and commands replace the
+    pack's). A command that is not read-only is never sent: ZP068 names it.
     """
     findings: list[Finding] = []
+    where = f"{vendor}:commands"
     try:
-        p = path or _pack_file(vendor, "commands.yaml")
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as e:
+        pack = pack_for(vendor)
+        where = str(path or pack.file("commands.yaml"))
+        if path is None:
+            catalogue = pack.commands
+            session = load_session(vendor)
+        else:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            catalogue = CommandCatalogue.model_validate(data)
+            session = load_session(vendor)  # the pack's, unless the file has its own
+            if isinstance(data, dict) and "session" in data:
+                session = Session(
+                    mode=catalogue.session.mode,
+                    setup=tuple(catalogue.session.setup),
+                    read_only=re.compile(catalogue.session.read_only),
+                    prompt=shell_prompt(pack),
+                )
+    except (OSError, ValueError, yaml.YAMLError, VendorPackError, ValidationError) as e:
         return [], [
             CommandCatalogueInvalid.make(
-                f"cannot read the {vendor} command catalogue: {e}", Location(f"{vendor}:commands")
+                f"cannot read the {vendor} command catalogue: {e}", Location(where)
             )
-        ]
-    session = _session_from(data) or load_session(vendor)
-    items = data.get("commands", data) if isinstance(data, dict) else data
-    mapping_style = isinstance(items, dict)
-    if mapping_style:  # the parsers' catalogue: name -> {run, collect, args, feeds, ...}
-        items = [dict(v or {}, name=k) if isinstance(v, dict) else k for k, v in items.items()]
-    if not isinstance(items, list):
-        return [], [
-            CommandCatalogueInvalid.make(f"{p}: expected a list of commands", Location(str(p)))
         ]
     out: list[CommandSpec] = []
-    for item in items:
-        attrs: dict = {}
-        if isinstance(item, str):
-            cmd = item
-        elif isinstance(item, dict):
-            attrs = item
-            cmd = item.get("run") or item.get("command") or item.get("name")
-            if not isinstance(cmd, str):
-                findings.append(
-                    CommandCatalogueInvalid.make(
-                        f"{p}: entry without a command: {item!r}", Location(str(p))
-                    )
-                )
-                continue
-            wanted = attrs.get("collect", attrs.get("live", not mapping_style))
-            if not wanted:
-                continue
-        else:
+    for name, spec in catalogue.commands.items():
+        if not spec.collect:
             continue
-        cmd = " ".join(cmd.split())
-        check = cmd.replace("{vsan}", "1")
-        if not is_read_only(check, session):
+        cmd = " ".join((spec.run or name).split())
+        if not is_read_only(cmd, session):
             findings.append(
                 CommandCatalogueInvalid.make(
-                    f"{p}: {cmd!r} is not a read-only show command; it is never sent",
-                    Location(str(p)),
+                    f"{where}: {cmd!r} is not a read-only show command; it is never sent",
+                    Location(where),
                 )
             )
             continue
-        per_vsan = bool(attrs.get("per_vsan", False)) or "{vsan}" in cmd
-        if "per_vsan" not in attrs and "vsan" in (attrs.get("args") or ()):
-            # zone server state is per VSAN; logins and ports are read for all VSANs at once
-            per_vsan = str(attrs.get("feeds", "")).startswith("zon")
-        out.append(CommandSpec(cmd, per_vsan, bool(attrs.get("required", True))))
+        out.append(CommandSpec(cmd, spec.per_vsan, spec.required))
     if not out:
-        findings.append(CommandCatalogueInvalid.make(f"{p}: no live commands", Location(str(p))))
+        findings.append(CommandCatalogueInvalid.make(f"{where}: no live commands", Location(where)))
     return out, findings
 
 
 def expand_commands(specs: Iterable[CommandSpec], vsans: Iterable[int]) -> list[CommandSpec]:
     """Per-VSAN commands once per VSAN (``show zoneset active vsan {vsan}``).
 
-    Without VSANs (an ad-hoc read) they run once without ``vsan N``: NX-OS then prints every
-    VSAN, in the same format.
+    Without VSANs (an ad-hoc read) they run once without ``vsan N``: the switch then prints
+    every VSAN, in the same format.
     """
     vs = sorted(set(vsans))
     out: list[CommandSpec] = []
@@ -352,7 +314,7 @@ class _Dropped(Exception):
 
 def _rejected(text: str) -> str | None:
     head = "\n".join(text.lstrip().splitlines()[:3])
-    m = REJECT_RE.search(head)
+    m = terminal().rejection.search(head)
     return m.group(0).strip() if m else None
 
 
@@ -364,6 +326,8 @@ async def _drain(
     size = 0
     tail = ""
     error: str | None = None
+    term = terminal()
+    pager = term.pager_at_end
     for _ in range(1_000_000):  # bounded: each turn reads >= 1 byte or returns
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -383,9 +347,10 @@ async def _drain(
         tail = (tail + chunk)[-512:]
         if size > _MAX_OUTPUT:
             return "".join(buf), "timeout"
-        if PAGER_RE.search(tail):
+        paged = pager.search(tail)
+        if paged:
             error = "paged"
-            stdin.write("q" if "More" in tail else "Q\n")
+            stdin.write(term.quit_for(paged))
             tail = ""
             continue
         if until is not None and until(tail):
@@ -407,24 +372,25 @@ async def _run_exec(conn: asyncssh.SSHClientConnection, cmd: str, timeout: float
     finally:
         proc.close()
     text = _norm(text)
-    text = PAGER_RE.sub("", text) if error == "paged" else text
+    text = terminal().pager_at_end.sub("", text) if error == "paged" else text
     if error is None and _rejected(text):
         error = "rejected"
     return CommandOutput(cmd, text, error, time.monotonic() - t0)
 
 
 class _Shell:
-    """An NX-OS interactive shell split at its prompt."""
+    """An interactive shell split at the switch's prompt."""
 
-    def __init__(self, proc: asyncssh.SSHClientProcess) -> None:
+    def __init__(self, proc: asyncssh.SSHClientProcess, prompt_re: re.Pattern[str]) -> None:
         self.proc = proc
+        self.prompt_re = prompt_re
         self.prompt: str | None = None
 
     def _at_prompt(self, tail: str) -> bool:
         t = _norm(tail).rstrip(" ")
         if self.prompt is not None:
             return t.endswith("\n" + self.prompt) or t == self.prompt
-        return bool(PROMPT_RE.search(t))
+        return bool(self.prompt_re.search(t))
 
     async def start(self, timeout: float) -> None:
         text, err = await _drain(
@@ -432,7 +398,7 @@ class _Shell:
         )
         if err == "timeout":
             raise TimeoutError()
-        m = PROMPT_RE.search(_norm(text).rstrip(" "))
+        m = self.prompt_re.search(_norm(text).rstrip(" "))
         self.prompt = m.group(1) if m else None
 
     async def run(self, cmd: str, timeout: float) -> CommandOutput:
@@ -448,7 +414,7 @@ class _Shell:
             lines = lines[:-1]
         out = "\n".join(lines)
         if error == "paged":
-            out = PAGER_RE.sub("", out)
+            out = terminal().pager_at_end.sub("", out)
         if error is None and _rejected(out):
             error = "rejected"
         if out and not out.endswith("\n"):
@@ -485,7 +451,7 @@ async def _session(
                 server_host_key_algs="default",
                 client_keys=None,
                 agent_path=None,
-                # FOS and NX-OS often offer only keyboard-interactive for passwords; asyncssh
+                # switches often offer only keyboard-interactive for passwords; asyncssh
                 # answers its single password prompt with the password
                 preferred_auth=("password", "keyboard-interactive"),
                 config=None,
@@ -519,7 +485,8 @@ async def _session(
             proc = await conn.create_process(
                 term_type="vt100", term_size=(511, 0), encoding="utf-8", errors="replace"
             )
-            shell = _Shell(proc)
+            assert session.prompt is not None  # a shell session is a pack's
+            shell = _Shell(proc, session.prompt)
             await shell.start(opts.command_timeout)
             for setup in session.setup:
                 done = await shell.run(setup, opts.command_timeout)

@@ -10,6 +10,7 @@ styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from ..findings import Finding
 from ..observed import (
@@ -19,6 +20,7 @@ from ..observed import (
     Login,
     Port,
     SwitchIdentity,
+    SwitchState,
     Transaction,
     Zone,
     ZoneDb,
@@ -33,6 +35,7 @@ from ..rules.capture import (
     TruncatedOutput,
 )
 from .common import after, gc_paused, loc, norm_member, other_line, prepare, to_int, wwn_or_none
+from .snmpwalk import Catalogue, Columns, decode_fcid, decode_wwn, text_value, undecodable
 
 __all__ = [
     "ZoningShow",
@@ -1025,3 +1028,166 @@ def parse_islshow(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
                     continue
         other_line(raw, i, source, findings, "islshow")
     return out, findings
+
+
+# ---------------------------------------------------------------------------- SNMP walk
+
+#: SW-MIB swFCPortPhyState
+_PHY = {
+    1: "No_Card",
+    2: "No_Module",
+    3: "Laser_Flt",
+    4: "No_Light",
+    5: "No_Sync",
+    6: "In_Sync",
+    7: "Port_Flt",
+    8: "Diag_Flt",
+    9: "Lock_Ref",
+    10: "Mod_Val",
+    11: "Mod_Inv",
+    14: "No_SigDet",
+    255: "Unknown",
+}
+#: SW-MIB swFCPortBrcdType (an online port's type)
+_BRCD_TYPE = {3: "FL-Port", 4: "F-Port", 5: "E-Port", 6: "G-Port", 7: "EX-Port", 8: "D-Port"}
+#: FA-MIB connUnitPortType
+_FA_TYPE = {5: "N-Port", 6: "NL-Port", 7: "FL-Port", 8: "F-Port", 9: "E-Port", 10: "G-Port"}
+#: SW-MIB swFCPortSpeed
+_SPEED = {1: "1G", 2: "2G", 3: "N", 4: "4G", 5: "8G", 6: "10G", 8: "16G"}
+
+
+def decode_snmp(
+    state: SwitchState, cols: Columns, cat: Catalogue, source: str, fnd: list[Finding]
+) -> None:
+    """A saved SNMP walk of a FOS switch (``vendors/brocade-fos/snmp.yaml``): identity (SW-MIB,
+    FIBRE-CHANNEL-FE-MIB), ports (SW-MIB swFCPortTable, else FA-MIB connUnitPortTable) and
+    name-server logins (FA-MIB connUnitSnsTable). FOS publishes no zoning over SNMP."""
+    c = cat.column
+    fw = text_value(cols.scalar(c("swFirmwareVersion")))
+    dom = cols.scalar(c("swDomainID"))
+    state.identity.firmware = fw
+    state.identity.domain = dom if isinstance(dom, int) else None
+    el = cols.scalar(c("fcFeElementName"))
+    state.identity.wwn = decode_wwn(el) if isinstance(el, bytes) else None
+    pr = cols.scalar(c("swPrincipalSwitch"))
+    if pr in (1, 2):
+        state.identity.role = "Principal" if pr == 1 else "Subordinate"
+
+    # ports: SW-MIB swFCPortTable, INDEX swFCPortIndex = port number + 1
+    phy = cols.rows(c("swFCPortPhyState"))
+    op = cols.rows(c("swFCPortOpStatus"))
+    wwn = cols.rows(c("swFCPortWwn"))
+    spd = cols.rows(c("swFCPortSpeed"))
+    spec = cols.rows(c("swFCPortSpecifier"))
+    btype = cols.rows(c("swFCPortBrcdType"))
+    pname = cols.rows(c("swFCPortName"))
+    by_wwn: dict[str, Port] = {}
+    for idx in sorted(set(phy) | set(wwn) | set(op)):
+        number = idx[0] - 1
+        name = text_value(spec.get(idx)) or str(number)
+        slot = port = None
+        if "/" in name:
+            s_slot, _, s_port = name.partition("/")
+            if s_slot.isdecimal() and s_port.isdecimal():
+                slot, port = int(s_slot), int(s_port)
+        ph = phy.get(idx)
+        state_s = _PHY.get(ph) if isinstance(ph, int) else None
+        if ph == 6:
+            state_s = "Online" if op.get(idx) == 1 else "In_Sync"
+        p = Port(
+            name=name,
+            index=number,
+            slot=slot,
+            port=port if port is not None else (None if slot is not None else number),
+            speed=_SPEED.get(spd.get(idx)) if isinstance(spd.get(idx), int) else None,
+            state=state_s,
+            type=_BRCD_TYPE.get(btype.get(idx)) if state_s == "Online" else None,
+            comment=text_value(pname.get(idx)),
+        )
+        w = wwn.get(idx)
+        if isinstance(w, bytes):
+            pw = decode_wwn(w)
+            if pw:
+                by_wwn[pw] = p
+        state.ports[p.name] = p
+    if not state.ports:  # FA-MIB connUnitPortTable when SW-MIB is not exposed
+        st = cols.rows(c("connUnitPortState"))
+        ty = cols.rows(c("connUnitPortType"))
+        pi = cols.rows(c("connUnitPortIndex"))
+        for idx, val in sorted(pi.items()):
+            if not isinstance(val, int):
+                continue
+            p = Port(name=str(val - 1), index=val - 1, port=val - 1)
+            st_v = st.get(idx)
+            p.state = (
+                {2: "Online", 3: "Offline", 5: "Diagnostics"}.get(st_v)
+                if isinstance(st_v, int)
+                else None
+            )
+            t = ty.get(idx)
+            p.type = _FA_TYPE.get(t) if isinstance(t, int) and p.state == "Online" else None
+            state.ports[p.name] = p
+    if state.ports:
+        state.seen["ports"] = source
+
+    # logins: FA-MIB connUnitSnsTable value columns (port index, FC_ID, WWPN, WWNN, symbols)
+    sport = cols.rows(c("connUnitSnsPortIndex"))
+    sfcid = cols.rows(c("connUnitSnsPortIdentifier"))
+    swwpn = cols.rows(c("connUnitSnsPortName"))
+    swwnn = cols.rows(c("connUnitSnsNodeName"))
+    sfab = cols.rows(c("connUnitSnsFabricPortName"))
+    ssym = cols.rows(c("connUnitSnsSymbolicPortName"))
+    nsym = cols.rows(c("connUnitSnsSymbolicNodeName"))
+    for idx, raw in sorted(swwpn.items()):
+        w = decode_wwn(raw) if isinstance(raw, bytes) else None
+        if w is None:
+            undecodable(fnd, source, "connUnitSnsPortName", idx, raw)
+            continue
+        pidx = sport.get(idx)
+        port_name = str(pidx - 1) if isinstance(pidx, int) else None
+        fab = sfab.get(idx)
+        fabw = decode_wwn(fab) if isinstance(fab, bytes) else None
+        if fabw and fabw in by_wwn:  # the attached switch port by its WWN (a join on values)
+            port_name = by_wwn[fabw].name
+        elif port_name is not None and isinstance(pidx, int):
+            port_name = next(
+                (p.name for p in state.ports.values() if p.index == pidx - 1), port_name
+            )
+        fc = sfcid.get(idx)
+        nn = swwnn.get(idx)
+        fcid = decode_fcid(fc) if isinstance(fc, bytes) else None
+        login = Login(
+            wwpn=w,
+            wwnn=decode_wwn(nn) if isinstance(nn, bytes) else None,
+            switch=state.identity.name,
+            port=port_name,
+            fcid=fcid,
+            npiv=bool(fcid and not fcid.endswith("00")),  # FDISC logins take port bytes > 0
+            fabric_port_wwn=fabw,
+            port_symbol=text_value(ssym.get(idx)),
+            node_symbol=text_value(nsym.get(idx)),
+        )
+        login = state.add_login(login)
+        p = state.ports.get(port_name or "")
+        if p is not None and w not in p.wwpns:
+            p.wwpns.append(w)
+    for p in state.ports.values():
+        p.npiv_count = max(0, len(p.wwpns) - 1)
+    if swwpn or sport:
+        state.seen["logins"] = source
+
+
+#: parser name (as the pack's commands.yaml writes it) → function
+PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
+    "cfgshow": parse_cfgshow,
+    "zoneshow": parse_zoneshow,
+    "cfgactvshow": parse_cfgactvshow,
+    "alishow": parse_alishow,
+    "nsshow": parse_nsshow,
+    "nscamshow": parse_nscamshow,
+    "switchshow": parse_switchshow,
+    "fabricshow": parse_fabricshow,
+    "cfgtransshow": parse_cfgtransshow,
+    "cfgsize": parse_cfgsize,
+    "islshow": parse_islshow,
+}

@@ -24,7 +24,6 @@ from typing import Any, Callable, Iterable
 
 from ..findings import Finding, Location
 from ..observed import (
-    BROCADE,
     FABRIC_KEY,
     Login,
     Port,
@@ -45,16 +44,14 @@ from ..rules.capture import (
     UnknownCommandFile,
     UnreadableCapture,
 )
-from . import PARSERS
+from . import registry
 from .catalogue import Match, match, sniff
-from .common import _looks_like_command, is_error_line
+from .common import is_error_line
+from .terminal import terminal
 
 __all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
 
 CAPTURE_SUFFIXES = (".txt", ".log", ".out", ".cfg", ".text")
-_PROMPT_M = re.compile(
-    r"^(?:([A-Za-z0-9_.\-]+)(?::[A-Za-z0-9_.\-]+)*)?(?:\s*\([^)\n]*\))?[>#] ?(\S[^\n]*)$", re.M
-)
 
 
 @dataclass(slots=True)
@@ -172,12 +169,14 @@ def _split(
 ) -> None:
     """Cut a file at its prompt lines; text before the first prompt uses the file's name."""
     prompts: list[tuple[int, int, str | None, str]] = []  # char pos, line no, host, command
-    for m in _PROMPT_M.finditer(text):
-        cmd = m.group(2).strip()
-        host = m.group(1)
-        if not _looks_like_command(cmd) and host is None:
+    term = terminal()
+    for m in term.prompt_line.finditer(text):
+        cmd = m.group("command").strip()
+        host = term.host(m)
+        known = term.looks_like_command(cmd)
+        if not known and host is None:
             continue
-        if not _looks_like_command(cmd) and match(cmd) is None:
+        if not known and match(cmd) is None:
             # ``name# something`` where something is not a command we know: only a prompt
             # when it has a host part and looks like a CLI word
             if not re.match(r"^[a-z][\w\-]*( |$)", cmd):
@@ -186,7 +185,9 @@ def _split(
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
-    if head.strip():
+    if head.strip() or (forced is not None and not prompts):
+        # a file named after a command is that command's output even when it is empty: its
+        # parser says so (ZP035) rather than the file vanishing without a word
         _add(head, source, 0, group, False, forced, sections, findings, None)
     for k, (pos, lineno, host, cmd) in enumerate(prompts):
         end = prompts[k + 1][0] if k + 1 < len(prompts) else len(text)
@@ -264,7 +265,7 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
     named: dict[str, bool] = {}
     for sec in sections:
         assert sec.match is not None
-        parser = PARSERS[sec.match.command.parser]
+        parser = registry()[sec.match.command.parser]
         try:
             result, got = parser(sec.text, sec.file)
         except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the others
@@ -364,9 +365,8 @@ def _merge_into(dst: SwitchState, src: SwitchState) -> None:
 
 def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
     """Cross-checks between outputs, and logins tied to ports and the switch's name."""
-    by_index: dict[str, Port] = {}
-    if state.vendor == BROCADE:
-        by_index = {str(p.index): p for p in state.ports.values() if p.index is not None}
+    # a login may name its port by the port's index (a name server's "Port Index")
+    by_index = {str(p.index): p for p in state.ports.values() if p.index is not None}
     for login in state.logins.values():
         if login.remote:
             continue
@@ -378,7 +378,7 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
                 login.port = port.name
                 if login.wwpn not in port.wwpns:
                     port.wwpns.append(login.wwpn)
-    # Cisco: show zone status counts vs the zoning listed
+    # the zone server's counts (per VSAN) vs the zoning listed
     for vsan, z in state.zoning.items():
         st = z.status
         if st is None:
@@ -391,8 +391,8 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
         ):
             findings.append(
                 CountMismatch.make(
-                    f"vsan {vsan}: show zone status counts {st.active_zones} active zones, "
-                    f"show zoneset active lists {len(z.effective.zones)}",
+                    f"vsan {vsan}: the zone status counts {st.active_zones} active zones, "
+                    f"the active zone set lists {len(z.effective.zones)}",
                     Location(z.effective.source or file),
                     subject=f"vsan {vsan}",
                 )
@@ -406,8 +406,8 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
         ):
             findings.append(
                 CountMismatch.make(
-                    f"vsan {vsan}: show zone status counts {st.full_zones} zones, "
-                    f"show zone lists {len(z.defined.zones)}",
+                    f"vsan {vsan}: the zone status counts {st.full_zones} zones, "
+                    f"the zone list has {len(z.defined.zones)}",
                     Location(z.defined.source or file),
                     subject=f"vsan {vsan}",
                 )
@@ -457,19 +457,16 @@ def _feed_aliases(state: SwitchState, res: Any, ctx: _Ctx) -> None:
 
 
 def _feed_logins(state: SwitchState, res: list[Login], ctx: _Ctx) -> None:
-    """Merge logins. NX-OS ``show fcns database`` is fabric-wide: its logins count as remote
-    unless ``show flogi database`` (this switch's own logins) names them too."""
-    name = ctx.match.command.name
-    fabric_wide = name == "show fcns database"
+    """Merge logins. A command with ``remote_logins`` (a fabric-wide name server) makes its
+    logins remote unless a command of this switch's own logins names them too."""
+    remote = ctx.match.command.remote_logins
     for login in res:
-        if fabric_wide:
+        if remote:
             login.remote = True
         got = state.add_login(login)
         if not login.remote:
             got.remote = False
-    state.seen["remote_logins" if name in ("nscamshow", "show fcns database") else "logins"] = (
-        ctx.source
-    )
+    state.seen["remote_logins" if remote else "logins"] = ctx.source
 
 
 def _feed_identity_ports(state: SwitchState, res: Any, ctx: _Ctx) -> None:
@@ -484,7 +481,7 @@ def _feed_identity_ports(state: SwitchState, res: Any, ctx: _Ctx) -> None:
 
 
 def _merge_identity(dst: SwitchIdentity, src: SwitchIdentity) -> None:
-    for name in SwitchIdentity.__slots__:  # type: ignore[attr-defined]
+    for name in SwitchIdentity.__slots__:
         v = getattr(src, name)
         if v not in (None, ""):
             setattr(dst, name, v)
@@ -514,7 +511,7 @@ def _feed_isls(state: SwitchState, res: Any, ctx: _Ctx) -> None:
     state.seen["isls"] = ctx.source
 
 
-def _feed_cisco_effective(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+def _feed_vsan_effective(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
     for vsan, db in res.items():
         z = state.zoning_for(vsan)
         z.effective = _merge_db(z.effective, db, not ctx.match.filtered)
@@ -522,7 +519,7 @@ def _feed_cisco_effective(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx)
     state.seen["zoning_effective"] = ctx.source
 
 
-def _feed_cisco_defined(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+def _feed_vsan_defined(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
     for vsan, db in res.items():
         z = state.zoning_for(vsan)
         z.defined = _merge_db(z.defined, db, False)
@@ -530,8 +527,8 @@ def _feed_cisco_defined(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -
     state.seen["zoning_defined"] = ctx.source
 
 
-def _feed_cisco_zones(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
-    _feed_cisco_defined(state, res, ctx)
+def _feed_vsan_zones(state: SwitchState, res: dict[int, ZoneDb], ctx: _Ctx) -> None:
+    _feed_vsan_defined(state, res, ctx)
     for vsan in res:
         state.seen[f"zones:{vsan}"] = ctx.source
 
@@ -598,7 +595,8 @@ def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
         state.seen["identity"] = ctx.source
 
 
-#: feed name (as written in commands.yaml) → applier ``(state, result, ctx)``
+#: feed (:class:`zoneplan.packs.Feed`, as commands.yaml writes it) → applier
+#: ``(state, result, ctx)``
 FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "zoning": _feed_zoning,
     "aliases": _feed_aliases,
@@ -608,9 +606,9 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "transaction": _feed_transaction,
     "cfgsize": _feed_cfgsize,
     "isls": _feed_isls,
-    "zoning_effective": _feed_cisco_effective,
-    "zoning_defined": _feed_cisco_defined,
-    "zoning_zones": _feed_cisco_zones,
+    "zoning_effective": _feed_vsan_effective,
+    "zoning_defined": _feed_vsan_defined,
+    "zoning_zones": _feed_vsan_zones,
     "zone_status": _feed_zone_status,
     "device_aliases": _feed_device_aliases,
     "device_alias_status": _feed_device_alias_status,

@@ -9,31 +9,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
-import yaml
-
-from ..packs import vendors_dir
-from . import PARSERS
-
-PACKS = ("brocade-fos", "cisco-mds")
-_ABBREV = {"sh": "show", "sho": "show"}
+from ..packs import all_packs, vendors_dir
+from . import registry
+from .terminal import terminal
 
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """One catalogue entry."""
+    """One catalogue entry (``vendors/<pack>/commands.yaml``), as the readers use it."""
 
     name: str  #: ``cfgshow``, ``show zoneset active``
-    vendor: str  #: ``brocade`` / ``cisco``
-    parser: str
-    feeds: str
+    vendor: str  #: the pack's vendor word
+    parser: str  #: ``vendor.parser``, a key of :func:`zoneplan.parsers.registry`
+    feeds: str  #: a :class:`zoneplan.packs.Feed` value
     run: str
     collect: bool = False
     operands: bool = False
     args: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     sniff: re.Pattern[str] | None = None
+    per_vsan: bool = False
+    remote_logins: bool = False
+    required: bool = True
+    word_prefixes: bool = False  #: the pack accepts unambiguous prefixes of later words
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -53,40 +54,51 @@ class Match:
     extra: tuple[str, ...] = field(default=())
 
 
-@lru_cache(maxsize=1)
 def commands() -> tuple[Command, ...]:
-    """Every catalogued command of every pack, in file order (sniffing priority)."""
+    """Every catalogued command of every pack, in pack then file order (sniffing priority)."""
+    return _commands(vendors_dir())
+
+
+@cache
+def _commands(root: Path) -> tuple[Command, ...]:
+    registry()  # every parser a catalogue names exists (VendorPackError otherwise)
     out: list[Command] = []
-    root = vendors_dir()
-    for pack in PACKS:
-        data = yaml.safe_load((root / pack / "commands.yaml").read_text(encoding="utf-8"))
-        vendor = data["vendor"]
-        for name, spec in data["commands"].items():
-            if spec["parser"] not in PARSERS:
-                raise KeyError(f"{pack}/commands.yaml: {name}: unknown parser {spec['parser']}")
+    for pack in all_packs():
+        prefixes = pack.commands.cli.word_prefixes
+        for name, spec in pack.commands.commands.items():
             out.append(
                 Command(
                     name=name,
-                    vendor=vendor,
-                    parser=spec["parser"],
-                    feeds=spec["feeds"],
-                    run=spec.get("run", name),
-                    collect=bool(spec.get("collect", False)),
-                    operands=bool(spec.get("operands", False)),
-                    args=tuple(spec.get("args", ())),
-                    flags=tuple(spec.get("flags", ())),
-                    sniff=re.compile(spec["sniff"], re.M) if spec.get("sniff") else None,
+                    vendor=pack.vendor,
+                    parser=f"{pack.vendor}.{spec.parser}",
+                    feeds=spec.feeds.value,
+                    run=spec.run or name,
+                    collect=spec.collect,
+                    operands=spec.operands,
+                    args=tuple(spec.args),
+                    flags=tuple(spec.flags),
+                    sniff=re.compile(spec.sniff, re.M) if spec.sniff else None,
+                    per_vsan=spec.per_vsan,
+                    remote_logins=spec.remote_logins,
+                    required=spec.required,
+                    word_prefixes=prefixes,
                 )
             )
     return tuple(out)
 
 
 def for_vendor(vendor: str) -> tuple[Command, ...]:
-    """The commands of one vendor (``brocade``/``cisco``): what the SSH adapter collects."""
+    """The commands of one vendor: what the SSH adapter collects."""
     return tuple(c for c in commands() if c.vendor == vendor)
 
 
-_FOSEXEC = re.compile(r"fosexec\s+--fid\s+(\d+)\s+-cmd\s+['\"]?([^'\"]+)['\"]?")
+def _in_context(line: str) -> tuple[str, int | None]:
+    """A command wrapped to run in a logical switch: the command and the fabric ID."""
+    for context in terminal().contexts:
+        m = context.search(line)
+        if m:
+            return m.group("command"), int(m.group("fid"))
+    return line, None
 
 
 def match(line: str, *, from_filename: bool = False) -> Match | None:
@@ -96,23 +108,19 @@ def match(line: str, *, from_filename: bool = False) -> Match | None:
     the entry's ``args`` pairs (``vsan 10``), ``flags``, or (``operands: true``) names that
     make the output partial. A file name may end in a copy number (``cfgshow_2``).
     """
-    fid: int | None = None
-    m = _FOSEXEC.search(line)
-    if m:
-        fid = int(m.group(1))
-        line = m.group(2)
+    line, fid = _in_context(line)
     main, bar, _ = line.partition("|")
     filtered = bool(bar) and not _harmless_pipe(line)
     words = main.split()
     if not words:
         return None
-    words[0] = _ABBREV.get(words[0].lower(), words[0])
+    words[0] = terminal().abbreviations.get(words[0].lower(), words[0])
     best: tuple[int, int, Command] | None = None
     for cmd in commands():
         cw = cmd.words
         if len(cw) > len(words):
             continue
-        if all(_word_ok(cw[k], words[k], k) for k in range(len(cw))):
+        if all(_word_ok(cw[k], words[k], k, cmd.word_prefixes) for k in range(len(cw))):
             exact = sum(1 for k in range(len(cw)) if cw[k] == words[k].lower())
             if best is None or (len(cw), exact) > best[:2]:
                 best = (len(cw), exact, cmd)
@@ -148,12 +156,12 @@ def match(line: str, *, from_filename: bool = False) -> Match | None:
     )
 
 
-def _word_ok(want: str, got: str, k: int) -> bool:
+def _word_ok(want: str, got: str, k: int, prefixes: bool) -> bool:
     got = got.lower()
     if got == want:
         return True
-    # NX-OS accepts unambiguous prefixes after the verb (``show run``); FOS commands are whole
-    return k > 0 and len(got) >= 3 and want.startswith(got)
+    # some CLIs accept unambiguous prefixes after the verb (``show run``): the pack says so
+    return prefixes and k > 0 and len(got) >= 3 and want.startswith(got)
 
 
 def _arg_pair_ok(cmd: Command, rest: list[str]) -> bool:
@@ -161,9 +169,9 @@ def _arg_pair_ok(cmd: Command, rest: list[str]) -> bool:
 
 
 def _harmless_pipe(line: str) -> bool:
-    """``| no-more`` / ``| more`` do not filter."""
+    """``| no-more`` / ``| more`` do not filter (each pack's ``cli.harmless_filters``)."""
     tail = line.split("|", 1)[1].strip().lower()
-    return tail in ("no-more", "no-mo", "more", "cat")
+    return tail in terminal().harmless_filters
 
 
 def sniff(text: str) -> Command | None:

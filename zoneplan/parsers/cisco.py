@@ -12,9 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
 from ..findings import Finding
-from ..observed import DeviceAliasStatus, Login, Port, Vsan, Zone, ZoneDb, ZoneStatus
+from ..observed import (
+    DeviceAliasStatus,
+    Login,
+    Port,
+    SwitchState,
+    Vsan,
+    Zone,
+    ZoneDb,
+    ZoneStatus,
+)
 from ..rules.capture import (
     CountMismatch,
     DuplicateDefinition,
@@ -34,6 +44,7 @@ from .common import (
     word_after,
     wwn_or_none,
 )
+from .snmpwalk import Catalogue, Columns, Oid, decode_fcid, decode_wwn, text_value, undecodable
 
 __all__ = [
     "RunningConfig",
@@ -833,28 +844,28 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
             if key.startswith("port-wwn"):
                 w = wwn_or_none(val.split()[0]) if val else None
                 if w is not None:
-                    cur.wwpn = w  # type: ignore[union-attr]
-                    out.append(cur)  # type: ignore[arg-type]
+                    cur.wwpn = w
+                    out.append(cur)
                     got[vsan] = got.get(vsan, 0) + 1
                 if "(" in val:
-                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None  # type: ignore[union-attr]
+                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None
             elif key == "node-wwn":
-                cur.wwnn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+                cur.wwnn = wwn_or_none(val) if val else None
             elif key.startswith("fc4-types"):
-                cur.fc4 = val  # type: ignore[union-attr]
-                cur.device_type = _fc4_role(val)  # type: ignore[union-attr]
+                cur.fc4 = val
+                cur.device_type = _fc4_role(val)
             elif key == "symbolic-port-name":
-                cur.port_symbol = val or None  # type: ignore[union-attr]
+                cur.port_symbol = val or None
             elif key == "symbolic-node-name":
-                cur.node_symbol = val or None  # type: ignore[union-attr]
+                cur.node_symbol = val or None
             elif key == "port-type":
-                cur.port_type = val or None  # type: ignore[union-attr]
+                cur.port_type = val or None
             elif key == "fabric-port-wwn":
-                cur.fabric_port_wwn = wwn_or_none(val) if val else None  # type: ignore[union-attr]
+                cur.fabric_port_wwn = wwn_or_none(val) if val else None
             elif key == "Connected Interface":
-                cur.port = val or None  # type: ignore[union-attr]
+                cur.port = val or None
             elif key.startswith("Switch Name"):
-                cur.switch = val.split()[0] if val else None  # type: ignore[union-attr]
+                cur.switch = val.split()[0] if val else None
             continue
         other_line(raw, i, source, findings, "show fcns database")
     out = [x for x in out if x.wwpn]
@@ -1182,3 +1193,316 @@ def parse_show_switchname(text: str, source: str) -> tuple[str | None, list[Find
     for k, extra in enumerate(names[1:], 2):
         other_line(extra, k, source, t.findings, "show switchname")
     return names[0].split()[0], t.findings
+
+
+# ---------------------------------------------------------------------------- SNMP walk
+
+
+def decode_fclist(raw: bytes) -> list[int]:
+    """CISCO-ZS-MIB ``FcList`` bitmap → 1-based entity numbers (MSB of octet 1 is 1)."""
+    out: list[int] = []
+    for i, byte in enumerate(raw):
+        for bit in range(8):
+            if byte & (0x80 >> bit):
+                out.append(i * 8 + bit + 1)
+    return out
+
+
+#: CISCO-ZS-MIB ZoneMemberType
+MEMBER_FORMATS = {
+    1: "wwn",
+    2: "domainPort",
+    3: "fcAddr",
+    4: "fwwn",
+    5: "symNodeName",
+    6: "intf",
+    7: "domainIntf",
+    8: "ipAddr",
+    9: "ipAddrv6",
+    10: "deviceAlias",
+}
+
+
+def decode_member(fmt: int, raw: bytes) -> str | None:
+    """A CISCO-ZS-MIB member (format, ID) in the observed-state spelling; None if malformed.
+
+    wwn → ``aa:…``; deviceAlias → its name; fcAddr → ``fcid 0x010203``; fwwn → ``fwwn aa:…``;
+    domainPort → ``domain-id D portnumber P``; symNodeName → ``symbolic-nodename NAME``;
+    intf → ``interface ifindex N swwn W``; domainIntf → ``interface ifindex N domain-id D``;
+    ipAddr → ``ip-address A.B.C.D``.
+    """
+    kind = MEMBER_FORMATS.get(fmt)
+    if kind == "wwn":
+        return decode_wwn(raw)
+    if kind == "fwwn":
+        w = decode_wwn(raw)
+        return f"fwwn {w}" if w else None
+    if kind == "fcAddr":
+        f = decode_fcid(raw)
+        return f"fcid {f}" if f else None
+    if kind == "domainPort":
+        return f"domain-id {raw[0]} portnumber {raw[1]}" if len(raw) == 2 else None
+    if kind in ("deviceAlias", "symNodeName"):
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError:
+            return None
+        if not text or not text.isprintable():
+            return None
+        return text if kind == "deviceAlias" else f"symbolic-nodename {text}"
+    if kind == "intf" and len(raw) == 12:
+        w = decode_wwn(raw[4:])
+        return f"interface ifindex {int.from_bytes(raw[:4], 'big')} swwn {w}"
+    if kind == "domainIntf" and len(raw) == 5:
+        return f"interface ifindex {int.from_bytes(raw[1:], 'big')} domain-id {raw[0]}"
+    if kind == "ipAddr" and len(raw) in (4, 8):
+        return "ip-address " + ".".join(str(b) for b in raw[:4])
+    if kind == "ipAddrv6" and len(raw) in (16, 20):
+        return "ip-address " + ":".join(raw[i : i + 2].hex() for i in range(0, 16, 2))
+    return None
+
+
+def _zone_db(
+    cols: Columns,
+    vsan: int,
+    names: Mapping[Oid, object],
+    alias_lists: Mapping[Oid, object],
+    alias_names: Mapping[Oid, object],
+    fmt: Mapping[Oid, object],
+    ids: Mapping[Oid, object],
+    attrs: Mapping[Oid, object],
+    source: str,
+    fnd: list[Finding],
+) -> ZoneDb:
+    db = ZoneDb(source=source)
+    members: dict[tuple[int, int], list[str]] = {}
+    tags: dict[tuple[int, int], dict[str, str]] = {}
+    for idx in sorted(k for k in fmt if k[0] == vsan and len(k) == 4):
+        _, ptype, parent, _m = idx
+        f, raw = fmt.get(idx), ids.get(idx)
+        m = decode_member(f, raw) if isinstance(f, int) and isinstance(raw, bytes) else None
+        if m is None:
+            undecodable(fnd, source, "zoneMemberID", idx, raw)
+            db.complete = False
+            continue
+        members.setdefault((ptype, parent), []).append(m)
+        a = attrs.get(idx)
+        if isinstance(a, int) and a in (1, 2, 3):
+            tags.setdefault((ptype, parent), {})[m] = {1: "init", 2: "target", 3: "both"}[a]
+    alias_by_index: dict[int, str] = {}
+    for (v, aidx), name in sorted(alias_names.items()):
+        if v == vsan and (n := text_value(name)):
+            alias_by_index[aidx] = n
+            db.aliases[n] = members.get((2, aidx), [])
+    for (v, zidx), name in sorted(names.items()):
+        n = text_value(name)
+        if v != vsan or not n:
+            continue
+        z = Zone(name=n, members=list(members.get((1, zidx), [])))
+        al = alias_lists.get((v, zidx))
+        if isinstance(al, bytes):
+            z.members.extend(alias_by_index[a] for a in decode_fclist(al) if a in alias_by_index)
+        z.tags = tags.get((1, zidx), {})
+        db.zones[n] = z
+    return db
+
+
+def decode_snmp(
+    state: SwitchState, cols: Columns, cat: Catalogue, source: str, fnd: list[Finding]
+) -> None:
+    """A saved SNMP walk of an MDS switch (``vendors/cisco-mds/snmp.yaml``): VSANs
+    (CISCO-VSAN-MIB), zoning (CISCO-ZS-MIB, full and enforced databases), device-aliases
+    (CISCO-FC-DEVICE-ALIAS-MIB), ports (IF-MIB, CISCO-FC-FE-MIB) and logins (CISCO-NS-MIB)."""
+    c = cat.column
+    # VSANs
+    for (v,), name in sorted((k, x) for k, x in cols.rows(c("vsanName")).items() if len(k) == 1):
+        oper = cols.rows(c("vsanOperState")).get((v,))
+        state.vsans[v] = Vsan(
+            id=v,
+            name=text_value(name),
+            oper_state={1: "up", 2: "down"}.get(oper) if isinstance(oper, int) else None,
+        )
+    if state.vsans:
+        state.seen["vsans"] = source
+
+    # zone server settings
+    dz = cols.rows(c("zoneDefaultZoneBehaviour"))
+    prop = cols.rows(c("zoneSetPropagationMode"))
+    hard = cols.rows(c("zoneDbHardZoningEnabled"))
+    zs_names = cols.rows(c("zoneSetName"))
+    zs_lists = cols.rows(c("zoneSetZoneList"))
+    z_names = cols.rows(c("zoneName"))
+    z_alias = cols.rows(c("zoneAliasList"))
+    a_names = cols.rows(c("zoneAliasName"))
+    m_fmt = cols.rows(c("zoneMemberFormat"))
+    m_id = cols.rows(c("zoneMemberID"))
+    m_attr = cols.rows(c("zoneMemberAttr"))
+    e_set = cols.rows(c("zoneEnforcedZoneSetName"))
+    e_names = cols.rows(c("zoneEnforcedZoneName"))
+    e_alias = cols.rows(c("zoneEnforcedZoneAliasList"))
+    e_anames = cols.rows(c("zoneEnforcedZoneAliasName"))
+    e_fmt = cols.rows(c("zoneEnforcedZoneMemberFormat"))
+    e_id = cols.rows(c("zoneEnforcedZoneMemberID"))
+    e_attr = cols.rows(c("zoneEnforcedZoneMemberAttr"))
+    vsans = {k[0] for k in dz} | {k[0] for k in zs_names} | {k[0] for k in z_names}
+    vsans |= {k[0] for k in e_set}
+    for v in sorted(vsans):
+        zon = state.zoning_for(v)
+        st = ZoneStatus(vsan=v)
+        d = dz.get((v,))
+        st.default_zone = {1: "permit", 2: "deny"}.get(d) if isinstance(d, int) else None
+        pm = prop.get((v,))
+        st.distribute = {1: "full", 2: "active only"}.get(pm) if isinstance(pm, int) else None
+        h = hard.get((v,))
+        st.hard_zoning = {1: True, 2: False}.get(h) if isinstance(h, int) else None
+        defined = _zone_db(cols, v, z_names, z_alias, a_names, m_fmt, m_id, m_attr, source, fnd)
+        for (vv, sidx), name in sorted(zs_names.items()):
+            n = text_value(name)
+            if vv != v or not n:
+                continue
+            zl = zs_lists.get((vv, sidx))
+            zidx = decode_fclist(zl) if isinstance(zl, bytes) else []
+            defined.configs[n] = [
+                text_value(z_names[(v, i)]) or "" for i in zidx if (v, i) in z_names
+            ]
+        effective = _zone_db(cols, v, e_names, e_alias, e_anames, e_fmt, e_id, e_attr, source, fnd)
+        active = text_value(e_set.get((v,)))
+        if active:
+            effective.configs[active] = list(effective.zones)
+            effective.effective = active
+            defined.effective = active
+        st.active_zoneset = active
+        st.full_zonesets = len(defined.configs)
+        st.full_zones = len(defined.zones)
+        st.full_aliases = len(defined.aliases)
+        st.active_zones = len(effective.zones)
+        zon.defined, zon.effective, zon.status = defined, effective, st
+    if vsans:
+        state.seen["zoning"] = source
+        state.seen["zone_status"] = source
+
+    # device-aliases: INDEX is the name (length-prefixed); the value column is the WWN
+    for idx, raw in sorted(cols.rows(c("cfdaConfigDeviceId")).items()):
+        if not idx or idx[0] != len(idx) - 1:
+            undecodable(fnd, source, "cfdaConfigDeviceAlias index", idx, raw)
+            continue
+        name = bytes(idx[1:]).decode("ascii", "replace")
+        w = decode_wwn(raw) if isinstance(raw, bytes) else None
+        if w is None:
+            undecodable(fnd, source, "cfdaConfigDeviceId", idx, raw)
+            continue
+        state.device_aliases[name] = w
+    if cols.rows(c("cfdaConfigDeviceId")):
+        state.seen["device_aliases"] = source
+    wwn_alias = {w: n for n, w in state.device_aliases.items()}
+
+    # interfaces (IF-MIB + CISCO-FC-FE-MIB); fc ports are ifType 56
+    if_names = cols.rows(c("ifName"))
+    if_type = cols.rows(c("ifType"))
+    if_oper = cols.rows(c("ifOperStatus"))
+    fc_wwn = cols.rows(c("fcIfWwn"))
+    fc_mode = cols.rows(c("fcIfOperMode"))
+    modes = {
+        1: "auto",
+        2: "F",
+        3: "FL",
+        4: "E",
+        5: "B",
+        6: "Fx",
+        7: "SD",
+        8: "TL",
+        9: "NP",
+        10: "TF",
+        11: "TNP",
+    }
+    ifname: dict[int, str] = {}
+    for (ifx,), name in ((k, v) for k, v in if_names.items() if len(k) == 1):
+        n = text_value(name)
+        if n:
+            ifname[ifx] = n
+        if if_type.get((ifx,)) != 56 and (ifx,) not in fc_wwn:
+            continue
+        o = if_oper.get((ifx,))
+        m = fc_mode.get((ifx,))
+        state.ports[n or str(ifx)] = Port(
+            name=n or str(ifx),
+            index=ifx,
+            state={1: "up", 2: "down"}.get(o) if isinstance(o, int) else None,
+            type=modes.get(m) if isinstance(m, int) else None,
+        )
+    if any(if_type.get(k) == 56 for k in if_type):
+        state.seen["ports"] = source
+
+    # logins: fabric-wide name server, then the local FLOGI table for interfaces
+    pn = cols.rows(c("fcNameServerPortName"))
+    nn = cols.rows(c("fcNameServerNodeName"))
+    pt = cols.rows(c("fcNameServerPortType"))
+    fp = cols.rows(c("fcNameServerFabricPortName"))
+    sp = cols.rows(c("fcNameServerSymbolicPortName"))
+    sn = cols.rows(c("fcNameServerSymbolicNodeName"))
+    for idx, raw in sorted(pn.items()):
+        w = decode_wwn(raw) if isinstance(raw, bytes) else None
+        if w is None or len(idx) != 4:
+            undecodable(fnd, source, "fcNameServerPortName", idx, raw)
+            continue
+        t = pt.get(idx)
+        state.add_login(
+            Login(
+                wwpn=w,
+                wwnn=decode_wwn(nn[idx]) if isinstance(nn.get(idx), bytes) else None,
+                vsan=idx[0],
+                fcid="0x" + bytes(idx[1:4]).hex(),
+                port_type={2: "N", 3: "NL"}.get(t) if isinstance(t, int) else None,
+                fabric_port_wwn=decode_wwn(fp[idx]) if isinstance(fp.get(idx), bytes) else None,
+                port_symbol=text_value(sp.get(idx)),
+                node_symbol=text_value(sn.get(idx)),
+                alias=wwn_alias.get(w),
+            )
+        )
+    fl_pn = cols.rows(c("fcIfNxPortName"))
+    fl_nn = cols.rows(c("fcIfNxPortNodeName"))
+    fl_ad = cols.rows(c("fcIfNxPortAddress"))
+    for idx, raw in sorted(fl_pn.items()):
+        w = decode_wwn(raw) if isinstance(raw, bytes) else None
+        if w is None or len(idx) != 3:
+            undecodable(fnd, source, "fcIfNxPortName", idx, raw)
+            continue
+        ifx, vsan, _n = idx
+        port = ifname.get(ifx, str(ifx))
+        fc = fl_ad.get(idx)
+        lg = state.add_login(
+            Login(
+                wwpn=w,
+                wwnn=decode_wwn(fl_nn[idx]) if isinstance(fl_nn.get(idx), bytes) else None,
+                switch=state.identity.name,
+                port=port,
+                vsan=vsan,
+                fcid=decode_fcid(fc) if isinstance(fc, bytes) else None,
+                alias=wwn_alias.get(w),
+            )
+        )
+        lg.port, lg.switch = port, state.identity.name
+        p = state.ports.get(port)
+        if p is not None and w not in p.wwpns:
+            p.wwpns.append(w)
+    if pn or fl_pn:
+        state.seen["logins"] = source
+
+
+#: parser name (as the pack's commands.yaml writes it) → function
+PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
+    "show_zoneset_active": parse_show_zoneset_active,
+    "show_zoneset": parse_show_zoneset,
+    "show_zone": parse_show_zone,
+    "show_fcalias": parse_show_fcalias,
+    "show_zone_status": parse_show_zone_status,
+    "show_device_alias_database": parse_show_device_alias_database,
+    "show_device_alias_status": parse_show_device_alias_status,
+    "show_flogi_database": parse_show_flogi_database,
+    "show_fcns_database": parse_show_fcns_database,
+    "show_interface_brief": parse_show_interface_brief,
+    "show_vsan": parse_show_vsan,
+    "show_vsan_membership": parse_show_vsan_membership,
+    "show_running_config": parse_show_running_config,
+    "show_switchname": parse_show_switchname,
+}

@@ -25,6 +25,7 @@ from ..rules.capture import (
     UnrecognisedLine,
 )
 from ..wwn import WwnError, normalize_wwn
+from .terminal import Terminal, terminal
 
 ParseResult = tuple[object, list[Finding]]
 _F = TypeVar("_F", bound=Callable)
@@ -48,17 +49,8 @@ def gc_paused(fn: _F) -> _F:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>78]")
-_PAGER = re.compile(
-    r"\s*(?:-+\s*More\s*-+|<--- More --->|Type <CR> to continue, Q<CR> to stop:?"
-    r")\s*"
-)
-#: A prompt line: ``sw1:admin> cmd``, ``> cmd``, ``mds1# cmd``, ``SWITCH1# sh flogi database``.
-PROMPT_RE = re.compile(
-    r"^(?:([A-Za-z0-9_.\-]+)(?::[A-Za-z0-9_.\-]+)*)?(?:\s*\([^)\n]*\))?([>#]) ?(\S.*)$"
-)
 _NAME_OK = re.compile(r"^[A-Za-z0-9_$^\-.]+$")
 _DI = re.compile(r"^\d{1,3},\d{1,4}$")
-_ERROR_PREFIXES = ("error", "% ", "%error", "invalid ", "syntax error", "^")
 
 
 @dataclass(slots=True)
@@ -105,17 +97,18 @@ def prepare(text: str, source: str) -> Text:
     if lines and lines[-1] == "":
         lines.pop()
     out = Text(lines, findings, text=text)
-    # single-character probes are memchr-fast; only "More" needs a substring search
-    if "More" in text or ("<" in text and "<CR>" in text):
-        _strip_pager(out, source)
+    term = terminal()
+    # the pagers' literal markers are C-speed substring probes; the regex runs only on a hit
+    if any(marker in text for marker in term.pager_markers):
+        _strip_pager(out, source, term)
         out.text = "\n".join(lines) + "\n"
     # the echoed prompt line of the command, if any (only at the top)
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        m = PROMPT_RE.match(line)
-        if m and _looks_like_command(m.group(3)):
-            out.command = m.group(3).strip()
+        m = term.prompt_line.match(line)
+        if m and term.looks_like_command(m.group("command")):
+            out.command = m.group("command").strip()
             at = sum(len(x) + 1 for x in lines[:i])
             out.text = out.text[:at] + out.text[at + len(line) :]
             lines[i] = ""
@@ -131,33 +124,8 @@ def prepare(text: str, source: str) -> Text:
     return out
 
 
-_COMMAND_WORDS = (
-    "cfg",
-    "zone",
-    "ali",
-    "ns",
-    "switch",
-    "fabric",
-    "isl",
-    "sh",
-    "fosexec",
-    "port",
-    "version",
-    "trunk",
-    "defzone",
-    "supportshow",
-    "terminal",
-    "dir",
-    "ag",
-    "licenseshow",
-    "chassisshow",
-    "firmwareshow",
-    "show",
-)
-
-
 def _looks_like_command(cmd: str) -> bool:
-    return cmd.lstrip().lower().startswith(_COMMAND_WORDS)
+    return terminal().looks_like_command(cmd)
 
 
 def _after_cr(line: str) -> str:
@@ -181,17 +149,19 @@ def _apply_backspaces(line: str) -> str:
     return "".join(buf)
 
 
-def _strip_pager(out: Text, source: str) -> None:
+def _strip_pager(out: Text, source: str, term: Terminal) -> None:
     lines = out.lines
+    markers = term.pager_markers
+    pager = term.pager
     last_content = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
     for i, line in enumerate(lines):
-        if ("More" in line or "<CR>" in line) and _PAGER.search(line):
+        if any(marker in line for marker in markers) and pager.search(line):
             out.findings.append(
                 PagingPromptInOutput.make(
                     "pager prompt in output: what followed it may be missing", loc(source, i + 1)
                 )
             )
-            cleaned = _PAGER.sub(" ", line)
+            cleaned = pager.sub(" ", line)
             # keep the line's own indentation when the prompt sat at its start
             lines[i] = cleaned if cleaned.strip() else ""
             if i == last_content and not cleaned.strip():
@@ -202,13 +172,8 @@ def _strip_pager(out: Text, source: str) -> None:
 
 
 def is_error_line(line: str) -> bool:
-    """True for a switch's error message (FOS ``Error:``, NX-OS ``% Invalid``, shell errors)."""
-    s = line.strip().lower()
-    if not s:
-        return False
-    if s.startswith(_ERROR_PREFIXES) and not s.startswith("errors"):
-        return True
-    return "command not found" in s or "invalid command" in s or "permission denied" in s
+    """True for a switch's error message (each pack's ``cli.error_lines``)."""
+    return terminal().is_error_line(line)
 
 
 def other_line(line: str, lineno: int, source: str, findings: list[Finding], what: str) -> None:

@@ -356,7 +356,7 @@ def _fabric_plan(
 
     fp = FabricPlan.model_construct(
         name=fabric,
-        vendor=fab.vendor.value,
+        vendor=fab.vendor,
         pack=pack.id,
         vsan=fab.vsan,
         strategy=strategy.value,

@@ -683,7 +683,8 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
             CaptureLacksZoning,
             f"fabric {fp.name}: the capture holds only the effective configuration, not the "
             f"defined zoning database ({base.source}); the change cannot be computed from it",
-            hint="capture cfgshow (Brocade) or show zone and show zoneset (Cisco), and rerun",
+            hint="capture the fabric with zoneplan collect (it reads the defined zoning "
+            "database too) and rerun",
         )
     if any(f.severity is Severity.FATAL for f in run.findings):
         return result(ops)

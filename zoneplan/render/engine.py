@@ -181,10 +181,14 @@ class Renderer:
         return self.artefact("rollback", plan, fp, change)
 
 
-@cache
 def renderer_for(pack_id: str) -> Renderer:
     """One renderer per pack (jinja2 compiles each template once per environment)."""
-    return Renderer(load_pack(pack_id))
+    return _renderer(load_pack(pack_id))
+
+
+@cache
+def _renderer(pack: VendorPack) -> Renderer:
+    return Renderer(pack)
 
 
 def render_fabric(

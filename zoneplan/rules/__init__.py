@@ -3,7 +3,9 @@
 One module per code family; the file name says the family, every module exports ``RULES``
 and :func:`zoneplan.rules.registry.all_rules` collects them (a clash of codes or names is an
 error). Findings are made from the rule classes only (``UnknownKey.make(...)``,
-``Rule.code``), never from code strings written elsewhere.
+``Rule.code``), never from code strings written elsewhere. Each rule's ``fails`` and
+``passes`` examples are data (:mod:`zoneplan.rules.examples`) that
+``tests/core/test_rule_examples.py`` runs through the component owning the rule's scope.
 
 =============  ==================  ===================================================  ==========
 codes          module              family                                               scope

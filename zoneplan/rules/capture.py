@@ -7,8 +7,43 @@ and explain. The parsers in :mod:`zoneplan.parsers` make these findings through 
 
 from __future__ import annotations
 
+import textwrap
+
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Capture, Run
+
+#: fabric A's zoning as ``cfgshow`` prints it (FOS 9, TAB-separated, as in the real captures
+#: jconsoli/brcddb and ttrnecka/brocadesan parse): one client zone of the sample
+_CFGSHOW = """
+    Defined configuration:
+     cfg:	cfg_A	z_esx01__san1
+     zone:	z_esx01__san1	esx01_p0; san1_p0
+     alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+     alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+    Effective configuration:
+     cfg:	cfg_A
+     zone:	z_esx01__san1
+    		10:00:00:90:fa:c1:00:01
+    		21:00:00:24:ff:7a:10:00
+    """
+
+#: NX-OS ``show flogi database`` of mds-b1 (layout of the MDS 9000 command reference)
+_FLOGI = """
+    --------------------------------------------------------------------------------
+    INTERFACE        VSAN    FCID           PORT NAME               NODE NAME
+    --------------------------------------------------------------------------------
+    fc1/1            20    0x0b0000  21:00:00:24:ff:7a:10:02 20:00:00:24:ff:7a:10:02
+    fc1/9            20    0x0b0100  10:00:00:90:fa:c1:00:02 20:00:00:90:fa:c1:00:02
+
+    Total number of flogi = 2.
+    """
+
+
+def _prompted(prompt: str, text: str) -> str:
+    """A terminal log: the prompt line, then the output."""
+    return prompt + "\n" + textwrap.dedent(text).strip("\n") + "\n"
 
 
 class _CaptureRule(Rule):
@@ -20,10 +55,6 @@ class UnreadableCapture(_CaptureRule):
 
     Why:
         Nothing can be said about a switch whose output cannot be opened.
-    Fails:
-        A path that does not exist, a directory without permission, a binary file.
-    Passes:
-        A readable text file of saved command output.
     Fix:
         Check the path; save the output as text (UTF-8 or ASCII).
     """
@@ -31,6 +62,11 @@ class UnreadableCapture(_CaptureRule):
     code = "ZP020"
     name = "unreadable-capture"
     severity = Severity.FATAL
+    fails = Run("zoneplan audit --capture no-such-folder", caption="A path that does not exist.")
+    passes = Run(
+        "zoneplan audit --capture capture",
+        files={"capture/sw-a1/cfgshow.txt": _CFGSHOW},
+    )
 
 
 class TruncatedOutput(_CaptureRule):
@@ -39,12 +75,6 @@ class TruncatedOutput(_CaptureRule):
     Why:
         A cut-off capture parses as a smaller configuration; an audit would then report zones
         as missing and an import would drop them.
-    Fails:
-        A member list ending in ``;`` with nothing after it, an entry without members at the
-        end, a half WWN, a last zone with fewer members than its definition, an output that
-        stops before its trailer (``Total number of flogi``).
-    Passes:
-        The complete output of the command.
     Fix:
         Capture again with paging off (``terminal length 0`` / ``sessionshow`` settings) and
         without a size-limited scrollback.
@@ -53,6 +83,22 @@ class TruncatedOutput(_CaptureRule):
     code = "ZP021"
     name = "truncated-output"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1; z_esx02__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             zone:	z_esx02__san1	esx02_p0;
+            """
+        },
+        caption="A member list ending in ``;`` at the end of the file.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="The complete output.",
+    )
 
 
 class PagingPromptInOutput(_CaptureRule):
@@ -61,10 +107,6 @@ class PagingPromptInOutput(_CaptureRule):
     Why:
         A pager stops output until a key is pressed; the capture may miss what came after,
         and the prompt garbles the line it sits on.
-    Fails:
-        ``--More--`` or ``Type <CR> to continue, Q<CR> to stop:`` in a saved output.
-    Passes:
-        Output captured with paging off.
     Fix:
         ``terminal length 0`` on NX-OS; on FOS capture through SSH without a pager
         (or use ``| more`` off); then capture again.
@@ -73,6 +115,27 @@ class PagingPromptInOutput(_CaptureRule):
     code = "ZP022"
     name = "paging-prompt-in-output"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+            Type <CR> to continue, Q<CR> to stop:
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             cfg:	cfg_A
+             zone:	z_esx01__san1
+            		10:00:00:90:fa:c1:00:01
+            		21:00:00:24:ff:7a:10:00
+            """
+        },
+        caption="The FOS pager's prompt in the middle of a ``cfgshow``.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class SwitchErrorInOutput(_CaptureRule):
@@ -80,11 +143,6 @@ class SwitchErrorInOutput(_CaptureRule):
 
     Why:
         An error line means the command did not run as intended; what follows may be partial.
-    Fails:
-        ``Error: Invalid zone member``, ``% Invalid command at '^' marker.``,
-        ``rbash: cfgshow: command not found``.
-    Passes:
-        Output without error lines.
     Fix:
         Run the command again with the right syntax and rights, then capture again.
     """
@@ -92,6 +150,27 @@ class SwitchErrorInOutput(_CaptureRule):
     code = "ZP023"
     name = "switch-error-in-output"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "mds-b1.txt": """
+            mds-b1# show zoneset actve vsan 20
+                                      ^
+            % Invalid command at '^' marker.
+            """
+        },
+        caption="A mistyped command: NX-OS answers with an error, not the zoning.",
+    )
+    passes = Capture(
+        {
+            "mds-b1.txt": """
+            mds-b1# show zoneset active vsan 20
+            zoneset name zs_B vsan 20
+              zone name z_esx01__san1 vsan 20
+              * fcid 0x0b0100 [pwwn 10:00:00:90:fa:c1:00:02] [esx01_p1]
+              * fcid 0x0b0000 [pwwn 21:00:00:24:ff:7a:10:02] [san1_p2]
+            """
+        }
+    )
 
 
 class MissingEffectiveSection(_CaptureRule):
@@ -100,10 +179,6 @@ class MissingEffectiveSection(_CaptureRule):
     Why:
         FOS always prints it (``no configuration in effect`` when empty); without it the
         output was cut and the effective zoning is unknown, not empty.
-    Fails:
-        ``Defined configuration:`` … end of file.
-    Passes:
-        Both sections, even when the effective one says ``no configuration in effect``.
     Fix:
         Capture ``cfgshow`` again in full (or add ``cfgactvshow``).
     """
@@ -111,6 +186,35 @@ class MissingEffectiveSection(_CaptureRule):
     code = "ZP024"
     name = "missing-effective-section"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+            """
+        },
+        caption="``Defined configuration:``, then the end of the file.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="Both sections, even when nothing is in effect.",
+    )
 
 
 class UnrecognisedLine(_CaptureRule):
@@ -119,10 +223,6 @@ class UnrecognisedLine(_CaptureRule):
     Why:
         An unknown line may carry content a newer firmware added, or garbage pasted in; it is
         reported rather than silently skipped so nothing is lost unnoticed.
-    Fails:
-        ``zone: foo`` inside a ``show flogi database`` output; a random pasted line.
-    Passes:
-        Lines of the command's documented format (FOS 8/9 additions included).
     Fix:
         Check the capture; if the line is a real format, report it so the parser learns it.
     """
@@ -130,6 +230,16 @@ class UnrecognisedLine(_CaptureRule):
     code = "ZP025"
     name = "unrecognised-line"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "mds-b1.txt": _prompted(
+                "mds-b1# show flogi database",
+                _FLOGI.replace("\n    Total", "\n    zone: foo\n    Total"),
+            )
+        },
+        caption="``zone: foo`` pasted into a ``show flogi database``.",
+    )
+    passes = Capture({"mds-b1.txt": _prompted("mds-b1# show flogi database", _FLOGI)})
 
 
 class UnknownCommandFile(_CaptureRule):
@@ -137,11 +247,6 @@ class UnknownCommandFile(_CaptureRule):
 
     Why:
         Skipped output must be visible: the user may think it was used.
-    Fails:
-        ``version.txt``, ``sw1:admin> portperfshow``, a file whose content matches no command.
-    Passes:
-        Files named after catalogued commands (``cfgshow.txt``, ``show_flogi_database.txt``)
-        or introduced by a prompt line naming one.
     Fix:
         Name the file after the command (spaces as ``_``) or keep the prompt line in it.
     """
@@ -149,6 +254,18 @@ class UnknownCommandFile(_CaptureRule):
     code = "ZP026"
     name = "unknown-command-file"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> portperfshow
+             0      1      2      3      4      5      6      7      8
+            =========================================================
+             0      0    1.2m   0      0    800k   0      0    2.1m
+            """
+        },
+        caption="A command zoneplan does not read (it is skipped, and said so).",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class AnsiEscapeInOutput(_CaptureRule):
@@ -157,10 +274,6 @@ class AnsiEscapeInOutput(_CaptureRule):
     Why:
         Escapes glue themselves to names; they are stripped, but the capture came from a
         terminal emulator and may carry other damage.
-    Fails:
-        ``\\x1b[7m--More--\\x1b[m``, backspace-erased pager prompts.
-    Passes:
-        Plain text output.
     Fix:
         Capture with a plain terminal (``TERM=dumb``) or through the SSH adapter.
     """
@@ -168,6 +281,16 @@ class AnsiEscapeInOutput(_CaptureRule):
     code = "ZP027"
     name = "ansi-escape-in-output"
     severity = Severity.INFO
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace("Defined", "\x1b[1mDefined").replace("tion:", "tion:\x1b[0m", 1),
+            )
+        },
+        caption="A heading in bold, as a terminal emulator saved it.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class CrlfLineEndings(_CaptureRule):
@@ -176,10 +299,6 @@ class CrlfLineEndings(_CaptureRule):
     Why:
         Harmless once normalised, but a stray CR in the middle of a line means overwritten
         terminal text; it is normalised and noted.
-    Fails:
-        A capture saved on Windows or from a raw SSH channel.
-    Passes:
-        LF line endings.
     Fix:
         None needed; ``dos2unix`` if other tools read the file.
     """
@@ -187,6 +306,11 @@ class CrlfLineEndings(_CaptureRule):
     code = "ZP028"
     name = "crlf-line-endings"
     severity = Severity.INFO
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW).replace("\n", "\r\n")},
+        caption="Saved on Windows: every line ends in CR LF.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class InvalidMember(_CaptureRule):
@@ -195,10 +319,6 @@ class InvalidMember(_CaptureRule):
     Why:
         A half WWN (``50:01:43:80:12``) is a cut or garbled line; keeping it as a name would
         invent a member.
-    Fails:
-        ``50:01:43:80:12:0E``, ``1,``, a name with illegal characters.
-    Passes:
-        ``50:01:43:80:12:0e:2b:60``, ``1,5``, ``host1_hba0``.
     Fix:
         Capture again; check the switch configuration for the member.
     """
@@ -206,6 +326,16 @@ class InvalidMember(_CaptureRule):
     code = "ZP029"
     name = "invalid-member"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace("21:00:00:24:ff:7a:10:00\n", "21:00:00:24:ff\n", 1),
+            )
+        },
+        caption="An alias member cut to five bytes.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class FilteredOutput(_CaptureRule):
@@ -214,10 +344,6 @@ class FilteredOutput(_CaptureRule):
     Why:
         A filtered ``cfgshow`` lists cfg names without their zones; it must not be read as
         a configuration with empty zones.
-    Fails:
-        ``> cfgshow | grep -e cfg: -e configuration:``.
-    Passes:
-        The unfiltered command.
     Fix:
         Capture the command without a pipe.
     """
@@ -225,6 +351,22 @@ class FilteredOutput(_CaptureRule):
     code = "ZP030"
     name = "filtered-output"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow | grep -e cfg: -e configuration:
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+            Effective configuration:
+             cfg:	cfg_A
+            """
+        },
+        caption="Only the lines ``grep`` let through.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="The command without a pipe.",
+    )
 
 
 class CountMismatch(_CaptureRule):
@@ -233,10 +375,6 @@ class CountMismatch(_CaptureRule):
     Why:
         ``Total number of flogi = 21.`` with 20 listed, or ``show zone status`` saying 134
         active zones when ``show zoneset active`` lists 130, means something was lost.
-    Fails:
-        A trailer or status count that does not match the parsed entries.
-    Passes:
-        Matching counts.
     Fix:
         Capture the outputs again, together, with paging off.
     """
@@ -244,6 +382,15 @@ class CountMismatch(_CaptureRule):
     code = "ZP031"
     name = "count-mismatch"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "mds-b1.txt": _prompted(
+                "mds-b1# show flogi database", _FLOGI.replace("flogi = 2.", "flogi = 3.")
+            )
+        },
+        caption="``Total number of flogi = 3.`` under two logins.",
+    )
+    passes = Capture({"mds-b1.txt": _prompted("mds-b1# show flogi database", _FLOGI)})
 
 
 class DuplicateDefinition(_CaptureRule):
@@ -252,10 +399,6 @@ class DuplicateDefinition(_CaptureRule):
     Why:
         A switch prints each object once; a second copy means two outputs were pasted
         together, and the later one wins.
-    Fails:
-        Two ``zone: z1`` entries in one Defined configuration.
-    Passes:
-        Each name once per section.
     Fix:
         Keep one output per command per file, or separate them with prompt lines.
     """
@@ -263,6 +406,18 @@ class DuplicateDefinition(_CaptureRule):
     code = "ZP032"
     name = "duplicate-definition"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace(
+                    " alias:", " zone:	z_esx01__san1	esx01_p0; san1_p0\n     alias:", 1
+                ),
+            )
+        },
+        caption="Zone z_esx01__san1 twice in the Defined configuration.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class DuplicateCommandOutput(_CaptureRule):
@@ -270,10 +425,6 @@ class DuplicateCommandOutput(_CaptureRule):
 
     Why:
         Two captures of one command may disagree (taken at different times).
-    Fails:
-        ``cfgshow.txt`` and a terminal log containing ``sw1:admin> cfgshow`` in one folder.
-    Passes:
-        One output per command per switch.
     Fix:
         Remove the stale capture.
     """
@@ -281,6 +432,14 @@ class DuplicateCommandOutput(_CaptureRule):
     code = "ZP033"
     name = "duplicate-command-output"
     severity = Severity.INFO
+    fails = Capture(
+        {
+            "sw-a1/cfgshow.txt": _CFGSHOW,
+            "sw-a1/session.log": _prompted("sw-a1:admin> cfgshow", _CFGSHOW),
+        },
+        caption="``cfgshow.txt`` and a terminal log holding ``cfgshow`` again, in one folder.",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW})
 
 
 class SwitchNotIdentified(_CaptureRule):
@@ -288,11 +447,6 @@ class SwitchNotIdentified(_CaptureRule):
 
     Why:
         Audit matches observed switches to the plan by name; a guessed name may not match.
-    Fails:
-        A folder of zoning outputs without ``switchshow`` / ``show switchname`` or a named
-        prompt.
-    Passes:
-        A capture with ``switchshow`` or prompts like ``sw1:admin>``.
     Fix:
         Add ``switchshow`` (FOS) or ``show switchname`` (NX-OS), or name the folder after the
         switch.
@@ -301,6 +455,14 @@ class SwitchNotIdentified(_CaptureRule):
     code = "ZP034"
     name = "switch-not-identified"
     severity = Severity.INFO
+    fails = Capture(
+        {"cfgshow.txt": _CFGSHOW},
+        caption="Zoning output alone: the switch is called ``capture`` after the folder.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="A prompt that names the switch (or ``switchshow``, ``show switchname``).",
+    )
 
 
 class EmptyOutput(_CaptureRule):
@@ -309,10 +471,6 @@ class EmptyOutput(_CaptureRule):
     Why:
         Every catalogued command prints something, even when there is nothing to show; an
         empty output means the capture failed.
-    Fails:
-        An empty ``cfgshow.txt``; a prompt line directly followed by the next prompt.
-    Passes:
-        ``no configuration defined`` and the like.
     Fix:
         Capture again.
     """
@@ -320,6 +478,19 @@ class EmptyOutput(_CaptureRule):
     code = "ZP035"
     name = "empty-output"
     severity = Severity.WARNING
+    fails = Capture({"sw-a1/cfgshow.txt": ""}, caption="An empty ``cfgshow.txt``.")
+    passes = Capture(
+        {
+            "sw-a1/cfgshow.txt": """
+            Defined configuration:
+             no configuration defined
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="A switch without zoning still says so.",
+    )
 
 
 class PeerZonePropertyMismatch(_CaptureRule):
@@ -328,10 +499,6 @@ class PeerZonePropertyMismatch(_CaptureRule):
     Why:
         The last byte of the ``00:02:00:00:00:03:00:NN`` property member counts principals;
         more principals than members means a cut member list or a corrupt zone.
-    Fails:
-        ``00:02:00:00:00:03:00:05`` followed by three members.
-    Passes:
-        A count not larger than the members that follow it.
     Fix:
         Capture again; check the zone with ``zoneshow --peerzone``.
     """
@@ -339,6 +506,40 @@ class PeerZonePropertyMismatch(_CaptureRule):
     code = "ZP036"
     name = "peer-zone-property-mismatch"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	pz_san1_p0
+             zone:	pz_san1_p0	00:02:00:00:00:03:00:05; san1_p0; esx01_p0; esx02_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	esx02_p0	10:00:00:90:fa:c2:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="The property member counts five principals; three members follow it.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	pz_san1_p0
+             zone:	pz_san1_p0	00:02:00:00:00:03:00:01; san1_p0; esx01_p0; esx02_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	esx02_p0	10:00:00:90:fa:c2:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="One principal (san1_p0), two peers.",
+    )
 
 
 class CommandGuessedFromContent(_CaptureRule):
@@ -347,10 +548,6 @@ class CommandGuessedFromContent(_CaptureRule):
     Why:
         Guessing is reliable for the distinct formats, but a wrong guess mixes up defined and
         active zoning; it is noted so a user can rename the file.
-    Fails:
-        ``shzone_0.txt`` holding ``show zone`` output.
-    Passes:
-        ``show_zone.txt`` or a prompt line ``mds1# show zone``.
     Fix:
         Name the file after the command (spaces as ``_``).
     """
@@ -358,6 +555,11 @@ class CommandGuessedFromContent(_CaptureRule):
     code = "ZP037"
     name = "command-guessed-from-content"
     severity = Severity.INFO
+    fails = Capture(
+        {"mds-b1/flogi-0412.txt": _FLOGI},
+        caption="A file whose name says no command: it is read by its content.",
+    )
+    passes = Capture({"mds-b1/show_flogi_database.txt": _FLOGI})
 
 
 class MixedVendorCapture(_CaptureRule):
@@ -366,10 +568,6 @@ class MixedVendorCapture(_CaptureRule):
     Why:
         A switch speaks one vendor's CLI; two vendors in one folder are two switches whose
         outputs would be merged wrongly.
-    Fails:
-        ``cfgshow.txt`` and ``show_flogi_database.txt`` in the same switch folder.
-    Passes:
-        One folder (or one prompt name) per switch.
     Fix:
         Put each switch's outputs in its own folder.
     """
@@ -377,6 +575,14 @@ class MixedVendorCapture(_CaptureRule):
     code = "ZP038"
     name = "mixed-vendor-capture"
     severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW, "sw-a1/show_flogi_database.txt": _FLOGI},
+        caption="A Brocade and a Cisco output in one switch folder.",
+    )
+    passes = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW, "mds-b1/show_flogi_database.txt": _FLOGI},
+        caption="A folder per switch.",
+    )
 
 
 class ParserFailure(_CaptureRule):
@@ -385,10 +591,6 @@ class ParserFailure(_CaptureRule):
     Why:
         One bad output must not stop the reading of a whole fabric, and the failure must be
         visible rather than a silently missing command.
-    Fails:
-        Any exception inside a parser.
-    Passes:
-        Parsers that turn every problem into a finding.
     Fix:
         Report the output that triggered it (anonymised) to the zoneplan project.
     """
@@ -396,6 +598,12 @@ class ParserFailure(_CaptureRule):
     code = "ZP039"
     name = "parser-failure"
     severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        fault="parser-crash",
+        caption="A parser raises on the output (a zoneplan bug, staged here).",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 RULES = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Inventory
 
 
 class UnusedSuppression(Rule):
@@ -15,11 +16,6 @@ class UnusedSuppression(Rule):
     Why:
         Stale suppressions hide the next real problem of that code; a reason that no longer
         applies is misleading.
-    Fails:
-        policy: {suppress: [{code: ZP201, subject: old-host, reason: "decommissioned"}]}
-        and no host named old-host has a ZP201 finding.
-    Passes:
-        Every suppression silences at least one finding.
     Fix:
         Remove the suppression.
     """
@@ -28,6 +24,22 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.WARNING
     scope = RuleScope.POLICY
+    fails = Inventory(
+        """
+        policy:
+          suppress:
+            - {code: ZP201, subject: old-host, reason: decommissioned}
+        """,
+        caption="No host named old-host has a ZP201 finding.",
+    )
+    passes = Inventory(
+        """
+        policy:
+          suppress:
+            - {code: ZP308, subject: cluster, reason: the standby node has fewer ports by design}
+        """,
+        caption="A suppression that silences a finding.",
+    )
 
 
 RULES = (UnusedSuppression,)

@@ -117,7 +117,7 @@ def adhoc_target(
         auth_protocol=vals.get("auth_protocol", v3_auth_protocol),
         priv_protocol=vals.get("priv_protocol", v3_priv_protocol),
         source="adhoc",
-        **{k: Secret(vals[k]) for k in secret_keys if vals.get(k)},  # type: ignore[arg-type]
+        **{k: Secret(vals[k]) for k in secret_keys if vals.get(k)},
     )
     out.findings.extend(store.findings)
     if (via == "ssh" and cred.has_ssh) or (via == "snmp" and cred.has_snmp):

@@ -1,0 +1,120 @@
+"""How switch CLIs look in a terminal: every pack's prompts, pagers, refusals and error lines.
+
+Why one place: the capture reader cuts logs at prompt lines, every parser cleans pager prompts
+and reports error lines, and the SSH adapter quits pagers and spots refused commands. They
+read the same patterns, written once per vendor in ``vendors/<pack>/commands.yaml`` (``cli:``)
+and compiled here. Patterns that recognise text combine every pack's: a saved log names no
+vendor until one of its commands is recognised, and a pager is quit whichever switch printed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..packs import VendorPack, VendorPackError, all_packs, vendors_dir
+
+__all__ = ["Terminal", "terminal", "shell_prompt"]
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """The combined CLI patterns of the installed packs."""
+
+    #: a prompt line followed by a command (multi-line mode); groups ``h0``, ``h1``… hold the
+    #: switch name of pack 0, 1… and ``command`` the command
+    prompt_line: re.Pattern[str]
+    #: a pager prompt anywhere in a line, with the blanks around it; group ``p<i>`` per pager
+    pager: re.Pattern[str]
+    #: a pager prompt at the end of a text (what a live session waits on)
+    pager_at_end: re.Pattern[str]
+    pager_quits: tuple[str, ...]
+    #: a literal every pager prompt contains: a C-speed ``in`` test before the regex
+    pager_markers: tuple[str, ...]
+    #: a whole line the switch prints instead of a refused command's output (multi-line mode)
+    rejection: re.Pattern[str]
+    #: matched at the start of a stripped, lower-cased line: a switch's error message
+    error_line: re.Pattern[str]
+    command_words: tuple[str, ...]
+    abbreviations: dict[str, str]
+    harmless_filters: frozenset[str]
+    #: wrappers that run a command in a logical switch (groups ``fid`` and ``command``)
+    contexts: tuple[re.Pattern[str], ...]
+
+    def host(self, m: re.Match[str]) -> str | None:
+        """The switch name a ``prompt_line`` match carries, if any."""
+        for name, value in m.groupdict().items():
+            if value is not None and name != "command":
+                return value
+        return None
+
+    def looks_like_command(self, cmd: str) -> bool:
+        """True when ``cmd`` starts like a command of some pack (after a prompt)."""
+        return cmd.lstrip().lower().startswith(self.command_words)
+
+    def is_error_line(self, line: str) -> bool:
+        """True for a switch's error message (an unknown command, a refusal, a shell error)."""
+        s = line.strip().lower()
+        return bool(s) and self.error_line.match(s) is not None
+
+    def quit_for(self, m: re.Match[str]) -> str:
+        """What quits the pager a ``pager``/``pager_at_end`` match found."""
+        name = m.lastgroup or "p0"
+        return self.pager_quits[int(name[1:])]
+
+
+def _alternation(parts: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in parts) or "(?!)"
+
+
+def _prompt(pack: VendorPack, host_group: str | None) -> str:
+    p = pack.commands.cli.prompt
+    host = f"(?P<{host_group}>{p.host})?" if host_group else p.host
+    return f"{host}{p.qualifiers}{p.end}"
+
+
+@cache
+def _compile(root: Path) -> Terminal:
+    packs = all_packs()
+    clis = [p.commands.cli for p in packs]
+    prompts = [f"(?:{_prompt(p, f'h{i}')})" for i, p in enumerate(packs)]
+    pagers = [pg for c in clis for pg in c.pagers]
+    pager_alt = "|".join(f"(?P<p{i}>{pg.prompt})" for i, pg in enumerate(pagers)) or "(?!)"
+    abbreviations: dict[str, str] = {}
+    for pack in packs:
+        for short, word in pack.commands.cli.abbreviations.items():
+            if abbreviations.setdefault(short, word) != word:
+                raise VendorPackError(
+                    f"{pack.id}: abbreviation {short!r} means {abbreviations[short]!r} in "
+                    f"another pack; a saved log could not be read unambiguously"
+                )
+    return Terminal(
+        prompt_line=re.compile(
+            rf"^(?:{'|'.join(prompts) or '(?!)'}) ?(?P<command>\S[^\n]*)$", re.MULTILINE
+        ),
+        pager=re.compile(rf"\s*(?:{pager_alt})\s*"),
+        pager_at_end=re.compile(rf"(?:{pager_alt})\s*$"),
+        pager_quits=tuple(pg.quit for pg in pagers),
+        pager_markers=tuple(sorted({pg.marker for pg in pagers})),
+        rejection=re.compile(
+            rf"^(?:{_alternation([r for c in clis for r in c.rejections])})$", re.MULTILINE
+        ),
+        error_line=re.compile(_alternation([e for c in clis for e in c.error_lines])),
+        command_words=tuple(sorted({w.lower() for c in clis for w in c.command_words})),
+        abbreviations=abbreviations,
+        harmless_filters=frozenset(f.lower() for c in clis for f in c.harmless_filters),
+        contexts=tuple(re.compile(c.context) for c in clis if c.context),
+    )
+
+
+def terminal() -> Terminal:
+    """The patterns of the packs in the current vendors folder (compiled once per folder)."""
+    return _compile(vendors_dir())
+
+
+@cache
+def shell_prompt(pack: VendorPack) -> re.Pattern[str]:
+    """The prompt closing a shell buffer of one pack's switch (``mds1#``): group 1 is it."""
+    return re.compile(rf"(?:^|\n)({_prompt(pack, None)}) ?$")
