@@ -65,18 +65,37 @@ def assert_clean_end(fab: FosFabric | MdsFabric) -> None:
         assert not fab.unsaved, f"running configuration not saved on {sorted(fab.unsaved)}"
 
 
+def _had(before: FosFabric | MdsFabric | None, zone: str, vsan: int | None) -> set[str]:
+    """The WWPNs a zone enforced before the change (nothing when it did not exist)."""
+    if before is None:
+        return set()
+    if isinstance(before, FosFabric):
+        z = before.defined.zones.get(zone)
+        return resolve_fos(before, z.all_members()) if z is not None else set()
+    assert vsan is not None
+    z = before.vsans[vsan].full.zones.get(zone)
+    return {w for m in z.members for w in before.resolve(m, vsan)} if z is not None else set()
+
+
+def _same(got: set[str], want: set[str], had: set[str], exact: bool) -> bool:
+    """Exactly the plan's members; or, without ``--allow-delete``, the plan's plus some of
+    those the zone had before (removals are not made)."""
+    return got == want if exact else want <= got and got - want <= had
+
+
 def assert_desired(
-    fab: FosFabric | MdsFabric, fp: dict[str, Any], vsan: int | None, *, exact: bool = True
+    fab: FosFabric | MdsFabric,
+    fp: dict[str, Any],
+    vsan: int | None,
+    before: FosFabric | MdsFabric | None = None,
 ) -> None:
     """Every planned alias and zone is on the fabric as planned, in the config in effect.
 
-    ``exact`` False (no ``--allow-delete``): a planned zone may keep members the plan no longer
-    has (a removed host in a shared peer / smart zone stays until removals are allowed)."""
+    ``before`` (the fabric before the change) is given when removals were not asked for
+    (no ``--allow-delete``): a zone may then keep members it had.
+    """
+    exact = before is None
     cfg = fp["config"]
-
-    def same(got: set[str], want: set[str]) -> bool:
-        return got == want if exact else got >= want
-
     if isinstance(fab, FosFabric):
         for a in fp["aliases"]:
             assert fab.defined.aliases.get(a["name"]) == [a["wwpn"]], a["name"]
@@ -85,16 +104,21 @@ def assert_desired(
         for z in planned_zones(fp):
             dz = fab.defined.zones.get(z["name"])
             assert dz is not None, z["name"]
+            had = _had(before, z["name"], None)
             if z["peer"]:
                 assert dz.kind == "peer", z["name"]
-                assert same(resolve_fos(fab, dz.principals), _wwpns(z["principals"])), z["name"]
-                assert same(resolve_fos(fab, dz.members), _wwpns(z["members"])), z["name"]
+                got = resolve_fos(fab, dz.principals)
+                assert _same(got, _wwpns(z["principals"]), had, exact), z["name"]
+                got = resolve_fos(fab, dz.members)
+                assert _same(got, _wwpns(z["members"]), had, exact), z["name"]
             else:
                 want = _wwpns(z["principals"] + z["members"])
-                assert dz.kind == "normal" and same(resolve_fos(fab, dz.members), want), z["name"]
+                assert dz.kind == "normal", z["name"]
+                assert _same(resolve_fos(fab, dz.members), want, had, exact), z["name"]
             assert z["name"] in fab.defined.configs[cfg], z["name"]
             ez = eff.zones[z["name"]]
-            assert same(set(ez.all_members()), _wwpns(z["principals"] + z["members"])), z["name"]
+            want = _wwpns(z["principals"] + z["members"])
+            assert _same(set(ez.all_members()), want, had, exact), z["name"]
         return
     assert vsan is not None
     vz = fab.vsans[vsan]
@@ -112,14 +136,15 @@ def assert_desired(
         for m in dz.members:
             for w in fab.resolve(m, vsan):
                 got[w] = dz.tags.get(m)
-        assert same(set(got), _wwpns(members)), z["name"]
+        had = _had(before, z["name"], vsan)
+        assert _same(set(got), _wwpns(members), had, exact), z["name"]
         if z["smart"]:
             for m in members:
                 assert got[m["wwpn"]] == TAG_OF_ROLE[m["role"]], (z["name"], m["name"])
         assert z["name"] in vz.full.zonesets[cfg], z["name"]
         az = act.zones[z["name"]]
         enforced = {w for m in az.members for w in fab.resolve(m, vsan)}
-        assert same(enforced, _wwpns(members)), z["name"]
+        assert _same(enforced, _wwpns(members), had, exact), z["name"]
 
 
 def zone_view(fab: FosFabric | MdsFabric, vsan: int | None) -> dict[str, Any]:

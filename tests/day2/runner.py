@@ -271,7 +271,8 @@ def judge(sc: Scenario, vendor: str, strategy: str, tmp_path: Path) -> Ctx | Non
             assert after_snaps[f] == snaps[f], f"fabric {f} changed"
             continue
         fp = ctx.fabric_plan(f)
-        C.assert_desired(fab, fp, site.vsan(f) if vendor == "cisco" else None, exact=AD in sc.flags)
+        keeps = None if AD in sc.flags else before[f]  # no removals without --allow-delete
+        C.assert_desired(fab, fp, site.vsan(f) if vendor == "cisco" else None, keeps)
         owned = {
             "zones": fp["zones"] + (ctx.earlier_plan(f)["zones"] if first_plan else []),
             "aliases": fp["aliases"] + (ctx.earlier_plan(f)["aliases"] if first_plan else []),

@@ -14,15 +14,20 @@ from typing import Any
 import asyncssh
 import pytest
 
-from tests.support.oracle import FosFabric, MdsFabric, snapshot
+from tests.support.oracle import FosFabric, MdsFabric, run_script, snapshot
 from tests.support.oracle.nxos import VsanZoning
 from tests.support.ssh_switch import (
     EmulatedSwitch,
+    outputs_from_state,
     plant_device_alias_lock,
     plant_foreign_transaction,
     plant_zoning_change,
 )
-from zoneplan.observed import Zone, ZoneDb
+from zoneplan.live.collect import Target, collect_async
+from zoneplan.live.credentials import Credential, Secret
+from zoneplan.live.ssh import SshOptions
+from zoneplan.observed import Login, SwitchIdentity, SwitchState, Zone, ZoneDb
+from zoneplan.parsers.capture import read_captures
 
 PASSWORD = "s3cret-pw"
 W1, W2 = "10:00:00:00:00:00:00:01", "20:00:00:00:00:00:00:01"
@@ -296,3 +301,72 @@ def test_changes_lists_what_was_not_a_read_and_forbidden_commands_do_not_run():
     reads, r = _serve(sw, body)
     assert reads == [] and sw.changes() == ["cfgclear"]
     assert r.exit_status == 1 and sw.forbidden == ["cfgclear"] and snapshot(fab) == before
+
+
+# --------------------------------------------------------------------------- product reader
+
+
+def test_zoneplan_collect_reads_the_changed_fabric_from_the_emulator(tmp_path):
+    """After a change, ``zoneplan collect`` (the SSH adapter apply verifies with) reads what the
+    oracle holds now: zoning from the oracle, logins and ports from ``outputs``."""
+    fos, mds = _fos(), _mds()
+    run_fos = 'alicreate "h2", "10:00:00:00:00:00:00:02"\nzonecreate "z2", "h2; t1"\n'
+    run_fos += 'cfgadd "PROD", "z2"\ncfgenable "PROD" -f\n'
+    run_script(fos.session(), run_fos)
+    run_script(
+        mds.session(),
+        "configure terminal\nzone name z1 vsan 10\n  member device-alias h1\n"
+        "zoneset name zs vsan 10\n  member z1\nterminal dont-ask\n"
+        "zoneset activate name zs vsan 10\nzone commit vsan 10\nend\n",
+    )
+    switches = []
+    for name, vendor, fab in (("fa1", "brocade", fos), ("mds-a1", "cisco", mds)):
+        st = SwitchState(identity=SwitchIdentity(name=name, domain=1), vendor=vendor)
+        st.add_login(
+            Login(
+                wwpn=W1,
+                port="1" if vendor == "brocade" else "fc1/1",
+                vsan=10,
+                switch=name,
+                fcid="0x010100",
+            )
+        )
+        sw = EmulatedSwitch(
+            name, vendor, outputs_from_state(st, vsans=[10]), password=PASSWORD, fabric=fab
+        )
+        switches.append(sw)
+    out = tmp_path / "cap"
+
+    async def main():  # noqa: ANN202
+        for sw in switches:
+            await sw.start()
+        try:
+            cred = Credential("t", user="admin", password=Secret(PASSWORD))
+            targets = [
+                Target(sw.name, sw.vendor, "127.0.0.1", sw.port, "ssh", cred, [10])
+                for sw in switches
+            ]
+            opts = SshOptions(
+                known_hosts=tmp_path / "kh",
+                accept_new_host_key=True,
+                command_timeout=5.0,
+                connect_timeout=3.0,
+                switch_timeout=30.0,
+                retries=1,
+                retry_delay=0.05,
+            )
+            return await collect_async(targets, out=out, ssh_options=opts)
+        finally:
+            for sw in switches:
+                await sw.stop()
+
+    results = asyncio.run(main())
+    assert [r.status for r in results] == ["ok", "ok"], [
+        f.parsable() for r in results for f in r.findings
+    ]
+    assert all(not sw.changes() for sw in switches)  # collect sends reads only
+    states, _ = read_captures([out])
+    assert set(states["fa1"].zoning[0].defined.zones) == {"z1", "z2"}
+    assert states["fa1"].zoning[0].effective.effective == "PROD"
+    assert set(states["mds-a1"].zoning[10].defined.zones) == {"z1"}
+    assert states["mds-a1"].zoning[10].effective.effective == "zs"

@@ -22,8 +22,6 @@ from tests.day2.site import FLAGS, HOSTS, Site, base_inventory
 from zoneplan.observed import Zone, ZoneDb
 
 STRATEGIES = {"brocade": ("sist", "simt", "peer"), "cisco": ("sist", "simt", "smart")}
-#: strategies an edit may switch to: any of the dialect's
-_SWITCH_TO = STRATEGIES
 EDITS = ("add", "remove", "replace", "strategy")
 
 
@@ -87,8 +85,8 @@ def changes(draw) -> tuple[Scenario, str, str]:  # noqa: ANN001
         (draw(st.sampled_from(hosts0)), draw(st.integers(0, 1))) if "replace" in edits else None
     )
     new_strategy = (
-        draw(st.sampled_from([s for s in _SWITCH_TO[vendor] if s != strategy]))
-        if "strategy" in edits and len(_SWITCH_TO[vendor]) > 1
+        draw(st.sampled_from([s for s in STRATEGIES[vendor] if s != strategy]))
+        if "strategy" in edits
         else None
     )
     allow_delete = draw(st.booleans())
