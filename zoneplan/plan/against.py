@@ -110,6 +110,13 @@ def baseline_of(
     if obs.partial:
         b.complete = False
     vsan = obs.vsan
+    if not b.effective_known and obs.statuses:
+        # no effective database captured, but the zone status names the active zoneset, or
+        # says there is none ("Database Not Available")
+        b.effective_known = True
+        b.effective = next(
+            (st.active_zoneset for _sw, st in obs.statuses if st.active_zoneset), None
+        )
     for sw, status in obs.statuses:
         if status.mode and b.zone_mode is None:
             b.zone_mode = status.mode

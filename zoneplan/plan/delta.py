@@ -572,6 +572,14 @@ def compute_change(fp: FabricPlan, base: Baseline, opts: ChangeOptions) -> Chang
     eff = base.effective
     exists = base.config(fp.config)
     first_enable = False
+    if not base.effective_known and (in_config or run.phased):
+        run.stop(
+            CaptureLacksZoning,
+            f"fabric {fp.name}: the capture does not say which config is in effect "
+            f"({base.source}); the change would not know which one to edit",
+            hint="capture the effective configuration too (zoneplan collect does), and rerun",
+        )
+        return result(_done_ops(run))
     if eff is not None:
         if key(eff) == key(fp.config):
             config = eff
