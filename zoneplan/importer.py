@@ -22,6 +22,7 @@ from .packs import pack_for
 from .sanitise import check_artefact
 
 _NAME_RE = re.compile(NAME_PATTERN)
+_CONFIG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")
 _BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
 #: alias suffixes that name the HBA/port rather than the host (esx01_hba0_p1 → esx01)
 _SUFFIX = re.compile(
@@ -68,6 +69,23 @@ def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
     out = list(groups.values())
     for i, g in enumerate(out):
         g.name = chr(ord("A") + i) if i < 26 else f"F{i}"
+    return out
+
+
+def _zoning(fab: _Fabric) -> dict[str, str]:
+    """``fabrics[].zoning``: the config in effect (the one plans edit) and the zone mode."""
+    out: dict[str, str] = {}
+    key = fab.key if fab.vsan is not None else 0
+    for st in fab.states:
+        z = st.zoning.get(key)
+        if z is None:
+            continue
+        for db in (z.effective, z.defined):
+            name = db.effective if db is not None else None
+            if name and _CONFIG_RE.match(name) and "config" not in out:
+                out["config"] = name
+        if z.status is not None and z.status.mode in ("basic", "enhanced") and "mode" not in out:
+            out["mode"] = z.status.mode
     return out
 
 
@@ -119,6 +137,9 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
         entry: dict[str, Any] = {"name": fab.name, "vendor": fab.vendor}
         if fab.vsan is not None:
             entry["vsan"] = fab.vsan
+        zoning = _zoning(fab)
+        if zoning:
+            entry["zoning"] = zoning
         inv["fabrics"].append(entry)
         for st in fab.states:
             sw_name = _safe(st.name, f"switch{len(seen_switches) + 1}")
@@ -233,7 +254,8 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# Drafted by `zoneplan import` from captured switch output. Check before use:\n"
         "# - host OS (drafted as linux), host and array names (drafted from aliases);\n"
         "# - the SAN cluster (`cluster:`) cannot be read from a fabric: add it by hand;\n"
-        "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected.\n"
+        "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected;\n"
+        "# - fabrics[].zoning.config is the config in effect: every plan edits that one.\n"
     )
     # safe_dump quotes and escapes every value read from a switch (control characters,
     # U+2028, non-ASCII): the sanitiser's last gate only confirms it

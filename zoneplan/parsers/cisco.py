@@ -25,7 +25,13 @@ from ..observed import (
     ZoneDb,
     ZoneStatus,
 )
-from ..rules.capture import CountMismatch, EmptyOutput, InvalidMember, TruncatedOutput
+from ..rules.capture import (
+    CountMismatch,
+    DuplicateDefinition,
+    EmptyOutput,
+    InvalidMember,
+    TruncatedOutput,
+)
 from .common import (
     after,
     bulk_wwns,
@@ -209,6 +215,15 @@ def _parse_zoning(
                     db = get_db(vsan)
                     if indent == 0:
                         zs = None
+                        if name in db.zones:  # `show zone` lists each zone once
+                            findings.append(
+                                DuplicateDefinition.make(
+                                    f"zone {name!r} of VSAN {vsan} is printed twice; the later "
+                                    "one is kept",
+                                    loc(source, i),
+                                    subject=name,
+                                )
+                            )
                     zone = Zone(name, line=i)
                     zone_at = i
                     db.zones[name] = zone
