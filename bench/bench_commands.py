@@ -151,6 +151,7 @@ class Bench:
                         "--out",
                         str(out),
                         "--force",
+                        "--greenfield",
                         "--strategy",
                         strategy,
                     ],
@@ -373,7 +374,11 @@ def main() -> None:
     print("| what the user runs | aim | whole process | library | |")
     print("|---|---|---|---|---|")
     for name in args.only:
-        ROWS[name](bench)
+        try:
+            ROWS[name](bench)
+        except (subprocess.CalledProcessError, RuntimeError) as exc:  # one row, not the run
+            err = getattr(exc, "stderr", "") or ""
+            print(f"| {name} | | failed: {exc} {err[-300:]!r} | | |", flush=True)
     print(f"load average after: {load_average()}; {time.time() - started:.0f} s")
     (args.work / "commands.json").write_text(
         json.dumps([asdict(r) for r in bench.rows], indent=1), encoding="utf-8"

@@ -70,7 +70,7 @@ def probe_plan(path: str, strategy: str, rounds: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
 
         def ours() -> object:
-            run = plan_inventory(path, strategy=strategy)
+            run = plan_inventory(path, strategy=strategy, greenfield=True)
             write_plan(run, Path(tmp), force=True)
             return run
 
