@@ -153,21 +153,34 @@ def probe_check_plan(path: str, strategy: str, rounds: str) -> dict:
 
 
 def probe_validate_twice(path: str) -> dict:
-    """RSS after one validate and after three (each result dropped before the next): what a
-    long-running process keeps."""
+    """What a long-running process keeps after one validate and after three (each result
+    dropped before the next): whether the first result was freed (a weak reference), the
+    interpreter's live memory blocks, and RSS (which also holds what the allocator keeps
+    for reuse, so it grows without a leak)."""
+    import weakref
+
     from zoneplan.validate import validate_inventory
 
     def rss() -> float:
         with open("/proc/self/statm", encoding="ascii") as f:
             return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
-    validate_inventory(path)
+    first = validate_inventory(path)
+    assert first.topology is not None
+    ref = weakref.ref(first.topology)
+    del first
     gc.collect()
-    one = rss()
+    one, blocks_one = rss(), sys.getallocatedblocks()
     for _ in range(2):
         validate_inventory(path)
         gc.collect()
-    return {"rss_after_1_mb": one, "rss_after_3_mb": rss()}
+    return {
+        "rss_after_1_mb": one,
+        "rss_after_3_mb": rss(),
+        "blocks_after_1": blocks_one,
+        "blocks_after_3": sys.getallocatedblocks(),
+        "first_freed": ref() is None,
+    }
 
 
 def probe_imports() -> dict:
