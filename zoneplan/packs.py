@@ -240,6 +240,16 @@ class Pager(_Pack):
     quit: str = Field(description="sent to quit the pager (a newline included when needed)")
 
 
+class ConsoleMessage(_Pack):
+    """An asynchronous console message (a log line the switch prints into a terminal session,
+    between or inside command outputs): skipped by every parser with a note."""
+
+    pattern: Fragment = Field(description="the whole message line, after any prompt")
+    marker: str = Field(
+        min_length=1, description="a literal every such line contains (a fast pre-check)"
+    )
+
+
 class Cli(_Pack):
     """How the switch's CLI looks in a terminal or a saved log.
 
@@ -270,6 +280,10 @@ class Cli(_Pack):
     )
     harmless_filters: list[str] = Field(
         default_factory=list, description="pipes that do not filter (| no-more)"
+    )
+    console_messages: list[ConsoleMessage] = Field(
+        default_factory=list,
+        description="log lines the switch prints into a terminal session (RASlog, syslog)",
     )
     context: Regex | None = Field(
         None,

@@ -9,7 +9,9 @@ styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any, Callable
 
 from ..findings import Finding
@@ -34,7 +36,17 @@ from ..rules.capture import (
     PeerZonePropertyMismatch,
     TruncatedOutput,
 )
-from .common import after, gc_paused, loc, norm_member, other_line, prepare, to_int, wwn_or_none
+from .common import (
+    Text,
+    after,
+    gc_paused,
+    loc,
+    norm_member,
+    other_line,
+    prepare,
+    to_int,
+    wwn_or_none,
+)
 from .snmpwalk import Catalogue, Columns, decode_fcid, decode_wwn, text_value, undecodable
 
 __all__ = [
@@ -108,149 +120,378 @@ def parse_alishow(text: str, source: str) -> tuple[ZoningShow, list[Finding]]:
 
 
 _PEER_HEADS = frozenset(("Property", "Principal", "Peer", "Member(s):"))
+#: member tokens, one per line, each valid in its canonical spelling (a lower-case WWN, a
+#: domain,index, a name): one C-level check of every distinct token of an output
+_CANON_TOKENS = re.compile(
+    r"(?:(?:(?:[0-9a-f]{2}:){7}[0-9a-f]{2}|\d{1,3},\d{1,4}|[A-Za-z0-9_$^\-.]+)\n)*"
+)
+_WWN_DI_TOKENS = re.compile(r"(?:(?:(?:[0-9a-f]{2}:){7}[0-9a-f]{2}|\d{1,3},\d{1,4})\n)*")
+_DI_TOKEN = re.compile(r"\d{1,3},\d{1,4}")
+_WWN_OR_DI = re.compile(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}|\d{1,3},\d{1,4}")
+_ODD_LINE = re.compile(r"\n(?![ \t])")
+_KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
+_KINDS = frozenset(_KIND)
+#: FOS prints these lines for an empty section (brcddb ``_cfgshow_process``)
+_EMPTY_SAID = ("no configuration defined", "no configuration in effect")
+
+
+class _Cfg:
+    """The cfgshow reader's state: the databases being built and what was seen.
+
+    Why a class with slots and not closures: the slow line path and the fast entry path share
+    it, and attribute access on slots is as cheap as a closure cell.
+    """
+
+    __slots__ = (
+        "source",
+        "what",
+        "findings",
+        "section",
+        "dbs",
+        "sections",
+        "empty_said",
+        "cur",
+        "target",
+        "lists",
+        "starts",
+        "eff_from",
+        "eff_clean",
+        "candidates",
+        "bad",
+        "last_raw",
+        "dups",
+        "peers",
+    )
+
+    def __init__(self, source: str, what: str, findings: list[Finding], section: str) -> None:
+        self.source = source
+        self.what = what
+        self.findings = findings
+        self.section = section  #: "" until a section header (or the command's default)
+        self.dbs: dict[str, ZoneDb] = {}
+        self.sections: list[str] = []
+        self.empty_said: set[str] = set()
+        #: the open entry: [kind, name, members, principals, line, db, zone or None]
+        self.cur: list | None = None
+        self.target: list[str] | None = None  #: the list continuation members go to
+        #: every member list with the line it starts at, checked at the end (``fix_members``)
+        self.lists: list[list[str]] = []
+        self.starts: list[int] = []  #: the line each of ``lists`` starts at
+        self.eff_from: int | None = None  #: where the effective section's lists start
+        self.eff_clean = True  #: every effective member is a WWN or domain,index
+        #: zones that may be peer zones (a 00:... first member, or a --peerzone layout)
+        self.candidates: list[tuple[ZoneDb, Zone]] = []
+        self.bad: list[tuple[str, int]] = []
+        self.last_raw = ""  #: the open entry's last text (a cut leaves a ';' there)
+        self.dups: list[tuple[str, str, int, int, int]] = []
+        self.peers: list[tuple[ZoneDb, Zone, int]] = []
+
+    def db(self) -> ZoneDb:
+        if not self.section:
+            self.open_section("")
+        d = self.dbs.get(self.section)
+        if d is None:
+            d = self.dbs[self.section] = ZoneDb(source=self.source)
+        return d
+
+    def open_section(self, name: str) -> None:
+        self.section = name or self.section or "defined"
+        self.sections.append(self.section)
+        self.cur = self.target = None
+        if self.section == "effective" and self.eff_from is None:
+            self.eff_from = len(self.lists)
+
+    def fix_members(self) -> None:
+        """Check every member token once, in bulk, and respell the few that need it.
+
+        The entry paths keep tokens as printed; here the set of distinct tokens is checked
+        with one regex over their join (a C-level pass). Only when that fails are tokens
+        checked one by one: upper-case WWNs respelled, invalid ones reported and removed.
+        """
+        lists = self.lists
+        k = len(lists) if self.eff_from is None else self.eff_from
+        eff = set(chain.from_iterable(islice(lists, k, None)))
+        toks = set(chain.from_iterable(islice(lists, 0, k)))
+        self.eff_clean = not eff or bool(_WWN_DI_TOKENS.fullmatch("\n".join(eff) + "\n"))
+        if self.eff_clean:
+            toks -= eff  # already checked: canonical WWNs and domain,index
+        else:
+            toks |= eff
+        if self.eff_clean and (not toks or _CANON_TOKENS.fullmatch("\n".join(toks) + "\n")):
+            return
+        fix: dict[str, str | None] = {}
+        for tok in toks:
+            m = norm_member(tok)
+            if m != tok:
+                fix[tok] = m
+        if not fix:
+            return
+        keys = set(fix)
+        for ms, line in zip(lists, self.starts, strict=True):
+            if keys.isdisjoint(ms):
+                continue
+            out = []
+            for tok in ms:
+                if tok in keys:
+                    m = fix[tok]
+                    if m is None:
+                        self.bad.append((tok, line))
+                        continue
+                    tok = m
+                out.append(tok)
+            ms[:] = out
+
+    def entry(self, kind: str, name: str, members: list[str], line: int) -> None:
+        """Open an entry; a name printed twice keeps the members of both (ZP032)."""
+        db = self.db()
+        zone: Zone | None = None
+        if kind == "zone":
+            zone = db.zones.get(name)
+            if zone is None:
+                zone = db.zones[name] = Zone(name, members, line=line)
+                if self.section == "effective" and db.effective is not None:
+                    db.configs[db.effective].append(name)
+                self.candidates.append((db, zone))
+            else:
+                self.dups.append((kind, name, zone.line or 0, line, len(zone.members)))
+                members = zone.members = _union(zone.members, members)
+        elif kind == "cfg":
+            if self.section == "effective":
+                db.effective = name
+            old = db.configs.get(name)
+            if old is None:
+                db.configs[name] = members
+            else:
+                self.dups.append((kind, name, 0, line, len(old)))
+                members = db.configs[name] = _union(old, members)
+        else:
+            old = db.aliases.get(name)
+            if old is None:
+                db.aliases[name] = members
+            else:
+                self.dups.append((kind, name, 0, line, len(old)))
+                members = db.aliases[name] = _union(old, members)
+        if not (kind == "cfg" and self.section == "effective"):  # zone names, not members
+            self.lists.append(members)
+            self.starts.append(line)
+        principals = zone.principals if zone is not None else None
+        self.cur = [kind, name, members, principals, line, db, zone]
+        self.target = members
+
+    def line(self, raw: str, i: int, final: int) -> None:
+        """The slow path: one line of anything (headers, continuations, peer layout, noise)."""
+        s = raw.strip()
+        if not s:
+            return
+        cur = self.cur
+        c = raw[0]
+        head = s.split(None, 1)[0]
+        if head in _KINDS:
+            parts = s.replace(";", " ").split()
+            if len(parts) < 2:
+                self.cur = self.target = None
+                other_line(raw, i, self.source, self.findings, self.what)
+                return
+            self.entry(_KIND[head], parts[1], parts[2:], i)
+            self.last_raw = s
+            return
+        continues = cur is not None and (
+            c == "\t"
+            or c == " "
+            or self.last_raw.endswith(";")
+            or head in _PEER_HEADS
+            # a copy that lost its indentation (a web page): a line of WWNs or domain,index
+            # members can only continue the open entry
+            or all(_WWN_OR_DI.fullmatch(x) for x in s.replace(";", " ").split())
+        )
+        if continues:
+            assert cur is not None
+            self.last_raw = s
+            parts = s.replace(";", " ").split()
+            if not parts:  # a lone ';' where a wrapped member list broke
+                return
+            if parts[0] in _PEER_HEADS:
+                if parts[0] == "Property":
+                    zone = cur[6]
+                    if zone is not None:
+                        zone.property_member = after(s).lower() or None
+                elif parts[0] == "Principal" and cur[3] is not None:
+                    self.target = cur[3]
+                    self.lists.append(cur[3])
+                    self.starts.append(i)
+                else:
+                    self.target = cur[2]
+                return
+            if self.target is not None:
+                self.target.extend(parts)
+            return
+        self.cur = self.target = None
+        if head == "Defined" and s.startswith("Defined configuration"):
+            self.open_section("defined")
+            return
+        if head == "Effective" and s.startswith("Effective configuration"):
+            self.open_section("effective")
+            return
+        if s in _EMPTY_SAID:
+            self.empty_said.add(self.section)
+            return
+        if (s[0] == "-" and s.strip("-") == "") or (s[0] == '"' and " on FID " in s):
+            return
+        if i == final:
+            self.findings.append(
+                TruncatedOutput.make(
+                    f"last line of {self.what} is cut: {s[:80]!r}", loc(self.source, i)
+                )
+            )
+            return
+        other_line(raw, i, self.source, self.findings, self.what)
+
+
+def _union(old: list[str], new: list[str]) -> list[str]:
+    """``old`` then the members of ``new`` it lacks, in order (nothing is lost)."""
+    have = set(old)
+    out = list(old)
+    for m in new:
+        if m not in have:
+            have.add(m)
+            out.append(m)
+    return out
 
 
 def _parse_zoning(
     text: str, source: str, what: str, *, full: bool, default_section: str = "defined"
 ) -> tuple[ZoningShow, list[Finding]]:
-    """The cfgshow family in two steps: cut the text into entries, then build the databases.
+    """The cfgshow family in one pass over its entries.
 
-    Cutting is done on whole entries where it can: the text is split at ``"\\n "`` (entries
-    start with a space, continuation lines with a TAB), and an entry whose every line is a TAB
-    continuation is tokenised in one C-level call. Any other piece (section headers, blank
-    lines, pager or error lines, the ``--peerzone`` layout) goes through the line-by-line path,
-    which owns all the diagnostics.
+    The text is cut at ``"\\n "`` (FOS starts every entry with one space, its continuation
+    lines with TABs): an entry whose every continuation line starts with a TAB is read in
+    three C-level calls (replace, split, a set test of its tokens against those already
+    checked); anything else (section headers, blank lines, space-indented or unindented
+    wraps, pager or error lines, the ``--peerzone`` layout) goes through the line path, which
+    owns the diagnostics. A ``;`` ends wrapped lines with or without a space after it; only
+    the last entry of an output that stops there is a cut.
     """
     t = prepare(text, source)
     findings = t.findings
-    text = t.text
+    body = t.text
     filtered = t.filtered
-    operand = bool(t.command and len(t.command.split("|")[0].split()) > 1)
-    if operand and not filtered:
-        full = False
-    cache: dict[str, str] = {}
-    cget = cache.get
-    # entry = [section, kind, name, members, principals, prop, start line, last text]
-    entries: list[list] = []
-    sections: list[tuple[str, int]] = []  # (section, entry index where it starts)
-    bad: list[tuple[str, int]] = []
-    empty_said: set[str] = set()  # sections that printed "no configuration ..."
-    stripped = text.rstrip()
+    if t.command and len(t.command.split("|")[0].split()) > 1 and not filtered:
+        full = False  # an operand (cfgshow NAME) prints a subset
+    st = _Cfg(source, what, findings, "" if default_section == "defined" else default_section)
+    if st.section:
+        st.sections.append(st.section)
+    stripped = body.rstrip()
     final = stripped.count("\n") + 1 if stripped else 0
-    cur: list | None = None
-    members: list[str] = []
-    section = ""
-
-    def member(tok: str, i: int) -> str | None:
-        m = norm_member(tok)
-        if m is None:
-            bad.append((tok, i))
-        else:
-            cache[tok] = m
-        return m
-
-    def run_lines(lines: list[str], base: int) -> None:
-        """The line-by-line path for the pieces the entry splitter does not take."""
-        nonlocal cur, members, section
-        for i, raw in enumerate(lines, base):
-            if not raw:
-                continue
-            c = raw[0]
-            if (c == "\t" or c == " ") and cur is not None:
-                s = raw.lstrip()
-                if not s:
-                    continue
-                h = s[0]
-                if h != "c" and h != "z" and h != "a" or not s.startswith(_ENTRY_START):
-                    cur[7] = s
-                    parts = s.replace(";", " ").split()
-                    if parts[0] in _PEER_HEADS:
-                        if parts[0] == "Property":
-                            cur[5] = after(s).lower() or None
-                        elif parts[0] == "Principal":
-                            members = cur[4]
-                        else:
-                            members = cur[3]
-                        continue
-                    for tok in parts:
-                        m = cget(tok) or member(tok, i)
-                        if m is not None:
-                            members.append(m)
-                    continue
-            s = raw.strip()
-            if not s:
-                continue
-            h = s[0]
-            if (h == "c" or h == "z" or h == "a") and s.startswith(_ENTRY_START):
-                if not section:
-                    section = default_section
-                    sections.append((section, len(entries)))
-                parts = s.replace(";", " ").split()
-                kind = _ENTRY_KW.get(parts[0], "")
-                if not kind or len(parts) < 2:
-                    cur = None
-                    other_line(raw, i, source, findings, what)
-                    continue
-                members = []
-                cur = [section, kind, parts[1], members, [], None, i, s]
-                entries.append(cur)
-                for tok in parts[2:]:
-                    m = cget(tok) or member(tok, i)
-                    if m is not None:
-                        members.append(m)
-                continue
-            cur = None
-            if h == "D" and s.startswith("Defined configuration"):
-                section = "defined"
-                sections.append((section, len(entries)))
-                continue
-            if h == "E" and s.startswith("Effective configuration"):
-                section = "effective"
-                sections.append((section, len(entries)))
-                continue
-            if h == "n" and (s == "no configuration in effect" or s == "no configuration defined"):
-                empty_said.add(section)
-                continue
-            if (h == "-" and s.strip("-") == "") or (h == '"' and " on FID " in s):
-                continue
-            if i == final:
-                findings.append(
-                    TruncatedOutput.make(f"last line of {what} is cut: {s[:80]!r}", loc(source, i))
-                )
-                continue
-            other_line(raw, i, source, findings, what)
-
-    line = 1
-    kw = _ENTRY_KW.get
-    for k, ch in enumerate(text.split("\n ")):
-        n = ch.count("\n")
-        if k and section and n == ch.count("\n\t") and "Member" not in ch:
-            parts = ch.replace(";", " ").split()
-            kind = kw(parts[0]) if parts else None
+    kind_of = _KIND.get
+    entry = st.entry
+    slow = st.line
+    lists = st.lists
+    starts = st.starts
+    candidates = st.candidates
+    # the fast path's view of the open section (refreshed when the section changes)
+    cached = ""
+    zdb = ZoneDb()
+    zones: dict[str, Zone] = {}
+    aliases: dict[str, list[str]] = {}
+    in_effect: list[str] | None = None  # the effective cfg's zone list, zones join it
+    # the fast path's open entry, handed to the line path only when it needs it
+    last: tuple | None = None
+    # lines that start with neither a space nor a TAB (headers, blank lines, unindented
+    # text): found in one C-level scan; a piece holding none is one entry and its TAB wraps
+    odd = [m.start() for m in _ODD_LINE.finditer(body)]
+    odd.append(len(body) + 1)
+    nxt = odd[0]
+    oi = 0
+    member_words = "Member" in body
+    chunks = body.split("\n ")
+    # the per-entry C calls, made in comprehensions (cheaper than in the loop below)
+    counts = [ch.count("\n") for ch in chunks]
+    tokens = [ch.replace(";", " ").split() for ch in chunks]
+    first = chunks[0]
+    for j, raw in enumerate(first.split("\n")):
+        if raw:
+            slow(raw, 1 + j, final)
+    line = first.count("\n") + 2
+    pos = len(first) + 2
+    section = st.section
+    for ch, n, parts in zip(
+        islice(chunks, 1, None), islice(counts, 1, None), islice(tokens, 1, None), strict=True
+    ):
+        stop = pos + len(ch)
+        while nxt < pos:
+            oi += 1
+            nxt = odd[oi]
+        if nxt >= stop and section and not (member_words and "Member" in ch):
+            kind = kind_of(parts[0]) if parts else None
             if kind is not None and len(parts) >= 2:
-                ms = [cget(tok) or member(tok, line) for tok in parts[2:]]
-                if None in ms:
-                    ms = [m for m in ms if m is not None]
-                members = ms  # type: ignore[assignment]
-                cur = [
-                    section,
-                    kind,
-                    parts[1],
-                    ms,
-                    [],
-                    None,
-                    line,
-                    ch.rstrip() if ";" in ch else "x",
-                ]
-                entries.append(cur)
+                name = parts[1]
+                if cached != section:
+                    cached = section
+                    zdb = st.db()
+                    zones, aliases = zdb.zones, zdb.aliases
+                    in_effect = zdb.configs.get(zdb.effective) if zdb.effective else None
+                if kind == "zone":
+                    if name not in zones:
+                        ms = parts[2:]
+                        z = zones[name] = Zone(name, ms, [], "normal", {}, None, line)
+                        if in_effect is not None:
+                            in_effect.append(name)
+                        if ms and ms[0][:3] == "00:":
+                            candidates.append((zdb, z))
+                        lists.append(ms)
+                        starts.append(line)
+                        last = ("zone", name, ms, z.principals, line, zdb, z, ch)
+                        line += n + 1
+                        pos = stop + 2
+                        continue
+                elif kind == "alias" and name not in aliases:
+                    ms = aliases[name] = parts[2:]
+                    lists.append(ms)
+                    starts.append(line)
+                    last = ("alias", name, ms, None, line, zdb, None, ch)
+                    line += n + 1
+                    pos = stop + 2
+                    continue
+                last = None
+                entry(kind, name, parts[2:], line)
+                cached = ""
+                st.last_raw = ch
                 line += n + 1
+                pos = stop + 2
                 continue
+        if last is not None:
+            st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7]
+            last = None
         piece = ch.split("\n")
-        if k:
-            piece[0] = " " + piece[0]
-        run_lines(piece, line)
+        piece[0] = " " + piece[0]
+        for j, raw in enumerate(piece):
+            if raw:
+                slow(raw, line + j, final)
         line += n + 1
-    for tok, at in bad:
+        pos = stop + 2
+        cached = ""
+        section = st.section
+    if last is not None:
+        st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7]
+    return _finish_zoning(st, t, full, filtered, final)
+
+
+def _finish_zoning(
+    st: _Cfg, t: Text, full: bool, filtered: bool, final: int
+) -> tuple[ZoningShow, list[Finding]]:
+    source, what, findings = st.source, st.what, st.findings
+    st.fix_members()
+    defined = st.dbs.get("defined")
+    effective = st.dbs.get("effective")
+    if "defined" in st.sections and defined is None:
+        defined = st.dbs["defined"] = ZoneDb(source=source)
+    if "effective" in st.sections and effective is None:
+        effective = st.dbs["effective"] = ZoneDb(source=source)
+    partial = filtered or not full
+    for db in st.dbs.values():
+        if partial:
+            db.complete = False
+    for tok, at in st.bad:
         findings.append(
             InvalidMember.make(
                 f"invalid member {tok!r} (neither WWN, domain,index nor name)"
@@ -259,127 +500,37 @@ def _parse_zoning(
                 subject=tok,
             )
         )
-    return _build_zoning(
-        entries,
-        sections,
-        findings,
-        source,
-        what,
-        full,
-        filtered,
-        t.text.endswith("\n\n"),
-        final,
-        empty_said,
-    )
-
-
-def _build_zoning(
-    entries: list[list],
-    sections: list[tuple[str, int]],
-    findings: list[Finding],
-    source: str,
-    what: str,
-    full: bool,
-    filtered: bool,
-    ended_clean: bool,
-    last_content: int,
-    empty_said: set[str],
-) -> tuple[ZoningShow, list[Finding]]:
-    defined: ZoneDb | None = None
-    effective: ZoneDb | None = None
-    saw_defined = any(s == "defined" for s, _ in sections if s)
-    saw_effective = any(s == "effective" for s, _ in sections)
-    has_defined_header = False
-    peer_zones: list[tuple[ZoneDb, Zone, int]] = []
-    partial = filtered or not full
-
-    def new_db() -> ZoneDb:
-        d = ZoneDb(source=source)
-        if partial:
-            d.complete = False
-        return d
-
-    for sec, _ in sections:
-        if sec == "defined" and defined is None:
-            defined = new_db()
-        elif sec == "effective" and effective is None:
-            effective = new_db()
-    n = len(entries)
-    for k, (section, kind, name, members, principals, prop, start, last_raw) in enumerate(entries):
-        db = effective if section == "effective" else defined
-        assert db is not None
-        at_end = k == n - 1
-        if last_raw[-1] == ";" and not filtered:
-            findings.append(
-                TruncatedOutput.make(
-                    f"member list of {kind} {name!r} ends with ';' but nothing follows",
-                    loc(source, start),
-                    subject=name,
-                )
+    for kind, name, first, at, before in st.dups:
+        findings.append(
+            DuplicateDefinition.make(
+                f"{kind} {name!r} is printed twice"
+                + (f" (also at line {first})" if first else "")
+                + f"; the members of both are kept ({before} from the first)",
+                loc(source, at),
+                subject=name,
             )
-            db.complete = False
-        if kind == "zone":
-            if section == "effective":
-                for m in members:
-                    if len(m) != 23 and "," not in m:
-                        findings.append(
-                            InvalidMember.make(
-                                f"effective zone {name!r} lists {m!r}: effective members are "
-                                "WWNs or domain,index" + (" (the output is cut)" if at_end else ""),
-                                loc(source, start),
-                                subject=name,
-                            )
-                        )
-                        db.complete = False
-            if not members and not principals and not filtered:
-                _empty_entry(db, kind, name, start, at_end, source, findings)
-            if name in db.zones:
-                _dup_entry(kind, name, start, source, findings)
-            z = Zone(name, members, line=start)
-            if prop is not None or principals:
-                z.kind = "peer"
-                z.property_member = prop
-                z.principals = principals
-                if prop is not None and not principals and not filtered:
-                    peer_zones.append((db, z, start))
-            elif members and members[0][:3] == "00:" and len(members[0]) == 23:
-                z.kind = "peer"
-                z.property_member = members[0]
-                z.members = members[1:]
-                if not filtered:
-                    peer_zones.append((db, z, start))
-            db.zones[name] = z
-            if section == "effective" and db.effective is not None:
-                db.configs[db.effective].append(name)
-        elif kind == "cfg":
-            if section == "effective":
-                db.effective = name
-                db.configs[name] = members
-                if not members and at_end and not filtered:
-                    findings.append(
-                        TruncatedOutput.make(
-                            f"effective cfg {name!r} lists no zones: the output is cut",
-                            loc(source, start),
-                            subject=name,
-                        )
-                    )
-                    db.complete = False
-            else:
-                if not members and not filtered:
-                    _empty_entry(db, kind, name, start, at_end, source, findings)
-                if name in db.configs:
-                    _dup_entry(kind, name, start, source, findings)
-                db.configs[name] = members
-        else:
-            if not members and not filtered:
-                _empty_entry(db, kind, name, start, at_end, source, findings)
-            if name in db.aliases:
-                _dup_entry(kind, name, start, source, findings)
-            db.aliases[name] = members
-    del has_defined_header
-
+        )
+    ended = t.ended
+    last = st.cur
+    # a member list that stops at a ';' at the end of the output is cut (inside the output a
+    # ';' at the end of a line is only where FOS wrapped it)
+    if last is not None and not filtered and not ended and st.last_raw.rstrip().endswith(";"):
+        findings.append(
+            TruncatedOutput.make(
+                f"member list of {last[0]} {last[1]!r} ends with ';' and the output ends there",
+                loc(source, last[4]),
+                subject=last[1],
+            )
+        )
+        last[5].complete = False
+    if not filtered:
+        any_empty = [] in st.lists  # a C-level scan: is any member list empty?
+        for sec, db in st.dbs.items():
+            _check_entries(db, sec, last, ended, source, findings, any_empty)
     if full and not filtered:
-        if not saw_defined and (saw_effective or entries):
+        saw_defined = "defined" in st.sections
+        saw_effective = "effective" in st.sections
+        if not saw_defined and (saw_effective or st.dbs):
             findings.append(
                 TruncatedOutput.make(
                     "no 'Defined configuration:' section: the start of the output is missing",
@@ -393,45 +544,94 @@ def _build_zoning(
                 MissingEffectiveSection.make(
                     f"{what} output has no 'Effective configuration:' section; the effective "
                     "zoning is unknown",
-                    loc(source, last_content or 1),
+                    loc(source, final or 1),
                 )
             )
             if defined is not None:
                 defined.complete = False
-        if not saw_defined and not saw_effective and not entries:
+        if not saw_defined and not saw_effective and not st.dbs:
             findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
-    elif not entries and not sections and not filtered:
+    elif not st.dbs and not st.sections and not filtered:
         findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
-
-    for zdb, z, at in peer_zones:
+    if effective is not None and not filtered:
+        _check_effective_members(effective, st, source, findings)
+    for db, z in st.candidates:
+        if z.principals or z.property_member is not None:
+            z.kind = "peer"
+            if z.property_member is not None and not z.principals and not filtered:
+                st.peers.append((db, z, z.line or 0))
+        elif z.members and z.members[0][:3] == "00:" and len(z.members[0]) == 23:
+            z.kind = "peer"
+            z.property_member = z.members[0]
+            z.members = z.members[1:]
+            if not filtered:
+                st.peers.append((db, z, z.line or 0))
+    for zdb, z, at in st.peers:
         _split_peer(zdb, z, at, source, findings)
-    if saw_effective and effective is not None and not filtered:
+    if "effective" in st.sections and effective is not None and not filtered:
         # FOS ends cfgshow with an empty line; a cut leaves a member, or whitespace, last
-        said_empty = "effective" in empty_said
-        _check_effective_tail(defined, effective, source, findings, ended_clean, said_empty)
+        said_empty = "effective" in st.empty_said
+        clean = t.text.endswith("\n\n") or ended
+        _check_effective_tail(defined, effective, source, findings, clean, said_empty)
     return ZoningShow(defined, effective, whole=full and not filtered), findings
 
 
-def _empty_entry(
-    db: ZoneDb, kind: str, name: str, start: int, at_end: bool, source: str, findings: list[Finding]
+def _check_entries(
+    db: ZoneDb,
+    section: str,
+    last: list | None,
+    ended: bool,
+    source: str,
+    findings: list[Finding],
+    any_empty: bool,
 ) -> None:
-    why = "and the output ends there" if at_end else f"(FOS never prints an empty {kind})"
-    findings.append(
-        TruncatedOutput.make(
-            f"{kind} {name!r} has no members {why}", loc(source, start), subject=name
-        )
-    )
-    db.complete = False
+    """An entry without members: cut when it is the output's last, else impossible in FOS."""
+    tables = (("cfg", db.configs), ("zone", db.zones), ("alias", db.aliases))
+    for kind, table in tables if any_empty else ():
+        for name, got in table.items():
+            members = got.all_members() if isinstance(got, Zone) else got
+            if members or (kind == "cfg" and section == "effective"):
+                continue
+            at_end = last is not None and last[1] == name and last[0] == kind
+            if at_end and ended:
+                continue
+            why = "and the output ends there" if at_end else f"(FOS never prints an empty {kind})"
+            line = got.line if isinstance(got, Zone) else None
+            findings.append(
+                TruncatedOutput.make(
+                    f"{kind} {name!r} has no members {why}", loc(source, line), subject=name
+                )
+            )
+            db.complete = False
+    if section == "effective" and db.effective is not None:
+        zones = db.configs.get(db.effective)
+        if zones is not None and not zones and last is not None and last[0] == "cfg":
+            findings.append(
+                TruncatedOutput.make(
+                    f"effective cfg {db.effective!r} lists no zones: the output is cut",
+                    loc(source, last[4]),
+                    subject=db.effective,
+                )
+            )
+            db.complete = False
 
 
-def _dup_entry(kind: str, name: str, start: int, source: str, findings: list[Finding]) -> None:
-    findings.append(
-        DuplicateDefinition.make(
-            f"{kind} {name!r} is printed twice; the later one is kept",
-            loc(source, start),
-            subject=name,
-        )
-    )
+def _check_effective_members(eff: ZoneDb, st: _Cfg, source: str, findings: list[Finding]) -> None:
+    """Effective zones hold WWNs and domain,index only (aliases are resolved by FOS)."""
+    if st.eff_clean:
+        return
+    for name, z in eff.zones.items():
+        for m in z.all_members():
+            if not (len(m) == 23 and m[2] == ":") and not _DI_TOKEN.fullmatch(m):
+                findings.append(
+                    InvalidMember.make(
+                        f"effective zone {name!r} lists {m!r}: effective members are WWNs or "
+                        "domain,index",
+                        loc(source, z.line),
+                        subject=name,
+                    )
+                )
+                eff.complete = False
 
 
 def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Finding]) -> None:

@@ -398,6 +398,46 @@ class ParserFailure(_CaptureRule):
     severity = Severity.ERROR
 
 
+class ConsoleMessageInOutput(_CaptureRule):
+    """A switch log message (RASlog, syslog) was printed into the captured output; skipped.
+
+    Why:
+        Switches print log messages into an open session, between rows or glued after a prompt
+        (``sw1:admin> 2014/07/29-03:00:53, [SNMP-1008], ...``); read as output, such a line
+        would be an unknown row, or worse, end a member list early.
+    Fails:
+        ``2010 Sep 30 04:09:11 SW1 %ZONE-2-ZS_MERGE_FAILED: ...`` between two flogi rows.
+    Passes:
+        Output captured with terminal logging off (``terminal no monitor``).
+    Fix:
+        Nothing to do: the lines are skipped. Check the message itself if it matters.
+    """
+
+    code = "ZP045"
+    name = "console-message-in-output"
+    severity = Severity.INFO
+
+
+class WrappedLineRejoined(_CaptureRule):
+    """A line the capturing terminal had wrapped was joined back to the line it continues.
+
+    Why:
+        A terminal 80 columns wide breaks long rows (a director's ``switchshow`` E-Port row is
+        over 100 characters) with no marker; read line by line, the device WWPN of the row
+        would be lost and the continuation would be an unknown row.
+    Fails:
+        A ``switchshow`` F-Port row whose WWPN ends on the next line.
+    Passes:
+        Output saved from a wide terminal, or with ``| more`` off, rows on one line each.
+    Fix:
+        Nothing to do; widen the terminal (or use ``zoneplan collect``) for the next capture.
+    """
+
+    code = "ZP046"
+    name = "wrapped-line-rejoined"
+    severity = Severity.INFO
+
+
 RULES = (
     UnreadableCapture,
     TruncatedOutput,
@@ -419,4 +459,6 @@ RULES = (
     CommandGuessedFromContent,
     MixedVendorCapture,
     ParserFailure,
+    ConsoleMessageInOutput,
+    WrappedLineRejoined,
 )
