@@ -264,9 +264,12 @@ class SwitchIdentity:
     wwn: str | None = None
     domain: int | None = None
     switch_id: str | None = None
-    model: str | None = None  #: Brocade switchType or Cisco model
+    model: str | None = None  #: the model's name (Brocade: from the switchType code's table)
+    model_code: str | None = None  #: the model as the switch prints it (``switchType: 162.0``)
+    director: bool | None = None  #: a chassis with blades (slot/port naming)
     firmware: str | None = None
     fid: int | None = None  #: Brocade logical switch fabric id
+    base_switch: bool | None = None  #: Brocade VF base switch (the one holding the XISLs)
     mode: str | None = None  #: ``Native``, ``Access Gateway Mode``
     role: str | None = None  #: ``Principal`` / ``Subordinate``
     state: str | None = None

@@ -121,3 +121,87 @@ def test_a_zone_printed_twice_keeps_the_members_of_both():
         "array01_ctA_p0",
         "array01_ctB_p0",
     ]
+
+
+# --------------------------------------------------------------------------- switchshow
+
+
+def ports_of(rel: str) -> tuple:
+    r, f = brocade.parse_switchshow(load(rel), "x")
+    return r, {p.name: p for p in r.ports}, codes(f)
+
+
+def test_fos5_area_layout_without_proto_reads_media_speed_and_wwpn():
+    r, by, found = ports_of("brocade-fos/switchshow/area_fos5.txt")
+    assert found == []
+    assert r.identity.model == "200E" and r.identity.model_code == "34.0"
+    assert by["0"].media == "id" and by["0"].speed == "N2" and by["0"].address is None
+    assert by["0"].wwpns == ["20:24:00:a0:b8:26:11:a6"]
+    assert by["3"].neighbour_name == "BRCD200E_B" and by["2"].state == "No_Light"
+
+
+def test_fos6_blank_proto_npiv_count_and_segmented_isl():
+    r, by, found = ports_of("brocade-fos/switchshow/area_blank_proto_fos6.txt")
+    assert found == ["ZP045"]  # the RASlog line glued after the prompt
+    assert r.identity.model == "300"
+    assert by["0"].proto is None and by["0"].type == "F-Port"
+    assert by["2"].npiv_count == 4 and by["2"].wwpns == []
+    assert by["4"].type == "E-Port" and by["4"].neighbour_wwn is None
+    assert "segmented" in by["4"].comment
+
+
+def test_directors_name_ports_slot_port_and_trunk_slaves_inherit_their_master():
+    r, by, found = ports_of("brocade-fos/switchshow/director_dcx4s_fos7.txt")
+    assert found == []
+    assert r.identity.director and r.identity.model == "DCX-4S"
+    assert by["2/0"].index == 64 and by["2/0"].address == "5eefc0"
+    assert by["2/1"].neighbour_wwn == "10:00:00:05:1e:b2:be:f6"
+    assert by["2/3"].npiv_count == 2
+    assert by["5/0"].address == "------" and by["5/0"].state == "No_Sync"
+    r, by, found = ports_of("brocade-fos/switchshow/director_blank_proto_fos5.txt")
+    assert found == [] and r.identity.model == "48000"
+    assert by["1/13"].wwpns == ["10:00:00:00:c9:2b:4c:01"] and by["1/13"].proto is None
+    assert by["2/1"].neighbour_name == "edge01"
+
+
+def test_rows_wrapped_at_80_columns_keep_their_wwpn():
+    r, by, found = ports_of("brocade-fos/switchshow/wrapped_80.txt")
+    assert found == ["ZP046"]
+    assert by["0"].wwpns == ["21:00:00:24:ff:0c:58:37"]
+    assert by["4"].wwpns == ["50:0a:09:83:80:b4:5d:65"]
+    assert by["2"].neighbour_name == "core-switch-A1"
+    assert by["1"].npiv_count == 3
+    assert r.identity.fid == 128 and r.identity.base_switch is False
+    assert len(by) == 6
+
+
+def test_access_gateway_and_fos3_rows():
+    r, by, found = ports_of("brocade-fos/switchshow/ag_mode_fos7.txt")
+    assert found == []
+    assert r.identity.mode == "Access Gateway Mode" and r.identity.domain is None
+    assert by["1"].wwpns == ["50:01:43:80:26:65:92:bc"] and by["1"].comment == "0x023102"
+    assert by["17"].type == "N-Port" and by["17"].neighbour_wwn == "10:00:00:05:33:9b:d2:00"
+    r, by, found = ports_of("brocade-fos/switchshow/fos3_no_header.txt")
+    assert found == [] and r.identity.model == "3800"
+    assert by["0"].wwpns == ["50:06:01:60:10:60:0a:73"] and by["3"].neighbour_name == "sw3800b"
+
+
+def test_a_disabled_switch_keeps_its_domain_and_tab_after_speed():
+    r, by, found = ports_of("brocade-fos/switchshow/disabled_unconfirmed.txt")
+    assert found == []
+    assert r.identity.domain == 1 and r.identity.model == "G620"
+    assert by["0"].state == "No_Light" and by["0"].speed == "N32"
+
+
+def test_every_switch_type_code_names_a_model_with_its_source():
+    import yaml
+
+    from zoneplan.packs import load_pack
+
+    data = yaml.safe_load(load_pack("brocade-fos").file("switch-types.yaml").read_text())
+    assert len(data["types"]) > 80
+    for code, row in data["types"].items():
+        assert row["model"] and row["source"], code
+        assert brocade.switch_type(f"{code}.0").model == str(row["model"])
+    assert brocade.switch_type("162.0").model == "G620"
+    assert brocade.switch_type("garbage") is None and brocade.switch_type("9999.1") is None

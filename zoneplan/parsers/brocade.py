@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain, islice
 from typing import Any, Callable
+
+import yaml
 
 from ..findings import Finding
 from ..observed import (
@@ -27,6 +30,7 @@ from ..observed import (
     Zone,
     ZoneDb,
 )
+from ..packs import all_packs
 from ..rules.capture import (
     CountMismatch,
     DuplicateDefinition,
@@ -35,6 +39,7 @@ from ..rules.capture import (
     MissingEffectiveSection,
     PeerZonePropertyMismatch,
     TruncatedOutput,
+    WrappedLineRejoined,
 )
 from .common import (
     Text,
@@ -45,6 +50,7 @@ from .common import (
     other_line,
     prepare,
     to_int,
+    word_after,
     wwn_or_none,
 )
 from .snmpwalk import Catalogue, Columns, decode_fcid, decode_wwn, text_value, undecodable
@@ -922,132 +928,329 @@ _HEADER_KEYS = {
     "LS Attributes": "ls",
     "Fabric Name": "fabric_name",
 }
-_HEADER_SKIP = (
-    "switchBeacon",
-    "FC Router",
-    "Allow XISL Use",
-    "Address Mode",
-    "HIF Mode",
-    "switchBeacon",
-    "FC Router BB Fabric ID",
-)
+#: the port table's column names (the header line, research/capture-variants.md 1.2): the
+#: layout follows the FOS version, so columns are found by name, never by position
+_COLUMNS = frozenset(("Index", "Area", "Slot", "Port", "Address", "Media", "Speed", "State"))
+_PROTOS = frozenset(("FC", "VE", "FCIP", "FCoE", "VEX"))
+#: a terminal this wide wraps a longer row at exactly this column (no marker)
+_TERMINAL_WIDTHS = (80, 132)
+#: header lines zoneplan does not need (switchBeacon, FC Router, HIF Mode, blade3 Beacon...)
+_OTHER_KEY = re.compile(r"[A-Za-z][A-Za-z0-9 ]{0,40}")
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchType:
+    """One row of ``vendors/<pack>/switch-types.yaml``: what a FOS switchType code is."""
+
+    model: str
+    form: str  #: ``fixed`` or ``director``
+    role: str  #: ``switch``, ``access-gateway-only``, ``fc-router-phantom``, ``ethernet``
+    ports: int | None = None
+
+
+@cache
+def switch_types() -> dict[int, SwitchType]:
+    """The pack's switchType table (code → platform), read once."""
+    pack = next((p for p in all_packs() if p.manifest.parsers == __name__), None)
+    if pack is None:
+        return {}
+    path = pack.file("switch-types.yaml")
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: dict[int, SwitchType] = {}
+    for code, row in (data.get("types") or {}).items():
+        out[int(code)] = SwitchType(
+            model=str(row["model"]),
+            form=str(row.get("form", "fixed")),
+            role=str(row.get("role", "switch")),
+            ports=row.get("ports"),
+        )
+    return out
+
+
+def switch_type(code: str | None) -> SwitchType | None:
+    """The platform of a ``switchType: 162.0`` value (the integer part is the code)."""
+    if not code:
+        return None
+    head = code.strip().split(".", 1)[0]
+    return switch_types().get(int(head)) if head.isdecimal() else None
 
 
 @gc_paused
 def parse_switchshow(text: str, source: str) -> tuple[SwitchShow, list[Finding]]:
-    """``switchshow``: identity header and the port table (with or without a Slot column)."""
+    """``switchshow``: the identity header and the port table, in every FOS layout.
+
+    The port table's columns are taken from its header line (``Area Port Media Speed State``
+    on FOS 5/6, ``Index Port Address ...`` later, ``Index Slot Port Address ...`` on
+    directors, with or without ``Proto``), the rest of a row being the port type and its
+    comment (a WWPN, a neighbour, a trunk, an NPIV count, a state note). FOS 3/4 rows
+    (``port  0: id 2G Online F-Port ...``) have no header. A row the capturing terminal wrapped
+    is joined back (ZP046).
+    """
     t = prepare(text, source)
     findings = t.findings
     ident = SwitchIdentity(name="")
     ports: list[Port] = []
-    has_slot: bool | None = None
+    cols: list[str] | None = None
     in_table = False
-    for i, raw in enumerate(t.lines, 1):
+    lines = t.lines
+    prev: str | None = None  # the last port row, as read (a wrap continues it)
+    prev_port: Port | None = None
+    pending: tuple[str, str] | None = None
+    wrapped = 0  # rows (and header values) the terminal wrapped, joined back
+    first_wrap = 0
+    for i, raw in enumerate(lines, 1):
         s = raw.strip()
         if not s:
+            prev = prev_port = None
             continue
         if not in_table:
-            if s.startswith("Index"):
-                cols = s.split()
-                has_slot = len(cols) > 1 and cols[1] == "Slot"
+            head = s.split()
+            if head[0] in ("Index", "Area") and set(head) <= _COLUMNS | {"Proto"}:
+                cols = head
                 continue
             if s[0] == "=" and s.strip("=") == "":
-                in_table = has_slot is not None
+                in_table = cols is not None
+                continue
+            if head[0] == "port" and len(head) > 2 and head[1].rstrip(":").isdecimal():
+                p = _old_port_row(head)  # FOS 3.x/4.x: no header
+                if p is not None:
+                    ports.append(p)
+                    prev, prev_port = raw, p
+                    continue
+            if pending is not None:  # a header value the terminal wrapped: `[FID: 128, ...`
+                key, val = pending
+                pending = None
+                _header(ident, key, val + s)
+                wrapped += 1
+                first_wrap = first_wrap or i
                 continue
             key, sep, val = s.partition(":")
             if sep and key.strip() in _HEADER_KEYS:
-                _header(ident, _HEADER_KEYS[key.strip()], val.strip())
+                val = val.strip()
+                if val.count("[") > val.count("]"):
+                    pending = (_HEADER_KEYS[key.strip()], val)
+                    continue
+                _header(ident, _HEADER_KEYS[key.strip()], val)
                 continue
-            if sep and (key.strip() in _HEADER_SKIP or key.strip()[:1].islower()):
-                continue
+            if sep and _OTHER_KEY.fullmatch(key.strip()):
+                continue  # switchBeacon, FC Router, HIF Mode, Allow XISL Use, blade3 Beacon ...
             if (s[0] == "-" and s.strip("-") == "") or (s[0] == '"' and " on FID " in s):
                 continue
+            if prev is not None and prev_port is not None:
+                joined = _rejoin(prev, raw, cols, None)
+                if joined is not None:
+                    _replace_port(ports, prev_port, joined)
+                    wrapped += 1
+                    first_wrap = first_wrap or i
+                    prev, prev_port = None, None
+                    continue
             other_line(raw, i, source, findings, "switchshow")
             continue
-        p = _port_row(s, has_slot)
+        assert cols is not None
+        p = _port_row(s, cols)
         if p is None:
+            joined = _rejoin(prev, raw, cols, prev_port) if prev is not None else None
+            if joined is not None:
+                _replace_port(ports, prev_port, joined)  # type: ignore[arg-type]
+                wrapped += 1
+                first_wrap = first_wrap or i
+                prev, prev_port = None, None
+                continue
+            if s.startswith(("ge", "xge")) and not s[:3].isdecimal():
+                continue  # FCIP GbE ports (ge0, xge1): not Fibre Channel ports
             other_line(raw, i, source, findings, "switchshow")
+            prev = prev_port = None
             continue
         ports.append(p)
+        prev, prev_port = raw, p
+    if pending is not None:
+        _header(ident, *pending)
+    if wrapped:
+        findings.append(
+            WrappedLineRejoined.make(
+                f"{wrapped} line(s) the terminal wrapped joined back to the line before "
+                "(a narrow terminal: widen it for the next capture)",
+                loc(source, first_wrap or None),
+            )
+        )
+    _inherit_trunk_neighbours(ports)
     if not ident.name and not ports:
         findings.append(EmptyOutput.make("switchshow output has no switch header", loc(source, 1)))
     return SwitchShow(ident, ports), findings
 
 
+def _replace_port(ports: list[Port], old: Port, new: Port) -> None:
+    for k in range(len(ports) - 1, -1, -1):
+        if ports[k] is old:
+            ports[k] = new
+            return
+
+
+def _rejoin(prev: str, raw: str, cols: list[str] | None, prev_port: Port | None) -> Port | None:
+    """The row ``prev`` continued by ``raw`` when the terminal wrapped it, else None.
+
+    A wrap is taken when the previous row is exactly a terminal's width long (80 or 132
+    columns), or when the joined text completes what the row alone leaves broken: a WWN, a
+    quoted switch name, a parenthesised comment.
+    """
+    cont = raw.rstrip()
+    first = cont.split()[0] if cont.split() else ""
+    if first and (first.isdecimal() or first.endswith(":")) and len(first) < 4 and cont[0] == " ":
+        return None  # looks like a row or a header line of its own
+    at_width = len(prev) in _TERMINAL_WIDTHS
+    tail = prev.rstrip()
+    last = tail.split()[-1] if tail.split() else ""
+    cut_wwn = ":" in last and len(last) < 23 and wwn_or_none(last) is None
+    broken = cut_wwn or last.count('"') == 1 or last.count("(") > last.count(")")
+    if at_width:
+        joined = prev + raw  # a hard wrap splits at a column, inside a word or not
+    elif broken:
+        joined = tail + (cont.lstrip() if cut_wwn else " " + cont.strip())
+    else:
+        return None
+    s = joined.strip()
+    if cols is None:
+        return _old_port_row(s.split())
+    p = _port_row(s, cols)
+    if p is None:
+        return None
+    if prev_port is not None and (
+        len(p.wwpns) < len(prev_port.wwpns) or (prev_port.neighbour_wwn and not p.neighbour_wwn)
+    ):
+        return None
+    return p
+
+
 def _header(ident: SwitchIdentity, key: str, val: str) -> None:
     if key == "domain":
-        ident.domain = to_int(val)
+        # `1 (unconfirmed)` when the switch is disabled (brcddb strips the note)
+        ident.domain = to_int(val.split()[0]) if val.split() else None
     elif key == "wwn":
         ident.wwn = wwn_or_none(val)
     elif key == "zoning":
         ident.zoning_on = val.upper().startswith("ON")
+    elif key == "model":
+        ident.model_code = val.split()[0] if val.split() else None
+        kind = switch_type(ident.model_code)
+        if kind is not None:
+            ident.model = kind.model
+            ident.director = kind.form == "director"
     elif key == "ls":
-        # [FID: 128, Base Switch: No, Default Switch: Yes, Address Mode 0]
+        # [FID: 128, Base Switch: No, Default Switch: Yes, Address Mode 0] (FOS 6.2+; the
+        # banner's FID is the context the command ran in, this is the switch's own)
         if "FID:" in val:
-            ident.fid = to_int(val.split("FID:", 1)[1].split(",", 1)[0].strip())
+            ident.fid = to_int(val.split("FID:", 1)[1].split(",", 1)[0].strip().rstrip("]"))
+        if "Base Switch:" in val:
+            ident.base_switch = val.split("Base Switch:", 1)[1].strip().lower().startswith("yes")
+    elif key == "state" or key == "role" or key == "mode":
+        setattr(ident, key, val.strip() or None)
     else:
         setattr(ident, key, val)
 
 
-def _port_row(s: str, has_slot: bool | None) -> Port | None:
+def _port_row(s: str, cols: list[str]) -> Port | None:
+    """One row of the port table, its leading columns taken by the header's names."""
     parts = s.split()
-    n = 8 if has_slot else 7
-    if len(parts) < n - 1 or not parts[0].isdecimal():
+    fixed = len(cols) - (1 if cols[-1] == "Proto" else 0)
+    if len(parts) < fixed or not parts[0].isdecimal():
         return None
-    if has_slot:
-        idx, slot, port = int(parts[0]), to_int(parts[1]), to_int(parts[2])
-        rest = parts[3:]
-        name = f"{slot}/{port}"
-    else:
-        idx, slot, port = int(parts[0]), None, to_int(parts[1])
-        rest = parts[2:]
-        name = str(idx)
-    if len(rest) < 4:
+    val = dict(zip(cols[:fixed], parts[:fixed], strict=True))
+    tail = parts[fixed:]
+    if not (val.get("Port") or "").isdecimal():
         return None
+    number = int(val["Port"])
+    index = to_int(val.get("Index") or val.get("Area"))
+    slot = to_int(val["Slot"]) if "Slot" in val else None
+    if "Slot" in val and slot is None:
+        return None
+    name = f"{slot}/{number}" if slot is not None else str(number if "Index" not in val else index)
     p = Port(
         name,
-        index=idx,
+        index=index,
         slot=slot,
-        port=port,
-        address=rest[0],
-        media=rest[1],
-        speed=rest[2],
-        state=rest[3],
+        port=number,
+        address=val.get("Address"),
+        media=val.get("Media"),
+        speed=val.get("Speed"),
+        state=val.get("State"),
     )
-    tail = rest[4:]
-    if tail:
+    if tail and tail[0] in _PROTOS:
         p.proto = tail[0]
         tail = tail[1:]
+    _port_comment(p, tail)
+    return p
+
+
+def _old_port_row(parts: list[str]) -> Port | None:
+    """``port  0: id 2G Online  F-Port 50:06:...`` (FOS 3.x/4.x, no header, Net::Brcd)."""
+    if len(parts) < 5 or parts[0] != "port":
+        return None
+    num = parts[1].rstrip(":")
+    if not num.isdecimal():
+        return None
+    p = Port(str(int(num)), index=int(num), port=int(num), media=parts[2], speed=parts[3])
+    p.state = parts[4]
+    _port_comment(p, parts[5:])
+    return p
+
+
+def _port_comment(p: Port, tail: list[str]) -> None:
+    """What follows the state: the port type, then a WWN/neighbour/NPIV count/notes."""
     if tail and tail[0].endswith("-Port"):
         p.type = tail[0]
         tail = tail[1:]
-        if tail:
-            w = wwn_or_none(tail[0])
-            if w is not None:
-                if p.type == "E-Port" or p.type == "N-Port" or p.type == "EX-Port":
-                    p.neighbour_wwn = w
-                else:
-                    p.wwpns.append(w)
-                if len(tail) > 1 and tail[1].startswith('"'):
-                    p.neighbour_name = tail[1].strip('"')
-                    rest_comment = tail[2:]
-                else:
-                    rest_comment = tail[1:]
-                if rest_comment:
-                    p.comment = " ".join(rest_comment)
-            elif len(tail) >= 4 and tail[1] == "N" and "NPIV" in tail:
-                # 1 N Port + 10 NPIV public
-                p.npiv_count = to_int(tail[tail.index("NPIV") - 1]) or 0
-                p.comment = " ".join(tail)
+        if not tail:
+            return
+        w = wwn_or_none(tail[0])
+        if w is not None:
+            if p.type in ("E-Port", "EX-Port", "N-Port", "VE-Port"):
+                p.neighbour_wwn = w
             else:
-                p.comment = " ".join(tail)
-    elif tail:
-        # Disabled (Persistent), (POD License Not Assigned Yet) …
+                p.wwpns.append(w)
+            rest = tail[1:]
+            if rest and rest[0].startswith('"'):
+                # "NAME" (upstream)(Trunk master): a name may hold spaces
+                quoted = " ".join(rest)
+                end = quoted.find('"', 1)
+                p.neighbour_name = quoted[1:end] if end > 0 else quoted[1:]
+                rest = quoted[end + 1 :].split() if end > 0 else []
+            if rest and rest[0].startswith("0x") and p.type in ("F-Port", "N-Port"):
+                p.comment = " ".join(rest)  # Access Gateway: the PID the core fabric gave
+                return
+            if rest:
+                p.comment = " ".join(rest)
+            return
         joined = " ".join(tail)
+        if "NPIV" in tail:
+            # `1 N Port + 10 NPIV public` (FOS 6.4+) or `4 NPIV public` (FOS 6.x)
+            k = tail.index("NPIV")
+            p.npiv_count = to_int(tail[k - 1]) or 0 if k else 0
+        p.comment = joined
+        return
+    if tail:
+        # Disabled (Persistent), (No POD License) Disabled, (POD License Not Assigned Yet) …
         if p.state == "Online" and tail[0] in ("Disabled", "Persistent"):
             p.state = tail[0]
-        p.comment = joined
-    return p
+        p.comment = " ".join(tail)
+
+
+def _inherit_trunk_neighbours(ports: list[Port]) -> None:
+    """A trunk slave (``(Trunk port, master is Slot 1 Port 0 )``) links to its master's
+    neighbour: the master's WWN and name, so an ISL count per neighbour is right."""
+    by_loc = {(p.slot, p.port): p for p in ports}
+    for p in ports:
+        c = p.comment or ""
+        if p.neighbour_wwn or "master is" not in c:
+            continue
+        words = c.replace("(", " ").replace(")", " ").split()
+        slot = to_int(word_after(words, "Slot"))
+        port = to_int(word_after(words, "Port") if "Slot" in words else words[-1])
+        master = by_loc.get((slot if "Slot" in words else p.slot, port))
+        if master is not None and master.neighbour_wwn:
+            p.neighbour_wwn = master.neighbour_wwn
+            p.neighbour_name = master.neighbour_name
 
 
 # --------------------------------------------------------------------------- fabric
