@@ -206,6 +206,7 @@ class Feed(str, enum.Enum):
     VSAN_MEMBERSHIP = "vsan_membership"  #: {VSAN: interfaces}
     RUNNING_CONFIG = "running_config"  #: zoning, device-aliases and VSANs of the saved config
     SWITCHNAME = "switchname"  #: the switch's name
+    FIRMWARE = "firmware"  #: the firmware version (and the model, where printed)
 
 
 class Session(_Pack):

@@ -205,3 +205,53 @@ def test_every_switch_type_code_names_a_model_with_its_source():
         assert brocade.switch_type(f"{code}.0").model == str(row["model"])
     assert brocade.switch_type("162.0").model == "G620"
     assert brocade.switch_type("garbage") is None and brocade.switch_type("9999.1") is None
+
+
+# --------------------------------------------------------------------------- name server, fabric
+
+
+def test_nsshow_plain_layout_spaces_after_semicolons_and_npiv_by_port():
+    r, f = brocade.parse_nsshow(load("brocade-fos/nsshow/plain_spaces_npiv.txt"), "x")
+    assert f == []
+    assert [lg.wwpn for lg in r][:2] == ["10:00:00:00:c9:2b:4c:01", "c0:50:76:05:ab:cd:00:10"]
+    assert [lg.npiv for lg in r] == [False, True, False, False]  # same Port Index, PID ..01
+    assert r[2].port_type == "NL" and r[2].fc4.startswith("FCP [HP      Ultrium")
+    assert "HN:esx01.example.com" in r[0].node_symbol
+
+
+def test_nsshow_logins_behind_an_access_gateway():
+    r, f = brocade.parse_nsshow(load("brocade-fos/nsshow/behind_gateway_fos8.txt"), "x")
+    assert f == []
+    gw, a, b = r
+    assert gw.device_type is None  # Physical Unknown(initiator/target): nothing registered
+    assert a.behind_gateway and b.behind_gateway and not gw.behind_gateway
+    assert a.permanent_wwn == gw.wwpn and a.npiv and a.port == "49"
+
+
+def test_counts_that_add_up():
+    _, f = brocade.parse_nsshow(load("brocade-fos/nsshow/count_unreadable.txt"), "x")
+    assert codes(f) == ["ZP029", "ZP031"]
+    assert [x.message for x in f if x.code == "ZP031"] == [
+        "nsshow says 3 entries: 1 read, 1 unreadable, 1 missing"
+    ]
+    _, f = brocade.parse_nscamshow(load("brocade-fos/nscamshow/count_short.txt"), "x")
+    assert [x.message for x in f] == [
+        "nscamshow: switch entry for domain 2 says count 3: 2 read, 1 missing"
+    ]
+
+
+def test_fabricshow_phantom_domains_ipv6_lines_and_islshow_variants():
+    r, f = brocade.parse_fabricshow(load("brocade-fos/fabricshow/phantom_ipv6_fos8.txt"), "x")
+    assert f == []
+    assert [(m.domain, m.phantom, m.principal) for m in r.members] == [
+        (1, False, True),
+        (2, False, False),
+        (160, True, False),
+        (200, True, False),
+    ]
+    assert r.fabric_name == "PROD_FAB_A"
+    isl, f = brocade.parse_islshow(load("brocade-fos/islshow/none.txt"), "x")
+    assert isl == [] and f == []
+    isl, f = brocade.parse_islshow(load("brocade-fos/islshow/fos8_wide_names.txt"), "x")
+    assert f == [] and [(x.local_port, x.remote_port) for x in isl] == [(32, 0), (48, 4), (217, 18)]
+    assert isl[0].flags == ["TRUNK", "QOS", "CR_RECOV", "FEC"]

@@ -80,6 +80,13 @@ def outputs_from_state(
         out["fabricshow"] = _fabricshow(state)
         out["cfgtransshow"] = _cfgtransshow(state)
         out["cfgsize"] = _cfgsize(state)
+        # version: the layout of openstack/cinder's Brocade zone-driver tests
+        out["version"] = (
+            "Kernel:     2.6.34.6\n"
+            f"Fabric OS:  {state.identity.firmware or 'v8.2.1c'}\n"
+            "Made on:    Thu Mar 28 21:33:12 2019\nFlash:      Mon Jun 3 10:12:44 2019\n"
+            "BootProm:   1.0.11\n"
+        )
         out["islshow"] = "".join(
             f"  {i}: {x.local_port:2d}->{x.remote_port:2d} {x.remote_wwn}   {x.remote_domain} "
             f"{x.remote_name} sp:  8.000G bw:  8.000G\n"
@@ -125,6 +132,14 @@ def outputs_from_state(
         for v in vs
     )
     out["show switchname"] = f"{state.name}\n"
+    # show version: the layout of ansible-collections/cisco.nxos nxos_command/show_version.txt
+    out["show version"] = (
+        "Cisco Nexus Operating System (NX-OS) Software\nTAC support: http://www.cisco.com/tac\n\n"
+        "Software\n  BIOS:      version 2.1.17\n  kickstart: version 8.4(2c)\n"
+        f"  system:    version {state.identity.firmware or '8.4(2c)'}\n\nHardware\n"
+        '  cisco MDS 9148S 16G 48 FC (1 Slot) Chassis ("2/4/8/10/16 Gbps FC/Supervisor")\n\n'
+        f"  Device name: {state.name}\n"
+    )
     return out
 
 

@@ -27,6 +27,7 @@ from ..observed import (
     SwitchIdentity,
     SwitchState,
     Transaction,
+    Version,
     Zone,
     ZoneDb,
 )
@@ -764,7 +765,67 @@ _DEVICE_TYPES = {
 }
 
 
+#: the entry being read could not be (its attribute lines are skipped with it)
+_UNREADABLE = Login("")
+#: name-server entry types (brcddb accepts ``N``, ``NL``, ``U``)
+_NS_TYPES = frozenset(("N", "NL", "U"))
+
+
+def _ns_row(s: str, remote: bool, domain: str | None) -> Login | None:
+    """`` N    010000;      3;WWPN;WWNN; na`` (spaces after each ``;`` in some captures)."""
+    parts = s.split(";")
+    head = parts[0].split()
+    if len(parts) < 4 or len(head) < 2 or head[0] not in _NS_TYPES:
+        return None
+    pid = head[1].lower()
+    wwpn = wwn_or_none(parts[2].strip())
+    if wwpn is None or len(pid) != 6:
+        return None
+    return Login(
+        wwpn,
+        wwnn=wwn_or_none(parts[3].strip()),
+        fcid="0x" + pid,
+        port_type=head[0],
+        remote=remote,
+        switch=f"domain {domain}" if remote and domain else None,
+    )
+
+
+def _ns_attribute(cur: Login, key: str, val: str) -> None:
+    """One attribute line of a name-server entry (keys compared case-insensitively: FOS
+    versions differ, ``Device link speed`` / ``Device Link speed``)."""
+    k = key.lower()
+    if k == "port index":
+        cur.port = val or None
+    elif k == "device type":
+        low = val.lower()
+        cur.device_type = _DEVICE_TYPES.get(low) or _guess_type(low)
+        cur.npiv = low.startswith("npiv")
+    elif k == "portsymb":
+        cur.port_symbol = _symb(val)
+    elif k == "nodesymb":
+        cur.node_symbol = _symb(val)
+    elif k == "fc4s":
+        cur.fc4 = val
+    elif k == "fabric port name":
+        cur.fabric_port_wwn = wwn_or_none(val)
+    elif k == "permanent port name":
+        cur.permanent_wwn = wwn_or_none(val)
+    elif k in ("connected through ag", "real device behind ag"):
+        cur.behind_gateway = cur.behind_gateway or val.lower().startswith("yes")
+    elif k == "aliases" and val:
+        cur.alias = cur.alias or val.split()[0]
+    # Share Area, Redirect, Partial, LSAN, Device link speed, Device Shared in Other AD,
+    # Slow Drain Device, FCoE, SCR...: tolerated, not needed
+
+
 def _parse_ns(text: str, source: str, *, remote: bool) -> tuple[list[Login], list[Finding]]:
+    """The name server's entries: one row per login, its attributes indented below it.
+
+    A row the terminal wrapped (its WWNs on two lines) is joined back (ZP046); a row that
+    cannot be read is counted, so the trailer's count is compared with what was read and
+    what was not ("3 entries: 2 read, 1 unreadable").
+    """
     t = prepare(text, source)
     findings = t.findings
     what = "nscamshow" if remote else "nsshow"
@@ -775,56 +836,48 @@ def _parse_ns(text: str, source: str, *, remote: bool) -> tuple[list[Login], lis
     domain: str | None = None
     expected: int | None = None
     in_switch = 0
-    switch_counts: list[tuple[str, int | None, int, int]] = []  # domain, count, got, line
+    # per remote switch: [domain, count, read, unreadable, line]
+    switch_counts: list[list] = []
+    unreadable = 0
     empty_ok = False
-    for i, raw in enumerate(t.lines, 1):
+    wrapped = 0
+    lines = t.lines
+    skip = False
+    for i, raw in enumerate(lines, 1):
+        if skip:
+            skip = False
+            continue
         s = raw.strip()
         if not s:
             continue
         c = s[0]
-        if (c == "N" or c == "U") and ";" in s:
-            # N    010000;      3;50:00:...;50:00:...; na
-            parts = s.split(";")
-            head = parts[0].split()
-            if len(parts) < 4 or len(head) < 2:
-                other_line(raw, i, source, findings, what)
+        if ";" in s and (c == "N" or c == "U"):
+            row = _ns_row(s, remote, domain)
+            if row is None and i < len(lines) and ":" not in lines[i].split(";")[0][-3:]:
+                nxt = lines[i].strip()
+                joined = _ns_row(s + nxt, remote, domain) if nxt and nxt[0] not in "NU{T" else None
+                if joined is not None:
+                    row, skip, wrapped = joined, True, wrapped + 1
+            if row is None:
+                unreadable += 1
+                if switch_counts:
+                    switch_counts[-1][3] += 1
+                findings.append(
+                    InvalidMember.make(
+                        f"unreadable {what} entry: {s[:100]!r}", loc(source, i), subject=s[:40]
+                    )
+                )
+                cur = _UNREADABLE  # its attribute lines belong to it: not reported again
                 continue
-            wwpn = wwn_or_none(parts[2].strip())
-            if wwpn is None:
-                other_line(raw, i, source, findings, what)
-                continue
-            cur = Login(
-                wwpn,
-                wwnn=wwn_or_none(parts[3].strip()),
-                fcid="0x" + head[1].lower(),
-                port_type=head[0],
-                remote=remote,
-                switch=f"domain {domain}" if remote and domain else None,
-            )
+            cur = row
             out.append(cur)
             if switch_counts:
-                d, n, got, at = switch_counts[-1]
-                switch_counts[-1] = (d, n, got + 1, at)
+                switch_counts[-1][2] += 1
             continue
         if cur is not None and ":" in s and raw[0] in " \t":
-            key, _, val = s.partition(":")
-            val = val.strip()
-            if key == "Port Index":
-                cur.port = val
-            elif key == "Device type":
-                low = val.lower()
-                cur.device_type = _DEVICE_TYPES.get(low) or _guess_type(low)
-                cur.npiv = low.startswith("npiv")
-            elif key == "PortSymb":
-                cur.port_symbol = _symb(val)
-            elif key == "NodeSymb":
-                cur.node_symbol = _symb(val)
-            elif key == "FC4s":
-                cur.fc4 = val
-            elif key == "Fabric Port Name":
-                cur.fabric_port_wwn = wwn_or_none(val)
-            # Permanent Port Name, Share Area, Redirect, Partial, LSAN, Device link speed,
-            # Aliases, Device Shared in Other AD, SCR...: tolerated, not needed
+            if cur is not _UNREADABLE:
+                key, _, val = s.partition(":")
+                _ns_attribute(cur, key.strip(), val.strip())
             continue
         if c == "{":
             opened = True
@@ -849,50 +902,79 @@ def _parse_ns(text: str, source: str, *, remote: bool) -> tuple[list[Login], lis
             cur = None
             continue
         if s.startswith("Device list: count"):
-            switch_counts.append((domain or "?", to_int(s.split()[-1]), 0, i))
+            switch_counts.append([domain or "?", to_int(s.split()[-1]), 0, 0, i])
             continue
         if s.startswith(("state ", "known", "unknown")) and in_switch:
             continue
-        if s.startswith("No entry is found"):
-            empty_ok = True
-            continue
-        if s.startswith("There is no entry"):
+        if s.startswith(("No entry is found", "There is no entry")):
             empty_ok = True
             continue
         if (c == "-" and s.strip("-") == "") or (c == '"' and " on FID " in s):
             continue
+        if cur is not None and raw[0] in " \t" and (cur.port_symbol or cur.node_symbol):
+            continue  # the rest of a wrapped symbolic name
         cur = None
         other_line(raw, i, source, findings, what)
+    _mark_npiv(out)
+    if wrapped:
+        findings.append(
+            WrappedLineRejoined.make(
+                f"{wrapped} {what} row(s) the terminal wrapped joined back", loc(source, None)
+            )
+        )
     if not remote:
         if trailer is None and (opened or out):
             findings.append(
                 TruncatedOutput.make(
                     "nsshow output ends without 'The Local Name Server has N entries }'",
-                    loc(source, len(t.lines) or 1),
+                    loc(source, len(lines) or 1),
                 )
             )
-        elif expected is not None and expected != len(out):
+        elif expected is not None and expected != len(out) + unreadable:
             findings.append(
                 CountMismatch.make(
-                    f"nsshow says {expected} entries, {len(out)} listed",
+                    f"nsshow says {expected} entries: {len(out)} read"
+                    + (f", {unreadable} unreadable" if unreadable else "")
+                    + f", {expected - len(out) - unreadable} missing"
+                    if expected > len(out) + unreadable
+                    else f"nsshow says {expected} entries but lists {len(out) + unreadable}",
                     loc(source, trailer),
                 )
             )
         if not opened and not out and not empty_ok:
             findings.append(EmptyOutput.make("nsshow output is empty", loc(source, 1)))
     else:
-        for d, n, got, at in switch_counts:
-            if n is not None and n != got:
+        for d, n, got, bad, at in switch_counts:
+            if n is not None and n != got + bad:
                 findings.append(
                     CountMismatch.make(
-                        f"nscamshow: switch entry for domain {d} says count {n}, {got} listed",
+                        f"nscamshow: switch entry for domain {d} says count {n}: {got} read"
+                        + (f", {bad} unreadable" if bad else "")
+                        + (f", {n - got - bad} missing" if n > got + bad else ""),
                         loc(source, at),
                         subject=f"domain {d}",
                     )
                 )
-        if not opened and not out:
+        if not opened and not out and not empty_ok:
             findings.append(EmptyOutput.make("nscamshow output is empty", loc(source, 1)))
     return out, findings
+
+
+def _mark_npiv(logins: list[Login]) -> None:
+    """Several logins on one port: the ones beyond the port's first are NPIV (FDISC), also
+    when ``Device type`` was not printed (``nsshow`` without ``-t``): their PID's low byte is
+    not the N_Port's (FOS gives the physical login ``..00`` and NPIV ``..01`` upward)."""
+    by_port: dict[tuple[str | None, str], list[Login]] = {}
+    for lg in logins:
+        if lg.port is not None:
+            by_port.setdefault((lg.switch, lg.port), []).append(lg)
+    for group in by_port.values():
+        if len(group) < 2:
+            continue
+        first = min(group, key=lambda x: x.fcid or "")
+        for lg in group:
+            if lg is not first and not lg.npiv and lg.device_type is None:
+                lg.npiv = True
 
 
 def _symb(val: str) -> str:
@@ -904,6 +986,8 @@ def _symb(val: str) -> str:
 
 
 def _guess_type(low: str) -> str | None:
+    if "unknown" in low:  # `Physical Unknown(initiator/target)`: nothing registered
+        return None
     if "initiator" in low and "target" in low:
         return "both"
     if "initiator" in low:
@@ -1256,15 +1340,27 @@ def _inherit_trunk_neighbours(ports: list[Port]) -> None:
 # --------------------------------------------------------------------------- fabric
 
 
+#: FC-router phantom domains in fabricshow: front (``fcr_fd_160``) and translate
+#: (``fcr_xd_3_4``) domains (switchType 40/41 in brcddb's table; vendors/brocade-fos
+#: switch-types.yaml role fc-router-phantom)
+_PHANTOM = ("fcr_fd_", "fcr_xd_")
+
+
 @gc_paused
 def parse_fabricshow(text: str, source: str) -> tuple[FabricShow, list[Finding]]:
-    """``fabricshow``: the switches of the fabric; ``>`` marks the principal."""
+    """``fabricshow``: the switches of the fabric; ``>`` marks the principal.
+
+    Rows ``  1: fffc01 10:00:... 10.1.1.1  0.0.0.0  >"NAME"`` (domain right-aligned to three),
+    an IPv6 management address in the IP column or on a line of its own under the row, FC
+    router phantom domains flagged; the trailer's count is checked against what was read.
+    """
     t = prepare(text, source)
     findings = t.findings
     res = FabricShow()
     expected: int | None = None
     expected_at: int | None = None
     header = False
+    unreadable = 0
     for i, raw in enumerate(t.lines, 1):
         s = raw.strip()
         if not s:
@@ -1276,34 +1372,45 @@ def parse_fabricshow(text: str, source: str) -> tuple[FabricShow, list[Finding]]
             continue
         if s[0] == '"' and " on FID " in s:
             continue
-        if s.startswith("The Fabric has"):
+        if s.startswith(("The Fabric has", "Fabric had")):
             expected = to_int(s.split()[3]) if len(s.split()) > 3 else None
             expected_at = i
             continue
         if s.startswith("Fabric Name:"):
-            res.fabric_name = s.split(":", 1)[1].strip()
+            res.fabric_name = s.split(":", 1)[1].strip() or None
             continue
         dom, sep, rest = s.partition(":")
         if sep and dom.strip().isdecimal():
             parts = rest.split()
-            if len(parts) >= 4:
-                wwn = wwn_or_none(parts[1])
-                name_part = " ".join(parts[4:]) if len(parts) > 4 else ""
+            wwn = wwn_or_none(parts[1]) if len(parts) >= 2 else None
+            if wwn is not None:
+                ips = [x for x in parts[2:] if not x.startswith((">", '"'))]
+                name_part = " ".join(x for x in parts[2:] if x.startswith((">", '"')))
                 principal = name_part.startswith(">")
                 name = name_part.lstrip(">").strip().strip('"') or None
-                if wwn is not None:
-                    res.members.append(
-                        FabricMember(
-                            int(dom),
-                            parts[0],
-                            wwn,
-                            ip=parts[2],
-                            fc_ip=parts[3],
-                            name=name,
-                            principal=principal,
-                        )
+                res.members.append(
+                    FabricMember(
+                        int(dom),
+                        parts[0],
+                        wwn,
+                        ip=ips[0] if ips else None,
+                        fc_ip=ips[1] if len(ips) > 1 else None,
+                        name=name,
+                        principal=principal,
+                        phantom=bool(name and name.startswith(_PHANTOM)),
                     )
-                    continue
+                )
+                continue
+            unreadable += 1
+            findings.append(
+                InvalidMember.make(f"unreadable fabricshow row: {s[:100]!r}", loc(source, i))
+            )
+            continue
+        if res.members and ":" in s and len(s.split()) == 1 and raw[0] in " \t":
+            continue  # the IPv6 address of the row above, on a line of its own
+        if s.lower().startswith("no fabric"):
+            expected = 0
+            continue
         other_line(raw, i, source, findings, "fabricshow")
     if expected is None:
         if header or res.members:
@@ -1315,10 +1422,17 @@ def parse_fabricshow(text: str, source: str) -> tuple[FabricShow, list[Finding]]
             )
         else:
             findings.append(EmptyOutput.make("fabricshow output is empty", loc(source, 1)))
-    elif expected != len(res.members):
+    elif expected != len(res.members) + unreadable:
+        n = len(res.members)
         findings.append(
             CountMismatch.make(
-                f"fabricshow says {expected} switches, {len(res.members)} listed",
+                f"fabricshow says {expected} switches: {n} read"
+                + (f", {unreadable} unreadable" if unreadable else "")
+                + (
+                    f", {expected - n - unreadable} missing"
+                    if expected > n + unreadable
+                    else f", {n + unreadable - expected} more than said"
+                ),
                 loc(source, expected_at),
             )
         )
@@ -1400,6 +1514,8 @@ def parse_islshow(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
     for i, raw in enumerate(t.lines, 1):
         s = raw.strip()
         if not s or (s[0] == "-" and s.strip("-") == "") or (s[0] == '"' and " on FID " in s):
+            continue
+        if s.startswith("No ISL found"):
             continue
         num, sep, rest = s.partition(":")
         if sep and num.strip().isdecimal() and "->" in rest:
@@ -1580,6 +1696,30 @@ def decode_snmp(
         state.seen["logins"] = source
 
 
+@gc_paused
+def parse_version(text: str, source: str) -> tuple[Version | None, list[Finding]]:
+    """``version``: ``Fabric OS:  v7.4.2a`` (and the kernel, build date, boot PROM).
+
+    Layout as in openstack/cinder's Brocade zone-driver tests (``'Fabric OS:  v7.0.1'``) and
+    dell-asm/dell-brocade's facts fixtures (``TOP_6510:wv> version``)."""
+    t = prepare(text, source)
+    out: Version | None = None
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        key, sep, val = s.partition(":")
+        if sep and key.strip() == "Fabric OS":
+            out = Version(firmware=val.strip() or None)
+        elif sep and key.strip() in ("Kernel", "Made on", "Flash", "BootProm", "Control Processor"):
+            continue
+        else:
+            other_line(raw, i, source, t.findings, "version")
+    if out is None:
+        t.findings.append(EmptyOutput.make("version output names no Fabric OS", loc(source, 1)))
+    return out, t.findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgshow": parse_cfgshow,
@@ -1593,4 +1733,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgtransshow": parse_cfgtransshow,
     "cfgsize": parse_cfgsize,
     "islshow": parse_islshow,
+    "version": parse_version,
 }

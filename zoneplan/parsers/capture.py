@@ -593,6 +593,18 @@ def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
         state.seen["identity"] = ctx.source
 
 
+def _feed_firmware(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    if res is None:
+        return
+    if res.firmware:
+        state.identity.firmware = res.firmware
+    if res.model and not state.identity.model:
+        state.identity.model = res.model
+    if res.name and "identity" not in state.seen:
+        state.identity.name = res.name
+    state.seen["firmware"] = ctx.source
+
+
 #: feed (:class:`zoneplan.packs.Feed`, as commands.yaml writes it) → applier
 #: ``(state, result, ctx)``
 FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
@@ -615,4 +627,5 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "vsan_membership": _feed_vsan_membership,
     "running_config": _feed_running_config,
     "switchname": _feed_switchname,
+    "firmware": _feed_firmware,
 }

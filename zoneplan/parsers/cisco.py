@@ -20,6 +20,7 @@ from ..observed import (
     Login,
     Port,
     SwitchState,
+    Version,
     Vsan,
     Zone,
     ZoneDb,
@@ -1180,6 +1181,41 @@ def parse_show_switchname(text: str, source: str) -> tuple[str | None, list[Find
     return names[0].split()[0], t.findings
 
 
+#: ``show version`` keys naming the running NX-OS / SAN-OS release: ``system:    version
+#: 6.2(13)`` (with ``kickstart:``, ansible-collections/cisco.nxos fixture
+#: nxos_command/show_version.txt) and ``NXOS: version 9.3(5)`` on single-image releases
+_VERSION_KEYS = ("system:", "NXOS:")
+
+
+@gc_paused
+def parse_show_version(text: str, source: str) -> tuple[Version | None, list[Finding]]:
+    """``show version``: the release, the chassis (``cisco MDS 9148 (1 Slot) Chassis``) and
+    ``Device name:``. The rest (copyright text, uptime, plugins) is free text, not read."""
+    t = prepare(text, source)
+    out = Version()
+    hardware = False
+    for raw in t.lines:
+        s = raw.strip()
+        if not s:
+            continue
+        head = s.split(None, 1)[0]
+        if head in _VERSION_KEYS and "version" in s:
+            out.firmware = (
+                s.split("version", 1)[1].split()[0] if s.split("version", 1)[1].split() else None
+            )
+        elif s == "Hardware":
+            hardware = True
+        elif hardware and head == "cisco" and out.model is None:
+            model = s[len("cisco") :].split("(")[0].replace("Chassis", "").strip()
+            out.model = model or None
+        elif s.startswith("Device name:"):
+            out.name = s.split(":", 1)[1].strip() or None
+    if out.firmware is None and out.model is None:
+        t.findings.append(EmptyOutput.make("show version output names no release", loc(source, 1)))
+        return None, t.findings
+    return out, t.findings
+
+
 # ---------------------------------------------------------------------------- SNMP walk
 
 
@@ -1490,4 +1526,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_vsan_membership": parse_show_vsan_membership,
     "show_running_config": parse_show_running_config,
     "show_switchname": parse_show_switchname,
+    "show_version": parse_show_version,
 }
