@@ -255,3 +255,136 @@ def test_fabricshow_phantom_domains_ipv6_lines_and_islshow_variants():
     isl, f = brocade.parse_islshow(load("brocade-fos/islshow/fos8_wide_names.txt"), "x")
     assert f == [] and [(x.local_port, x.remote_port) for x in isl] == [(32, 0), (48, 4), (217, 18)]
     assert isl[0].flags == ["TRUNK", "QOS", "CR_RECOV", "FEC"]
+
+
+# --------------------------------------------------------------------------- NX-OS
+
+
+def test_flogi_layouts_fabricware_vfc_port_channel_collapsed_npiv():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_flogi_database(
+        load("cisco-mds/show_flogi_database/fabricware_no_vsan.txt"), "x"
+    )
+    assert f == []  # no VSAN column, `Total number of flogi = 3` without a period
+    assert [(lg.port, lg.vsan) for lg in r] == [("fc1/3", 1), ("fc1/4", 1), ("fc1/7", 1)]
+    r, f = cisco.parse_show_flogi_database(
+        load("cisco-mds/show_flogi_database/nexus_vfc_port_channel.txt"), "x"
+    )
+    assert codes(f) == ["ZP045"]
+    assert [lg.port for lg in r] == ["vfc1000", "port-channel1", "port-channel1", "fc2/1"]
+    assert r[0].vsan == 1012 and r[1].alias == "ucs-esx01-vhba0"
+    r, f = cisco.parse_show_flogi_database(
+        load("cisco-mds/show_flogi_database/collapsed_spacing.txt"), "x"
+    )
+    assert f == [] and [lg.alias for lg in r] == ["vm1_P1", "vm2_P1", "msa_ctl_A1"]
+    r, f = cisco.parse_show_flogi_database(
+        load("cisco-mds/show_flogi_database/npiv_lif_sup.txt"), "x"
+    )
+    assert f == []  # 4 rows counted, the switch's own sup-fc0 login not returned
+    assert [(lg.port, lg.npiv) for lg in r] == [
+        ("fc1/21", False),
+        ("fc1/21", True),
+        ("fc1/22", False),
+    ]
+    assert r[2].alias == "esx-01$a^b"
+
+
+def test_fcns_forms_domain_detail_fcid_local():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_fcns_database(
+        load("cisco-mds/show_fcns_database/domain_no_colon.txt"), "x"
+    )
+    assert f == [] and {lg.vsan for lg in r} == {1012}
+    assert r[0].device_type == "initiator" and r[0].alias == "SRV_POD12"
+    assert r[1].vendor is None and r[1].device_type == "target"  # blank VENDOR column
+    assert r[3].vendor == "Interphase" and r[3].fc4 is None
+    r, f = cisco.parse_show_fcns_database(
+        load("cisco-mds/show_fcns_database/detail_lowercase_npv.txt"), "x"
+    )
+    assert f == []  # 4 entries: 3 devices and the switch's own (sup-fc0), not returned
+    assert [lg.port for lg in r] == ["fc1/22", "fc1/24", "fc1/24"]
+    assert r[1].node_ip == "10.9.8.21" and r[1].node_symbol == "npv-edge-1"
+    assert r[2].alias == "esx-07_hba1" and r[2].permanent_wwn == "20:05:00:0d:ec:b1:22:40"
+    assert {lg.switch for lg in r} == {"MDS-CORE"}
+    r, f = cisco.parse_show_fcns_database(
+        load("cisco-mds/show_fcns_database/fcid_detail_vsan.txt"), "x"
+    )
+    assert f == [] and len(r) == 1 and r[0].fcid == "0x693c00"
+    r, f = cisco.parse_show_fcns_database(load("cisco-mds/show_fcns_database/local.txt"), "x")
+    assert f == [] and len(r) == 2
+
+
+def test_zone_members_that_are_ports_are_kept_as_ports():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zone(load("cisco-mds/show_zone/port_members.txt"), "x")
+    assert f == []
+    db = r[1]
+    assert db.aliases["C1_1_P1"] == ["interface fc1/1 swwn 20:00:00:3a:9c:c9:1b:c0"]
+    assert db.aliases["ARRAY_SPA0"] == ["interface fc1/9 swwn 20:00:00:3a:9c:c9:1b:c0"]
+    assert db.zones["Z_HOST2_ARRAY"].members[:3] == [
+        "interface fc1/2 domain-id 34",
+        "interface port-channel3 domain-id 34",
+        "fcid 0x220300",
+    ]
+    r, f = cisco.parse_show_zoneset_active(
+        load("cisco-mds/show_zoneset_active/port_members.txt"), "x"
+    )
+    assert f == []
+    z = r[1].zones["Z_HOST1_ARRAY"]
+    assert z.members == [
+        "interface fc1/1 swwn 20:00:00:3a:9c:c9:1b:c0",  # two devices there: one member
+        "interface fc1/9 swwn 20:00:00:3a:9c:c9:1b:c0",
+    ]
+
+
+def test_a_zone_twice_in_a_zoneset_loses_no_member():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zoneset(load("cisco-mds/show_zoneset/zone_twice.txt"), "x")
+    assert codes(f) == ["ZP032", "ZP032"]
+    db = r[20]
+    assert db.configs == {"zs_fabB": ["z_esx01_array"], "zs_old": ["z_esx01_array"]}
+    assert db.zones["z_esx01_array"].members == [
+        "21:00:00:24:ff:0c:58:38",
+        "50:06:01:68:3b:a0:11:01",
+        "50:06:01:60:3b:a0:11:01",
+    ]
+
+
+def test_zone_active_takes_its_name_from_the_zone_status(tmp_path):
+    from zoneplan.parsers.capture import read_captures
+
+    log = tmp_path / "n5k.log"
+    log.write_text(
+        load("cisco-mds/show_zone_active/vsan_1012.txt")
+        + "N5K-12# show zone status vsan 1012\n"
+        + "VSAN: 1012 default-zone: deny distribute: active only Interop: default\n"
+        + "    mode: basic merge-control: allow\n    session: none\n"
+        + "Active Zoning Database :\n    Name: DCFNDU  Zonesets:1 Zones:2\n"
+    )
+    states, f = read_captures([log])
+    eff = states["N5K-12"].zoning[1012].effective
+    assert eff.effective == "DCFNDU" and eff.configs["DCFNDU"] == list(eff.zones)
+    assert eff.complete and "ZP031" not in codes(f)
+    alone = tmp_path / "alone.log"
+    alone.write_text(load("cisco-mds/show_zone_active/vsan_1012.txt"))
+    states, _ = read_captures([alone])
+    assert not states["N5K-12"].zoning[1012].effective.complete  # which zoneset: unknown
+
+
+def test_zone_status_variants():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zone_status(
+        load("cisco-mds/show_zone_status/n5k_basic_no_active.txt"), "x"
+    )
+    assert f == [] and r[1012].active_zoneset is None and r[1012].distribute == "active only"
+    r, f = cisco.parse_show_zone_status(
+        load("cisco-mds/show_zone_status/multi_vsan_failed.txt"), "x"
+    )
+    assert f == [] and sorted(r) == [1, 20]
+    assert r[1].full_zones == 0 and r[1].active_zones == 2  # full DB smaller than the active
+    assert r[20].interop == "100" and r[20].status.startswith("Operation failed")

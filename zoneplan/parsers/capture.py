@@ -379,6 +379,16 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
     # the zone server's counts (per VSAN) vs the zoning listed
     for vsan, z in state.zoning.items():
         st = z.status
+        eff = z.effective
+        if eff is not None and eff.effective is None and eff.zones:
+            # zones in effect read without their zoneset's name (show zone active): the
+            # zone status names it; without it the configuration in effect is not known
+            name = st.active_zoneset if st is not None else None
+            if name:
+                eff.effective = name
+                eff.configs[name] = list(eff.zones)
+            else:
+                eff.complete = False
         if st is None:
             continue
         if (
