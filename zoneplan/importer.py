@@ -19,6 +19,7 @@ import yaml
 from .model import NAME_PATTERN
 from .observed import Login, SwitchState, member_kind
 from .packs import pack_for
+from .sanitise import check_artefact
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -30,7 +31,7 @@ _SUFFIX = re.compile(
 
 def _safe(name: str, fallback: str) -> str:
     cleaned = _BAD.sub("_", name).strip("_.-")[:64]
-    return cleaned if cleaned and _NAME_RE.match(cleaned) else fallback
+    return cleaned if cleaned and _NAME_RE.fullmatch(cleaned) else fallback
 
 
 @dataclass
@@ -127,9 +128,13 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             seen_switches.add(sw_name)
             dom = st.identity.domain
             if not dom or dom in used_domains[fab.name] or not 1 <= dom <= 239:
-                dom = next(d for d in range(1, 240) if d not in used_domains[fab.name])
-            used_domains[fab.name].add(dom)
-            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name, "domain_id": dom}
+                # a fabric has at most 239 domains: beyond, the draft has no domain_id for
+                # the switch, and its check says so (ZP005) instead of a made-up number
+                dom = next((d for d in range(1, 240) if d not in used_domains[fab.name]), None)
+            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name}
+            if dom is not None:
+                used_domains[fab.name].add(dom)
+                sw["domain_id"] = dom
             if st.identity.model:
                 sw["model"] = str(st.identity.model)
             if st.identity.firmware:
@@ -173,7 +178,7 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             a.pop("os", None)
         inv["arrays"] = arrays
     inv["existing_zones"] = [
-        e for e in existing if re.match(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$", e["name"])
+        e for e in existing if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}", e["name"])
     ]
     return inv
 
@@ -230,4 +235,7 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# - the SAN cluster (`cluster:`) cannot be read from a fabric: add it by hand;\n"
         "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected.\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    # safe_dump quotes and escapes every value read from a switch (control characters,
+    # U+2028, non-ASCII): the sanitiser's last gate only confirms it
+    text = header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    return check_artefact(text, "import draft")

@@ -10,6 +10,8 @@ with their file position.
 from __future__ import annotations
 
 import enum
+import re
+import string
 from typing import Annotated, Iterator, Literal
 
 from pydantic import (
@@ -26,14 +28,17 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from . import limits
 from .packs import known_vendors, pack_for
-from .wwn import normalize_wwn
+from .wwn import WwnError, normalize_wwn, port_name_problem
 
 #: Names that reach generated scripts: letters, digits, ``_ - .``, letter or digit first.
 #: Quotes, semicolons, spaces and shell metacharacters are refused at load time.
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
 #: Switch port names: Brocade ``12`` or ``3/12``, Cisco ``fc1/12``, port-channels ``port-channel10``.
 PORT_PATTERN = r"^(?:[A-Za-z][A-Za-z\-]*)?[0-9]+(?:/[0-9]+){0,2}$"
+#: what a name template's format may say: fill, alignment, sign, zero, width, precision, type
+_FORMAT_SPEC = re.compile(r"(?:.?[<>=^])?[+\- ]?0?\d{0,2}(?:\.\d{1,2})?[sd]?")
 #: Rule codes or prefixes of them (``ZP3`` selects the ZP3xx family).
 CODE_PATTERN = r"^ZP[0-9]{1,3}$"
 
@@ -41,7 +46,16 @@ CODE_PATTERN = r"^ZP[0-9]{1,3}$"
 def _wwpn(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"{value:016d}"
-    return normalize_wwn(value)  # type: ignore[arg-type]
+    wwn = normalize_wwn(value)  # type: ignore[arg-type]
+    problem = port_name_problem(wwn)
+    if problem is not None:
+        raise WwnError(f"{wwn}: {problem}")
+    return wwn
+
+
+def _too_large(message: str) -> PydanticCustomError:
+    """A limit of :mod:`zoneplan.limits` exceeded: the loader reports it as ZP006."""
+    return PydanticCustomError("too_large", message)
 
 
 def _port_name(value: object) -> object:
@@ -77,6 +91,181 @@ FreeText = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+# -- the physical layer: where things are, and what connects them ------------------------------
+#: Short labels (room, row, HBA slot): printable text without control characters.
+ShortText = Annotated[str, StringConstraints(max_length=64, pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
+class Side(str, enum.Enum):
+    """The face of the rack a device or panel is mounted on (and its ports face)."""
+
+    FRONT = "front"
+    REAR = "rear"
+
+
+class Media(str, enum.Enum):
+    """Cable media. Reach per speed is data (``zoneplan/physical/data/media.yaml``)."""
+
+    OM1 = "OM1"
+    OM2 = "OM2"
+    OM3 = "OM3"
+    OM4 = "OM4"
+    OM5 = "OM5"
+    OS1 = "OS1"
+    OS2 = "OS2"
+    DAC = "DAC"
+
+
+class Connector(str, enum.Enum):
+    """Connector pair at the two ends of one cable (``MPO-LC``: a breakout cable)."""
+
+    LC_LC = "LC-LC"
+    LC_SC = "LC-SC"
+    SC_SC = "SC-SC"
+    MPO_12 = "MPO-12"
+    MPO_24 = "MPO-24"
+    MPO_LC = "MPO-LC"
+
+
+class Location(_Model):
+    """Where a device or patch panel is: site, room, row, rack and the lowest rack unit it takes.
+
+    ``u`` counts from the bottom of the rack (U1 is the lowest), as rack labels do. ``height``
+    is the device's height in rack units; when not given it comes from the switch model's pack
+    data, else 1. A plain string (``location: "R02 U40"``, the older form) is kept as ``note``.
+    """
+
+    site: ShortText = ""
+    room: ShortText = ""
+    row: ShortText = ""
+    rack: Name | None = Field(None, description="a rack of the inventory's racks")
+    u: int | None = Field(None, ge=1, le=100, description="lowest rack unit taken (U1 = bottom)")
+    height: int | None = Field(None, ge=1, le=60, description="rack units taken")
+    side: Side = Field(Side.FRONT, description="rack face the device (its ports) faces")
+    full_depth: bool | None = Field(
+        None,
+        description="takes both faces of its units (default: devices yes, patch panels no)",
+    )
+    note: FreeText = ""
+
+    @property
+    def placed(self) -> bool:
+        """True when the rack position is known (rack and U)."""
+        return self.rack is not None and self.u is not None
+
+    @property
+    def text(self) -> str:
+        """How a location is printed: ``R02 U40-41 rear`` (or the note)."""
+        parts = []
+        if self.rack:
+            parts.append(self.rack)
+        if self.u is not None:
+            top = self.u + (self.height or 1) - 1
+            parts.append(f"U{self.u}" if top == self.u else f"U{self.u}-{top}")
+        if parts and self.side is Side.REAR:
+            parts.append("rear")
+        if self.note:
+            parts.append(self.note if not parts else f"({self.note})")
+        return " ".join(parts)
+
+
+def _location(value: object) -> object:
+    if isinstance(value, str):
+        return {"note": value} if value.strip() else None
+    return value
+
+
+def _no_empty_location(value: Location | None) -> Location | None:
+    """A location that says nothing (``location: {}``) is no location."""
+    return None if value is not None and value == Location() else value
+
+
+LocationField = Annotated[
+    Location | None,
+    BeforeValidator(_location, json_schema_input_type=Location | FreeText | None),
+    AfterValidator(_no_empty_location),
+]
+
+
+class Cable(_Model):
+    """One physical cable: its label (ID), media, connectors, length and jacket colour.
+
+    A plain string (``cable: A-0008``, the older form) is the ID alone. Without a length, the
+    cabling plan estimates one from the rack positions of both ends and rounds it up to the
+    next standard length.
+    """
+
+    id: Name | None = Field(None, description="cable ID printed on the labels")
+    media: Media | None = None
+    connector: Connector | None = None
+    length: float | None = Field(None, gt=0, le=100000, description="metres")
+    color: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z\-]{1,31}$")] | None = Field(
+        None, description="jacket colour by name (aqua, erika-violet, yellow, ...)"
+    )
+
+    @property
+    def bare(self) -> bool:
+        """Only an ID (written back as the short form)."""
+        return (
+            self.media is None
+            and self.connector is None
+            and self.length is None
+            and (self.color is None)
+        )
+
+
+def _cable(value: object) -> object:
+    if isinstance(value, str):
+        return {"id": value}
+    return value
+
+
+def _no_empty_cable(value: Cable | None) -> Cable | None:
+    """A cable that says nothing (``cable: {}``) is no cable spec."""
+    return None if value is not None and value == Cable() else value
+
+
+CableField = Annotated[
+    Cable | None,
+    BeforeValidator(_cable, json_schema_input_type=Cable | Name | None),
+    AfterValidator(_no_empty_cable),
+]
+
+
+class Hop(_Model):
+    """A patch-panel port on a cable run; ``cable`` is the cable leaving it towards the far end."""
+
+    panel: Name
+    port: int = Field(ge=1, le=1024, description="panel port (front and rear share the number)")
+    cable: CableField = None
+
+
+class Rack(_Model):
+    """A rack (cabinet): where it stands and how tall it is."""
+
+    name: Name
+    site: ShortText = ""
+    room: ShortText = ""
+    row: ShortText = ""
+    position: int | None = Field(
+        None, ge=0, le=1000, description="place in its row (1, 2, ...): racks side by side"
+    )
+    height: int = Field(42, ge=1, le=100, description="rack units")
+    width: int | None = Field(None, ge=300, le=1200, description="mm (default 600)")
+    description: FreeText = ""
+
+
+class PatchPanel(_Model):
+    """A patch panel: ports pass through, front port N to rear port N."""
+
+    name: Name
+    location: LocationField = None
+    ports: int = Field(ge=1, le=1024)
+    connector: Connector = Connector.LC_LC
+    fabric: Name | None = Field(None, description="the fabric the panel is reserved for, if any")
+    description: FreeText = ""
 
 
 def _installed_vendor(value: str) -> str:
@@ -148,7 +337,9 @@ class Fabric(_Model):
     vsan: int | None = Field(None, ge=1, le=4094)
     description: FreeText = ""
     color: str | None = Field(
-        None, pattern=r"^#[0-9A-Fa-f]{6}$", description="colour used in printed plans"
+        None,
+        pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z\-]{1,31})$",
+        description="colour used in printed plans: a name (blue, red, ...) or #rrggbb",
     )
 
     @model_validator(mode="after")
@@ -179,13 +370,37 @@ class Switch(_Model):
     ports: int | list[PortName] | None = Field(None, description="port count or names")
     slots: dict[int, int] | None = Field(None, description="director: slot number → port count")
     director: bool = False
-    location: FreeText = ""
+    location: LocationField = None
 
     @field_validator("ports")
     @classmethod
     def _ports_positive(cls, v: int | list[str] | None) -> int | list[str] | None:
-        if isinstance(v, int) and not 1 <= v <= 4096:
-            raise ValueError("port count must be between 1 and 4096")
+        top = limits.MAX_SWITCH_PORTS
+        if isinstance(v, int) and not 1 <= v <= top:
+            raise _too_large(f"port count must be between 1 and {top}")
+        if isinstance(v, list) and len(v) > top:
+            raise _too_large(f"{len(v):,} port names: a switch has at most {top}")
+        return v
+
+    @field_validator("slots")
+    @classmethod
+    def _slots_sane(cls, v: dict[int, int] | None) -> dict[int, int] | None:
+        if v is None:
+            return v
+        if len(v) > limits.MAX_SLOTS:
+            raise _too_large(f"{len(v)} slots: a director has at most {limits.MAX_SLOTS}")
+        for slot, count in v.items():
+            if not 0 <= slot <= limits.MAX_SLOTS:
+                raise ValueError(f"slot {slot}: slot numbers are 0-{limits.MAX_SLOTS}")
+            if not 1 <= count <= limits.MAX_SLOT_PORTS:
+                raise _too_large(
+                    f"slot {slot}: {count:,} ports; a blade has 1-{limits.MAX_SLOT_PORTS}"
+                )
+        if sum(v.values()) > limits.MAX_SWITCH_PORTS:
+            raise _too_large(
+                f"{sum(v.values()):,} ports in all slots: a switch has at most "
+                f"{limits.MAX_SWITCH_PORTS}"
+            )
         return v
 
 
@@ -194,7 +409,8 @@ class Isl(_Model):
 
     a: Annotated[str, StringConstraints(pattern=r"^[^:\s]+:[^:\s]+$")]
     b: Annotated[str, StringConstraints(pattern=r"^[^:\s]+:[^:\s]+$")]
-    cable: Name | None = None
+    cable: CableField = None
+    via: list[Hop] = Field(default_factory=list, description="patch-panel ports from a to b")
 
 
 class Port(_Model):
@@ -213,7 +429,12 @@ class Port(_Model):
     switch: Name | None = None
     port: PortName | None = None
     peer: Annotated[str, StringConstraints(pattern=r"^[^/\s]+/[^/\s]+/[^/\s]+$")] | None = None
-    cable: Name | None = Field(None, description="cable ID printed on labels (default: generated)")
+    cable: CableField = Field(
+        None, description="the cable plugged in here: ID (default: generated), media, length"
+    )
+    via: list[Hop] = Field(
+        default_factory=list, description="patch-panel ports on the way to the switch or peer"
+    )
     speed: int | None = Field(None, ge=1, le=256, description="Gb/s")
 
     @model_validator(mode="after")
@@ -231,8 +452,9 @@ class Hba(_Model):
     name: Name
     vendor: Annotated[str, StringConstraints(to_lower=True, max_length=64)] = ""
     model: FreeText = ""
+    slot: ShortText = Field("", description="PCIe slot or mezzanine it sits in (PCIe 3, mezz 1)")
     wwnn: Wwpn | None = None
-    ports: list[Port] = Field(min_length=1)
+    ports: list[Port] = Field(min_length=1, max_length=limits.MAX_HBA_PORTS)
 
 
 class Host(_Model):
@@ -242,7 +464,8 @@ class Host(_Model):
     os: HostOS
     os_version: FreeText = ""
     description: FreeText = ""
-    hbas: list[Hba] = Field(min_length=1)
+    location: LocationField = None
+    hbas: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class ClusterNode(_Model):
@@ -251,7 +474,8 @@ class ClusterNode(_Model):
     name: Name
     role: Literal["active", "standby"]
     array: Name | None = Field(None, description="its backend FC RAID array")
-    hbas: list[Hba] = Field(min_length=1)
+    location: LocationField = None
+    hbas: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class Cluster(_Model):
@@ -281,7 +505,8 @@ class Array(_Model):
     name: Name
     vendor: FreeText = ""
     model: FreeText = ""
-    controllers: list[Hba] = Field(min_length=1)
+    location: LocationField = None
+    controllers: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class ExistingZone(_Model):
@@ -304,12 +529,65 @@ class Naming(_Model):
     backend_zone: str = "z_backend_{node}_{array}"
     config: str = "cfg_{name}_{fabric}"
 
+    @field_validator("*")
+    @classmethod
+    def _plain_template(cls, v: str) -> str:
+        """Fields by name only, widths a name can have: ``{device:>3000000}`` would build
+        a 3 MB name per object, ``{device.__class__}`` reach into Python objects."""
+        if len(v) > limits.MAX_TEMPLATE_LENGTH:
+            raise ValueError(f"a name template is at most {limits.MAX_TEMPLATE_LENGTH} characters")
+        try:
+            parts = list(string.Formatter().parse(v))
+        except ValueError as exc:
+            raise ValueError(f"not a name template: {exc}") from exc
+        for _, field, spec, conversion in parts:
+            if field is None:
+                continue
+            if not field.isidentifier():
+                raise ValueError(f"{{{field}}}: a field is a plain name such as {{device}}")
+            if conversion is not None:
+                raise ValueError(f"{{{field}!{conversion}}}: no conversions in name templates")
+            if spec and not _FORMAT_SPEC.fullmatch(spec):
+                raise ValueError(
+                    f"{{{field}:{spec}}}: a format is an alignment and a width of at most "
+                    f"{limits.MAX_FORMAT_WIDTH}, such as {{{field}:>8}} or {{{field}:03}}"
+                )
+            width = max((int(n) for n in re.findall(r"\d+", spec or "")), default=0)
+            if width > limits.MAX_FORMAT_WIDTH:
+                raise ValueError(
+                    f"{{{field}:{spec}}}: width {width} over {limits.MAX_FORMAT_WIDTH} "
+                    "(names are at most 64 characters)"
+                )
+        return v
+
+
+class CablingPolicy(_Model):
+    """How cable lengths are estimated from rack positions (all lengths in metres).
+
+    in one rack: the vertical distance, plus ``side_allowance`` and ``slack`` at each end;
+    between racks: up from each end to the rack top, ``tray_drop`` down from the overhead tray
+    at each end, the distance along the row (rack widths) or across rows (``row_pitch``), and
+    ``slack`` at each end. Front-to-rear adds ``front_to_rear``. The result is rounded up to the
+    next of ``lengths`` (default: the standard patch-cord lengths, data).
+    """
+
+    slack: float = Field(0.3, ge=0, le=10, description="service loop per end")
+    side_allowance: float = Field(0.3, ge=0, le=10, description="port to cable manager, per end")
+    tray_drop: float = Field(0.5, ge=0, le=10, description="rack top to overhead tray, per end")
+    row_pitch: float = Field(2.4, ge=0, le=100, description="between neighbouring rows")
+    front_to_rear: float = Field(1.0, ge=0, le=10, description="extra when the ends face apart")
+    lengths: list[Annotated[float, Field(gt=0, le=100000)]] | None = Field(
+        None, description="stock lengths to round up to (default: standard patch cords)"
+    )
+    media: Media | None = Field(None, description="media of cables that do not say")
+
 
 class Policy(_Model):
-    """How to zone, how to name, which rules to tune or silence."""
+    """How to zone, how to name, how to estimate cables, which rules to tune or silence."""
 
     strategy: Strategy = Strategy.SIST
     naming: Naming = Field(default_factory=Naming)
+    cabling: CablingPolicy = Field(default_factory=CablingPolicy)
     severity: dict[RuleCode, Severity] = Field(default_factory=dict)
     suppress: list[Suppression] = Field(default_factory=list)
 
@@ -321,6 +599,8 @@ class Inventory(_Model):
     site: FreeText = ""
     description: FreeText = ""
     fabrics: list[Fabric] = Field(min_length=1)
+    racks: list[Rack] = Field(default_factory=list)
+    patch_panels: list[PatchPanel] = Field(default_factory=list)
     switches: list[Switch] = Field(default_factory=list)
     isls: list[Isl] = Field(default_factory=list)
     cluster: Cluster | None = None

@@ -9,6 +9,8 @@ pack; it never branches on the vendor. One pack is one folder:
   the parser module that reads the vendor's output);
 * ``commands.yaml`` → :class:`CommandCatalogue` (session, CLI patterns, commands);
 * ``snmp.yaml`` (optional) → :class:`SnmpCatalogue` (OID columns, the decoder);
+* ``faceplates.yaml`` (optional) → :class:`Faceplates` (front panels per model: rack units,
+  port blocks and their arrangement, for the cabling plan and the physical rules);
 * ``templates/*.j2``: the zoning scripts.
 
 All three files are validated by one loader (:func:`load_pack`) into one :class:`VendorPack`;
@@ -28,7 +30,7 @@ import os
 import re
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -36,6 +38,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -57,6 +60,10 @@ __all__ = [
     "all_packs",
     "known_vendors",
     "PACK_FILES",
+    "Faceplates",
+    "FaceplateModel",
+    "PortBlock",
+    "model_key",
 ]
 
 
@@ -140,6 +147,9 @@ class TemplateNames(_Pack):
     activate: str = "activate.j2"
     rollback: str = "rollback.j2"
     script: str = "script.j2"
+    #: per-switch port configuration (names/descriptions, VSAN membership) and its rollback
+    ports: str = "ports.j2"
+    ports_rollback: str = "ports_rollback.j2"
 
 
 class ScriptSyntax(_Pack):
@@ -154,10 +164,29 @@ class ScriptSyntax(_Pack):
     role_tags: dict[str, str] = Field(
         default_factory=dict, description="member role -> smart-zoning keyword"
     )
+    port_name_max: int = Field(
+        32,
+        ge=8,
+        le=128,
+        description="longest port name / port description zoneplan writes into a script",
+    )
     token_pattern: Regex = Field(
         r"^[A-Za-z0-9_^:,\-]{1,64}$",
         description="every name or member that reaches a script must match (no quotes, "
         "spaces, ';', '$' where the shell would expand it)",
+    )
+
+
+class AuditNeeds(_Pack):
+    """What an "in sync" verdict needs, captured and complete (issue 14: never in sync on
+    partial data). Each need names the captured inputs (``SwitchState.seen`` keys) that
+    satisfy it; an input whose output was cut short (``SwitchState.cut``) does not."""
+
+    fabric: dict[str, list[str]] = Field(
+        default_factory=dict, description="from at least one switch of the fabric"
+    )
+    switch: dict[str, list[str]] = Field(
+        default_factory=dict, description="from every switch of the fabric"
     )
 
 
@@ -178,6 +207,7 @@ class Manifest(_Pack):
     capabilities: Capabilities
     templates: TemplateNames = Field(default_factory=TemplateNames)
     script: ScriptSyntax = Field(default_factory=ScriptSyntax)
+    audit: AuditNeeds = Field(default_factory=AuditNeeds)
 
 
 # --------------------------------------------------------------------------- commands.yaml
@@ -207,6 +237,7 @@ class Feed(str, enum.Enum):
     RUNNING_CONFIG = "running_config"  #: zoning, device-aliases and VSANs of the saved config
     SWITCHNAME = "switchname"  #: the switch's name
     FIRMWARE = "firmware"  #: the firmware version (and the model, where printed)
+    PORT_NAMES = "port_names"  #: {port: name or description} ("" for none)
 
 
 class Session(_Pack):
@@ -351,6 +382,77 @@ class SnmpCatalogue(_Pack):
     tables: dict[str, dict[str, OidText]]
 
 
+# -- faceplates.yaml: front panels for the cabling plan and the physical rules -------------------
+class PortBlock(_Pack):
+    """Ports drawn together on a front panel (an SFP block, the QSFP cages, one LEM)."""
+
+    first: int | None = Field(None, ge=0, description="first port number (default: the pack's)")
+    count: int | None = Field(None, ge=1, le=1024, description="ports (default: all the rest)")
+    cage: str = ""
+    speed: int | None = Field(None, ge=1, le=256, description="fastest speed, Gb/s")
+    rows: int = Field(2, ge=1, le=8)
+    columns_per_group: int = Field(4, ge=1, le=64)
+    order: Literal["row-major-per-group", "column-major", "cage"] = "row-major-per-group"
+    lanes: int = Field(1, ge=1, le=8, description="port numbers per cage (QSFP 4, SFP-DD 2)")
+    note: str = ""
+
+
+class SourceRef(_Pack):
+    """Where a fact was read (a key into ``sources``), and whether it was verified there."""
+
+    model_config = ConfigDict(extra="allow")
+    key: str | None = None
+    verified: bool
+
+
+class FaceplateModel(_Pack):
+    """One switch model (or model family) and its front panel."""
+
+    id: str
+    match: list[str] = Field(min_length=1)
+    kind: Literal["fixed", "chassis"] = "fixed"
+    height: int = Field(ge=1, le=60, description="rack units")
+    ports: int | None = Field(None, ge=1, le=1024)
+    slots: int | None = Field(None, ge=1, le=32, description="blade slots of a chassis")
+    blocks: list[PortBlock] = Field(default_factory=list)
+    layout_verified: bool = False
+    note: str = ""
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class FaceplateDefault(_Pack):
+    """The drawing for models the pack does not list."""
+
+    height: int = Field(1, ge=1, le=60)
+    layout_verified: Literal[False] = False
+    blocks: list[PortBlock] = Field(min_length=1)
+    blade: list[PortBlock] = Field(min_length=1)
+
+
+class Faceplates(_Pack):
+    """``vendors/<pack>/faceplates.yaml``."""
+
+    schema_: str = Field(alias="schema")
+    sources: dict[str, dict[str, Any]]
+    default: FaceplateDefault
+    models: list[FaceplateModel]
+    _by_key: dict[str, FaceplateModel] | None = PrivateAttr(None)
+
+    def lookup(self, model: str) -> FaceplateModel | None:
+        """The entry whose ``match`` names ``model`` (case, spaces and dashes ignored)."""
+        return self._index().get(model_key(model))
+
+    def _index(self) -> dict[str, FaceplateModel]:
+        if self._by_key is None:
+            self._by_key = {model_key(m): fp for fp in self.models for m in fp.match}
+        return self._by_key
+
+
+def model_key(model: str) -> str:
+    """``DS-C9148S-K9`` → ``dsc9148sk9``: how model names are compared."""
+    return re.sub(r"[^a-z0-9]", "", model.lower())
+
+
 # --------------------------------------------------------------------------- the pack
 
 #: pack file → its model (the schema generator and the loader both use this)
@@ -358,7 +460,10 @@ PACK_FILES: dict[str, type[_Pack]] = {
     "manifest.yaml": Manifest,
     "commands.yaml": CommandCatalogue,
     "snmp.yaml": SnmpCatalogue,
+    "faceplates.yaml": Faceplates,
 }
+#: pack files a pack may leave out (no SNMP; no front panels: the default drawing)
+OPTIONAL_FILES = ("snmp.yaml", "faceplates.yaml")
 
 
 class VendorPackError(Exception):
@@ -374,6 +479,7 @@ class VendorPack(BaseModel):
     manifest: Manifest
     commands: CommandCatalogue
     snmp: SnmpCatalogue | None = None
+    faceplates: Faceplates | None = None  #: front panels per model (faceplates.yaml)
 
     @classmethod
     def load(cls, root: Path) -> VendorPack:
@@ -381,7 +487,7 @@ class VendorPack(BaseModel):
         parts: dict[str, _Pack | None] = {}
         for name, model in PACK_FILES.items():
             path = root / name
-            if name == "snmp.yaml" and not path.exists():
+            if name in OPTIONAL_FILES and not path.exists():
                 parts[name] = None
                 continue
             try:
@@ -396,6 +502,7 @@ class VendorPack(BaseModel):
             manifest=parts["manifest.yaml"],
             commands=parts["commands.yaml"],
             snmp=parts["snmp.yaml"],
+            faceplates=parts["faceplates.yaml"],
         )
 
     __hash__ = object.__hash__  # one loaded pack per folder: identity is equality
@@ -429,7 +536,7 @@ class VendorPack(BaseModel):
 
     def name_is_legal(self, name: str) -> bool:
         n = self.manifest.naming
-        return bool(_compiled(n.pattern).match(name)) and not any(
+        return bool(_compiled(n.pattern).fullmatch(name)) and not any(
             name.lower().startswith(r) for r in n.reserved_prefixes
         )
 

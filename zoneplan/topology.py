@@ -18,7 +18,7 @@ from typing import Iterator
 import networkx as nx
 
 from .findings import Finding, Location
-from .model import DEFAULT_ROLE, DEVICE_PATHS, Hba, Inventory, Port, PortRole, Switch
+from .model import DEFAULT_ROLE, DEVICE_PATHS, Cable, Hba, Inventory, Port, PortRole, Switch
 from .packs import pack_for
 from .rules.integrity import DanglingReference
 from .yamlsource import SourceMap
@@ -140,6 +140,10 @@ class Topology:
                 yield p
 
 
+def _cable_id(cable: Cable | None) -> str | None:
+    return cable.id if cable is not None else None
+
+
 def _dangling(topo: Topology, message: str, path: tuple, subject: str) -> None:
     topo.findings.append(DanglingReference.make(message, topo.locate(path), subject=subject))
 
@@ -218,7 +222,7 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
                 if port.switch is not None and port.port is not None:
                     sp = attach(port.switch, port.port, ref.ref, (*path, "switch"), ref.ref)
                     if sp is not None:
-                        g.add_edge(pnode, sp, kind="cable", cable=port.cable)
+                        g.add_edge(pnode, sp, kind="cable", cable=_cable_id(port.cable))
                         topo.cabled_to[ref.ref] = (port.switch, port.port)
 
     for ref in topo.ports:
@@ -237,7 +241,10 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
         topo.direct[ref.ref] = other.ref
         if not g.has_edge(port_node(ref.wwpn), port_node(other.wwpn)):
             g.add_edge(
-                port_node(ref.wwpn), port_node(other.wwpn), kind="direct", cable=ref.port.cable
+                port_node(ref.wwpn),
+                port_node(other.wwpn),
+                kind="direct",
+                cable=_cable_id(ref.port.cable),
             )
 
     for ii, isl in enumerate(inventory.isls):
@@ -250,7 +257,7 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             (na, sa, pa), (nb, sb, pb) = ends
             topo.attached[(sa, pa)][-1] = f"{sb}:{pb}"
             topo.attached[(sb, pb)][-1] = f"{sa}:{pa}"
-            g.add_edge(na, nb, kind="isl", cable=isl.cable)
+            g.add_edge(na, nb, kind="isl", cable=_cable_id(isl.cable))
             topo.isl_pairs.append((sa, sb))
 
     if inventory.cluster is not None:

@@ -83,6 +83,8 @@ def make_state(plan: Plan, logins=(ESX, T1, T2), ports=None) -> SwitchState:
         sw, port = where.get(w, (None, None))
         st.add_login(Login(w, switch=sw, port=port))
     st.seen["logins"] = "nsshow"
+    st.seen["ports"] = "switchshow"
+    st.seen["transaction"] = "cfgtransshow"
     st.transaction = Transaction()
     return st
 
@@ -97,6 +99,15 @@ def test_matching_fabric_is_in_sync_and_says_so(topology):
     assert r.verdicts["A"] == "incomplete"  # sw-a2 was not read: its logins are unknown
     other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
     other.seen["logins"] = "nsshow"
+    r = audit(plan, topology, [make_state(plan), other])
+    assert r.verdicts["A"] == "incomplete"  # its ports and transaction state are unknown
+    assert "sw-a2: ports not captured" in " ".join(f.message for f in r.findings)
+    other.seen.update(ports="switchshow", transaction="cfgtransshow")
+    other.cut["logins"] = "nsshow"  # a cut nsshow (ZP021) is not a read of the logins
+    r = audit(plan, topology, [make_state(plan), other])
+    assert r.verdicts["A"] == "incomplete" and "ZP615" not in codes(r)
+    assert "sw-a2: logins cut short" in " ".join(f.message for f in r.findings)
+    del other.cut["logins"]
     r = audit(plan, topology, [make_state(plan), other])
     assert r.verdicts["A"] == "in-sync"
     assert "ZP615" in codes(r)
@@ -117,6 +128,18 @@ def test_unexpected_zone_and_too_small(topology):
     st.zoning[0].defined.zones["old_zone"] = Zone("old_zone", members=[ESX])
     st.zoning[0].effective.zones["old_zone"] = Zone("old_zone", members=[ESX])
     assert {"ZP602", "ZP616"} <= set(codes(audit(plan, topology, [st])))
+
+
+def test_zone_still_in_effect_after_its_removal_is_never_in_sync(topology):
+    plan = make_plan()
+    st = make_state(plan)
+    other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
+    other.seen["logins"] = "nsshow"
+    st.zoning[0].effective.zones["old_zone"] = Zone("old_zone", members=[ESX, T1])
+    r = audit(plan, topology, [st, other])
+    assert "ZP606" in codes(r) and "ZP615" not in codes(r) and r.verdicts["A"] == "drift"
+    (f,) = [f for f in r.findings if f.code == "ZP606"]
+    assert "old_zone" in f.message
 
 
 def test_member_drift_names_the_extra_member(topology):

@@ -28,12 +28,25 @@ def pdf_text(pdf: Path) -> str:
 
 
 def assert_every_cable_row(plan: CablingPlan, text: str) -> None:
-    """Each cable's row, as printed: ID, role, fabric, end 1, its WWPN, end 2 (and its WWPN)."""
-    missing = []
+    """Each cable's row of the cable list, as printed: its ID, then (in the lines of that row,
+    before the next cable's ID) its role, fabric, both ends and their WWPNs."""
+    parts = re.split(r"^\s*Cable list\s*$", text, maxsplit=1, flags=re.M)
+    assert len(parts) == 2, "no cable list heading in the PDF text"
+    lines = parts[1].splitlines()
+    start: dict[str, int] = {}
     for c in plan.cables:
-        parts = [c.id, c.role, c.fabric or "direct", c.a.text, c.a.wwpn, c.b.text, c.b.wwpn]
-        pattern = r"\s+".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts if p)
-        if not re.search(pattern, text):
+        token = re.compile(rf"(?<![\w.-]){re.escape(c.id)}(?![\w.-])")
+        start[c.id] = next((i for i, line in enumerate(lines) if token.search(line)), -1)
+    missing = [cid for cid, i in start.items() if i < 0]
+    bounds = sorted(set(start.values()))
+    for c in plan.cables:
+        i = start[c.id]
+        if i < 0:
+            continue
+        end = next((b for b in bounds if b > i), i + 8)
+        block = " ".join(" ".join(lines[i : min(end, i + 8)]).split())
+        want = [c.role, c.fabric or "direct", c.a.text, c.a.wwpn, c.b.text, c.b.wwpn]
+        if not all(" ".join(w.split()) in block for w in want if w):
             missing.append(c.id)
     assert missing == [], f"rows not found in the PDF text: {missing[:10]}"
 

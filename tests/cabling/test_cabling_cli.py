@@ -24,7 +24,7 @@ def run(*args: str) -> Any:
 
 def test_html_csv_and_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "build" / "cabling.html"
-    r = run(str(SAMPLE), "-o", str(out), "--date", "2026-11-26")
+    r = run(str(SAMPLE), "-o", str(out), "--date", "2026-11-26")  # build/ created
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
     assert "A-sw-a1-08" in html and "2026-11-26" in html
@@ -37,7 +37,8 @@ def test_html_csv_and_unchanged(tmp_path: Path) -> None:
     r = run(str(SAMPLE), "--format", "csv", "-o", str(labels))
     assert r.exit_code == 0, r.output
     parsed = read_labels_csv(labels.read_text(encoding="utf-8"))
-    assert len(parsed) == 72 and parsed[0].cable == "A-sw-a1-00"
+    # 36 cables, two of them patched through two panels (3 segments): 40 cables, 80 labels
+    assert len(parsed) == 80 and parsed[0].cable == "A-sw-a1-00"
 
 
 def test_refuses_to_overwrite_a_different_file(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ def _cable_ids(text: str, plan: CablingPlan) -> set[str]:
 
 @pytest.fixture(scope="module")
 def weasy_a4(sample_plan: CablingPlan) -> bytes:
-    return render_pdf(sample_plan, "a4-portrait")
+    return render_pdf(sample_plan, "a4-portrait", engine="weasyprint")
 
 
 @pytest.mark.parametrize("paper", ["a4-portrait", "letter-landscape"])
@@ -31,7 +31,9 @@ def test_weasyprint_pdf_has_every_cable(
     sample_plan: CablingPlan, weasy_a4: bytes, tmp_path: Path, paper: str
 ) -> None:
     pdf = tmp_path / "plan.pdf"
-    pdf.write_bytes(weasy_a4 if paper == "a4-portrait" else render_pdf(sample_plan, paper))
+    pdf.write_bytes(
+        weasy_a4 if paper == "a4-portrait" else render_pdf(sample_plan, paper, engine="weasyprint")
+    )
     text = pdf_text(pdf)
     assert _cable_ids(text, sample_plan) == {c.id for c in sample_plan.cables}
     assert_every_cable_row(sample_plan, text)
@@ -41,7 +43,28 @@ def test_weasyprint_pdf_has_every_cable(
 
 
 def test_weasyprint_pdf_is_reproducible(sample_plan: CablingPlan, weasy_a4: bytes) -> None:
-    assert render_pdf(sample_plan, "a4-portrait") == weasy_a4
+    assert render_pdf(sample_plan, "a4-portrait", engine="weasyprint") == weasy_a4
+
+
+def test_chromium_pdf_is_reproducible_and_dated_like_the_plan(sample_plan: CablingPlan) -> None:
+    from .browser import chromium_binary
+
+    if chromium_binary() is None:
+        pytest.skip("chromium not installed")
+    one = render_pdf(sample_plan, "a4-portrait", engine="chromium")
+    two = render_pdf(sample_plan, "a4-portrait", engine="chromium")
+    assert one == two
+    day = sample_plan.cover.date.replace("-", "")
+    assert f"/CreationDate (D:{day}000000".encode() in one
+
+
+def test_auto_is_chromium_where_installed() -> None:
+    from zoneplan.cabling.render import chromium_binary, pdf_engine
+
+    assert pdf_engine("auto") == ("chromium" if chromium_binary() else "weasyprint")
+    assert pdf_engine("weasyprint") == "weasyprint"
+    with pytest.raises(ValueError, match="unknown PDF engine"):
+        pdf_engine("prince")
 
 
 def test_weasyprint_and_chromium_print_the_same_cables(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Callable
 
@@ -157,17 +159,41 @@ def test_mirror_ends_disagreeing_is_noted(
     assert any("MIR-99" in n for n in plan.notes)
 
 
-def test_labels_two_per_cable_with_far_end(sample_plan: CablingPlan) -> None:
+def test_labels_two_per_segment_with_far_end(sample_plan: CablingPlan) -> None:
     labels = sample_plan.labels()
-    assert len(labels) == 2 * len(sample_plan.cables)
-    for c, (one, two) in zip(
-        sample_plan.cables, zip(labels[0::2], labels[1::2], strict=True), strict=True
-    ):
-        assert one.cable == two.cable == c.id
-        assert (one.end, two.end) == (1, 2)
-        assert one.here == two.there == c.a.text
-        assert one.there == two.here == c.b.text
-        assert one.here_wwpn == c.a.wwpn and two.there_wwpn == c.a.wwpn
+    assert sample_plan.physical is not None
+    rows = sample_plan.physical.by_cable
+    assert len(labels) == 2 * sum(len(rows[c.id].segments) for c in sample_plan.cables)
+    pairs = iter(zip(labels[0::2], labels[1::2], strict=True))
+    for c in sample_plan.cables:
+        chain = []
+        for seg in rows[c.id].segments:
+            one, two = next(pairs)
+            assert one.cable == two.cable == seg.id and (one.end, two.end) == (1, 2)
+            assert one.here == two.there and one.there == two.here
+            chain.append((one.here, one.there))
+        # the segments chain from end 1 to end 2, each naming the far end of its own cable
+        assert chain[0][0] == c.a.text and chain[-1][1] == c.b.text
+        assert all(a[1] == b[0] for a, b in pairwise(chain))
+        assert (
+            chain[0][0] == c.a.text
+            and next(x for x in labels if x.cable == rows[c.id].segments[0].id).here_wwpn
+            == c.a.wwpn
+        )
+        if len(chain) == 1:
+            assert rows[c.id].segments[0].id == c.id  # an unpatched cable keeps its one ID
+
+
+def test_a_patched_run_labels_every_segment(sample_plan: CablingPlan) -> None:
+    assert sample_plan.physical is not None
+    row = sample_plan.physical.by_cable["A-sw-a1-10"]
+    assert [s.id for s in row.segments] == ["A-sw-a1-10", "TRUNK-R12-R13-01", "A-sw-a1-10.3"]
+    assert row.hops == ["pp-r12 port 1", "pp-r13 port 1"]
+    assert [(s.a, s.b) for s in row.segments] == [
+        ("lnx01/host1/p0", "pp-r12 port 1"),
+        ("pp-r12 port 1", "pp-r13 port 1"),
+        ("pp-r13 port 1", "sw-a1 port 10"),
+    ]
 
 
 def test_device_tables_cover_every_port(sample_plan: CablingPlan) -> None:
@@ -290,20 +316,19 @@ def test_synthetic_is_deterministic() -> None:
     assert len(small["switches"]) == 2 and small["isls"] == []
 
 
-def test_free_groups_print_as_one_line(sixteen_switch_plan: CablingPlan) -> None:
+def test_switch_section_draws_the_panel_and_lists_ports_in_use(
+    sixteen_switch_plan: CablingPlan,
+) -> None:
     from zoneplan.cabling import render_html
 
-    director = next(m for m in sixteen_switch_plan.switches if m.director)
-    last_slot = director.slots[-1]
-    assert all(g.all_free for g in last_slot.groups[:-1])  # ISLs sit at the end of it
     html = render_html(sixteen_switch_plan)
-    first = last_slot.groups[0]
-    assert f"ports {first.title}: all 8 free" in html
-    # a group with one port in use keeps a cell per port, its free ports marked free
-    partly = next(
-        g
-        for s in director.slots
-        for g in s.groups
-        if not g.all_free and any(c.state == "free" for c in g.cells)
-    )
-    assert f"ports {partly.title}: all" not in html
+    director = next(m for m in sixteen_switch_plan.switches if m.director)
+    used = [c for s in director.slots for g in s.groups for c in g.cells if c.state != "free"]
+    free = [c for s in director.slots for g in s.groups for c in g.cells if c.state == "free"]
+    part = html.split(f"<h3>{director.name} ", 1)[1].split('<div class="swmap', 1)[0]
+    assert part.count("<svg") == 1 and 'aria-label="front panel of' in part
+    listed = re.findall(r"<tr class=\"[^\"]*\"><td><b>([^<]+)</b>", part)
+    assert listed == [c.port for c in used]
+    assert not set(listed) & {c.port for c in free}
+    # every port is drawn once on the panel, with the number printed beside it
+    assert part.count("<rect") >= len(used) + len(free)

@@ -4,8 +4,9 @@ The rule (CONTRIBUTING, "Adding a vendor"): outside ``vendors/`` and the modules
 name (``parsers:`` in a manifest: the per-vendor parser and SNMP decoder modules), no *code*
 names a vendor: no identifier (``_feed_cisco_zones``), no string a program compares, prints or
 writes (``vendor == "brocade"``, ``"a Cisco fabric needs its vsan"``). Documentation may:
-comments, docstrings (the rule catalogue's Why/Fails/Passes/Fix, citations of vendor sources)
-and the ``description=``/``help=`` texts of model fields and CLI options. A message that must
+comments, docstrings (the rule catalogue's Why/Fix, citations of vendor sources), the rule
+examples (``fails``/``passes``: switch output quoted as the switch prints it) and the
+``description=``/``help=`` texts of model fields and CLI options. A message that must
 name the maker takes the pack's ``brand``.
 
 The vendor names checked are the packs' own (vendor word, brand, the words of the pack id) and
@@ -24,6 +25,7 @@ import pytest
 from tests.support.paths import REPO
 from tests.support.sources import package_files, parsed
 from zoneplan.packs import all_packs
+from zoneplan.rules import examples as rule_examples
 
 #: product names a pack's data does not spell out as words
 PRODUCTS = {"nx-os", "nxos", "fabric os", "fabos", "san-os"}
@@ -34,6 +36,8 @@ EXCEPTIONS = {
 }
 #: keyword arguments whose strings are documentation (model fields, CLI options)
 DOC_KEYWORDS = {"description", "help", "title", "examples"}
+#: a rule's examples (calls of these, and what ``fails``/``passes`` are set to) are documentation
+EXAMPLE_KINDS = {n for n in rule_examples.__all__ if n[0].isupper() and n != "SAMPLE"}
 
 
 def vendor_words() -> set[str]:
@@ -59,6 +63,15 @@ def _documentation(tree: ast.AST) -> set[int]:
             out.add(id(node.value))
         elif isinstance(node, ast.keyword) and node.arg in DOC_KEYWORDS:
             out.update(id(n) for n in ast.walk(node.value))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in EXAMPLE_KINDS
+        ) or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id in ("fails", "passes") for t in node.targets)
+        ):
+            out.update(id(n) for n in ast.walk(node))
     return out
 
 
@@ -125,6 +138,8 @@ def test_the_exceptions_still_need_to_be_exceptions():
         ("x = 1  # Cisco: show zone status\n", False),
         ('f = Field(None, description="a Brocade peer zone")\n', False),
         ('vendor = pack.manifest.brand + " fabric"\n', False),
+        ('fails = Capture({"sw1.txt": "sw1:admin> cfgshow"}, caption="Brocade FOS")\n', False),
+        ('x = Capture({"mds1.txt": "mds1# show zone"})\n', False),
         ("positions = 3\n", False),
     ],
 )

@@ -21,8 +21,16 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
     assert written == [
         "A/A.rollback.txt",
         "A/A.script.txt",
+        "A/sw-a1.ports.rollback.txt",  # per switch: port names and their rollback (issue 17)
+        "A/sw-a1.ports.txt",
+        "A/sw-a2.ports.rollback.txt",
+        "A/sw-a2.ports.txt",
         "B/B.rollback.txt",
         "B/B.script.txt",
+        "B/mds-b1.ports.rollback.txt",
+        "B/mds-b1.ports.txt",
+        "B/mds-b2.ports.rollback.txt",
+        "B/mds-b2.ports.txt",
         "plan.json",
     ]
     assert "zone DB" in r.output and "1,048,576" in r.output
@@ -43,27 +51,24 @@ def test_rerun_is_byte_identical_and_touches_nothing(tmp_path):
     assert before == after
 
 
-def test_a_differing_file_is_backed_up_not_overwritten(tmp_path):
+def test_a_differing_file_stops_the_run_and_force_keeps_a_backup(tmp_path):
+    """The one --force rule: nothing written when a file would change; --force replaces it
+    and keeps the old content as NAME.bak (then .bak.1)."""
     target = tmp_path / "A" / "A.script.txt"
     target.parent.mkdir(parents=True)
     target.write_text("my own edits\n")
     r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    assert r.exit_code == 2 and "--force" in r.output and "A.script.txt" in r.output
+    assert target.read_text() == "my own edits\n"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["A.script.txt"]
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
     assert r.exit_code == 0
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
+    assert target.read_text().startswith("# zoneplan")
     target.write_text("more edits\n")
-    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
     assert (tmp_path / "A" / "A.script.txt.bak.1").read_text() == "more edits\n"
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
-
-
-def test_force_overwrites_without_backup(tmp_path):
-    target = tmp_path / "A" / "A.script.txt"
-    target.parent.mkdir(parents=True)
-    target.write_text("my own edits\n")
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
-    assert r.exit_code == 0 and "overwritten" in r.output
-    assert not list(tmp_path.rglob("*.bak*"))
-    assert target.read_text().startswith("# zoneplan")
 
 
 def test_fabric_and_strategy_options(tmp_path):

@@ -335,17 +335,19 @@ def random_inventory(p: InventoryParams) -> Inventory:
 
 
 def cabling_inventory(
-    hosts: int = 500, *, switches_per_fabric: int = 8, directors: int = 2
+    hosts: int = 500, *, switches_per_fabric: int = 8, directors: int = 2, racks: bool = False
 ) -> dict[str, Any]:
     """The layout that makes printing a cabling plan hard, as plain data.
 
     Fabric A is Brocade, B is Cisco. The first ``directors`` switches of each fabric are
     chassis directors (48-port blades) cabled core-edge to the fixed switches; the cluster and
     its arrays sit on the first two switches, hosts are spread round robin with one port per
-    fabric. Deterministic: the same arguments give the same inventory.
+    fabric. With ``racks``, everything has its rack and unit and the hosts reach the switches
+    through patch panels (:func:`tests.support.racks.add_racks`). Deterministic: the same
+    arguments give the same inventory.
     """
     spf = max(1, switches_per_fabric)
-    return inventory_data(
+    data = inventory_data(
         InventoryParams(
             hosts=hosts,
             switches_a=spf,
@@ -359,3 +361,8 @@ def cabling_inventory(
             described=True,
         )
     )
+    if racks:
+        from .racks import add_racks
+
+        add_racks(data)
+    return data

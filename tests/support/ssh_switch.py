@@ -27,7 +27,13 @@ from typing import Any, Mapping
 
 import asyncssh
 
-__all__ = ["EmulatedSwitch", "EmulatorThread", "outputs_from_state", "free_tcp_port"]
+__all__ = [
+    "EmulatedSwitch",
+    "EmulatorThread",
+    "outputs_from_state",
+    "free_tcp_port",
+    "with_login_ports",
+]
 
 _BROCADE_NOT_FOUND = "rbash: {cmd}: command not found\n"
 _CISCO_INVALID = "                ^\n% Invalid command at '^' marker.\n"
@@ -39,6 +45,31 @@ def free_tcp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def with_login_ports(state: Any, vendor: str | None = None) -> Any:
+    """``state`` itself, or for a state built from logins only (no ports, as
+    :func:`tests.support.planstate.states_from_plan` makes them) a copy in which every login's
+    port is an online port."""
+    import copy
+
+    from zoneplan.observed import Port
+
+    vendor = vendor or state.vendor
+    if state.ports:
+        return state
+    state = copy.deepcopy(state)
+    for lg in state.logins.values():
+        if lg.port and lg.port not in state.ports and not lg.remote:
+            num = lg.port.rsplit("/", 1)[-1]
+            state.ports[lg.port] = Port(
+                name=lg.port,
+                index=int(num) if num.isdecimal() and vendor == "brocade" else None,
+                state="Online" if vendor == "brocade" else "up",
+                type="F-Port" if vendor == "brocade" else "F",
+                vsan=lg.vsan or None,
+            )
+    return state
 
 
 def outputs_from_state(
@@ -54,22 +85,7 @@ def outputs_from_state(
     from . import show_render as sr
 
     vendor = vendor or state.vendor
-    if not state.ports:  # a state built from logins only: every login port is an online port
-        import copy
-
-        from zoneplan.observed import Port
-
-        state = copy.deepcopy(state)
-        for lg in state.logins.values():
-            if lg.port and lg.port not in state.ports and not lg.remote:
-                num = lg.port.rsplit("/", 1)[-1]
-                state.ports[lg.port] = Port(
-                    name=lg.port,
-                    index=int(num) if num.isdecimal() and vendor == "brocade" else None,
-                    state="Online" if vendor == "brocade" else "up",
-                    type="F-Port" if vendor == "brocade" else "F",
-                    vsan=lg.vsan or None,
-                )
+    state = with_login_ports(state, vendor)
     out: dict[str, str] = {}
     if vendor == "brocade":
         z = state.zoning.get(0)

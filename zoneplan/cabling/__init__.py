@@ -8,6 +8,10 @@ caller passes the date and the inventory's bytes, so the same input gives the sa
 
 from __future__ import annotations
 
+from datetime import date
+
+from ..topology import Topology
+from .physical import CableRow, PhysicalPlan, RackView, add_physical
 from .plan import (
     Cable,
     CablingPlan,
@@ -21,8 +25,8 @@ from .plan import (
     SlotBlock,
     SwitchMap,
     SwitchPortCell,
-    build_plan,
 )
+from .plan import build_plan as _build_cables
 from .render import (
     PAPERS,
     PDF_ENGINES,
@@ -36,7 +40,21 @@ from .render import (
     write_labels_csv,
 )
 
+
+def build_plan(
+    topology: Topology, *, generated: date | str, source: bytes = b"", source_name: str = ""
+) -> CablingPlan:
+    """The whole plan: cables with stable IDs, device and switch tables
+    (:func:`zoneplan.cabling.plan.build_plan`), then racks, runs in walk order and front
+    panels (:func:`zoneplan.cabling.physical.add_physical`)."""
+    plan = _build_cables(topology, generated=generated, source=source, source_name=source_name)
+    return add_physical(plan, topology)
+
+
 __all__ = [
+    "CableRow",
+    "PhysicalPlan",
+    "RackView",
     "PAPERS",
     "PDF_ENGINES",
     "html_to_pdf",

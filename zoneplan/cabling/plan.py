@@ -19,10 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Inventory, PortRole
+from ..physical.tables import color_table
 from ..topology import PortRef, Topology
+
+if TYPE_CHECKING:
+    from .physical import PhysicalPlan
 
 #: Roles a cable can have; ``isl`` for switch-to-switch links.
 ROLES = ("initiator", "target", "mirror", "backend", "isl")
@@ -218,13 +222,17 @@ class CablingPlan:
     devices: list[DeviceTable]
     switches: list[SwitchMap]
     notes: list[str] = field(default_factory=list)
+    #: racks, cable runs in walk order, front panels (:mod:`zoneplan.cabling.physical`)
+    physical: PhysicalPlan | None = None
 
     @property
     def fabrics(self) -> dict[str, FabricInfo]:
         return {f.name: f for f in self.cover.fabrics}
 
     def labels(self) -> list[Label]:
-        """Two labels per cable, in cable-list order."""
+        """Two labels per cable (per segment of a patched run), in cable-list order."""
+        if self.physical is not None:
+            return self.physical.labels(self.cables)
         out: list[Label] = []
         for c in self.cables:
             fabric = c.fabric or "direct"
@@ -302,7 +310,7 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
         fabric = topo.switch_fabric.get(switch)
         drafts.append(
             _Draft(
-                ref.port.cable,
+                ref.port.cable.id if ref.port.cable else None,
                 f"{fabric}-{switch}-{port_slug(port)}",
                 _role(ref),
                 fabric,
@@ -323,7 +331,7 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
         fabric = topo.switch_fabric.get(lo[2])
         drafts.append(
             _Draft(
-                isl.cable,
+                isl.cable.id if isl.cable else None,
                 f"ISL-{lo[2]}-{port_slug(lo[3])}",
                 "isl",
                 fabric,
@@ -340,11 +348,13 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
             continue
         seen.add(pair)
         x, y = sorted((topo.by_ref[ref_name], topo.by_ref[peer_name]), key=lambda r: r.ref)
-        given = x.port.cable or y.port.cable
-        if x.port.cable and y.port.cable and x.port.cable != y.port.cable:
+        xid = x.port.cable.id if x.port.cable else None
+        yid = y.port.cable.id if y.port.cable else None
+        given = xid or yid
+        if xid and yid and xid != yid:
             notes.append(
                 f"direct link {x.ref} - {y.ref}: the two ends name different cables "
-                f"({x.port.cable}, {y.port.cable}); printed as {x.port.cable}"
+                f"({xid}, {yid}); printed as {xid}"
             )
         role = "mirror" if PortRole.MIRROR in (x.role, y.role) else _role(x)
         drafts.append(
@@ -493,7 +503,7 @@ def _switch_maps(topo: Topology, cables: list[Cable]) -> list[SwitchMap]:
                 name,
                 sw.fabric,
                 sw.model,
-                sw.location,
+                sw.location.text if sw.location else "",
                 sw.domain_id,
                 sw.mgmt or "",
                 sw.director or bool(sw.slots),
@@ -539,7 +549,8 @@ def build_plan(
 
     fabrics: list[FabricInfo] = []
     for i, f in enumerate(inv.fabrics):
-        color = (f.color or DEFAULT_COLORS[i % len(DEFAULT_COLORS)]).lower()
+        named = color_table().hex(f.color) if f.color else None  # None: unknown name (ZP912)
+        color = (named or DEFAULT_COLORS[i % len(DEFAULT_COLORS)]).lower()
         fabrics.append(
             FabricInfo(
                 f.name,

@@ -1,11 +1,12 @@
 """Printing a :class:`~zoneplan.cabling.plan.CablingPlan`: HTML, PDF and label CSV.
 
 Why one HTML for everything: the page a technician opens in a browser, the PDF that is
-e-mailed, and what Chromium prints must not disagree, so the PDF is WeasyPrint's rendering of
-the very same HTML (or, with ``engine="chromium"``, headless Chromium's print of it: about 3x
-faster on a 500-host site, but not byte-reproducible). The HTML is self-contained (inline CSS
-and SVG, system fonts only, no scripts, no URLs) so it opens on a laptop in a data centre
-without network access.
+e-mailed, and what a browser prints must not disagree, so the PDF is a print of the very same
+HTML: by headless Chromium where it is installed (the default, ``auto``: about 4x faster than
+WeasyPrint on a 500-host site, and made byte-reproducible by printing without accessibility
+tags and stamping the plan's date), else by WeasyPrint. The HTML is self-contained (inline
+CSS and SVG, system fonts only, no scripts, no URLs) so it opens on a laptop in a data centre
+without network access. Label sheets (:mod:`zoneplan.cabling.labels`) print the same way.
 
 The CSV has one row per *label*: every cable twice, once for each end, with the far end
 written on it, which is what label printers import. :func:`read_labels_csv` reads it back,
@@ -16,18 +17,24 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import IO, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..sanitise import csv_cell, csv_uncell, html_value
 from .diagram import HOST_DETAIL_LIMIT, line_sample_svg, render_svg, swatch_svg
-from .plan import GROUP_SIZE, CablingPlan, FabricInfo, Label
+from .drawings import faceplate_svg, faceplate_title, rack_svg
+from .labels import LabelSheets, render_label_sheets
+from .physical import CableRow, FaceplateView, RackView, SegmentRow
+from .plan import GROUP_SIZE, Cable, CablingPlan, FabricInfo, Label
 
 FONT_STACK = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'
 #: Border styles per fabric index: a second, colour-free way to tell fabrics apart.
@@ -95,6 +102,7 @@ def _environment() -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=html_value,  # control characters visible, then HTML-escaped
         )
     return _env
 
@@ -125,6 +133,19 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
     def line_sample(f: FabricInfo | None) -> Markup:
         return Markup(line_sample_svg(f))
 
+    fabrics = plan.fabrics
+    physical = plan.physical
+
+    def rack(view: RackView) -> Markup:
+        return Markup(rack_svg(view, fabrics))
+
+    def faceplate(view: FaceplateView) -> Markup:
+        return Markup(faceplate_svg(view, fabrics))
+
+    rows = physical.rows if physical is not None else [_plain_row(c) for c in plan.cables]
+    racks = physical.racks if physical is not None else []
+    faceplates = {v.switch: v for v in physical.faceplates} if physical is not None else {}
+
     return (
         _environment()
         .get_template("cabling.html")
@@ -146,12 +167,31 @@ def render_html(plan: CablingPlan, paper: str = "a4-portrait") -> str:
             grouped=len(plan.inventory.hosts) > HOST_DETAIL_LIMIT,
             swatch=swatch,
             line_sample=line_sample,
+            rows=rows,
+            racks=racks,
+            faceplates=faceplates,
+            rack_svg=rack,
+            faceplate_svg=faceplate,
+            faceplate_title=faceplate_title,
+            label_count=len(plan.labels()),
         )
     )
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded."""
+def _plain_row(c: Cable) -> CableRow:
+    """A cable-list row for a plan built without its physical half (library callers)."""
+    seg = SegmentRow(
+        c.id, c.a.text, c.b.text, c.a.wwpn, c.b.wwpn, "", "", "", "", None, False, "", ""
+    )
+    return CableRow(c, "", "", [], [seg], "", "", (0,))
+
+
+def html_to_pdf(html: str, *, identifier: bytes | None = None) -> bytes:
+    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded.
+
+    ``identifier`` becomes the permanent part of the PDF's file identifier (trailer ``/ID``,
+    ISO 32000-1 14.4), written in clear text near the end of the file.
+    """
     try:
         from weasyprint import HTML  # noqa: PLC0415 - optional, heavy, loads C libraries
     except (ImportError, OSError) as exc:
@@ -160,7 +200,7 @@ def html_to_pdf(html: str) -> bytes:
             f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0) ({exc})"
         ) from exc
     # no base_url: the document references nothing, so nothing may be fetched
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_identifier=identifier or False)
 
 
 #: Chromium flags for printing: headless, and nothing that talks to the network.
@@ -176,14 +216,53 @@ CHROMIUM_FLAGS = (
     "--disable-extensions",
     "--no-pdf-header-footer",
 )
-PDF_ENGINES = ("weasyprint", "chromium")
+#: For PDFs only: no accessibility tags, whose node IDs differ from run to run (with tags on,
+#: two prints of one page differ in dozens of places; without, only in the two dates).
+CHROMIUM_PDF_FLAGS = ("--disable-pdf-tagging",)
+#: ``auto``: Chromium where it is installed (about 4x faster on large plans), else WeasyPrint.
+PDF_ENGINES = ("auto", "chromium", "weasyprint")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]{0,10}\)")
 
 
-def html_to_pdf_chromium(html: str, *, binary: str | None = None, timeout: float = 600) -> bytes:
-    """Print HTML with headless Chromium (faster on large plans; output not byte-reproducible,
-    since Chromium stamps the creation time). Raises :class:`PdfUnavailable` without it.
+def chromium_binary() -> str | None:
+    """Debian's ``chromium`` (or ``chromium-browser``) on PATH; None without one."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pdf_engine(name: str = "auto") -> str:
+    """The engine ``name`` stands for: ``auto`` is Chromium where installed, else WeasyPrint."""
+    if name not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {name!r}; use one of {', '.join(PDF_ENGINES)}")
+    if name == "auto":
+        return "chromium" if chromium_binary() else "weasyprint"
+    return name
+
+
+def _stamp(pdf: bytes, when: date | None) -> bytes:
+    """Chromium's creation and modification dates replaced by ``when`` (midnight UTC), keeping
+    every byte offset: the same HTML then gives the same PDF bytes."""
+    if when is None:
+        return pdf
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        new = f"/{m.group(1).decode()} (D:{when:%Y%m%d}000000+00'00')".encode()
+        return new if len(new) == len(m.group(0)) else m.group(0)
+
+    return _PDF_DATE.sub(fix, pdf)
+
+
+def html_to_pdf_chromium(
+    html: str,
+    *,
+    binary: str | None = None,
+    timeout: float = 600,
+    stamp: date | None = None,
+) -> bytes:
+    """Print HTML with headless Chromium. With ``stamp`` the PDF's dates are that day, so the
+    same HTML gives the same bytes (without, Chromium stamps the time of printing).
+    Raises :class:`PdfUnavailable` without Chromium.
     """
-    binary = binary or shutil.which("chromium") or shutil.which("chromium-browser")
+    binary = binary or chromium_binary()
     if not binary:
         raise PdfUnavailable(
             "the chromium engine needs Chromium (Debian: apt-get install chromium)"
@@ -191,7 +270,13 @@ def html_to_pdf_chromium(html: str, *, binary: str | None = None, timeout: float
     with tempfile.TemporaryDirectory(prefix="zoneplan-pdf-") as tmp:
         src, out = Path(tmp) / "plan.html", Path(tmp) / "plan.pdf"
         src.write_text(html, encoding="utf-8")
-        cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}"]
+        cmd = [
+            binary,
+            *CHROMIUM_FLAGS,
+            *CHROMIUM_PDF_FLAGS,
+            f"--user-data-dir={tmp}/profile",
+            f"--print-to-pdf={out}",
+        ]
         try:
             proc = subprocess.run(
                 [*cmd, src.as_uri()], capture_output=True, text=True, timeout=timeout, check=False
@@ -200,19 +285,68 @@ def html_to_pdf_chromium(html: str, *, binary: str | None = None, timeout: float
             raise PdfUnavailable(f"chromium could not print: {exc}") from exc
         if not out.is_file() or out.stat().st_size == 0:
             raise PdfUnavailable(f"chromium printed nothing: {proc.stderr.strip()[-500:]}")
-        return out.read_bytes()
+        return _stamp(out.read_bytes(), stamp)
 
 
-def render_pdf(
-    plan: CablingPlan, paper: str = "a4-portrait", *, engine: str = "weasyprint"
+def html_to_pdf_with(
+    html: str,
+    engine: str = "auto",
+    *,
+    stamp: date | None = None,
+    identifier: bytes | None = None,
 ) -> bytes:
-    """The plan as PDF: the print of :func:`render_html` by WeasyPrint (default) or Chromium."""
-    html = render_html(plan, paper)
-    if engine == "chromium":
-        return html_to_pdf_chromium(html)
-    if engine != "weasyprint":
-        raise ValueError(f"unknown PDF engine {engine!r}; use one of {', '.join(PDF_ENGINES)}")
-    return html_to_pdf(html)
+    """Print HTML with the named engine (``auto``, ``chromium`` or ``weasyprint``);
+    ``identifier`` becomes the PDF's file identifier (what it was made from)."""
+    if pdf_engine(engine) == "chromium":
+        return _identify(html_to_pdf_chromium(html, stamp=stamp), identifier)
+    return html_to_pdf(html, identifier=identifier)
+
+
+def _identify(pdf: bytes, identifier: bytes | None) -> bytes:
+    """``identifier`` as the file identifier (trailer ``/ID``, ISO 32000-1 14.4) of a PDF with a
+    classic trailer (Chromium's has no ``/ID``). The trailer follows the cross-reference
+    table, so inserting into it moves no byte offset the file records."""
+    if not identifier:
+        return pdf
+    at = pdf.rfind(b"trailer")
+    start = pdf.find(b"<<", at) if at >= 0 else -1
+    if start < 0 or b"/ID" in pdf[at:]:
+        return pdf
+    value = b"(" + identifier + b")"
+    return pdf[: start + 2] + b"/ID [" + value + b" " + value + b"]\n" + pdf[start + 2 :]
+
+
+def _plan_day(plan: CablingPlan) -> date | None:
+    try:
+        return date.fromisoformat(plan.cover.date)
+    except ValueError:
+        return None
+
+
+def render_pdf(plan: CablingPlan, paper: str = "a4-portrait", *, engine: str = "auto") -> bytes:
+    """The plan as PDF: the print of :func:`render_html` by Chromium or WeasyPrint (``auto``:
+    Chromium where installed). Both give the same bytes for the same plan."""
+    return html_to_pdf_with(render_html(plan, paper), engine, stamp=_plan_day(plan))
+
+
+def render_labels_pdf(
+    plan: CablingPlan,
+    stock: str | None = None,
+    *,
+    engine: str = "auto",
+    outline: bool = False,
+    identifier: bytes | None = None,
+) -> tuple[bytes, LabelSheets]:
+    """Every label of the plan on sheets of a label stock, as PDF (and what was laid out)."""
+    sheets = render_label_sheets(
+        plan.labels(),
+        plan.fabrics,
+        stock,
+        title=f"cable labels: {plan.cover.name}",
+        outline=outline,
+    )
+    pdf = html_to_pdf_with(sheets.html, engine, stamp=_plan_day(plan), identifier=identifier)
+    return pdf, sheets
 
 
 # -- label CSV --------------------------------------------------------------------------------
@@ -224,7 +358,7 @@ def write_labels_csv(labels: Iterable[Label], stream: IO[str]) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for lab in labels:
-        writer.writerow([getattr(lab, name) for name in CSV_FIELDS])
+        writer.writerow([csv_cell(getattr(lab, name)) for name in CSV_FIELDS])
 
 
 def render_csv(plan: CablingPlan) -> str:
@@ -247,7 +381,7 @@ def read_labels_csv(source: str | IO[str]) -> list[Label]:
             continue
         if len(row) != len(CSV_FIELDS):
             raise ValueError(f"line {lineno}: {len(row)} fields, expected {len(CSV_FIELDS)}")
-        values = dict(zip(CSV_FIELDS, row, strict=True))
+        values = dict(zip(CSV_FIELDS, (csv_uncell(c) for c in row), strict=True))
         try:
             end = int(values.pop("end"))
         except ValueError as exc:

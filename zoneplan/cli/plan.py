@@ -15,38 +15,51 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, exit_code_for
+from .options import force_option, format_option
 from .output import FORMATS, console, err_console, print_findings
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
 
 
 def plan(
-    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for scripts and plan.json."),
-    fabric: Optional[str] = typer.Option(None, "--fabric", help="Plan this fabric only."),
-    strategy: Optional[str] = typer.Option(
-        None, "--strategy", help="sist, simt, peer or smart (default: policy.strategy)."
+    inventory: Path = typer.Argument(..., metavar="INVENTORY", help="Inventory YAML file."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", metavar="DIR", help="Folder for scripts and plan.json."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fabric: Optional[str] = typer.Option(
+        None, "--fabric", metavar="NAME", help="Plan this fabric only."
+    ),
+    strategy: Optional[str] = typer.Option(
+        None,
+        "--strategy",
+        metavar="STRATEGY",
+        help="sist, simt, peer or smart (default: policy.strategy).",
+    ),
+    fmt: str = format_option(("text", "json")),
     allow_delete: bool = typer.Option(
         False, "--allow-delete", help="With --against: also remove what the plan no longer has."
     ),
     against: Optional[List[Path]] = typer.Option(
-        None, "--against", help="Capture file or folder of the current zoning: incremental scripts."
+        None,
+        "--against",
+        metavar="CAPTURE",
+        help="Capture file or folder of the current zoning: incremental scripts.",
     ),
-    force: bool = typer.Option(
-        False, "--force", help="Overwrite differing files instead of keeping <name>.bak copies."
-    ),
+    force: bool = force_option(),
 ) -> None:
     """Design the zoning and write per-fabric scripts, rollback scripts and plan.json.
 
-    Writes OUT/<fabric>/<fabric>.script.txt, OUT/<fabric>/<fabric>.rollback.txt and
-    OUT/plan.json. Unchanged files are left alone; a file that exists with other content is
-    first kept as <name>.bak (then .bak.1, .bak.2, ...), unless --force. With --against (saved cfgshow /
-    show zoneset output) the scripts are incremental; removals need --allow-delete.
+    Writes OUT/FABRIC/FABRIC.script.txt, OUT/FABRIC/FABRIC.rollback.txt and
+    OUT/plan.json (folders created as needed). Unchanged files are left alone; when a file
+    would change, nothing is written without --force (exit 2); with it the old content is
+    kept as NAME.bak. With --against (saved cfgshow / show zoneset output) the scripts are
+    incremental; removals need --allow-delete.
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input or usage.
+
+    Example: `zoneplan plan site.yaml --against captures/ --out plan/`
     """
+    from ..outputs import OutputError
     from ..workflows.plan import plan_inventory, write_plan
 
     if fmt not in ("text", "json") or fmt not in FORMATS:
@@ -82,7 +95,11 @@ def plan(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     the_plan, rendered = run.plan, run.rendered
     assert the_plan is not None
-    files = write_plan(run, out, force=force)
+    try:
+        files = write_plan(run, out, force=force)
+    except OutputError as exc:
+        err_console.print(f"nothing written: {escape(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
 
     changes = {r.fabric: r.change for r in rendered}
     if fmt == "json":

@@ -1593,13 +1593,13 @@ def decode_snmp(
         state.identity.role = "Principal" if pr == 1 else "Subordinate"
 
     # ports: SW-MIB swFCPortTable, INDEX swFCPortIndex = port number + 1
-    phy = cols.rows(c("swFCPortPhyState"))
-    op = cols.rows(c("swFCPortOpStatus"))
-    wwn = cols.rows(c("swFCPortWwn"))
-    spd = cols.rows(c("swFCPortSpeed"))
-    spec = cols.rows(c("swFCPortSpecifier"))
-    btype = cols.rows(c("swFCPortBrcdType"))
-    pname = cols.rows(c("swFCPortName"))
+    phy = cols.rows(c("swFCPortPhyState"), 1)
+    op = cols.rows(c("swFCPortOpStatus"), 1)
+    wwn = cols.rows(c("swFCPortWwn"), 1)
+    spd = cols.rows(c("swFCPortSpeed"), 1)
+    spec = cols.rows(c("swFCPortSpecifier"), 1)
+    btype = cols.rows(c("swFCPortBrcdType"), 1)
+    pname = cols.rows(c("swFCPortName"), 1)
     by_wwn: dict[str, Port] = {}
     for idx in sorted(set(phy) | set(wwn) | set(op)):
         number = idx[0] - 1
@@ -1660,7 +1660,7 @@ def decode_snmp(
     for idx, raw in sorted(swwpn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None:
-            undecodable(fnd, source, "connUnitSnsPortName", idx, raw)
+            undecodable(fnd, source, "connUnitSnsPortName", idx, raw, state, "logins")
             continue
         pidx = sport.get(idx)
         port_name = str(pidx - 1) if isinstance(pidx, int) else None
@@ -1720,6 +1720,32 @@ def parse_version(text: str, source: str) -> tuple[Version | None, list[Finding]
     return out, t.findings
 
 
+_PORTNAME = re.compile(r"^port\s+(\d+(?:/\d+)?):\s?(.*)$")
+
+
+@gc_paused
+def parse_portname(text: str, source: str) -> tuple[dict[str, str], list[Finding]]:
+    """``portname`` (no operands): ``port 0: sw0..0..`` per port, the name after the colon
+    (empty when the port has none). Format: Brocade Fabric OS Administration Guide,
+    "Configuring the dynamic port name format" (``sw0:root> portname`` / ``port 0: ...``).
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, str] = {}
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.rstrip()
+        if not s.strip():
+            continue
+        m = _PORTNAME.match(s.strip())
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+            continue
+        other_line(raw, i, source, findings, "portname")
+    if not out and not findings:
+        findings.append(EmptyOutput.make("portname output is empty", loc(source, 1)))
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgshow": parse_cfgshow,
@@ -1734,4 +1760,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "cfgsize": parse_cfgsize,
     "islshow": parse_islshow,
     "version": parse_version,
+    "portname": parse_portname,
 }

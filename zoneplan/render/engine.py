@@ -6,6 +6,11 @@ for templates by their common names (``aliases``, ``zones``, ``config``, ``activ
 :class:`~zoneplan.plan.delta.ChangeSet`. Everything dialect-specific (commands, order of
 commits, comment character, quoting) is data in ``vendors/<pack>/``.
 
+Every ``{{ value }}`` passes the one sanitiser (:mod:`zoneplan.sanitise`): comments, headers
+and notes hold text from the inventory, from switches and from paths, and a newline in any of
+them must never start a line of its own; :meth:`Renderer.comment` is the function for note and
+comment text, and every rendered script is checked by :func:`~zoneplan.sanitise.check_artefact`.
+
 Defence in depth: names and WWPNs were validated when the inventory was loaded and made legal
 by the planner, and the ``quote`` filter checks every value *again* against the pack's
 ``script.token_pattern`` before it reaches a script; a value that fails raises
@@ -26,6 +31,7 @@ from ..gcpause import gc_paused
 from ..packs import VendorPack, load_pack
 from ..plan.delta import ChangeSet, full_change, incremental_change, inverse
 from ..plan.model import FabricPlan, Plan, ZoneMember, ZoningState
+from ..sanitise import UnsafeArtefact, artefact_environment, check_artefact, one_line
 
 __all__ = [
     "RenderError",
@@ -65,10 +71,9 @@ class Renderer:
         self._token = re.compile(syntax.token_pattern)
         self._quote = syntax.quote
         self._sep = syntax.member_separator
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(pack.templates_dir)),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
+        # every {{ value }} passes the sanitiser (one line, control characters visible)
+        self.env = artefact_environment(
+            jinja2.FileSystemLoader(str(pack.templates_dir)),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -78,6 +83,7 @@ class Renderer:
         self.env.filters["bare"] = self.bare
         self.env.filters["tag"] = self.tag
         self.env.filters["vsan"] = self.vsan
+        self.env.filters["comment"] = self.comment
         self.env.globals["pack"] = pack.manifest
         self.env.globals["templates"] = pack.manifest.templates
         self.env.globals["per_line"] = syntax.members_per_command
@@ -86,7 +92,7 @@ class Renderer:
     def bare(self, value: object) -> str:
         """A validated token without quotes (Cisco names, or text inside a quoted list)."""
         text = value.name if isinstance(value, ZoneMember) else value
-        if not isinstance(text, str) or not self._token.match(text):
+        if not isinstance(text, str) or not self._token.fullmatch(text):
             raise UnsafeValue(
                 f"{self.pack.id}: refusing to put {text!r} into a script (allowed: "
                 f"{self._token.pattern})"
@@ -100,6 +106,10 @@ class Renderer:
         else:
             body = self.bare(value)
         return f"{self._quote}{body}{self._quote}"
+
+    def comment(self, value: object) -> str:
+        """Note/comment text: one line, control characters visible (the ``comment`` filter)."""
+        return one_line(value)
 
     def vsan(self, value: object) -> int:
         """A VSAN / virtual-fabric number, checked to be one (1-4094)."""
@@ -125,12 +135,17 @@ class Renderer:
             raise RenderError(f"{self.pack.id}: template {name}: {exc}") from exc
 
     def render(self, key: str, **context: object) -> str:
+        """A template rendered, then checked line by line by the sanitiser's last gate."""
         try:
-            return self.template(key).render(**context)
+            text = self.template(key).render(**context)
         except UnsafeValue:
             raise
         except jinja2.TemplateError as exc:
             raise RenderError(f"{self.pack.id}: rendering {key}: {exc}") from exc
+        try:
+            return check_artefact(text, f"{self.pack.id} {key}")
+        except UnsafeArtefact as exc:
+            raise UnsafeValue(str(exc)) from exc
 
     def script(self, plan: Plan, change: ChangeSet) -> str:
         return self.render("script", plan=plan, fp=change.fabric, cs=change)

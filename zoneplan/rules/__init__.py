@@ -3,13 +3,16 @@
 One module per code family; the file name says the family, every module exports ``RULES``
 and :func:`zoneplan.rules.registry.all_rules` collects them (a clash of codes or names is an
 error). Findings are made from the rule classes only (``UnknownKey.make(...)``,
-``Rule.code``), never from code strings written elsewhere.
+``Rule.code``), never from code strings written elsewhere. Each rule's ``fails`` and
+``passes`` examples are data (:mod:`zoneplan.rules.examples`) that
+``tests/core/test_rule_examples.py`` runs through the component owning the rule's scope.
 
 =============  ==================  ===================================================  ==========
 codes          module              family                                               scope
 =============  ==================  ===================================================  ==========
 ZP001-ZP009    ``input``           inventory loader: syntax, schema, keys, WWPNs, names  load
-ZP020-ZP049    ``capture``         saved switch output (parsers)                         capture
+ZP010-ZP019    ``spreadsheet``     inventory workbook import: sheets, columns, cells    load
+ZP020-ZP049    ``capture``         saved switch output (parsers and the capture reader)  capture
 ZP050-ZP059    ``multipath``       ``multipath -ll`` output (hosts.mpll)                 host
 ZP060-ZP069    ``credentials``     credentials and live configuration                   live
 ZP090-ZP099    ``policy``          the inventory's policy section                       policy
@@ -21,6 +24,7 @@ ZP5xx          ``zoning``          the zoning plan (checks: ``zoneplan.plan.chec
 ZP6xx          ``audit``           plan against observed state                          audit
 ZP7xx          ``transport``       live transports: SSH, SNMP                           live
 ZP8xx          ``hostverify``      a client's multipath state against its zoned paths   host
+ZP9xx          ``physical``        racks, units, patch panels, media reach, lengths     inventory
 =============  ==================  ===================================================  ==========
 
 Why the catalogue sits low in the layers (below the loader): every component that makes

@@ -2,8 +2,106 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Audit
+
+#: the audit examples' inventory: one Brocade switch sw1, the two nodes, one client
+_BASE = "one-switch"
+_Z1, _Z2 = "z_esx01_vmhba2_p0__san1_hba0_p0", "z_esx01_vmhba2_p0__san2_hba0_p0"
+
+#: sw1's ``cfgshow`` exactly as the plan of samples/one-switch.yaml wants it (the FOS layout of
+#: the real captures: name, then members on TAB-indented continuation lines)
+PLANNED = textwrap.dedent(f"""
+    sw1:admin> cfgshow
+    Defined configuration:
+     cfg:	cfg_one_switch_A
+    		{_Z1}; {_Z2}
+     zone:	{_Z1}
+    		esx01_vmhba2_p0; san1_hba0_p0
+     zone:	{_Z2}
+    		esx01_vmhba2_p0; san2_hba0_p0
+     alias:	esx01_vmhba2_p0
+    		10:00:00:90:fa:c1:00:01
+     alias:	san1_hba0_p0
+    		21:00:00:24:ff:7a:10:00
+     alias:	san2_hba0_p0
+    		21:00:00:24:ff:7a:20:00
+
+    Effective configuration:
+     cfg:	cfg_one_switch_A
+     zone:	{_Z1}
+    		10:00:00:90:fa:c1:00:01
+    		21:00:00:24:ff:7a:10:00
+     zone:	{_Z2}
+    		10:00:00:90:fa:c1:00:01
+    		21:00:00:24:ff:7a:20:00
+
+    """).lstrip("\n")
+
+
+def _text(block: str) -> str:
+    """A triple-quoted block of output, dedented (so that outputs can be joined)."""
+    return textwrap.dedent(block).lstrip("\n")
+
+
+def _login(pid: str, wwpn: str, kind: str, index: int) -> str:
+    """One ``nsshow`` entry in the FOS 7 layout (ttrnecka/brocadesan test/outputs)."""
+    return (
+        f" N    {pid};      3;{wwpn};20{wwpn[2:]}; na\n"
+        "    FC4s: FCP\n"
+        f"    Permanent Port Name: {wwpn}\n"
+        f"    Device type: Physical {kind}\n"
+        f"    Port Index: {index}\n"
+        "    Share Area: No\n"
+        "    Device Shared in Other AD: No\n"
+        "    Redirect: No\n"
+        "    Partial: No\n"
+    )
+
+
+def _nsshow(*logins: str) -> str:
+    """sw1's ``nsshow`` with these entries."""
+    return (
+        "sw1:admin> nsshow\n{\n"
+        " Type Pid    COS     PortName                NodeName                 TTL(sec)\n"
+        + "".join(logins)
+        + f"The Local Name Server has {len(logins)} entries }}\n"
+    )
+
+
+_SAN1 = _login("010000", "21:00:00:24:ff:7a:10:00", "Target", 0)
+_SAN2 = _login("010100", "21:00:00:24:ff:7a:20:00", "Target", 1)
+_ESX01 = _login("010800", "10:00:00:90:fa:c1:00:01", "Initiator", 8)
+#: everything the plan zones, logged in where the inventory cables it
+LOGGED_IN = _nsshow(_SAN1, _SAN2, _ESX01)
+#: the rest of what an "in sync" verdict needs of sw1 (the pack's audit needs): its ports
+#: (``switchshow``, FOS 9 layout of the real captures) and no open zoning transaction
+REST = _text("""
+    sw1:admin> switchshow
+    switchName:	sw1
+    switchType:	170.0
+    switchState:	Online
+    switchMode:	Native
+    switchRole:	Principal
+    switchDomain:	1
+    switchId:	fffc01
+    switchWwn:	10:00:c4:f5:7c:00:00:01
+    zoning:		ON (cfg_one_switch_A)
+    switchBeacon:	OFF
+
+    Index Port Address  Media Speed   State       Proto
+    ==================================================
+      0   0   010000   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:10:00
+      1   1   010100   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:20:00
+      8   8   010800   id    N16     Online      FC  F-Port  10:00:00:90:fa:c1:00:01
+    sw1:admin> cfgtransshow
+    There is no outstanding zoning transaction
+    """)
+#: sw1 read completely and as planned: zoning, logins, ports, transaction state
+COMPLETE = PLANNED + LOGGED_IN + REST
 
 
 class _Audit(Rule):
@@ -16,10 +114,6 @@ class ZoneMissing(_Audit):
     Why:
         The hosts of that zone have no path through it: a missing client zone to the standby
         node means no failover for that host.
-    Fails:
-        plan zone z_esx01_vmhba2_p0__san2_hba0_p0; cfgshow has no such zone.
-    Passes:
-        Every planned zone is defined (and in the effective config).
     Fix:
         Run ``zoneplan plan INVENTORY --against CAPTURE --out DIR`` and apply the change script.
     """
@@ -27,6 +121,19 @@ class ZoneMissing(_Audit):
     code = "ZP601"
     name = "zone-missing"
     severity = Severity.ERROR
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(f"; {_Z2}", "")
+            .replace(f" zone:\t{_Z2}\n\t\tesx01_vmhba2_p0; san2_hba0_p0\n", "")
+            .replace(
+                f" zone:\t{_Z2}\n\t\t10:00:00:90:fa:c1:00:01\n\t\t21:00:00:24:ff:7a:20:00\n", ""
+            )
+        },
+        base=_BASE,
+        caption="The plan's zone from esx01 to the standby node san2 is not on the fabric.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE, caption="Every planned zone, in effect.")
 
 
 class UnexpectedZone(_Audit):
@@ -35,10 +142,6 @@ class UnexpectedZone(_Audit):
     Why:
         An unplanned zone grants access nobody designed (an old host, a test zone); it may
         also be a planned zone under another name.
-    Fails:
-        cfgshow zone old_backup_zone, not in the plan or ``existing_zones``.
-    Passes:
-        Every defined zone is planned or listed in ``existing_zones``.
     Fix:
         Add it to ``existing_zones`` to keep it, or remove it with ``--allow-delete``.
     """
@@ -46,6 +149,31 @@ class UnexpectedZone(_Audit):
     code = "ZP602"
     name = "unexpected-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; old_backup_zone\n")
+            .replace(
+                " alias:\tesx01",
+                " zone:\told_backup_zone\n\t\tesx01_vmhba2_p0; 50:01:43:80:12:0e:2b:60\n alias:\tesx01",
+            )
+            .rstrip("\n")
+            + "\n zone:\told_backup_zone\n\t\t10:00:00:90:fa:c1:00:01\n\t\t50:01:43:80:12:0e:2b:60\n\n"
+        },
+        base=_BASE,
+        caption="A zone from esx01 to a tape library that the plan does not have.",
+    )
+    passes = Audit(
+        fails.files,
+        """
+        existing_zones:
+          - name: old_backup_zone
+            fabric: A
+            members: ["10:00:00:90:fa:c1:00:01", "50:01:43:80:12:0e:2b:60"]
+        """,
+        base=_BASE,
+        caption="The same zone, kept on purpose in ``existing_zones``.",
+    )
 
 
 class MemberDrift(_Audit):
@@ -54,11 +182,6 @@ class MemberDrift(_Audit):
     Why:
         A member too many grants access, a member too few cuts a path; both are invisible
         until a failover or a LUN shows up on the wrong host.
-    Fails:
-        zone z_esx01 has 10:00:00:90:fa:c1:00:01 and 21:00:00:24:ff:7a:10:00 planned, and on
-        the switch also 21:00:00:24:ff:7a:22:00.
-    Passes:
-        The zone's members, with aliases resolved to WWPNs, equal the plan's.
     Fix:
         Apply the change script of ``zoneplan plan --against``.
     """
@@ -66,6 +189,20 @@ class MemberDrift(_Audit):
     code = "ZP603"
     name = "zone-member-drift"
     severity = Severity.ERROR
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(
+                "esx01_vmhba2_p0; san1_hba0_p0", "esx01_vmhba2_p0; san1_hba0_p0; san2_hba0_p0"
+            ).replace(
+                "\t\t21:00:00:24:ff:7a:10:00\n zone:",
+                "\t\t21:00:00:24:ff:7a:10:00\n\t\t21:00:00:24:ff:7a:20:00\n zone:",
+            )
+        },
+        base=_BASE,
+        caption="The zone to san1 also holds san2's port.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
 
 
 class AliasDrift(_Audit):
@@ -74,17 +211,23 @@ class AliasDrift(_Audit):
     Why:
         Zones name aliases: an alias pointing at an old WWPN (a replaced HBA) zones a port
         that is gone and leaves the new one out.
-    Fails:
-        alias esx01_vmhba2_p0 = 10:00:00:90:fa:c1:00:09; planned 10:00:00:90:fa:c1:00:01.
-    Passes:
-        Every planned alias exists with its WWPN.
     Fix:
         Correct the alias (``aliremove``/``aliadd``, ``device-alias name X pwwn Y``) or the inventory.
+
+    An alias that names another WWPN is an error (it changes who reaches the storage); a
+    missing alias is a warning (the zones that name it are reported as drift themselves).
     """
 
     code = "ZP604"
     name = "alias-drift"
     severity = Severity.WARNING
+    subject_kind = "alias"
+    fails = Audit(
+        {"sw1.txt": PLANNED.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
+        base=_BASE,
+        caption="esx01's alias still names the WWPN of the HBA it replaced.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
 
 
 class DefinedNotEffective(_Audit):
@@ -93,10 +236,6 @@ class DefinedNotEffective(_Audit):
     Why:
         Zones created but never enabled do nothing; zones removed from the defined config but
         still effective come back at the next ``cfgenable`` of an old config — a trap.
-    Fails:
-        cfg cfg_A defines 12 zones, the effective configuration holds 10.
-    Passes:
-        The effective configuration is the defined one.
     Fix:
         Review the difference, then ``cfgenable "CFG"`` / ``zoneset activate name S vsan N``.
     """
@@ -104,6 +243,16 @@ class DefinedNotEffective(_Audit):
     code = "ZP605"
     name = "defined-not-effective"
     severity = Severity.WARNING
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(
+                f" zone:\t{_Z2}\n\t\t10:00:00:90:fa:c1:00:01\n\t\t21:00:00:24:ff:7a:20:00\n", ""
+            )
+        },
+        base=_BASE,
+        caption="The zone to san2 was added to the configuration but never enabled.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE, caption="Defined and effective alike.")
 
 
 class EffectiveNotPlanned(_Audit):
@@ -112,10 +261,6 @@ class EffectiveNotPlanned(_Audit):
     Why:
         Another configuration being active means the plan is not what the fabric enforces,
         whatever is defined.
-    Fails:
-        effective cfg old_cfg; plan cfg_euronas-cluster_A.
-    Passes:
-        The planned configuration is the effective one.
     Fix:
         Enable the planned configuration once it is complete.
     """
@@ -123,6 +268,27 @@ class EffectiveNotPlanned(_Audit):
     code = "ZP606"
     name = "effective-not-planned"
     severity = Severity.ERROR
+    fails = (
+        Audit(
+            {
+                "sw1.txt": PLANNED.replace(
+                    " zone:", f" cfg:\told_cfg\n\t\t{_Z1}; {_Z2}\n zone:", 1
+                ).replace(" cfg:\tcfg_one_switch_A\n zone:", " cfg:\told_cfg\n zone:")
+            },
+            base=_BASE,
+            caption="The same zones in effect, but through an old configuration, old_cfg.",
+        ),
+        Audit(
+            {
+                "sw1.txt": PLANNED.rstrip("\n")
+                + "\n zone:\tz_old_test\n\t\t10:00:00:90:fa:c1:00:01\n\t\t21:00:00:24:ff:7a:10:00\n\n"
+            },
+            base=_BASE,
+            caption="A test zone deleted from the defined configuration, which was never "
+            "enabled since: the zone is still in effect.",
+        ),
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
 
 
 class UnzonedLogin(_Audit):
@@ -131,10 +297,6 @@ class UnzonedLogin(_Audit):
     Why:
         A port that logged in and is zoned nowhere is a host waiting for storage, an HBA that
         was replaced (new WWPN), or a cable in the wrong port.
-    Fails:
-        nsshow lists 10:00:00:90:fa:c9:00:01; no effective zone contains it.
-    Passes:
-        Every logged-in end device is zoned (switch and ISL ports excluded).
     Fix:
         Add the device to the inventory and plan, or find out what it is.
     """
@@ -142,6 +304,18 @@ class UnzonedLogin(_Audit):
     code = "ZP607"
     name = "unzoned-login"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED
+            + _nsshow(
+                _SAN1, _SAN2, _ESX01, _login("010900", "10:00:00:90:fa:c9:00:01", "Initiator", 9)
+            )
+        },
+        base=_BASE,
+        caption="A host on port 9 logged in, and in no zone.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
 
 
 class ZonedNotLoggedIn(_Audit):
@@ -150,10 +324,6 @@ class ZonedNotLoggedIn(_Audit):
     Why:
         Stale members from replaced HBAs pile up; an absent device is a host down, a cable
         out, or an HBA with another WWPN than planned.
-    Fails:
-        zone member 21:00:00:24:ff:7a:20:00 with no FLOGI on any switch of the fabric.
-    Passes:
-        Every zoned WWPN is logged in.
     Fix:
         Check the device and its cable; remove the member if the device is gone.
     """
@@ -161,6 +331,13 @@ class ZonedNotLoggedIn(_Audit):
     code = "ZP608"
     name = "zoned-not-logged-in"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
+    fails = Audit(
+        {"sw1.txt": PLANNED + _nsshow(_SAN1, _ESX01)},
+        base=_BASE,
+        caption="san2's target port is zoned, but not logged in.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
 
 
 class Miscabled(_Audit):
@@ -169,10 +346,6 @@ class Miscabled(_Audit):
     Why:
         A swapped cable moves a host to another port (harmless for WWPN zoning, fatal for
         port zoning) or to the other fabric (then both its ports sit on one fabric).
-    Fails:
-        esx01/vmhba2/p0 planned on sw-a1 port 8, logged in on sw-a1 port 9.
-    Passes:
-        Every logged-in planned WWPN is where the inventory cables it.
     Fix:
         Move the cable, or correct the inventory if the plan was wrong.
     """
@@ -180,6 +353,13 @@ class Miscabled(_Audit):
     code = "ZP609"
     name = "miscabled"
     severity = Severity.ERROR
+    subject_kind = "port"
+    fails = Audit(
+        {"sw1.txt": PLANNED + LOGGED_IN.replace("Port Index: 8", "Port Index: 9")},
+        base=_BASE,
+        caption="esx01, cabled to port 8 in the inventory, logged in on port 9.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
 
 
 class LiveMirrorZoneImpure(_Audit):
@@ -188,10 +368,6 @@ class LiveMirrorZoneImpure(_Audit):
     Why:
         Mirror ports must sit in a zone of their own (only the two nodes' mirror ports);
         a client seeing a mirror port can disturb replication.
-    Fails:
-        zone z_mix holds san1/hba1/p0 (mirror) and esx01/vmhba2/p0.
-    Passes:
-        Mirror ports only in zones of mirror ports.
     Fix:
         Remove the other members from the zone (``zoneremove``).
     """
@@ -199,6 +375,21 @@ class LiveMirrorZoneImpure(_Audit):
     code = "ZP610"
     name = "live-mirror-zone-impure"
     severity = Severity.ERROR
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; z_mix\n")
+            .replace(
+                " alias:\tesx01",
+                " zone:\tz_mix\n\t\tesx01_vmhba2_p0; 21:00:00:24:ff:7a:11:00\n alias:\tesx01",
+            )
+            .rstrip("\n")
+            + "\n zone:\tz_mix\n\t\t10:00:00:90:fa:c1:00:01\n\t\t21:00:00:24:ff:7a:11:00\n\n"
+        },
+        base=_BASE,
+        caption="A zone joining esx01 and san1's mirror port, defined and in effect.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
 
 
 class MultiInitiatorZone(_Audit):
@@ -207,10 +398,6 @@ class MultiInitiatorZone(_Audit):
     Why:
         Initiators in one zone see each other: RSCN storms and, on a bad day, one host's
         driver disturbing another's. Single-initiator zones (or peer/smart zones) are the rule.
-    Fails:
-        zone z_all with three host HBA ports and two targets.
-    Passes:
-        One initiator per zone, or a peer zone with the targets as principals.
     Fix:
         Split the zone per initiator, or use ``--strategy peer``/``smart``.
     """
@@ -218,6 +405,59 @@ class MultiInitiatorZone(_Audit):
     code = "ZP611"
     name = "multi-initiator-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": _text(
+                """
+            sw1:admin> cfgshow
+            Defined configuration:
+             cfg:\tcfg_lab
+            \t\tz_all
+             zone:\tz_all
+            \t\t10:00:00:90:fa:c1:00:01; 10:00:00:90:fa:c2:00:01; 21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             cfg:\tcfg_lab
+             zone:\tz_all
+            \t\t10:00:00:90:fa:c1:00:01
+            \t\t10:00:00:90:fa:c2:00:01
+            \t\t21:00:00:24:ff:7a:10:00
+            """
+            )
+            + _nsshow(_SAN1, _ESX01, _login("010900", "10:00:00:90:fa:c2:00:01", "Initiator", 9))
+        },
+        inventory=False,
+        caption="Two hosts' initiators in one zone (the name server says they are initiators).",
+    )
+    passes = Audit(
+        {
+            "sw1.txt": _text(
+                """
+            sw1:admin> cfgshow
+            Defined configuration:
+             cfg:\tcfg_lab
+            \t\tz_esx01; z_esx02
+             zone:\tz_esx01
+            \t\t10:00:00:90:fa:c1:00:01; 21:00:00:24:ff:7a:10:00
+             zone:\tz_esx02
+            \t\t10:00:00:90:fa:c2:00:01; 21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             cfg:\tcfg_lab
+             zone:\tz_esx01
+            \t\t10:00:00:90:fa:c1:00:01
+            \t\t21:00:00:24:ff:7a:10:00
+             zone:\tz_esx02
+            \t\t10:00:00:90:fa:c2:00:01
+            \t\t21:00:00:24:ff:7a:10:00
+            """
+            )
+            + _nsshow(_SAN1, _ESX01, _login("010900", "10:00:00:90:fa:c2:00:01", "Initiator", 9))
+        },
+        inventory=False,
+        caption="One initiator per zone.",
+    )
 
 
 class OpenTransaction(_Audit):
@@ -226,10 +466,6 @@ class OpenTransaction(_Audit):
     Why:
         Zoning commands pasted now would join (or abort) somebody else's transaction;
         zoneplan never aborts it for you.
-    Fails:
-        cfgtransshow: Current transaction token is 0x3109, it is abortable.
-    Passes:
-        There is no outstanding zoning transaction.
     Fix:
         Find who holds it and let them finish; only they (or you, knowingly) run ``cfgtransabort``.
     """
@@ -237,6 +473,22 @@ class OpenTransaction(_Audit):
     code = "ZP612"
     name = "open-transaction"
     severity = Severity.ERROR
+    subject_kind = "switch"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED
+            + "sw1:admin> cfgtransshow\nCurrent transaction token is 0x3109\nIt is abortable\n"
+        },
+        base=_BASE,
+        caption="Somebody's zoning transaction is open.",
+    )
+    passes = Audit(
+        {
+            "sw1.txt": PLANNED
+            + "sw1:admin> cfgtransshow\nThere is no outstanding zoning transaction\n"
+        },
+        base=_BASE,
+    )
 
 
 class ZoneSessionLocked(_Audit):
@@ -245,10 +497,6 @@ class ZoneSessionLocked(_Audit):
     Why:
         While a session is open nobody else can change zoning; the holder's pending changes
         would be committed with yours. zoneplan never clears the lock.
-    Fails:
-        show zone status vsan 20: session: cli [admin].
-    Passes:
-        session: none.
     Fix:
         Ask the holder to ``zone commit`` or ``no zone commit``; ``clear zone lock`` only knowingly.
     """
@@ -256,6 +504,38 @@ class ZoneSessionLocked(_Audit):
     code = "ZP613"
     name = "zone-session-locked"
     severity = Severity.ERROR
+    subject_kind = "switch"
+    fails = Audit(
+        {
+            "mds1.txt": """
+            mds1# show zone status vsan 20
+            VSAN: 20 default-zone: deny distribute: full Interop: default
+                mode: enhanced merge-control: allow
+                session: cli [admin]
+                hard-zoning: enabled broadcast: unsupported
+                smart-zoning: disabled
+                rscn-format: fabric-address
+                activation overwrite control: disabled
+            """
+        },
+        inventory=False,
+        caption="An enhanced-zoning session held by admin on VSAN 20.",
+    )
+    passes = Audit(
+        {
+            "mds1.txt": """
+            mds1# show zone status vsan 20
+            VSAN: 20 default-zone: deny distribute: full Interop: default
+                mode: enhanced merge-control: allow
+                session: none
+                hard-zoning: enabled broadcast: unsupported
+                smart-zoning: disabled
+                rscn-format: fabric-address
+                activation overwrite control: disabled
+            """
+        },
+        inventory=False,
+    )
 
 
 class AuditIncomplete(_Audit):
@@ -264,10 +544,6 @@ class AuditIncomplete(_Audit):
     Why:
         A partial read must never be reported as "in sync": a missing or cut-off zoning
         output says nothing about what is absent.
-    Fails:
-        fabric B planned, but no ``show zoneset active`` for its VSAN in the captures.
-    Passes:
-        Defined and effective zoning captured completely for every planned fabric.
     Fix:
         Capture again (``zoneplan collect``), with the commands the vendor pack lists.
     """
@@ -275,6 +551,17 @@ class AuditIncomplete(_Audit):
     code = "ZP614"
     name = "audit-incomplete"
     severity = Severity.ERROR
+    subject_kind = "fabric"
+    fails = Audit(
+        {"sw1.txt": LOGGED_IN},
+        base=_BASE,
+        caption="Only the name server was captured: the zoning of fabric A is unknown.",
+    )
+    passes = Audit(
+        {"sw1.txt": COMPLETE},
+        base=_BASE,
+        caption="Defined and effective zoning, logins, ports and the transaction state.",
+    )
 
 
 class InSync(_Audit):
@@ -282,10 +569,6 @@ class InSync(_Audit):
 
     Why:
         Said explicitly, and only when the defined and effective zoning were read completely.
-    Fails:
-        (informational)
-    Passes:
-        (informational)
     Fix:
         Nothing to fix.
     """
@@ -293,6 +576,24 @@ class InSync(_Audit):
     code = "ZP615"
     name = "in-sync"
     severity = Severity.INFO
+    subject_kind = "fabric"
+    fails = Audit(
+        {"sw1.txt": COMPLETE},
+        base=_BASE,
+        caption="Reported: everything the verdict needs read completely, and as planned.",
+    )
+    passes = (
+        Audit(
+            {"sw1.txt": COMPLETE.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
+            base=_BASE,
+            caption="Not said of a fabric that drifted.",
+        ),
+        Audit(
+            {"sw1.txt": PLANNED},
+            base=_BASE,
+            caption="Nor of one whose logins, ports and transaction state were not captured.",
+        ),
+    )
 
 
 class ZoneTooSmall(_Audit):
@@ -300,10 +601,6 @@ class ZoneTooSmall(_Audit):
 
     Why:
         A zone of one member gives nobody access to anything: a leftover of a removal.
-    Fails:
-        zone z_old with one alias.
-    Passes:
-        Every zone has an initiator and a target.
     Fix:
         Remove the zone or add its missing member.
     """
@@ -311,6 +608,263 @@ class ZoneTooSmall(_Audit):
     code = "ZP616"
     name = "zone-too-small"
     severity = Severity.WARNING
+    subject_kind = "zone"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; z_old\n")
+            .replace(" alias:\tesx01", " zone:\tz_old\n\t\tesx01_vmhba2_p0\n alias:\tesx01")
+            .rstrip("\n")
+            + "\n zone:\tz_old\n\t\t10:00:00:90:fa:c1:00:01\n\n"
+        },
+        base=_BASE,
+        caption="A zone holding esx01's port alone, left over from a removal.",
+    )
+    passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
+
+
+#: sw2's ``cfgshow`` as the plan of fabric B wants it: sw1's, with fabric B's names and WWPNs
+PLANNED_B = PLANNED
+for _a, _b in (
+    ("sw1:", "sw2:"),
+    ("cfg_one_switch_A", "cfg_one_switch_B"),
+    ("esx01_vmhba2_p0", "esx01_vmhba2_p1"),
+    ("san1_hba0_p0", "san1_hba1_p0"),
+    ("san2_hba0_p0", "san2_hba1_p0"),
+    ("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:02"),
+    ("21:00:00:24:ff:7a:10:00", "21:00:00:24:ff:7a:12:00"),
+    ("21:00:00:24:ff:7a:20:00", "21:00:00:24:ff:7a:22:00"),
+):
+    PLANNED_B = PLANNED_B.replace(_a, _b)
+_SAN1_B = _login("020000", "21:00:00:24:ff:7a:12:00", "Target", 0)
+_SAN2_B = _login("020100", "21:00:00:24:ff:7a:22:00", "Target", 1)
+_ESX01_B = _login("020800", "10:00:00:90:fa:c1:00:02", "Initiator", 8)
+
+
+def _nsshow_b(*logins: str) -> str:
+    return _nsshow(*logins).replace("sw1:admin>", "sw2:admin>")
+
+
+class AccessLost(_Audit):
+    """A client has no path to the cluster on any fabric it is planned on.
+
+    Why:
+        Every LUN of the cluster is gone for that host: its VMs or file systems stop. A
+        monitoring job must page someone, not count a warning.
+    Fix:
+        Check the host, its HBAs and cables; if an HBA was replaced, put its new WWPN in the
+        inventory and apply the planned change (``zoneplan plan INVENTORY --against CAPTURE``).
+
+    A path is a port of the client that is logged in and in an effective zone with a
+    logged-in target port of the cluster. A fabric is judged only when its effective zoning
+    and the logins of all its switches were read.
+    """
+
+    code = "ZP619"
+    name = "access-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+    fails = Audit(
+        {"sw1.txt": PLANNED + _nsshow(_SAN1, _SAN2)},
+        base=_BASE,
+        caption="esx01's only port is not logged in: no path to the cluster at all.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
+
+
+class RedundancyLost(_Audit):
+    """A client has lost its paths to the cluster on one fabric (it still has the other).
+
+    Why:
+        The host runs on one fabric: the next switch reboot, firmware upgrade or zoning
+        mistake on the other fabric cuts it off.
+    Fix:
+        Check that fabric's HBA port, cable and switch port; then audit again.
+    """
+
+    code = "ZP620"
+    name = "redundancy-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B),
+        },
+        # samples/one-switch.yaml with a second fabric: switch sw2, a target port of each
+        # node and esx01's second port on it
+        patch="""
+            fabrics:
+              - {name: B, vendor: brocade}
+            switches:
+              - {name: sw2, fabric: B, domain_id: 2, ports: 24}
+            cluster:
+              nodes:
+                - name: san1
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:12:00", role: target, switch: sw2, port: 0}
+                - name: san2
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:22:00", role: target, switch: sw2, port: 1}
+            hosts:
+              - name: esx01
+                hbas:
+                  - name: vmhba2
+                    ports:
+                      - {name: p1, wwpn: "10:00:00:90:fa:c1:00:02", switch: sw2, port: 8}
+            """,
+        base=_BASE,
+        caption="esx01/vmhba2/p1, its only port on fabric B, is not logged in; fabric A is fine.",
+    )
+    passes = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B, _ESX01_B),
+        },
+        patch=fails.patch,
+        base=_BASE,
+        caption="esx01 logged in and zoned on both fabrics.",
+    )
+
+
+class HbaReplaced(_Audit):
+    """An unknown WWPN is logged in where the inventory's port is cabled, and that port is absent.
+
+    Why:
+        The usual day-2 event: a failed HBA was swapped, its new WWPN logged in on the same
+        switch port, and nothing zones it. Said once, with what to do, instead of an unzoned
+        login and an absent member about two bare WWPNs.
+    Fix:
+        Put the new WWPN in the inventory (``wwpn:`` of that port), then
+        ``zoneplan plan INVENTORY --against CAPTURE --out DIR``, review and apply the change
+        (the alias is re-pointed; zones stay as they are).
+    """
+
+    code = "ZP621"
+    name = "hba-replaced"
+    severity = Severity.ERROR
+    subject_kind = "port"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED
+            + _nsshow(_SAN1, _SAN2, _login("010800", "10:00:00:90:fa:c1:99:01", "Initiator", 8))
+        },
+        base=_BASE,
+        caption="On port 8, where esx01/vmhba2/p0 is cabled, another WWPN logged in.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
+
+
+class PlanOutOfDate(_Audit):
+    """The plan.json audited against was made from another version of the inventory.
+
+    Why:
+        ``audit --plan plan.json`` compares the fabric with what was planned (and applied);
+        when the inventory changed since, the plan may no longer be what is wanted.
+    Fix:
+        Plan again (``zoneplan plan INVENTORY --against CAPTURE --out DIR``) and apply the
+        change, or audit without ``--plan``.
+    """
+
+    code = "ZP622"
+    name = "plan-out-of-date"
+    severity = Severity.WARNING
+    fails = Audit(
+        {"sw1.txt": PLANNED + LOGGED_IN},
+        base=_BASE,
+        plan_from="description: before the last edit",
+        caption="plan.json was planned before the inventory's last edit.",
+    )
+    passes = Audit(
+        {"sw1.txt": PLANNED + LOGGED_IN},
+        base=_BASE,
+        plan_from="",
+        caption="plan.json was planned from the inventory as it is.",
+    )
+
+
+class PortNameDrift(_Audit):
+    """A switch port's name (FOS ``portname``) or description (NX-OS) differs from the plan's.
+
+    Why:
+        The port name is what an admin reads in ``switchshow`` when a host goes dark; a stale
+        one (the host moved, the name did not) sends him to the wrong server. The plan's
+        ``<switch>.ports.txt`` writes the names the cables say.
+    Fix:
+        Apply ``<switch>.ports.txt`` from ``zoneplan plan`` (or correct the inventory's cable).
+    """
+
+    code = "ZP617"
+    fails = Audit(
+        files={
+            "sw-a1/portname.txt": """
+            port 8: old_host_p0
+            """
+        },
+        caption="sw-a1 port 8, where esx01/vmhba2/p0 is cabled, still named for the old host.",
+    )
+    passes = Audit(
+        files={
+            "sw-a1/portname.txt": """
+            port 0: san1_hba0_p0
+            port 2: san1_hba2_p0
+            port 4: raid1_ctla_p0
+            port 5: raid1_ctlb_p0
+            port 8: esx01_vmhba2_p0
+            port 9: win01_hba0_p0
+            port 10: lnx01_host1_p0
+            port 46: ISL_sw-a2_46
+            port 47: ISL_sw-a2_47
+            """
+        },
+        caption="Every cabled port of sw-a1 named as the plan's sw-a1.ports.txt names it.",
+    )
+    name = "port-name-drift"
+    severity = Severity.WARNING
+
+
+class PortVsanDrift(_Audit):
+    """A device's switch port is in another VSAN than its fabric's.
+
+    Why:
+        A port in the wrong VSAN logs its device into another fabric: zoning in the planned VSAN
+        never sees it, and the host loses that path.
+    Fix:
+        Apply ``<switch>.ports.txt`` (``vsan database`` / ``vsan 20 interface fc1/9``) in a
+        maintenance window: the port's link goes down and up.
+    """
+
+    code = "ZP618"
+    fails = Audit(
+        files={
+            "mds-b1/show_vsan_membership.txt": """
+            vsan 1 interfaces:
+                fc1/9
+
+            vsan 20 interfaces:
+                fc1/1             fc1/3             fc1/5             fc1/6
+                fc1/10            fc1/11
+            """
+        },
+        caption="fc1/9 (esx01/vmhba2/p1) in VSAN 1; fabric B is VSAN 20.",
+    )
+    passes = Audit(
+        files={
+            "mds-b1/show_vsan_membership.txt": """
+            vsan 20 interfaces:
+                fc1/1             fc1/3             fc1/5             fc1/6
+                fc1/9             fc1/10            fc1/11
+            """
+        },
+        caption="Every device port of mds-b1 in VSAN 20.",
+    )
+    name = "port-vsan-drift"
+    severity = Severity.ERROR
 
 
 RULES = (
@@ -330,4 +884,10 @@ RULES = (
     AuditIncomplete,
     InSync,
     ZoneTooSmall,
+    PortNameDrift,
+    PortVsanDrift,
+    AccessLost,
+    RedundancyLost,
+    HbaReplaced,
+    PlanOutOfDate,
 )

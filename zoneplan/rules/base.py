@@ -1,10 +1,13 @@
-"""Rule base class, the run context and the Why/Fails/Passes/Fix docstring contract.
+"""Rule base class, the run context and the Why/Fails/Passes/Fix contract.
 
 A rule is a small class: ``code`` (``ZP301``), ``name`` (kebab-case), ``severity`` (its
-default), ``scope`` (a :class:`RuleScope`: when it can run) and a docstring whose first line is the summary and whose
-sections are ``Why:``, ``Fails:``, ``Passes:`` and ``Fix:``. Rules of scope ``inventory`` have a
-``check(ctx)`` generator; rules of other scopes are catalogue entries whose findings are made by
-the component that owns the scope (loader, parser, planner, auditor) through :meth:`Rule.make`.
+default), ``scope`` (a :class:`RuleScope`: when it can run), a docstring whose first line is
+the summary and whose sections are ``Why:`` and ``Fix:``, and its examples: ``fails`` and
+``passes``, :mod:`zoneplan.rules.examples` objects that a test runs (Fails makes the code,
+Passes does not) and that render as the ``Fails`` and ``Passes`` sections. Rules of scope
+``inventory`` have a ``check(ctx)`` generator; rules of other scopes are catalogue entries
+whose findings are made by the component that owns the scope (loader, parser, planner,
+auditor) through :meth:`Rule.make`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from ..findings import Finding, Location, Severity
+from ..findings import Finding, Location, Severity, Subject
+from .examples import Example
 
 if TYPE_CHECKING:
     from ..topology import Topology
@@ -56,14 +60,38 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     scope: ClassVar[RuleScope] = RuleScope.INVENTORY
+    #: which :class:`~zoneplan.findings.Subject` field the ``subject`` string is (``zone``,
+    #: ``switch``…); empty when it varies (the workflow recognises WWPNs, ports, hosts…)
+    subject_kind: ClassVar[str] = ""
+    #: inputs that make this rule's finding (one example, or several)
+    fails: ClassVar[Example | tuple[Example, ...]] = ()
+    #: inputs that do not, each close to a Fails example
+    passes: ClassVar[Example | tuple[Example, ...]] = ()
 
     @classmethod
     def summary(cls) -> str:
         return (inspect.getdoc(cls) or "").splitlines()[0].strip()
 
     @classmethod
+    def examples(cls, section: str) -> tuple[Example, ...]:
+        """The ``Fails`` or ``Passes`` examples, always as a tuple."""
+        got = cls.fails if section == "Fails" else cls.passes
+        return (got,) if isinstance(got, Example) else tuple(got)
+
+    @classmethod
     def sections(cls) -> dict[str, str]:
-        """The docstring's Why/Fails/Passes/Fix sections, dedented."""
+        """Why, Fails, Passes and Fix as text: Why and Fix from the docstring, Fails and Passes
+        rendered from the examples (or, for a rule not converted yet, from the docstring)."""
+        doc = cls._doc_sections()
+        for section in ("Fails", "Passes"):
+            examples = cls.examples(section)
+            if examples:
+                doc[section] = "\n\n".join(e.render() for e in examples)
+        return {s: doc[s] for s in SECTIONS if s in doc}
+
+    @classmethod
+    def _doc_sections(cls) -> dict[str, str]:
+        """The docstring's sections, dedented."""
         doc = inspect.getdoc(cls) or ""
         out: dict[str, str] = {}
         current: str | None = None
@@ -89,10 +117,21 @@ class Rule:
         subject: str = "",
         hint: str = "",
         severity: Severity | None = None,
+        about: Subject | None = None,
     ) -> Finding:
-        """A finding of this rule."""
+        """A finding of this rule; ``about`` adds structured subject fields."""
+        about = about or Subject()
+        if cls.subject_kind and subject and not getattr(about, cls.subject_kind):
+            about = about.merged(Subject(**{cls.subject_kind: subject}))
         return Finding(
-            cls.code, cls.name, severity or cls.severity, message, location, subject, hint
+            cls.code,
+            cls.name,
+            severity or cls.severity,
+            message,
+            location,
+            subject,
+            hint,
+            about=about,
         )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

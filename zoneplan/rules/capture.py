@@ -7,8 +7,65 @@ and explain. The parsers in :mod:`zoneplan.parsers` make these findings through 
 
 from __future__ import annotations
 
+import textwrap
+
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Capture, Run
+
+#: fabric A's zoning as ``cfgshow`` prints it (FOS 9, TAB-separated, as in the real captures
+#: jconsoli/brcddb and ttrnecka/brocadesan parse): one client zone of the sample
+_CFGSHOW = """
+    Defined configuration:
+     cfg:	cfg_A	z_esx01__san1
+     zone:	z_esx01__san1	esx01_p0; san1_p0
+     alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+     alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+    Effective configuration:
+     cfg:	cfg_A
+     zone:	z_esx01__san1
+    		10:00:00:90:fa:c1:00:01
+    		21:00:00:24:ff:7a:10:00
+    """
+
+#: NX-OS ``show flogi database`` of mds-b1 (layout of the MDS 9000 command reference)
+_FLOGI = """
+    --------------------------------------------------------------------------------
+    INTERFACE        VSAN    FCID           PORT NAME               NODE NAME
+    --------------------------------------------------------------------------------
+    fc1/1            20    0x0b0000  21:00:00:24:ff:7a:10:02 20:00:00:24:ff:7a:10:02
+    fc1/9            20    0x0b0100  10:00:00:90:fa:c1:00:02 20:00:00:90:fa:c1:00:02
+
+    Total number of flogi = 2.
+    """
+
+
+#: a FOS 7 ``switchshow`` whose first port row a terminal 80 columns wide wrapped (the layout
+#: of ttrnecka/brocadesan switch_2; the row is 88 characters)
+_SWITCHSHOW_WRAPPED = """
+    switchName:	sw-a1
+    switchType:	109.1
+    switchState:	Online
+    switchMode:	Native
+    switchRole:	Principal
+    switchDomain:	1
+    switchId:	fffc01
+    switchWwn:	10:00:00:05:33:aa:bb:cc
+    zoning:		ON (cfg_A)
+    switchBeacon:	OFF
+
+    Index Port Address Media Speed       State   Proto
+    ==================================================
+       0    0   010000   id    N8       Online      FC  F-Port          21:00:00:24:
+    ff:0c:58:37
+       1    1   010100   id    N8       No_Light    FC
+    """
+
+
+def _prompted(prompt: str, text: str) -> str:
+    """A terminal log: the prompt line, then the output."""
+    return prompt + "\n" + textwrap.dedent(text).strip("\n") + "\n"
 
 
 class _CaptureRule(Rule):
@@ -20,10 +77,6 @@ class UnreadableCapture(_CaptureRule):
 
     Why:
         Nothing can be said about a switch whose output cannot be opened.
-    Fails:
-        A path that does not exist, a directory without permission, a binary file.
-    Passes:
-        A readable text file of saved command output.
     Fix:
         Check the path; save the output as text (UTF-8 or ASCII).
     """
@@ -31,6 +84,11 @@ class UnreadableCapture(_CaptureRule):
     code = "ZP020"
     name = "unreadable-capture"
     severity = Severity.FATAL
+    fails = Run("zoneplan audit --capture no-such-folder", caption="A path that does not exist.")
+    passes = Run(
+        "zoneplan audit --capture capture",
+        files={"capture/sw-a1/cfgshow.txt": _CFGSHOW},
+    )
 
 
 class TruncatedOutput(_CaptureRule):
@@ -39,12 +97,6 @@ class TruncatedOutput(_CaptureRule):
     Why:
         A cut-off capture parses as a smaller configuration; an audit would then report zones
         as missing and an import would drop them.
-    Fails:
-        A member list ending in ``;`` with nothing after it, an entry without members at the
-        end, a half WWN, a last zone with fewer members than its definition, an output that
-        stops before its trailer (``Total number of flogi``).
-    Passes:
-        The complete output of the command.
     Fix:
         Capture again with paging off (``terminal length 0`` / ``sessionshow`` settings) and
         without a size-limited scrollback.
@@ -53,6 +105,22 @@ class TruncatedOutput(_CaptureRule):
     code = "ZP021"
     name = "truncated-output"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1; z_esx02__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             zone:	z_esx02__san1	esx02_p0;
+            """
+        },
+        caption="A member list ending in ``;`` at the end of the file.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="The complete output.",
+    )
 
 
 class PagingPromptInOutput(_CaptureRule):
@@ -61,10 +129,6 @@ class PagingPromptInOutput(_CaptureRule):
     Why:
         A pager stops output until a key is pressed; the capture may miss what came after,
         and the prompt garbles the line it sits on.
-    Fails:
-        ``--More--`` or ``Type <CR> to continue, Q<CR> to stop:`` in a saved output.
-    Passes:
-        Output captured with paging off.
     Fix:
         ``terminal length 0`` on NX-OS; on FOS capture through SSH without a pager
         (or use ``| more`` off); then capture again.
@@ -73,6 +137,27 @@ class PagingPromptInOutput(_CaptureRule):
     code = "ZP022"
     name = "paging-prompt-in-output"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+            Type <CR> to continue, Q<CR> to stop:
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             cfg:	cfg_A
+             zone:	z_esx01__san1
+            		10:00:00:90:fa:c1:00:01
+            		21:00:00:24:ff:7a:10:00
+            """
+        },
+        caption="The FOS pager's prompt in the middle of a ``cfgshow``.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class SwitchErrorInOutput(_CaptureRule):
@@ -80,11 +165,6 @@ class SwitchErrorInOutput(_CaptureRule):
 
     Why:
         An error line means the command did not run as intended; what follows may be partial.
-    Fails:
-        ``Error: Invalid zone member``, ``% Invalid command at '^' marker.``,
-        ``rbash: cfgshow: command not found``.
-    Passes:
-        Output without error lines.
     Fix:
         Run the command again with the right syntax and rights, then capture again.
     """
@@ -92,6 +172,27 @@ class SwitchErrorInOutput(_CaptureRule):
     code = "ZP023"
     name = "switch-error-in-output"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "mds-b1.txt": """
+            mds-b1# show zoneset actve vsan 20
+                                      ^
+            % Invalid command at '^' marker.
+            """
+        },
+        caption="A mistyped command: NX-OS answers with an error, not the zoning.",
+    )
+    passes = Capture(
+        {
+            "mds-b1.txt": """
+            mds-b1# show zoneset active vsan 20
+            zoneset name zs_B vsan 20
+              zone name z_esx01__san1 vsan 20
+              * fcid 0x0b0100 [pwwn 10:00:00:90:fa:c1:00:02] [esx01_p1]
+              * fcid 0x0b0000 [pwwn 21:00:00:24:ff:7a:10:02] [san1_p2]
+            """
+        }
+    )
 
 
 class MissingEffectiveSection(_CaptureRule):
@@ -100,10 +201,6 @@ class MissingEffectiveSection(_CaptureRule):
     Why:
         FOS always prints it (``no configuration in effect`` when empty); without it the
         output was cut and the effective zoning is unknown, not empty.
-    Fails:
-        ``Defined configuration:`` … end of file.
-    Passes:
-        Both sections, even when the effective one says ``no configuration in effect``.
     Fix:
         Capture ``cfgshow`` again in full (or add ``cfgactvshow``).
     """
@@ -111,6 +208,35 @@ class MissingEffectiveSection(_CaptureRule):
     code = "ZP024"
     name = "missing-effective-section"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+            """
+        },
+        caption="``Defined configuration:``, then the end of the file.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+             zone:	z_esx01__san1	esx01_p0; san1_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="Both sections, even when nothing is in effect.",
+    )
 
 
 class UnrecognisedLine(_CaptureRule):
@@ -119,10 +245,6 @@ class UnrecognisedLine(_CaptureRule):
     Why:
         An unknown line may carry content a newer firmware added, or garbage pasted in; it is
         reported rather than silently skipped so nothing is lost unnoticed.
-    Fails:
-        ``zone: foo`` inside a ``show flogi database`` output; a random pasted line.
-    Passes:
-        Lines of the command's documented format (FOS 8/9 additions included).
     Fix:
         Check the capture; if the line is a real format, report it so the parser learns it.
     """
@@ -130,6 +252,16 @@ class UnrecognisedLine(_CaptureRule):
     code = "ZP025"
     name = "unrecognised-line"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "mds-b1.txt": _prompted(
+                "mds-b1# show flogi database",
+                _FLOGI.replace("\n    Total", "\n    zone: foo\n    Total"),
+            )
+        },
+        caption="``zone: foo`` pasted into a ``show flogi database``.",
+    )
+    passes = Capture({"mds-b1.txt": _prompted("mds-b1# show flogi database", _FLOGI)})
 
 
 class UnknownCommandFile(_CaptureRule):
@@ -137,11 +269,6 @@ class UnknownCommandFile(_CaptureRule):
 
     Why:
         Skipped output must be visible: the user may think it was used.
-    Fails:
-        ``version.txt``, ``sw1:admin> portperfshow``, a file whose content matches no command.
-    Passes:
-        Files named after catalogued commands (``cfgshow.txt``, ``show_flogi_database.txt``)
-        or introduced by a prompt line naming one.
     Fix:
         Name the file after the command (spaces as ``_``) or keep the prompt line in it.
     """
@@ -149,6 +276,18 @@ class UnknownCommandFile(_CaptureRule):
     code = "ZP026"
     name = "unknown-command-file"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> portperfshow
+             0      1      2      3      4      5      6      7      8
+            =========================================================
+             0      0    1.2m   0      0    800k   0      0    2.1m
+            """
+        },
+        caption="A command zoneplan does not read (it is skipped, and said so).",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class AnsiEscapeInOutput(_CaptureRule):
@@ -157,10 +296,6 @@ class AnsiEscapeInOutput(_CaptureRule):
     Why:
         Escapes glue themselves to names; they are stripped, but the capture came from a
         terminal emulator and may carry other damage.
-    Fails:
-        ``\\x1b[7m--More--\\x1b[m``, backspace-erased pager prompts.
-    Passes:
-        Plain text output.
     Fix:
         Capture with a plain terminal (``TERM=dumb``) or through the SSH adapter.
     """
@@ -168,6 +303,16 @@ class AnsiEscapeInOutput(_CaptureRule):
     code = "ZP027"
     name = "ansi-escape-in-output"
     severity = Severity.INFO
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace("Defined", "\x1b[1mDefined").replace("tion:", "tion:\x1b[0m", 1),
+            )
+        },
+        caption="A heading in bold, as a terminal emulator saved it.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class CrlfLineEndings(_CaptureRule):
@@ -176,10 +321,6 @@ class CrlfLineEndings(_CaptureRule):
     Why:
         Harmless once normalised, but a stray CR in the middle of a line means overwritten
         terminal text; it is normalised and noted.
-    Fails:
-        A capture saved on Windows or from a raw SSH channel.
-    Passes:
-        LF line endings.
     Fix:
         None needed; ``dos2unix`` if other tools read the file.
     """
@@ -187,6 +328,11 @@ class CrlfLineEndings(_CaptureRule):
     code = "ZP028"
     name = "crlf-line-endings"
     severity = Severity.INFO
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW).replace("\n", "\r\n")},
+        caption="Saved on Windows: every line ends in CR LF.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class InvalidMember(_CaptureRule):
@@ -195,10 +341,6 @@ class InvalidMember(_CaptureRule):
     Why:
         A half WWN (``50:01:43:80:12``) is a cut or garbled line; keeping it as a name would
         invent a member.
-    Fails:
-        ``50:01:43:80:12:0E``, ``1,``, a name with illegal characters.
-    Passes:
-        ``50:01:43:80:12:0e:2b:60``, ``1,5``, ``host1_hba0``.
     Fix:
         Capture again; check the switch configuration for the member.
     """
@@ -206,6 +348,16 @@ class InvalidMember(_CaptureRule):
     code = "ZP029"
     name = "invalid-member"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace("21:00:00:24:ff:7a:10:00\n", "21:00:00:24:ff\n", 1),
+            )
+        },
+        caption="An alias member cut to five bytes.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class FilteredOutput(_CaptureRule):
@@ -214,10 +366,6 @@ class FilteredOutput(_CaptureRule):
     Why:
         A filtered ``cfgshow`` lists cfg names without their zones; it must not be read as
         a configuration with empty zones.
-    Fails:
-        ``> cfgshow | grep -e cfg: -e configuration:``.
-    Passes:
-        The unfiltered command.
     Fix:
         Capture the command without a pipe.
     """
@@ -225,6 +373,22 @@ class FilteredOutput(_CaptureRule):
     code = "ZP030"
     name = "filtered-output"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow | grep -e cfg: -e configuration:
+            Defined configuration:
+             cfg:	cfg_A	z_esx01__san1
+            Effective configuration:
+             cfg:	cfg_A
+            """
+        },
+        caption="Only the lines ``grep`` let through.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="The command without a pipe.",
+    )
 
 
 class CountMismatch(_CaptureRule):
@@ -233,10 +397,6 @@ class CountMismatch(_CaptureRule):
     Why:
         ``Total number of flogi = 21.`` with 20 listed, or ``show zone status`` saying 134
         active zones when ``show zoneset active`` lists 130, means something was lost.
-    Fails:
-        A trailer or status count that does not match the parsed entries.
-    Passes:
-        Matching counts.
     Fix:
         Capture the outputs again, together, with paging off.
     """
@@ -244,6 +404,15 @@ class CountMismatch(_CaptureRule):
     code = "ZP031"
     name = "count-mismatch"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "mds-b1.txt": _prompted(
+                "mds-b1# show flogi database", _FLOGI.replace("flogi = 2.", "flogi = 3.")
+            )
+        },
+        caption="``Total number of flogi = 3.`` under two logins.",
+    )
+    passes = Capture({"mds-b1.txt": _prompted("mds-b1# show flogi database", _FLOGI)})
 
 
 class DuplicateDefinition(_CaptureRule):
@@ -252,10 +421,6 @@ class DuplicateDefinition(_CaptureRule):
     Why:
         A switch prints each object once; a second copy means two outputs were pasted
         together, and the later one wins.
-    Fails:
-        Two ``zone: z1`` entries in one Defined configuration.
-    Passes:
-        Each name once per section.
     Fix:
         Keep one output per command per file, or separate them with prompt lines.
     """
@@ -263,6 +428,18 @@ class DuplicateDefinition(_CaptureRule):
     code = "ZP032"
     name = "duplicate-definition"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> cfgshow",
+                _CFGSHOW.replace(
+                    " alias:", " zone:	z_esx01__san1	esx01_p0; san1_p0\n     alias:", 1
+                ),
+            )
+        },
+        caption="Zone z_esx01__san1 twice in the Defined configuration.",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
 class DuplicateCommandOutput(_CaptureRule):
@@ -270,10 +447,6 @@ class DuplicateCommandOutput(_CaptureRule):
 
     Why:
         Two captures of one command may disagree (taken at different times).
-    Fails:
-        ``cfgshow.txt`` and a terminal log containing ``sw1:admin> cfgshow`` in one folder.
-    Passes:
-        One output per command per switch.
     Fix:
         Remove the stale capture.
     """
@@ -281,6 +454,14 @@ class DuplicateCommandOutput(_CaptureRule):
     code = "ZP033"
     name = "duplicate-command-output"
     severity = Severity.INFO
+    fails = Capture(
+        {
+            "sw-a1/cfgshow.txt": _CFGSHOW,
+            "sw-a1/session.log": _prompted("sw-a1:admin> cfgshow", _CFGSHOW),
+        },
+        caption="``cfgshow.txt`` and a terminal log holding ``cfgshow`` again, in one folder.",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW})
 
 
 class SwitchNotIdentified(_CaptureRule):
@@ -288,11 +469,6 @@ class SwitchNotIdentified(_CaptureRule):
 
     Why:
         Audit matches observed switches to the plan by name; a guessed name may not match.
-    Fails:
-        A folder of zoning outputs without ``switchshow`` / ``show switchname`` or a named
-        prompt.
-    Passes:
-        A capture with ``switchshow`` or prompts like ``sw1:admin>``.
     Fix:
         Add ``switchshow`` (FOS) or ``show switchname`` (NX-OS), or name the folder after the
         switch.
@@ -301,6 +477,14 @@ class SwitchNotIdentified(_CaptureRule):
     code = "ZP034"
     name = "switch-not-identified"
     severity = Severity.INFO
+    fails = Capture(
+        {"cfgshow.txt": _CFGSHOW},
+        caption="Zoning output alone: the switch is called ``capture`` after the folder.",
+    )
+    passes = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        caption="A prompt that names the switch (or ``switchshow``, ``show switchname``).",
+    )
 
 
 class EmptyOutput(_CaptureRule):
@@ -309,10 +493,6 @@ class EmptyOutput(_CaptureRule):
     Why:
         Every catalogued command prints something, even when there is nothing to show; an
         empty output means the capture failed.
-    Fails:
-        An empty ``cfgshow.txt``; a prompt line directly followed by the next prompt.
-    Passes:
-        ``no configuration defined`` and the like.
     Fix:
         Capture again.
     """
@@ -320,6 +500,19 @@ class EmptyOutput(_CaptureRule):
     code = "ZP035"
     name = "empty-output"
     severity = Severity.WARNING
+    fails = Capture({"sw-a1/cfgshow.txt": ""}, caption="An empty ``cfgshow.txt``.")
+    passes = Capture(
+        {
+            "sw-a1/cfgshow.txt": """
+            Defined configuration:
+             no configuration defined
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="A switch without zoning still says so.",
+    )
 
 
 class PeerZonePropertyMismatch(_CaptureRule):
@@ -328,10 +521,6 @@ class PeerZonePropertyMismatch(_CaptureRule):
     Why:
         The last byte of the ``00:02:00:00:00:03:00:NN`` property member counts principals;
         more principals than members means a cut member list or a corrupt zone.
-    Fails:
-        ``00:02:00:00:00:03:00:05`` followed by three members.
-    Passes:
-        A count not larger than the members that follow it.
     Fix:
         Capture again; check the zone with ``zoneshow --peerzone``.
     """
@@ -339,6 +528,40 @@ class PeerZonePropertyMismatch(_CaptureRule):
     code = "ZP036"
     name = "peer-zone-property-mismatch"
     severity = Severity.ERROR
+    fails = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	pz_san1_p0
+             zone:	pz_san1_p0	00:02:00:00:00:03:00:05; san1_p0; esx01_p0; esx02_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	esx02_p0	10:00:00:90:fa:c2:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="The property member counts five principals; three members follow it.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": """
+            sw-a1:admin> cfgshow
+            Defined configuration:
+             cfg:	cfg_A	pz_san1_p0
+             zone:	pz_san1_p0	00:02:00:00:00:03:00:01; san1_p0; esx01_p0; esx02_p0
+             alias:	esx01_p0	10:00:00:90:fa:c1:00:01
+             alias:	esx02_p0	10:00:00:90:fa:c2:00:01
+             alias:	san1_p0	21:00:00:24:ff:7a:10:00
+
+            Effective configuration:
+             no configuration in effect
+            """
+        },
+        caption="One principal (san1_p0), two peers.",
+    )
 
 
 class CommandGuessedFromContent(_CaptureRule):
@@ -347,10 +570,6 @@ class CommandGuessedFromContent(_CaptureRule):
     Why:
         Guessing is reliable for the distinct formats, but a wrong guess mixes up defined and
         active zoning; it is noted so a user can rename the file.
-    Fails:
-        ``shzone_0.txt`` holding ``show zone`` output.
-    Passes:
-        ``show_zone.txt`` or a prompt line ``mds1# show zone``.
     Fix:
         Name the file after the command (spaces as ``_``).
     """
@@ -358,6 +577,11 @@ class CommandGuessedFromContent(_CaptureRule):
     code = "ZP037"
     name = "command-guessed-from-content"
     severity = Severity.INFO
+    fails = Capture(
+        {"mds-b1/flogi-0412.txt": _FLOGI},
+        caption="A file whose name says no command: it is read by its content.",
+    )
+    passes = Capture({"mds-b1/show_flogi_database.txt": _FLOGI})
 
 
 class MixedVendorCapture(_CaptureRule):
@@ -366,10 +590,6 @@ class MixedVendorCapture(_CaptureRule):
     Why:
         A switch speaks one vendor's CLI; two vendors in one folder are two switches whose
         outputs would be merged wrongly.
-    Fails:
-        ``cfgshow.txt`` and ``show_flogi_database.txt`` in the same switch folder.
-    Passes:
-        One folder (or one prompt name) per switch.
     Fix:
         Put each switch's outputs in its own folder.
     """
@@ -377,6 +597,14 @@ class MixedVendorCapture(_CaptureRule):
     code = "ZP038"
     name = "mixed-vendor-capture"
     severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW, "sw-a1/show_flogi_database.txt": _FLOGI},
+        caption="A Brocade and a Cisco output in one switch folder.",
+    )
+    passes = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW, "mds-b1/show_flogi_database.txt": _FLOGI},
+        caption="A folder per switch.",
+    )
 
 
 class ParserFailure(_CaptureRule):
@@ -385,10 +613,6 @@ class ParserFailure(_CaptureRule):
     Why:
         One bad output must not stop the reading of a whole fabric, and the failure must be
         visible rather than a silently missing command.
-    Fails:
-        Any exception inside a parser.
-    Passes:
-        Parsers that turn every problem into a finding.
     Fix:
         Report the output that triggered it (anonymised) to the zoneplan project.
     """
@@ -396,6 +620,138 @@ class ParserFailure(_CaptureRule):
     code = "ZP039"
     name = "parser-failure"
     severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)},
+        fault="parser-crash",
+        caption="A parser raises on the output (a zoneplan bug, staged here).",
+    )
+    passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
+
+
+class CaptureEntrySkipped(_CaptureRule):
+    """An entry of a capture folder that is not a regular file or a folder is not read.
+
+    Why:
+        A capture folder is read as data. A symbolic link could point anywhere (a root-only
+        file whose lines would be echoed in findings, ``/dev/zero``, a loop of folders); a
+        FIFO or a device never ends. Inside a capture folder they are skipped, never followed
+        or opened; a path named on the command line is the user's choice and is followed, but
+        only a folder or a regular file is read.
+    Fix:
+        Copy the output into the capture folder as a regular file.
+    """
+
+    code = "ZP040"
+    name = "capture-entry-skipped"
+    severity = Severity.WARNING
+    fails = Run(
+        "zoneplan audit --capture /dev/null",
+        caption="A device given as a capture (links, FIFOs and devices inside a capture "
+        "folder are skipped the same way).",
+    )
+    passes = Run(
+        "zoneplan audit --capture capture",
+        files={"capture/sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="A folder of regular files.",
+    )
+
+
+class CaptureFileTooLarge(_CaptureRule):
+    """A capture file is larger than zoneplan reads (``MAX_CAPTURE_FILE_BYTES``, 128 MiB).
+
+    Why:
+        A saved output of a switch is a few MB even for the largest zone databases; a file
+        far beyond that is not switch output (or would exhaust memory). It is not read, and
+        what it would have said is unknown.
+    Fix:
+        Split a huge session log per command, or remove the file from the capture folder.
+    """
+
+    code = "ZP041"
+    name = "capture-file-too-large"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW},
+        fault="capture-limits-tiny",
+        caption="A file over the limit (the lab lowers the limit to 64 bytes: a 128 MiB "
+        "example would not fit here).",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW}, caption="The same file, 128 MiB allowed.")
+
+
+class CaptureTreeTooLarge(_CaptureRule):
+    """A capture tree is deeper or holds more files than zoneplan reads; the rest is skipped.
+
+    Why:
+        A capture folder holds a folder per switch; nesting beyond ``MAX_CAPTURE_DEPTH`` (16)
+        levels or more than ``MAX_CAPTURE_ENTRIES`` (100,000) entries is not a capture (a wrong
+        path such as ``/``); reading on would take forever.
+    Fix:
+        Point ``--capture`` at the capture folder itself.
+    """
+
+    code = "ZP042"
+    name = "capture-tree-too-large"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"site/room1/sw-a1/cfgshow.txt": _CFGSHOW},
+        fault="capture-limits-tiny",
+        caption="Folders nested deeper than the limit (the lab lowers it to one level).",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW}, caption="A folder per switch.")
+
+
+class SameSwitchTwice(_CaptureRule):
+    """Two capture folders (or files) name the same switch; they are not merged.
+
+    Why:
+        Two captures of one switch taken at different times, merged, describe a switch that
+        never existed: zones of both, the later one winning at random (false drift, or a
+        false "in sync"). The first one found is used; the switch counts as incompletely
+        known, so no verdict is "in sync".
+    Fix:
+        Give one capture of each switch (the newest).
+    """
+
+    code = "ZP043"
+    name = "same-switch-twice"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"monday/sw-a1/cfgshow.txt": _CFGSHOW, "tuesday/sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="Two collects of sw-a1 given together.",
+    )
+    passes = Capture({"tuesday/sw-a1/cfgshow.txt": _CFGSHOW}, caption="The newest one only.")
+
+
+#: a manifest as ``collect`` writes it (zoneplan-collect.json), with sw-a1's status
+def _manifest(status: str) -> str:
+    return (
+        '{"collected": "2026-12-01T08:00:00Z", "switches": [{"name": "sw-a1", "via": "ssh", '
+        f'"status": "{status}", "folder": "sw-a1", "files": ["cfgshow.txt"]}}]}}\n'
+    )
+
+
+class CollectWasPartial(_CaptureRule):
+    """The capture's manifest says the switch was only partly (or not) read by ``collect``.
+
+    Why:
+        ``zoneplan-collect.json`` records the status of each switch; an offline audit of a
+        capture that ``collect`` itself reported incomplete (exit 3) must not say in sync.
+    Fix:
+        Collect the switch again until it is read completely.
+    """
+
+    code = "ZP044"
+    name = "collect-was-partial"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"zoneplan-collect.json": _manifest("partial"), "sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="collect read sw-a1 only partly (it exited 3).",
+    )
+    passes = Capture(
+        {"zoneplan-collect.json": _manifest("ok"), "sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="Every command of sw-a1 was read.",
+    )
 
 
 class ConsoleMessageInOutput(_CaptureRule):
@@ -405,17 +761,25 @@ class ConsoleMessageInOutput(_CaptureRule):
         Switches print log messages into an open session, between rows or glued after a prompt
         (``sw1:admin> 2014/07/29-03:00:53, [SNMP-1008], ...``); read as output, such a line
         would be an unknown row, or worse, end a member list early.
-    Fails:
-        ``2010 Sep 30 04:09:11 SW1 %ZONE-2-ZS_MERGE_FAILED: ...`` between two flogi rows.
-    Passes:
-        Output captured with terminal logging off (``terminal no monitor``).
     Fix:
-        Nothing to do: the lines are skipped. Check the message itself if it matters.
+        Nothing to do: the lines are skipped. Check the message itself if it matters; capture
+        with terminal logging off (``terminal no monitor`` on NX-OS) next time.
     """
 
     code = "ZP045"
     name = "console-message-in-output"
     severity = Severity.INFO
+    fails = Capture(
+        {
+            "mds-b1/show_flogi_database.txt": _FLOGI.replace(
+                "    Total",
+                "    2010 Sep 30 04:09:11 mds-b1 %PORT-5-IF_UP: %$VSAN 20%$ Interface fc1/2 "
+                "is up in mode F\n    Total",
+            )
+        },
+        caption="A syslog line between the rows and the trailer of show flogi database.",
+    )
+    passes = Capture({"mds-b1/show_flogi_database.txt": _FLOGI})
 
 
 class WrappedLineRejoined(_CaptureRule):
@@ -425,10 +789,6 @@ class WrappedLineRejoined(_CaptureRule):
         A terminal 80 columns wide breaks long rows (a director's ``switchshow`` E-Port row is
         over 100 characters) with no marker; read line by line, the device WWPN of the row
         would be lost and the continuation would be an unknown row.
-    Fails:
-        A ``switchshow`` F-Port row whose WWPN ends on the next line.
-    Passes:
-        Output saved from a wide terminal, or with ``| more`` off, rows on one line each.
     Fix:
         Nothing to do; widen the terminal (or use ``zoneplan collect``) for the next capture.
     """
@@ -436,6 +796,19 @@ class WrappedLineRejoined(_CaptureRule):
     code = "ZP046"
     name = "wrapped-line-rejoined"
     severity = Severity.INFO
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> switchshow", _SWITCHSHOW_WRAPPED)},
+        caption="An F-Port row whose WWPN the 80-column terminal broke onto the next line.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> switchshow",
+                _SWITCHSHOW_WRAPPED.replace("21:00:00:24:\n    ff:", "21:00:00:24:ff:"),
+            )
+        },
+        caption="The same row on one line.",
+    )
 
 
 RULES = (
@@ -459,6 +832,11 @@ RULES = (
     CommandGuessedFromContent,
     MixedVendorCapture,
     ParserFailure,
+    CaptureEntrySkipped,
+    CaptureFileTooLarge,
+    CaptureTreeTooLarge,
+    SameSwitchTwice,
+    CollectWasPartial,
     ConsoleMessageInOutput,
     WrappedLineRejoined,
 )

@@ -8,6 +8,7 @@ from ..findings import Finding, Severity
 from ..model import PortRole
 from ..wwn import vendor_family
 from .base import Rule, RuleContext
+from .examples import Inventory
 
 if TYPE_CHECKING:
     from ..topology import PortRef
@@ -31,10 +32,6 @@ class ClusterHbaNotQlogic(Rule):
     Why:
         The SAN cluster supports only QLogic FC HBAs in its nodes (target mode and the mirror
         driver); any other adapter will not present LUNs or mirror. Clients may use any HBA.
-    Fails:
-        cluster node san1, hba0 vendor emulex (or a WWPN with an Emulex OUI, 10:00:00:90:fa:…).
-    Passes:
-        hba0 vendor qlogic, WWPN 21:00:00:24:ff:… (OUI 00-24-FF, QLogic).
     Fix:
         Replace the adapter with a QLogic HBA (QLE26xx/27xx/28xx).
     """
@@ -42,6 +39,26 @@ class ClusterHbaNotQlogic(Rule):
     code = "ZP301"
     name = "cluster-hba-not-qlogic"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - {name: hba0, vendor: emulex}
+        """,
+        caption="san1's HBA hba0 declared an Emulex adapter.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - {name: hba0, vendor: qlogic}
+        """,
+        caption="QLogic, with QLogic WWPNs (OUI 00-24-FF, ``21:00:00:24:ff:…``).",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: set[str] = set()
@@ -75,10 +92,6 @@ class HbaVendorOuiMismatch(Rule):
         The OUI inside a WWPN names the maker; when it disagrees with the inventory, either
         the WWPN was copied from another adapter or the vendor is wrong — both matter on a
         cluster node, which must be QLogic.
-    Fails:
-        hba0 vendor qlogic with WWPN 10:00:00:90:fa:c1:00:01 (OUI 00-90-FA, Emulex).
-    Passes:
-        hba0 vendor qlogic with WWPN 21:00:00:24:ff:0c:58:37 (OUI 00-24-FF, QLogic).
     Fix:
         Correct the WWPN or the declared vendor. Virtual WWPNs (NPIV, UCS pools) legitimately
         carry another OUI: suppress with a reason.
@@ -87,6 +100,32 @@ class HbaVendorOuiMismatch(Rule):
     code = "ZP302"
     name = "hba-vendor-oui-mismatch"
     severity = Severity.WARNING
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba0
+                  vendor: qlogic
+                  ports:
+                    - {name: p0, wwpn: "10:00:00:90:fa:7a:10:00"}
+        """,
+        caption="A QLogic HBA whose port p0 has an Emulex WWPN (OUI 00-90-FA).",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba0
+                  vendor: qlogic
+                  ports:
+                    - {name: p0, wwpn: "21:00:00:24:ff:7a:10:00"}
+        """,
+        caption="QLogic with a QLogic WWPN (OUI 00-24-FF).",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.ports:
@@ -109,10 +148,6 @@ class DirectLinkNotMirror(Rule):
     Why:
         Only the cluster's mirror (replication) ports may be cabled point to point; a client or
         target port without a switch gets no zoning, no name server and no second path.
-    Fails:
-        san1/hba0/p0 (target) peer esx01/vmhba2/p0.
-    Passes:
-        san1/hba1/p0 (mirror) peer san2/hba1/p0 (mirror).
     Fix:
         Cable the port to a switch, or mark both ends ``role: mirror`` if they are the mirror link.
     """
@@ -120,6 +155,30 @@ class DirectLinkNotMirror(Rule):
     code = "ZP303"
     name = "direct-link-not-mirror"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, switch: null, port: null, peer: esx01/vmhba2/p0}
+        """,
+        caption="san1's target port p0 cabled straight to the client esx01.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba1
+                  ports:
+                    - {name: p0, role: mirror, peer: san2/hba1/p0}
+        """,
+        caption="Only the nodes' mirror ports are direct links.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -149,10 +208,6 @@ class MirrorThroughSwitch(Rule):
         Mirror traffic through a fabric is legal, but the mirror ports must sit in a zone that
         holds only the two nodes' mirror ports, never a client, target or backend port
         (``zoneplan plan`` writes that zone).
-    Fails:
-        Informational: san1/hba1/p0 (mirror) on sw-a1 port 6.
-    Passes:
-        Mirror ports direct-connected between the nodes.
     Fix:
         Nothing to fix; keep the mirror zone separate, or cable the mirror ports directly.
     """
@@ -160,6 +215,11 @@ class MirrorThroughSwitch(Rule):
     code = "ZP304"
     name = "mirror-through-switch"
     severity = Severity.INFO
+    fails = Inventory(
+        base="mirror-via-switch",
+        caption="Reported: mirror ports cabled to switches (they get a mirror-only zone).",
+    )
+    passes = Inventory(caption="Mirror ports direct-connected between the nodes.")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.iter_role(PortRole.MIRROR, "node"):
@@ -180,10 +240,6 @@ class MirrorDirect(Rule):
     Why:
         A point-to-point mirror link never touches a fabric, so it needs no zone; several
         parallel links are used round robin for bandwidth.
-    Fails:
-        Informational: san1/hba1/p0 peer san2/hba1/p0.
-    Passes:
-        (always informational)
     Fix:
         Nothing to fix.
     """
@@ -191,6 +247,8 @@ class MirrorDirect(Rule):
     code = "ZP305"
     name = "mirror-direct"
     severity = Severity.INFO
+    fails = Inventory(caption="Reported: san1/hba1/p0 - san2/hba1/p0 and the p1 pair.")
+    passes = Inventory(base="mirror-via-switch", caption="Mirror ports through the fabrics.")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -218,10 +276,6 @@ class ClientCannotReachBothNodes(Rule):
         ALUA failover needs every client to see the active node's ports (active/optimised)
         and the standby node's ports (standby) on every fabric: when the active node fails the
         standby takes over, and a client without a path to it loses its LUNs.
-    Fails:
-        esx01 port on fabric A, but only san1 has target ports on fabric A.
-    Passes:
-        On each fabric esx01 uses, both san1 and san2 have a target port on the same fabric.
     Fix:
         Cable a target port of the missing node to that fabric (any switch ISL-connected to
         the client's switch).
@@ -230,6 +284,30 @@ class ClientCannotReachBothNodes(Rule):
     code = "ZP306"
     name = "client-cannot-reach-both-nodes"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, switch: null, port: null}
+        """,
+        caption="san2's only fabric A target port unplugged: clients on fabric A reach san1 only.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, switch: sw-a2, port: 1}
+        """,
+        caption="On each fabric a client uses, both nodes have a target port.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -267,10 +345,6 @@ class NodeWithoutBackend(Rule):
     Why:
         Each node mirrors its own backend array; a node whose backend initiators do not reach
         that array's ports has no storage to serve or mirror.
-    Fails:
-        san1 with array raid1, but no backend port on a fabric where raid1 has a port.
-    Passes:
-        san1/hba2/p0 (backend) and raid1/ctla/p0 on switches of the same fabric.
     Fix:
         Cable a backend port and an array port to the same fabric, or set ``array:``.
     """
@@ -278,6 +352,22 @@ class NodeWithoutBackend(Rule):
     code = "ZP307"
     name = "node-without-backend"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - {name: san1, array: null}
+        """,
+        caption="san1 has backend ports but no ``array:`` to zone them with.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - {name: san1, array: raid1}
+        """,
+        caption="san1's backend ports and raid1's ports on the same fabrics.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -313,10 +403,6 @@ class TargetCountDiffers(Rule):
     Why:
         Legal: the master may have two or more active ports and the slave a single standby
         port. Worth knowing, because after a failover the clients run on fewer paths.
-    Fails:
-        Informational: san1 with 4 target ports, san2 with 2.
-    Passes:
-        (always informational)
     Fix:
         Nothing to fix; add target ports to the standby node for equal bandwidth after failover.
     """
@@ -324,6 +410,20 @@ class TargetCountDiffers(Rule):
     code = "ZP308"
     name = "target-count-differs"
     severity = Severity.INFO
+    fails = Inventory(caption="Reported: san1 with four target ports, san2 with two.")
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p2, wwpn: "21:00:00:24:ff:7a:20:02", role: target, switch: sw-a1, port: 1}
+                    - {name: p3, wwpn: "21:00:00:24:ff:7a:20:03", role: target, switch: mds-b1, port: fc1/2}
+        """,
+        caption="Two more target ports on san2: four each.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -351,10 +451,6 @@ class NoMirrorPath(Rule):
     Why:
         The cluster mirrors every write to the other node; without a mirror link (direct or
         through a fabric) the standby node holds stale data and failover loses writes.
-    Fails:
-        No ``role: mirror`` ports, or mirror ports of the nodes on different fabrics.
-    Passes:
-        san1/hba1/p0 peer san2/hba1/p0, or both nodes' mirror ports on one fabric.
     Fix:
         Cable the mirror ports directly between the nodes, or both to the same fabric.
     """
@@ -362,6 +458,31 @@ class NoMirrorPath(Rule):
     code = "ZP309"
     name = "no-mirror-path"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - !delete {name: hba1}
+            - name: san2
+              hbas:
+                - !delete {name: hba1}
+        """,
+        caption="The mirror HBAs left out of both nodes.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba1
+                  ports:
+                    - {name: p0, role: mirror, peer: san2/hba1/p0}
+        """,
+        caption="A mirror link between the nodes (direct, or both ends on one fabric).",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -390,10 +511,6 @@ class SharedBackendArray(Rule):
     Why:
         The cluster mirrors two arrays, one behind each node; with one shared array the
         mirror protects against nothing and both nodes write the same disks.
-    Fails:
-        san1 array raid1, san2 array raid1.
-    Passes:
-        san1 array raid1, san2 array raid2.
     Fix:
         Give each node its own array.
     """
@@ -401,6 +518,21 @@ class SharedBackendArray(Rule):
     code = "ZP310"
     name = "shared-backend-array"
     severity = Severity.WARNING
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - {name: san2, array: raid1}
+        """,
+        caption="Both nodes with array raid1.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - {name: san2, array: raid2}
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -422,10 +554,6 @@ class NodeWithoutTargets(Rule):
     Why:
         Clients reach LUNs only through target ports; a node without any cannot serve after
         failover (or at all, when it is the active node).
-    Fails:
-        san2 with only mirror and backend ports.
-    Passes:
-        san2/hba0/p0 role target on sw-a2 port 1.
     Fix:
         Give the node at least one ``role: target`` port per fabric, cabled to a switch.
     """
@@ -433,6 +561,27 @@ class NodeWithoutTargets(Rule):
     code = "ZP311"
     name = "node-without-targets"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - !delete {name: hba0}
+        """,
+        caption="san2 with only mirror and backend ports.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, role: target, switch: sw-a2, port: 1}
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         cluster = ctx.inventory.cluster
@@ -459,10 +608,6 @@ class NodePortWithoutRole(Rule):
     Why:
         The role decides the zoning: target ports go into client zones, mirror ports into
         their own zone, backend ports with the node's array. A port without one is not zoned.
-    Fails:
-        - {name: p0, wwpn: "21:00:00:24:ff:7a:10:00", switch: sw-a1, port: 0}   # on san1
-    Passes:
-        - {name: p0, wwpn: "21:00:00:24:ff:7a:10:00", role: target, switch: sw-a1, port: 0}
     Fix:
         Add ``role: target``, ``role: mirror`` or ``role: backend``.
     """
@@ -470,6 +615,29 @@ class NodePortWithoutRole(Rule):
     code = "ZP312"
     name = "node-port-without-role"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, role: null}
+        """,
+        caption="san1's port p0 without a role.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san1
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, role: target}
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in _node_ports(ctx):

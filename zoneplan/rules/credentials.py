@@ -10,6 +10,17 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Run
+
+#: the live examples read fabric A of the sample (sw-a1 and sw-a2)
+COLLECT = "zoneplan collect inventory.yaml --fabric A --out capture"
+_FILE = "~/.config/zoneplan/credentials.yaml"
+_PROFILES = """
+    profiles:
+      san-admin: {user: admin, password: Lab-Passw0rd-zp}
+    """
+#: no secret in the environment: the file is the only source
+_NO_ENV = {"ZONEPLAN_SAN_ADMIN_USER": None, "ZONEPLAN_SAN_ADMIN_PASSWORD": None}
 
 
 class _LiveRule(Rule):
@@ -22,12 +33,6 @@ class CredentialsMissing(_LiveRule):
     Why:
         Secrets never live in the inventory; they come from environment variables, a
         credentials file or a prompt. Without one the switch cannot be read.
-    Fails:
-        Profile ``fabric-a`` with no ``ZONEPLAN_FABRIC_A_PASSWORD``, no ``fabric-a`` entry in the
-        credentials file, and no terminal to prompt on (CI).
-    Passes:
-        ``ZONEPLAN_FABRIC_A_USER=admin`` and ``ZONEPLAN_FABRIC_A_PASSWORD=...`` exported, or the
-        profile in ``~/.config/zoneplan/credentials.yaml`` (mode 0600).
     Fix:
         Export the variables, add the profile to the credentials file, or run interactively.
     """
@@ -35,6 +40,16 @@ class CredentialsMissing(_LiveRule):
     code = "ZP060"
     name = "credentials-missing"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT,
+        env={"ZONEPLAN_SAN_ADMIN_PASSWORD": None},
+        caption="No password for profile san-admin: no variable, no credentials file, and no "
+        "terminal to ask on.",
+    )
+    passes = Run(
+        COLLECT,
+        env={"ZONEPLAN_SAN_ADMIN_USER": "admin", "ZONEPLAN_SAN_ADMIN_PASSWORD": "Lab-Passw0rd-zp"},
+    )
 
 
 class CredentialsFileUnsafe(_LiveRule):
@@ -43,10 +58,6 @@ class CredentialsFileUnsafe(_LiveRule):
     Why:
         A secret readable by other users of the machine is a leaked secret; ssh refuses
         private keys with such modes for the same reason.
-    Fails:
-        ``credentials.yaml`` with mode 0644 or 0640.
-    Passes:
-        Mode 0600 (or 0400), owned by the user running zoneplan.
     Fix:
         ``chmod 600 ~/.config/zoneplan/credentials.yaml``.
     """
@@ -54,6 +65,8 @@ class CredentialsFileUnsafe(_LiveRule):
     code = "ZP061"
     name = "credentials-file-unsafe"
     severity = Severity.FATAL
+    fails = Run(COLLECT, files={_FILE: _PROFILES}, modes={_FILE: 0o644}, env=_NO_ENV)
+    passes = Run(COLLECT, files={_FILE: _PROFILES}, modes={_FILE: 0o600}, env=_NO_ENV)
 
 
 class CredentialsFileInvalid(_LiveRule):
@@ -61,11 +74,6 @@ class CredentialsFileInvalid(_LiveRule):
 
     Why:
         A half-read credentials file would send wrong secrets to switches (and lock accounts).
-    Fails:
-        A YAML syntax error, ``profiles:`` missing, a profile that is not a mapping, an
-        unknown key.
-    Passes:
-        ``profiles: {fabric-a: {user: admin, password: ...}}``.
     Fix:
         Correct the file; ``docs`` show the format (``zoneplan.live.credentials``).
     """
@@ -73,6 +81,13 @@ class CredentialsFileInvalid(_LiveRule):
     code = "ZP062"
     name = "credentials-file-invalid"
     severity = Severity.FATAL
+    fails = Run(
+        COLLECT,
+        files={_FILE: "san-admin: {user: admin, password: Lab-Passw0rd-zp}\n"},
+        env=_NO_ENV,
+        caption="The profile without the ``profiles:`` mapping around it.",
+    )
+    passes = Run(COLLECT, files={_FILE: _PROFILES}, env=_NO_ENV)
 
 
 class CredentialsFileInTree(_LiveRule):
@@ -81,10 +96,6 @@ class CredentialsFileInTree(_LiveRule):
     Why:
         Inventories are committed to version control; a secrets file next to them is one
         ``git add .`` away from a leak.
-    Fails:
-        ``site/inventory.yaml`` and ``site/credentials.yaml``.
-    Passes:
-        ``~/.config/zoneplan/credentials.yaml`` or a path outside the repository.
     Fix:
         Move the file out of the inventory's folder (and check it was never committed).
     """
@@ -92,6 +103,13 @@ class CredentialsFileInTree(_LiveRule):
     code = "ZP063"
     name = "credentials-file-in-tree"
     severity = Severity.WARNING
+    fails = Run(
+        COLLECT + " --credentials credentials.yaml",
+        files={"credentials.yaml": _PROFILES},
+        env=_NO_ENV,
+        caption="The credentials file in the inventory's folder.",
+    )
+    passes = Run(COLLECT, files={_FILE: _PROFILES}, env=_NO_ENV, caption="In the home folder.")
 
 
 class SwitchWithoutAddress(_LiveRule):
@@ -99,10 +117,6 @@ class SwitchWithoutAddress(_LiveRule):
 
     Why:
         zoneplan cannot guess where a switch is; the switch is skipped and reported unread.
-    Fails:
-        ``switches: [{name: sw1, fabric: A, domain_id: 1}]`` with ``--live``.
-    Passes:
-        ``mgmt: 10.0.0.5`` (or ``sw1.example.net:2222``).
     Fix:
         Add ``mgmt`` to the switch.
     """
@@ -110,6 +124,21 @@ class SwitchWithoutAddress(_LiveRule):
     code = "ZP064"
     name = "switch-without-address"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, mgmt: null}
+        """,
+        caption="sw-a1 without ``mgmt``.",
+    )
+    passes = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, mgmt: 10.20.0.11}
+        """,
+    )
 
 
 class SwitchWithoutProfile(_LiveRule):
@@ -118,10 +147,6 @@ class SwitchWithoutProfile(_LiveRule):
     Why:
         Switches of different fabrics usually have different accounts; an implicit default
         may send one fabric's password to another fabric's switch.
-    Fails:
-        A switch without ``credentials:``.
-    Passes:
-        ``credentials: fabric-a``.
     Fix:
         Add ``credentials: <profile>`` to the switch.
     """
@@ -129,6 +154,21 @@ class SwitchWithoutProfile(_LiveRule):
     code = "ZP065"
     name = "switch-without-profile"
     severity = Severity.INFO
+    fails = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, credentials: null}
+        """,
+        caption="sw-a1 without ``credentials``.",
+    )
+    passes = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, credentials: san-admin}
+        """,
+    )
 
 
 class BadAddress(_LiveRule):
@@ -136,10 +176,6 @@ class BadAddress(_LiveRule):
 
     Why:
         A typo in an address would otherwise show up as an unreachable switch.
-    Fails:
-        ``10.0.0.5:ssh``, ``[::1``, a port outside 1-65535.
-    Passes:
-        ``10.0.0.5``, ``10.0.0.5:2222``, ``[2001:db8::5]:22``, ``sw1.example.net``.
     Fix:
         Correct the address.
     """
@@ -147,6 +183,21 @@ class BadAddress(_LiveRule):
     code = "ZP066"
     name = "bad-address"
     severity = Severity.FATAL
+    fails = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, mgmt: "10.20.0.11:ssh"}
+        """,
+        caption="A service name where the port number goes.",
+    )
+    passes = Run(
+        COLLECT,
+        """
+        switches:
+          - {name: sw-a1, mgmt: "10.20.0.11:22"}
+        """,
+    )
 
 
 class NoSwitchSelected(_LiveRule):
@@ -154,10 +205,6 @@ class NoSwitchSelected(_LiveRule):
 
     Why:
         A live run that reads nothing must not look like a clean run.
-    Fails:
-        ``--fabric C`` when the inventory has fabrics A and B.
-    Passes:
-        A selection with at least one switch.
     Fix:
         Check the fabric name or add switches to the inventory.
     """
@@ -165,6 +212,11 @@ class NoSwitchSelected(_LiveRule):
     code = "ZP067"
     name = "no-switch-selected"
     severity = Severity.FATAL
+    fails = Run(
+        "zoneplan collect inventory.yaml --fabric C --out capture",
+        caption="A fabric the inventory does not have.",
+    )
+    passes = Run(COLLECT)
 
 
 class CommandCatalogueInvalid(_LiveRule):
@@ -173,10 +225,6 @@ class CommandCatalogueInvalid(_LiveRule):
     Why:
         The commands zoneplan sends live in the vendor packs; without a valid catalogue it
         cannot know what to read (and it never guesses commands).
-    Fails:
-        ``vendors/brocade-fos/commands.yaml`` missing, or a command that is not read-only.
-    Passes:
-        The catalogue shipped with zoneplan.
     Fix:
         Reinstall zoneplan or correct the pack.
     """
@@ -184,6 +232,12 @@ class CommandCatalogueInvalid(_LiveRule):
     code = "ZP068"
     name = "command-catalogue-invalid"
     severity = Severity.FATAL
+    fails = Run(
+        COLLECT,
+        fault="catalogue-with-write-command",
+        caption="A pack whose command catalogue lists ``cfgsave`` (it is never sent).",
+    )
+    passes = Run(COLLECT, caption="The catalogue shipped with zoneplan.")
 
 
 class InsecureOption(_LiveRule):
@@ -192,10 +246,6 @@ class InsecureOption(_LiveRule):
     Why:
         ``--accept-new-host-key`` trusts whoever answers first; a password given as an option
         lands in shell history and ``ps``.
-    Fails:
-        ``--accept-new-host-key`` on a run against known switches; ``--community`` in a CI job.
-    Passes:
-        Host keys recorded once on a trusted network; secrets from the environment or file.
     Fix:
         Record host keys once, then run without the flag; move secrets to the environment.
     """
@@ -203,6 +253,8 @@ class InsecureOption(_LiveRule):
     code = "ZP069"
     name = "insecure-option"
     severity = Severity.WARNING
+    fails = Run(COLLECT + " --accept-new-host-key")
+    passes = Run(COLLECT, caption="Host keys recorded once, on a trusted network.")
 
 
 RULES = (

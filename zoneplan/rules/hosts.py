@@ -7,6 +7,7 @@ from typing import Iterator
 from ..findings import Finding, Severity
 from ..model import HostOS, PortRole
 from .base import Rule, RuleContext
+from .examples import Inventory
 
 _MANUAL = {
     HostOS.WINDOWS: "install the MPIO feature and claim the cluster's LUNs",
@@ -23,10 +24,6 @@ class ManualMultipathOs(Rule):
         for it sees each LUN several times and does not fail over — the FAQ warns of data
         loss. Windows needs MPIO; Linux and Citrix Xen need a multipath.conf device section.
         VMware ESXi and macOS Xsan recognise it on their own.
-    Fails:
-        Informational: a host with ``os: windows``, ``linux`` or ``citrix-xen``.
-    Passes:
-        ``os: vmware`` or ``os: macos-xsan``.
     Fix:
         Run ``zoneplan hosts config INVENTORY --host NAME`` and apply what it prints.
     """
@@ -34,6 +31,16 @@ class ManualMultipathOs(Rule):
     code = "ZP401"
     name = "manual-multipath-os"
     severity = Severity.INFO
+    fails = Inventory(caption="Reported: win01 (windows), xen01 (citrix-xen), lnx01 (linux).")
+    passes = Inventory(
+        """
+        hosts:
+          - !delete {name: win01}
+          - !delete {name: xen01}
+          - !delete {name: lnx01}
+        """,
+        caption="Only VMware ESXi and macOS Xsan clients.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, host in enumerate(ctx.inventory.hosts):
@@ -53,10 +60,6 @@ class SingleHbaHost(Rule):
     Why:
         Two fabrics protect against a fabric failure, but one dual-port HBA is still a single
         point of failure inside the host (card, slot, driver).
-    Fails:
-        Informational: esx01 with one dual-port HBA on fabrics A and B.
-    Passes:
-        xen01 with hba0 on fabric A and hba1 on fabric B.
     Fix:
         Add a second HBA and move one fabric to it, when the host's importance warrants it.
     """
@@ -64,6 +67,18 @@ class SingleHbaHost(Rule):
     code = "ZP402"
     name = "single-hba-host"
     severity = Severity.INFO
+    fails = Inventory(caption="Reported: esx01, one dual-port HBA on fabrics A and B.")
+    passes = Inventory(
+        """
+        hosts:
+          - !delete {name: esx01}
+          - !delete {name: esx02}
+          - !delete {name: win01}
+          - !delete {name: lnx01}
+          - !delete {name: xsan01}
+        """,
+        caption="xen01 only: hba0 on fabric A, hba1 on fabric B.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, host in enumerate(ctx.inventory.hosts):
@@ -82,10 +97,6 @@ class HostPortRole(Rule):
     Why:
         Hosts are the cluster's clients; ``target``, ``mirror`` and ``backend`` are roles of
         storage and cluster node ports, and a host port with one would be zoned wrongly.
-    Fails:
-        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", role: target}   # on esx01
-    Passes:
-        - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01"}                  # initiator by default
     Fix:
         Remove the role, or move the device to ``arrays`` / ``cluster``.
     """
@@ -93,6 +104,28 @@ class HostPortRole(Rule):
     code = "ZP403"
     name = "host-port-role"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, role: target}
+        """,
+        caption="A client port marked as a target.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, role: initiator}
+        """,
+        caption="``initiator`` (the default when ``role`` is left out).",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for ref in ctx.topology.ports:
@@ -100,16 +133,20 @@ class HostPortRole(Rule):
                 yield self.at(
                     ctx,
                     (*ref.path, "role"),
-                    f"host port {ref.ref} has role {ref.role.value}; hosts are initiators",
+                    f"host port {ref.ref} has role {_role(ref.role)}; hosts are initiators",
                     subject=ref.ref,
                 )
             if ref.kind == "array" and ref.role is not PortRole.TARGET:
                 yield self.at(
                     ctx,
                     (*ref.path, "role"),
-                    f"array port {ref.ref} has role {ref.role.value}; array ports are targets",
+                    f"array port {ref.ref} has role {_role(ref.role)}; array ports are targets",
                     subject=ref.ref,
                 )
+
+
+def _role(role: PortRole | None) -> str:
+    return role.value if role is not None else "none"
 
 
 RULES = (ManualMultipathOs, SingleHbaHost, HostPortRole)

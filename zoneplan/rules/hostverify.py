@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Multipath
+from .multipath import MPLL
 
 
 class _HostRule(Rule):
@@ -20,10 +22,6 @@ class WrongHwhandler(_HostRule):
         The cluster tells clients through ALUA which node is active; without the alua
         handler the client neither learns the port states nor switches over cleanly when the
         standby node takes over.
-    Fails:
-        ``hwhandler='0'`` or ``hwhandler='1 emc'`` on an eSSM LUN.
-    Passes:
-        ``hwhandler='1 alua'``.
     Fix:
         Put ``hardware_handler "1 alua"`` into the device section (``zoneplan hosts config``),
         then ``multipath -r`` (kernels from 4.3 attach the handler themselves when the LUN
@@ -33,6 +31,11 @@ class WrongHwhandler(_HostRule):
     code = "ZP801"
     name = "wrong-hwhandler"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("hwhandler='1 alua'", "hwhandler='0'"),
+        caption="``hwhandler='0'`` on the cluster LUN.",
+    )
+    passes = Multipath(MPLL)
 
 
 class TooFewPaths(_HostRule):
@@ -42,10 +45,6 @@ class TooFewPaths(_HostRule):
         Every zoning strategy zones each initiator to every target port of both nodes on its
         fabric; a missing path is a missing zone, a cable, a port down or an HBA not logged
         in, and the redundancy the plan promises is not there.
-    Fails:
-        3 paths where the plan expects 6 (2 initiators x (2 active + 1 standby) targets).
-    Passes:
-        Exactly the planned number of paths.
     Fix:
         Compare ``zoneplan plan`` with the switch's active zoning (``zoneplan audit``), check
         the host's HBA links, then rescan (``rescan-scsi-bus.sh`` or
@@ -55,6 +54,21 @@ class TooFewPaths(_HostRule):
     code = "ZP802"
     name = "too-few-paths"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+        size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+        |-+- policy='service-time 0' prio=50 status=active
+        | |- 1:0:0:0 sdb 8:16  active ready running
+        | |- 1:0:1:0 sdc 8:32  active ready running
+        | `- 2:0:1:0 sdg 8:96  active ready running
+        `-+- policy='service-time 0' prio=1 status=enabled
+          |- 1:0:2:0 sdd 8:48  active ready running
+          `- 2:0:2:0 sdh 8:112 active ready running
+        """,
+        caption="Five paths where the plan gives lnx01 six (2 initiators x 3 targets).",
+    )
+    passes = Multipath(MPLL, caption="Exactly the planned six.")
 
 
 class TooManyPaths(_HostRule):
@@ -64,10 +78,6 @@ class TooManyPaths(_HostRule):
         Extra paths mean zoning wider than planned (an open default zone, a stale zone, a
         port cabled elsewhere than the inventory says); it works until the inventory is used
         for a change.
-    Fails:
-        8 paths where the plan expects 6.
-    Passes:
-        Exactly the planned number of paths.
     Fix:
         Audit the fabrics against the plan (``zoneplan audit``) and correct the inventory or
         the zoning.
@@ -76,6 +86,23 @@ class TooManyPaths(_HostRule):
     code = "ZP803"
     name = "too-many-paths"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+        size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+        |-+- policy='service-time 0' prio=50 status=active
+        | |- 1:0:0:0 sdb 8:16  active ready running
+        | |- 1:0:1:0 sdc 8:32  active ready running
+        | |- 2:0:0:0 sdf 8:80  active ready running
+        | |- 2:0:1:0 sdg 8:96  active ready running
+        | `- 3:0:1:0 sdk 8:160 active ready running
+        `-+- policy='service-time 0' prio=1 status=enabled
+          |- 1:0:2:0 sdd 8:48  active ready running
+          `- 2:0:2:0 sdh 8:112 active ready running
+        """,
+        caption="Seven paths where the plan gives six.",
+    )
+    passes = Multipath(MPLL, caption="Exactly the planned six.")
 
 
 class FailedPath(_HostRule):
@@ -84,10 +111,6 @@ class FailedPath(_HostRule):
     Why:
         A failed, faulty or offline path is redundancy that is gone without anyone noticing
         until the next failure.
-    Fails:
-        ``6:0:0:0 sdb 8:16 failed faulty running``, ``... active ready offline``.
-    Passes:
-        ``6:0:0:0 sdb 8:16 active ready running`` on every path.
     Fix:
         Check the HBA port, cable, switch port and zoning of that path (its H:C:T:L names
         the HBA as ``host H``); then ``multipath -r``.
@@ -96,6 +119,11 @@ class FailedPath(_HostRule):
     code = "ZP804"
     name = "failed-path"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("sdg 8:96  active ready running", "sdg 8:96  failed faulty running"),
+        caption="One path ``failed faulty``.",
+    )
+    passes = Multipath(MPLL, caption="Every path ``active ready running``.")
 
 
 class MissingStandbyGroup(_HostRule):
@@ -105,11 +133,6 @@ class MissingStandbyGroup(_HostRule):
         With ALUA and ``path_grouping_policy group_by_prio`` the active node's paths form
         the first group and the standby node's paths a second one; without it the client
         either cannot fail over to the standby node or mixes both nodes' paths in one group.
-    Fails:
-        One group with only the active node's paths; all paths in one group (multibus or no
-        ALUA prioritiser).
-    Passes:
-        Two groups: the active node's paths at the higher priority, the standby node's below.
     Fix:
         Use the device section from ``zoneplan hosts config`` (``path_grouping_policy
         group_by_prio``, ``prio alua``), check the standby node's zoning, then ``multipath -r``.
@@ -118,6 +141,19 @@ class MissingStandbyGroup(_HostRule):
     code = "ZP805"
     name = "missing-standby-group"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+        size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+        `-+- policy='service-time 0' prio=50 status=active
+          |- 1:0:0:0 sdb 8:16  active ready running
+          |- 1:0:1:0 sdc 8:32  active ready running
+          |- 2:0:0:0 sdf 8:80  active ready running
+          `- 2:0:1:0 sdg 8:96  active ready running
+        """,
+        caption="Only the active node's group: the standby node's two paths are missing.",
+    )
+    passes = Multipath(MPLL, caption="The active node's group, then the standby node's.")
 
 
 class GroupOrderWrong(_HostRule):
@@ -127,12 +163,6 @@ class GroupOrderWrong(_HostRule):
         The highest-priority group must be the one doing I/O (``status=active``) and it must
         hold the active node's ports; otherwise I/O goes through the standby node (slow, or
         refused) or the cluster has failed over without anyone noticing.
-    Fails:
-        A first group of lower priority than the second; the second group ``status=active``;
-        the first group holding the standby node's number of paths (a failover).
-    Passes:
-        ``prio=50 status=active`` with the active node's paths, then ``prio=1 status=enabled``
-        with the standby node's.
     Fix:
         ``failback immediate`` in the device section; after a cluster failover, fail back on
         the cluster; then ``multipath -r``.
@@ -141,6 +171,13 @@ class GroupOrderWrong(_HostRule):
     code = "ZP806"
     name = "group-order-wrong"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("prio=50 status=active", "prio=50 status=enabled").replace(
+            "prio=1 status=enabled", "prio=1 status=active"
+        ),
+        caption="I/O on the standby node's group (``status=active`` on the lower priority).",
+    )
+    passes = Multipath(MPLL)
 
 
 class NoClusterLunFound(_HostRule):
@@ -150,10 +187,6 @@ class NoClusterLunFound(_HostRule):
         The host sees no cluster LUN through multipath: it is not zoned, the LUNs are not
         mapped to it, multipath blacklists them, or the inventory's ``scsi_vendor`` does not
         match what the cluster reports.
-    Fails:
-        Only ``DELL,MD36xxi`` maps where the cluster's vendor is ``eSSM``.
-    Passes:
-        A map such as ``3653... dm-0 eSSM_BIO,testdisk_0``.
     Fix:
         Check the vendor the LUNs report (``lsscsi``, ``cat /sys/block/sdX/device/vendor``)
         against the inventory's ``cluster.scsi_vendor``, the LUN mapping on the cluster and
@@ -163,6 +196,11 @@ class NoClusterLunFound(_HostRule):
     code = "ZP807"
     name = "no-cluster-lun-found"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("eSSM_BIO,testdisk_0", "DELL,MD36xxi"),
+        caption="Only maps of another vendor's storage.",
+    )
+    passes = Multipath(MPLL, caption="A map of the cluster's SCSI vendor (``eSSM``).")
 
 
 class NoQueueing(_HostRule):
@@ -173,10 +211,6 @@ class NoQueueing(_HostRule):
         section sets ``no_path_retry queue`` so that I/O waits for the standby node instead
         of failing (the FAQ warns of data loss otherwise). The kernel shows that as the
         ``queue_if_no_path`` feature.
-    Fails:
-        ``features='0'`` on a cluster LUN.
-    Passes:
-        ``features='1 queue_if_no_path'`` or ``features='3 queue_if_no_path pg_init_retries 50'``.
     Fix:
         ``no_path_retry queue`` in the device section (``zoneplan hosts config``), check with
         ``multipath -t`` that the section is loaded for the vendor, then ``multipath -r``.
@@ -185,6 +219,11 @@ class NoQueueing(_HostRule):
     code = "ZP808"
     name = "no-queueing"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("features='1 queue_if_no_path'", "features='0'"),
+        caption="``features='0'`` on the cluster LUN.",
+    )
+    passes = Multipath(MPLL)
 
 
 class UnexpectedPathGroups(_HostRule):
@@ -194,10 +233,6 @@ class UnexpectedPathGroups(_HostRule):
         ``group_by_prio`` with ALUA gives one group per node; more groups mean another
         grouping policy (``failover``: one path per group, so one path at a time) or ports
         of one node reporting different ALUA states.
-    Fails:
-        Six groups of one path each (``path_grouping_policy failover``).
-    Passes:
-        Two groups (one when the standby node has no port on the host's fabrics).
     Fix:
         ``path_grouping_policy group_by_prio`` in the device section; check the cluster's
         target port states.
@@ -206,6 +241,26 @@ class UnexpectedPathGroups(_HostRule):
     code = "ZP809"
     name = "unexpected-path-groups"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+        size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+        |-+- policy='service-time 0' prio=50 status=active
+        | `- 1:0:0:0 sdb 8:16  active ready running
+        |-+- policy='service-time 0' prio=50 status=enabled
+        | `- 1:0:1:0 sdc 8:32  active ready running
+        |-+- policy='service-time 0' prio=50 status=enabled
+        | `- 2:0:0:0 sdf 8:80  active ready running
+        |-+- policy='service-time 0' prio=50 status=enabled
+        | `- 2:0:1:0 sdg 8:96  active ready running
+        |-+- policy='service-time 0' prio=1 status=enabled
+        | `- 1:0:2:0 sdd 8:48  active ready running
+        `-+- policy='service-time 0' prio=1 status=enabled
+          `- 2:0:2:0 sdh 8:112 active ready running
+        """,
+        caption="``path_grouping_policy failover``: six groups of one path.",
+    )
+    passes = Multipath(MPLL, caption="Two groups, one per node.")
 
 
 class EqualPathPriorities(_HostRule):
@@ -215,10 +270,6 @@ class EqualPathPriorities(_HostRule):
         Equal priorities mean the ALUA prioritiser is not in use (``prio const``), so
         multipath cannot tell the active node from the standby node and ``failback
         immediate`` has nothing to go back to.
-    Fails:
-        ``prio=1`` on both groups, ``prio=0`` on both groups.
-    Passes:
-        ``prio=50`` on the active node's group, ``prio=1`` on the standby node's.
     Fix:
         ``prio alua`` (or ``detect_prio yes``) in the device section, then ``multipath -r``.
     """
@@ -226,6 +277,11 @@ class EqualPathPriorities(_HostRule):
     code = "ZP810"
     name = "equal-path-priorities"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("prio=50 status=active", "prio=1 status=active"),
+        caption="``prio=1`` on both groups.",
+    )
+    passes = Multipath(MPLL, caption="``prio=50`` on the active node's group, ``prio=1`` below.")
 
 
 RULES = (

@@ -7,6 +7,7 @@ from typing import Iterator
 from ..findings import Finding, Severity
 from ..model import DEVICE_PATHS
 from .base import Rule, RuleContext, RuleScope
+from .examples import Inventory
 
 
 class DuplicateWwpn(Rule):
@@ -15,11 +16,6 @@ class DuplicateWwpn(Rule):
     Why:
         A WWPN is a port's identity in the fabric: two ports with one WWPN means a copy and
         paste mistake, and a zone would reach the wrong port (or both).
-    Fails:
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37"}   # on esx01
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37"}   # on esx02
-    Passes:
-        Every port has its own WWPN.
     Fix:
         Read the WWPNs again from the HBAs (``nsshow``, ``show flogi database``, HBA BIOS).
     """
@@ -27,6 +23,28 @@ class DuplicateWwpn(Rule):
     code = "ZP101"
     name = "duplicate-wwpn"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx02
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01"}
+        """,
+        caption="esx02's port p0 given esx01's WWPN.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx02
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:c2:00:01"}
+        """,
+        caption="Every port with its own WWPN.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for wwpn, refs in ctx.topology.by_wwpn.items():
@@ -45,10 +63,6 @@ class PortCabledTwice(Rule):
     Why:
         A switch port takes one cable; one of the two devices is cabled elsewhere in reality,
         and the plan for it is wrong.
-    Fails:
-        esx01/hba0/p0 and esx02/hba0/p0 both on sw-a1 port 8.
-    Passes:
-        Each switch port appears once among ports and ISLs.
     Fix:
         Correct the switch port of one of them (check the label at the switch).
     """
@@ -56,6 +70,28 @@ class PortCabledTwice(Rule):
     code = "ZP102"
     name = "switch-port-cabled-twice"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx02
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, switch: sw-a1, port: 8}
+        """,
+        caption="esx02's port p0 on sw-a1 port 8, where esx01's port p0 is cabled.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx02
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, switch: sw-a1, port: 12}
+        """,
+        caption="A free port.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -79,10 +115,6 @@ class DomainIdClash(Rule):
     Why:
         Domain IDs address switches inside a fabric (FCIDs start with them); a clash segments
         the ISL and splits the fabric when the switches are joined.
-    Fails:
-        sw-a1 and sw-a2 on fabric A, both domain_id 1.
-    Passes:
-        Domain IDs unique per fabric (the same ID on fabric A and B is fine).
     Fix:
         Give one of the switches another domain ID (``configure`` on FOS, ``fcdomain domain`` on MDS).
     """
@@ -90,6 +122,20 @@ class DomainIdClash(Rule):
     code = "ZP104"
     name = "domain-id-clash"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        switches:
+          - {name: sw-a2, domain_id: 1}
+        """,
+        caption="sw-a1 and sw-a2, both on fabric A, both domain ID 1.",
+    )
+    passes = Inventory(
+        """
+        switches:
+          - {name: sw-a2, domain_id: 11}
+        """,
+        caption="Unique on fabric A (mds-b1 has 11 too, on fabric B: that is fine).",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: dict[tuple[str, int], str] = {}
@@ -113,10 +159,6 @@ class WwpnIsNodeName(Rule):
     Why:
         Node and port names are easy to swap when copied from ``nsshow``; a zone on a WWNN
         matches every port of that node (FOS) or nothing (port zoning), never what was meant.
-    Fails:
-        esx01's HBA has wwnn 20:00:00:24:ff:0c:58:37 and a port lists that as its wwpn.
-    Passes:
-        WWPNs and WWNNs are distinct.
     Fix:
         Use the port name (``Port Name`` / ``pwwn``), not the node name.
     """
@@ -124,6 +166,29 @@ class WwpnIsNodeName(Rule):
     code = "ZP105"
     name = "wwpn-is-node-name"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                wwnn: "20:00:00:90:fa:c1:00:01"
+                ports:
+                  - {name: p0, wwpn: "20:00:00:90:fa:c1:00:01"}
+        """,
+        caption="The HBA's node name copied as its port p0's WWPN.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                wwnn: "20:00:00:90:fa:c1:00:01"
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01"}
+        """
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -150,11 +215,6 @@ class DuplicateName(Rule):
     Why:
         Names become aliases, zone names and cable labels; two devices named alike make
         aliases collide and references (``peer: san2/hba1/p0``) ambiguous.
-    Fails:
-        Two hosts named esx01, or two ports p0 on one HBA.
-    Passes:
-        Names unique among fabrics, switches, devices (hosts, nodes, arrays), each device's
-        HBAs, and each HBA's ports.
     Fix:
         Rename one of them.
     """
@@ -162,6 +222,31 @@ class DuplicateName(Rule):
     code = "ZP106"
     name = "duplicate-name"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports: !replace
+                  - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}
+                  - {name: p0, wwpn: "10:00:00:90:fa:c1:00:02", switch: mds-b1, port: fc1/9}
+        """,
+        caption="Two ports named p0 on one HBA.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports: !replace
+                  - {name: p0, wwpn: "10:00:00:90:fa:c1:00:01", switch: sw-a1, port: 8}
+                  - {name: p1, wwpn: "10:00:00:90:fa:c1:00:02", switch: mds-b1, port: fc1/9}
+        """,
+        caption="Names unique among fabrics, switches, devices, each device's HBAs and each "
+        "HBA's ports.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         inv = ctx.inventory
@@ -204,10 +289,6 @@ class SwitchVendorMismatch(Rule):
     Why:
         zoneplan writes one dialect per fabric (FOS or NX-OS); a Cisco switch in a Brocade
         fabric is an interop fabric that this plan does not describe.
-    Fails:
-        fabric A vendor brocade; switch mds-a1 vendor cisco, fabric A.
-    Passes:
-        Leave ``vendor`` out on switches, or give the fabric's vendor.
     Fix:
         Correct the switch's fabric or vendor.
     """
@@ -215,6 +296,20 @@ class SwitchVendorMismatch(Rule):
     code = "ZP107"
     name = "switch-vendor-mismatch"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        switches:
+          - {name: mds-a3, fabric: A, vendor: cisco, domain_id: 3}
+        """,
+        caption="A Cisco MDS added to Brocade fabric A.",
+    )
+    passes = Inventory(
+        """
+        switches:
+          - {name: sw-a3, fabric: A, domain_id: 3}
+        """,
+        caption="No ``vendor`` on the switch (it is the fabric's), or the fabric's vendor.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         fabrics = {f.name: f for f in ctx.inventory.fabrics}
@@ -235,10 +330,6 @@ class DirectLinkMismatch(Rule):
     Why:
         A cable has two ends: if san1/hba1/p0 says its peer is san2/hba1/p0, then san2/hba1/p0
         must say san1/hba1/p0, or one of the two entries is a typo.
-    Fails:
-        san1/hba1/p0 peer san2/hba1/p0; san2/hba1/p0 peer san1/hba1/p1.
-    Passes:
-        Both ends name each other (or only one end gives ``peer``).
     Fix:
         Correct the ``peer`` of one end.
     """
@@ -246,6 +337,30 @@ class DirectLinkMismatch(Rule):
     code = "ZP108"
     name = "direct-link-mismatch"
     severity = Severity.ERROR
+    fails = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba1
+                  ports:
+                    - {name: p0, peer: san1/hba1/p1}
+        """,
+        caption="san1/hba1/p0 names san2/hba1/p0 as its peer, san2/hba1/p0 names san1/hba1/p1.",
+    )
+    passes = Inventory(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba1
+                  ports:
+                    - {name: p0, peer: san1/hba1/p0}
+        """,
+        caption="Both ends name each other.",
+    )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         topo = ctx.topology
@@ -277,10 +392,6 @@ class DanglingReference(Rule):
     Why:
         A cable to a switch that is not in the inventory cannot be placed on a fabric; the
         plan would silently miss that path.
-    Fails:
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a9, port: 4}
-    Passes:
-        - {name: p0, wwpn: "21:00:00:24:ff:0c:58:37", switch: sw-a1, port: 4}
     Fix:
         Correct the name, or add the missing switch (with enough ports) to the inventory.
     """
@@ -289,6 +400,27 @@ class DanglingReference(Rule):
     name = "dangling-reference"
     severity = Severity.FATAL
     scope = RuleScope.LOAD  # made by the topology builder: nothing can be planned past it
+    fails = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, switch: sw-a9, port: 4}
+        """,
+        caption="A cable to switch sw-a9, which the inventory does not have.",
+    )
+    passes = Inventory(
+        """
+        hosts:
+          - name: esx01
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, switch: sw-a1, port: 12}
+        """
+    )
 
 
 RULES = (

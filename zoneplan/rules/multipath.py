@@ -8,6 +8,23 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Multipath, Run
+
+#: ``multipath -ll`` on lnx01 (the sample's Linux client) as the plan wants it: one cluster LUN,
+#: 2 initiators x (2 active + 1 standby) targets = 6 paths, the active node's 4 first
+#: (multipath-tools 0.8 layout, ``print_multipath_topology``)
+MPLL = """
+    3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+    size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+    |-+- policy='service-time 0' prio=50 status=active
+    | |- 1:0:0:0 sdb 8:16  active ready running
+    | |- 1:0:1:0 sdc 8:32  active ready running
+    | |- 2:0:0:0 sdf 8:80  active ready running
+    | `- 2:0:1:0 sdg 8:96  active ready running
+    `-+- policy='service-time 0' prio=1 status=enabled
+      |- 1:0:2:0 sdd 8:48  active ready running
+      `- 2:0:2:0 sdh 8:112 active ready running
+    """
 
 
 class _HostRule(Rule):
@@ -20,11 +37,6 @@ class MpllNoMaps(_HostRule):
     Why:
         Nothing can be verified from an empty file or from the output of another command;
         reporting "no problems" for it would hide a host that has no multipath at all.
-    Fails:
-        An empty file; ``multipath -ll`` run while multipathd had built no map (prints
-        nothing); the output of ``lsscsi`` saved under the wrong name.
-    Passes:
-        Output with at least one map header (``3600... dm-0 VENDOR,PRODUCT``).
     Fix:
         Start multipathd (``systemctl enable --now multipathd``), check that the device
         section is loaded (``multipath -t``), then save ``multipath -ll`` again.
@@ -33,6 +45,14 @@ class MpllNoMaps(_HostRule):
     code = "ZP050"
     name = "mpll-no-maps"
     severity = Severity.FATAL
+    fails = Multipath(
+        """
+        [0:0:0:0]    disk    HP       LOGICAL VOLUME   1.34  /dev/sda
+        [1:0:0:0]    disk    eSSM_BIO testdisk_0       0001  /dev/sdb
+        """,
+        caption="The output of ``lsscsi`` saved as the ``multipath -ll`` file.",
+    )
+    passes = Multipath(MPLL)
 
 
 class MpllUnrecognisedLine(_HostRule):
@@ -41,12 +61,6 @@ class MpllUnrecognisedLine(_HostRule):
     Why:
         A garbled line may be a path whose state is then never checked; the output was
         edited, mixed with other output, or damaged in transfer.
-    Fails:
-        ``6:0:1:0 sdc`` cut in half and joined with the next line; a shell prompt in the
-        middle of the output; a line of another command.
-    Passes:
-        Map headers, ``size=`` lines, path group lines and path lines, in the modern or the
-        RHEL 5 bracket format.
     Fix:
         Save the output of ``multipath -ll`` alone, unedited (``multipath -ll > host.txt``).
     """
@@ -54,6 +68,11 @@ class MpllUnrecognisedLine(_HostRule):
     code = "ZP051"
     name = "mpll-unrecognised-line"
     severity = Severity.WARNING
+    fails = Multipath(
+        MPLL.replace("    `-+- policy", "    [root@lnx01 ~]# \n    `-+- policy"),
+        caption="A shell prompt in the middle of the output.",
+    )
+    passes = Multipath(MPLL)
 
 
 class MpllTruncatedMap(_HostRule):
@@ -62,12 +81,6 @@ class MpllTruncatedMap(_HostRule):
     Why:
         A cut-off output looks like a host with fewer paths; the verification would then
         blame the zoning for what is a copy-and-paste problem.
-    Fails:
-        A map header without its ``size=`` line; a map without path groups; a path group
-        without paths; a last path group drawn ``|-+-`` (the tree says another follows) or a
-        last path drawn ``|-`` with nothing after it.
-    Passes:
-        Complete maps, each group's last path drawn with a backquote.
     Fix:
         Save the whole output again (no scrollback limit, no pager).
     """
@@ -75,6 +88,17 @@ class MpllTruncatedMap(_HostRule):
     code = "ZP052"
     name = "mpll-truncated-map"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        3600140512345678900000000000000a1 dm-3 eSSM_BIO,testdisk_0
+        size=500G features='1 queue_if_no_path' hwhandler='1 alua' wp=rw
+        |-+- policy='service-time 0' prio=50 status=active
+        | |- 1:0:0:0 sdb 8:16  active ready running
+        | |- 1:0:1:0 sdc 8:32  active ready running
+        """,
+        caption="Cut after a path drawn ``|-``: the tree says another one follows.",
+    )
+    passes = Multipath(MPLL, caption="Each group's last path drawn with a backquote.")
 
 
 class MpllBadMapAttributes(_HostRule):
@@ -83,12 +107,6 @@ class MpllBadMapAttributes(_HostRule):
     Why:
         features and hwhandler are what the verification checks (queueing, ALUA); a line
         that cannot be read is a check that cannot be made.
-    Fails:
-        ``size=500G features='3 queue_if`` (unclosed quote), ``sisze=2.0T ...`` (misspelt
-        key), ``wp=r``, a bracket line ``[size=10G][features=0`` without its closing bracket.
-    Passes:
-        ``size=500G features='0' hwhandler='1 alua' wp=rw`` and
-        ``[size=10G][features=1 queue_if_no_path][hwhandler=1 alua][rw]``.
     Fix:
         Save the output again, unedited.
     """
@@ -96,6 +114,11 @@ class MpllBadMapAttributes(_HostRule):
     code = "ZP053"
     name = "mpll-bad-map-attributes"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("features='1 queue_if_no_path'", "features='1 queue_if_no_path"),
+        caption="``features=`` with its closing quote lost.",
+    )
+    passes = Multipath(MPLL)
 
 
 class MpllBadPathGroup(_HostRule):
@@ -104,11 +127,6 @@ class MpllBadPathGroup(_HostRule):
     Why:
         Group priorities and states tell which cluster node multipath uses; a group line
         that cannot be read leaves the failover order unknown.
-    Fails:
-        ``|-+- policy='round-robin 0' prio=50 status=act`` (cut), ``prio=high``.
-    Passes:
-        ``|-+- policy='service-time 0' prio=50 status=active`` and
-        ``\\_ round-robin 0 [prio=50][active]``.
     Fix:
         Save the output again, unedited.
     """
@@ -116,6 +134,11 @@ class MpllBadPathGroup(_HostRule):
     code = "ZP054"
     name = "mpll-bad-path-group"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("prio=50 status=active", "prio=high status=active"),
+        caption="``prio=high``: a priority is a number.",
+    )
+    passes = Multipath(MPLL)
 
 
 class MpllBadPath(_HostRule):
@@ -124,11 +147,6 @@ class MpllBadPath(_HostRule):
     Why:
         Every path's states are checked; a path that cannot be read can be neither counted
         nor checked.
-    Fails:
-        ``|- 6:0:1:0 sdc 8:32 active rea`` (cut), an unknown state word, a missing device.
-    Passes:
-        ``| `- 6:0:1:0 sdc 8:32 active ready running`` and
-        `` \\_ 6:0:1:0 sdc 8:32 [active][ready]``.
     Fix:
         Save the output again, unedited.
     """
@@ -136,6 +154,11 @@ class MpllBadPath(_HostRule):
     code = "ZP055"
     name = "mpll-bad-path"
     severity = Severity.ERROR
+    fails = Multipath(
+        MPLL.replace("sdc 8:32  active ready running", "sdc 8:32  active rea"),
+        caption="A path line cut in the middle of its states.",
+    )
+    passes = Multipath(MPLL)
 
 
 class MpllOrphanLine(_HostRule):
@@ -144,10 +167,6 @@ class MpllOrphanLine(_HostRule):
     Why:
         The start of the output is missing (the map header was cut off), so its paths cannot
         be assigned to a LUN.
-    Fails:
-        An output that begins with ``|- 4:0:1:1 sdd 8:48 active ready running``.
-    Passes:
-        An output that begins with a map header.
     Fix:
         Save the whole output again.
     """
@@ -155,6 +174,18 @@ class MpllOrphanLine(_HostRule):
     code = "ZP056"
     name = "mpll-orphan-line"
     severity = Severity.ERROR
+    fails = Multipath(
+        """
+        | |- 1:0:1:0 sdc 8:32  active ready running
+        | |- 2:0:0:0 sdf 8:80  active ready running
+        | `- 2:0:1:0 sdg 8:96  active ready running
+        `-+- policy='service-time 0' prio=1 status=enabled
+          |- 1:0:2:0 sdd 8:48  active ready running
+          `- 2:0:2:0 sdh 8:112 active ready running
+        """,
+        caption="The top of the output lost: it starts with paths.",
+    )
+    passes = Multipath(MPLL, caption="The output starts with a map header.")
 
 
 class MpllUnreadable(_HostRule):
@@ -162,10 +193,6 @@ class MpllUnreadable(_HostRule):
 
     Why:
         Nothing can be verified from a file that cannot be opened or is not text.
-    Fails:
-        A path that does not exist, a directory, a binary file.
-    Passes:
-        A text file with the saved output.
     Fix:
         Check the path; save the output as text (``multipath -ll > host.txt``).
     """
@@ -173,6 +200,14 @@ class MpllUnreadable(_HostRule):
     code = "ZP057"
     name = "mpll-unreadable"
     severity = Severity.FATAL
+    fails = Run(
+        "zoneplan hosts verify inventory.yaml --host lnx01 --multipath-ll no-such-file.txt",
+        caption="A path that does not exist.",
+    )
+    passes = Run(
+        "zoneplan hosts verify inventory.yaml --host lnx01 --multipath-ll lnx01-mpll.txt",
+        files={"lnx01-mpll.txt": MPLL},
+    )
 
 
 class MpllCountMismatch(_HostRule):
@@ -181,11 +216,6 @@ class MpllCountMismatch(_HostRule):
     Why:
         device-mapper prints ``features='N word...'``: a count that disagrees with the words
         means the value was cut or edited, so what it says about queueing is unreliable.
-    Fails:
-        ``features='3 queue_if_no_path'``, ``hwhandler='1'``.
-    Passes:
-        ``features='3 queue_if_no_path pg_init_retries 50'``, ``hwhandler='1 alua'``,
-        ``features='0'``.
     Fix:
         Save the output again, unedited.
     """
@@ -193,6 +223,15 @@ class MpllCountMismatch(_HostRule):
     code = "ZP058"
     name = "mpll-count-mismatch"
     severity = Severity.WARNING
+    fails = Multipath(
+        MPLL.replace("features='1 queue_if_no_path'", "features='3 queue_if_no_path'"),
+        caption="``features='3 …'`` followed by one word.",
+    )
+    passes = Multipath(
+        MPLL.replace(
+            "features='1 queue_if_no_path'", "features='3 queue_if_no_path pg_init_retries 50'"
+        )
+    )
 
 
 class MpllMessage(_HostRule):
@@ -202,10 +241,6 @@ class MpllMessage(_HostRule):
         When stderr was saved too, messages such as ``ignoring deprecated option
         "getuid_callout"`` or ``invalid keyword`` tell that the configuration is not what was
         meant; they are shown so that they are not lost.
-    Fails:
-        Informational: ``12457.451 | /etc/multipath.conf line 8: ignoring deprecated option``.
-    Passes:
-        Output without messages.
     Fix:
         Correct what the message says (``zoneplan hosts config`` writes a configuration the
         installed multipath-tools accepts), then save the output again.
@@ -214,6 +249,12 @@ class MpllMessage(_HostRule):
     code = "ZP059"
     name = "mpll-message"
     severity = Severity.INFO
+    fails = Multipath(
+        '12457.451 | /etc/multipath.conf line 8: ignoring deprecated option "getuid_callout"\n'
+        + MPLL,
+        caption="Reported: stderr saved with the output.",
+    )
+    passes = Multipath(MPLL)
 
 
 RULES = (

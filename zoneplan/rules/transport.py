@@ -12,6 +12,18 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .credentials import COLLECT
+from .examples import Capture, Run
+
+#: SNMP reads of the sample's fabrics: A is Brocade (no zoning over SNMP), B Cisco MDS
+SNMP_A = "zoneplan collect inventory.yaml --fabric A --via snmp --out capture"
+SNMP_B = "zoneplan collect inventory.yaml --fabric B --via snmp --out capture"
+#: the lab's SNMPv3 user (SHA authentication, AES privacy)
+_V3 = {
+    "ZONEPLAN_SAN_ADMIN_SNMP_USER": "zplab",
+    "ZONEPLAN_SAN_ADMIN_AUTH_KEY": "Lab-Auth-Key-zp",
+    "ZONEPLAN_SAN_ADMIN_PRIV_KEY": "Lab-Priv-Key-zp",
+}
 
 
 class _LiveRule(Rule):
@@ -23,10 +35,6 @@ class SwitchUnreachable(_LiveRule):
 
     Why:
         An unread switch is unknown, not in sync; the run exits 3 so a scheduler notices.
-    Fails:
-        Connection refused on the SSH or SNMP port, DNS failure, no route to host.
-    Passes:
-        A switch that accepts the connection.
     Fix:
         Check the address, the port, firewalls and that SSH/SNMP is enabled on the switch.
     """
@@ -34,6 +42,8 @@ class SwitchUnreachable(_LiveRule):
     code = "ZP700"
     name = "switch-unreachable"
     severity = Severity.ERROR
+    fails = Run(COLLECT, fault="switch-down", caption="Nothing listens on the switches' SSH port.")
+    passes = Run(COLLECT)
 
 
 class SwitchTimeout(_LiveRule):
@@ -42,11 +52,6 @@ class SwitchTimeout(_LiveRule):
     Why:
         A hung switch must not hold up the audit of the others; it is given up on after the
         per-switch time limit (and a bounded number of retries).
-    Fails:
-        A switch that accepts TCP but never finishes the SSH handshake; a read that takes
-        longer than ``--switch-timeout``.
-    Passes:
-        A switch that answers within the limits.
     Fix:
         Check the switch's load and the network; raise the limits if the switch is just slow.
     """
@@ -54,6 +59,12 @@ class SwitchTimeout(_LiveRule):
     code = "ZP701"
     name = "switch-timeout"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT,
+        fault="login-hangs",
+        caption="The switches accept TCP and never finish the handshake.",
+    )
+    passes = Run(COLLECT)
 
 
 class CommandTimeout(_LiveRule):
@@ -62,10 +73,6 @@ class CommandTimeout(_LiveRule):
     Why:
         A cut output parses as a smaller configuration; it is dropped and the switch is
         reported partially read.
-    Fails:
-        ``cfgshow`` that prints nothing for longer than ``--command-timeout``.
-    Passes:
-        Commands that finish in time.
     Fix:
         Raise ``--command-timeout`` for very large zone databases; check the switch's CPU.
     """
@@ -73,6 +80,12 @@ class CommandTimeout(_LiveRule):
     code = "ZP702"
     name = "command-timeout"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT,
+        fault="hangs:cfgshow",
+        caption="``cfgshow`` prints nothing for longer than the limit.",
+    )
+    passes = Run(COLLECT)
 
 
 class AuthenticationFailed(_LiveRule):
@@ -80,10 +93,6 @@ class AuthenticationFailed(_LiveRule):
 
     Why:
         Not retried: repeating a wrong password locks accounts on FOS and NX-OS.
-    Fails:
-        A wrong password, an unknown user, a wrong SNMPv3 auth key.
-    Passes:
-        Credentials the switch accepts.
     Fix:
         Check the credential profile's user and secret (``ZONEPLAN_<PROFILE>_PASSWORD``).
     """
@@ -91,6 +100,10 @@ class AuthenticationFailed(_LiveRule):
     code = "ZP703"
     name = "authentication-failed"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT, fault="password-refused", caption="The switches refuse the profile's password."
+    )
+    passes = Run(COLLECT)
 
 
 class HostKeyUnknown(_LiveRule):
@@ -99,11 +112,6 @@ class HostKeyUnknown(_LiveRule):
     Why:
         An unknown key may be a new switch or a man in the middle; the password is only sent
         to a verified host.
-    Fails:
-        A first connection to a switch without ``--accept-new-host-key``.
-    Passes:
-        A key recorded in known_hosts (by ``ssh-keyscan`` checked by hand, or by a first run
-        with ``--accept-new-host-key``).
     Fix:
         Verify the key's fingerprint on the switch console, then run once with
         ``--accept-new-host-key`` (it is recorded) or add it to known_hosts.
@@ -112,6 +120,12 @@ class HostKeyUnknown(_LiveRule):
     code = "ZP704"
     name = "host-key-unknown"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT,
+        fault="host-key-unknown",
+        caption="First contact: known_hosts has no key for the switches.",
+    )
+    passes = Run(COLLECT, caption="Keys in known_hosts.")
 
 
 class HostKeyChanged(_LiveRule):
@@ -120,10 +134,6 @@ class HostKeyChanged(_LiveRule):
     Why:
         A changed key means a replaced switch, a reinstalled firmware, or an attacker in the
         middle. zoneplan never sends the password and never overwrites the recorded key.
-    Fails:
-        known_hosts holds an ed25519 key for ``[10.0.0.5]:22`` and the switch shows another.
-    Passes:
-        The recorded key.
     Fix:
         Find out why the key changed (console, change log); only then remove the old line
         from known_hosts (``ssh-keygen -R host``) and record the new one.
@@ -132,6 +142,10 @@ class HostKeyChanged(_LiveRule):
     code = "ZP705"
     name = "host-key-changed"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT, fault="host-key-changed", caption="known_hosts holds another key for the switches."
+    )
+    passes = Run(COLLECT, caption="The recorded keys.")
 
 
 class HostKeyRecorded(_LiveRule):
@@ -140,10 +154,6 @@ class HostKeyRecorded(_LiveRule):
     Why:
         Trust on first use must leave a trace: the fingerprint is printed so it can be
         compared with the switch console.
-    Fails:
-        Any first connection made with ``--accept-new-host-key``.
-    Passes:
-        Connections to recorded keys.
     Fix:
         Compare the fingerprint with ``sshutil showpubkeys`` (FOS) / ``show ssh key`` (NX-OS).
     """
@@ -151,6 +161,12 @@ class HostKeyRecorded(_LiveRule):
     code = "ZP706"
     name = "host-key-recorded"
     severity = Severity.INFO
+    fails = Run(
+        COLLECT + " --accept-new-host-key",
+        fault="host-key-unknown",
+        caption="A first connection with ``--accept-new-host-key``.",
+    )
+    passes = Run(COLLECT + " --accept-new-host-key", caption="Keys already recorded.")
 
 
 class PartialRead(_LiveRule):
@@ -159,10 +175,6 @@ class PartialRead(_LiveRule):
     Why:
         A partial read never counts as "in sync"; the audit of the missing parts is skipped
         and the run exits 3.
-    Fails:
-        ``nsshow`` timed out while ``cfgshow`` was read; an SNMP table walk failed midway.
-    Passes:
-        Every catalogued command / table read.
     Fix:
         See the findings for the failed commands; read the switch again.
     """
@@ -170,6 +182,10 @@ class PartialRead(_LiveRule):
     code = "ZP707"
     name = "partial-read"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT, fault="hangs:nsshow -t", caption="``nsshow -t`` times out; ``cfgshow`` was read."
+    )
+    passes = Run(COLLECT)
 
 
 class CommandRejected(_LiveRule):
@@ -178,11 +194,6 @@ class CommandRejected(_LiveRule):
     Why:
         The account may lack a role (FOS ``user`` cannot run every command) or the firmware
         may not know the command; the output is not parsed as content.
-    Fails:
-        ``rbash: cfgsize: command not found``; ``% Invalid command at '^' marker.``;
-        ``% Permission denied``.
-    Passes:
-        Commands the switch runs.
     Fix:
         Give the account a read role with the command (``admin``/``zoneadmin`` on FOS,
         ``network-operator`` on NX-OS), or upgrade the firmware.
@@ -191,6 +202,8 @@ class CommandRejected(_LiveRule):
     code = "ZP708"
     name = "command-rejected"
     severity = Severity.WARNING
+    fails = Run(COLLECT, fault="rejects:cfgsize", caption="The account may not run ``cfgsize``.")
+    passes = Run(COLLECT)
 
 
 class PagingPrompt(_LiveRule):
@@ -199,10 +212,6 @@ class PagingPrompt(_LiveRule):
     Why:
         A pager holds the output until a key is pressed; what was read may be cut. The
         adapter quits the pager and reports the command partial.
-    Fails:
-        ``--More--`` or ``Type <CR> to continue`` in a live output.
-    Passes:
-        Paging off (``terminal length 0``; FOS exec channel).
     Fix:
         Check the account's CLI settings (NX-OS ``terminal length``); read again.
     """
@@ -210,6 +219,8 @@ class PagingPrompt(_LiveRule):
     code = "ZP709"
     name = "paging-prompt"
     severity = Severity.WARNING
+    fails = Run(COLLECT, fault="pager", caption="The switches page every output.")
+    passes = Run(COLLECT)
 
 
 class ConnectionDropped(_LiveRule):
@@ -218,10 +229,6 @@ class ConnectionDropped(_LiveRule):
     Why:
         The output of that command is incomplete; the read is retried a bounded number of
         times and then reported.
-    Fails:
-        A switch rebooting, an idle timeout, a firewall resetting the session.
-    Passes:
-        A session that stays up until every command finished.
     Fix:
         Check the switch's session limits (FOS ``sshutil``, NX-OS ``line vty``) and stability.
     """
@@ -229,6 +236,10 @@ class ConnectionDropped(_LiveRule):
     code = "ZP710"
     name = "connection-dropped"
     severity = Severity.ERROR
+    fails = Run(
+        COLLECT, fault="drops:cfgshow", caption="The switches close the session during ``cfgshow``."
+    )
+    passes = Run(COLLECT)
 
 
 class SshProtocolError(_LiveRule):
@@ -236,10 +247,6 @@ class SshProtocolError(_LiveRule):
 
     Why:
         Old FOS releases only speak legacy algorithms; such failures are named, not hidden.
-    Fails:
-        ``no matching key exchange method``, exec channel refused.
-    Passes:
-        A switch that speaks current SSH.
     Fix:
         Upgrade the firmware or enable current algorithms on the switch.
     """
@@ -247,6 +254,8 @@ class SshProtocolError(_LiveRule):
     code = "ZP711"
     name = "ssh-protocol-error"
     severity = Severity.ERROR
+    fails = Run(COLLECT, fault="ssh1-only", caption="The switches speak SSH-1 only.")
+    passes = Run(COLLECT)
 
 
 class SnmpTimeout(_LiveRule):
@@ -255,10 +264,6 @@ class SnmpTimeout(_LiveRule):
     Why:
         An SNMP agent silently drops requests with a wrong community; a timeout is all a
         manager sees. The walk stops instead of retrying forever.
-    Fails:
-        No agent on the port; a wrong community; an ACL dropping the manager.
-    Passes:
-        An agent that answers within the time limit.
     Fix:
         Check address, port, community (or v3 user) and the switch's SNMP access list.
     """
@@ -266,6 +271,8 @@ class SnmpTimeout(_LiveRule):
     code = "ZP720"
     name = "snmp-timeout"
     severity = Severity.ERROR
+    fails = Run(SNMP_B, fault="snmp-silent", caption="Nothing answers on the SNMP port.")
+    passes = Run(SNMP_B, caption="Agents that answer with the profile's community.")
 
 
 class SnmpErrorStatus(_LiveRule):
@@ -273,10 +280,6 @@ class SnmpErrorStatus(_LiveRule):
 
     Why:
         The rows returned before the error are kept but the table is reported incomplete.
-    Fails:
-        ``genErr at 1.3.6.1.3.94.5.2.1.1.4``.
-    Passes:
-        Error-free responses.
     Fix:
         Check the agent's view (the community or v3 user may not see the MIB).
     """
@@ -284,6 +287,8 @@ class SnmpErrorStatus(_LiveRule):
     code = "ZP721"
     name = "snmp-error-status"
     severity = Severity.ERROR
+    fails = Run(SNMP_B, fault="snmp-generr", caption="The agents answer every walk with genErr.")
+    passes = Run(SNMP_B)
 
 
 class SnmpAuthFailed(_LiveRule):
@@ -291,10 +296,6 @@ class SnmpAuthFailed(_LiveRule):
 
     Why:
         Not retried; a wrong key repeats the same failure and fills the switch's log.
-    Fails:
-        ``Wrong SNMP PDU digest``, ``Unknown USM user``, ``Decryption error``.
-    Passes:
-        The switch's v3 user with the right keys and protocols.
     Fix:
         Check the profile's ``snmp_user``, ``auth_key``, ``priv_key`` and protocols.
     """
@@ -302,6 +303,12 @@ class SnmpAuthFailed(_LiveRule):
     code = "ZP722"
     name = "snmp-auth-failed"
     severity = Severity.ERROR
+    fails = Run(
+        SNMP_B,
+        env={**_V3, "ZONEPLAN_SAN_ADMIN_AUTH_KEY": "not-the-auth-key"},
+        caption="An SNMPv3 user with the wrong authentication key.",
+    )
+    passes = Run(SNMP_B, env=_V3)
 
 
 class SnmpInsecureVersion(_LiveRule):
@@ -310,10 +317,6 @@ class SnmpInsecureVersion(_LiveRule):
     Why:
         A sniffed community gives read (often write) access to the switch; SNMPv3 authPriv
         protects it.
-    Fails:
-        ``--via snmp --community public``.
-    Passes:
-        SNMPv3 with SHA authentication and AES privacy.
     Fix:
         Configure an SNMPv3 user on the switch (``snmpconfig --set snmpv3`` on FOS,
         ``snmp-server user`` on NX-OS) and use it.
@@ -322,6 +325,8 @@ class SnmpInsecureVersion(_LiveRule):
     code = "ZP723"
     name = "snmp-insecure-version"
     severity = Severity.WARNING
+    fails = Run(SNMP_B, caption="Read with the profile's SNMPv2c community.")
+    passes = Run(SNMP_B, env=_V3, caption="Read with an SNMPv3 user, SHA and AES.")
 
 
 class SnmpZoningUnavailable(_LiveRule):
@@ -330,10 +335,6 @@ class SnmpZoningUnavailable(_LiveRule):
     Why:
         No FOS MIB has a zone table (FA-MIB 3.0 only, no T11 zone server). An audit must not
         read "no zones" from an SNMP-only read of a Brocade switch.
-    Fails:
-        Every SNMP read of a Brocade switch (information only).
-    Passes:
-        Cisco MDS (CISCO-ZS-MIB), or a Brocade read by SSH.
     Fix:
         Read Brocade zoning with ``--via ssh`` (or the FOS REST API).
     """
@@ -341,25 +342,29 @@ class SnmpZoningUnavailable(_LiveRule):
     code = "ZP724"
     name = "snmp-zoning-unavailable"
     severity = Severity.INFO
+    fails = Run(SNMP_A, caption="Reported: fabric A's Brocade switches read over SNMP.")
+    passes = Run(SNMP_B, caption="Cisco MDS switches, whose CISCO-ZS-MIB serves zoning.")
 
 
 class SnmpWalkBounded(_LiveRule):
-    """An SNMP walk hit its row or time bound before the end of the table.
+    """An SNMP walk hit its row bound before the end of the table.
 
     Why:
-        A walk that never ends (an agent returning non-increasing OIDs) must stop; the rows
-        read so far are kept and the table is reported incomplete.
-    Fails:
-        More rows than ``max_rows``, or a walk longer than the per-switch time limit.
-    Passes:
-        Tables that end within the bounds.
+        A walk that never ends (an agent that keeps returning rows) must stop; the rows read
+        so far are kept and the table is reported incomplete. (A read that runs out of time
+        is ZP701.)
     Fix:
-        Raise the bound for very large switches; check the agent.
+        Raise the bound for very large switches (``zoneplan collect --snmp-max-rows``); check
+        the agent.
     """
 
     code = "ZP725"
     name = "snmp-walk-bounded"
     severity = Severity.ERROR
+    fails = Run(
+        SNMP_B + " --snmp-max-rows 2", caption="A bound below the size of the switches' tables."
+    )
+    passes = Run(SNMP_B, caption="The default bound (200,000 rows per table).")
 
 
 class SnmpTableAbsent(_LiveRule):
@@ -368,10 +373,6 @@ class SnmpTableAbsent(_LiveRule):
     Why:
         Real agents implement subsets of their MIBs (the Nexus 5000 recording has the zone
         server settings but no zones); what was not there is named.
-    Fails:
-        ``connUnitSnsTable`` empty on a switch with logins.
-    Passes:
-        Tables with rows.
     Fix:
         None needed when the switch has nothing to list; otherwise read it by SSH.
     """
@@ -379,6 +380,12 @@ class SnmpTableAbsent(_LiveRule):
     code = "ZP726"
     name = "snmp-table-absent"
     severity = Severity.INFO
+    fails = Run(
+        SNMP_A,
+        fault="snmp-no-logins",
+        caption="Reported: the agents' name-server tables have no rows.",
+    )
+    passes = Run(SNMP_A, caption="Every catalogued table has rows.")
 
 
 class SnmpValueUndecodable(_LiveRule):
@@ -387,10 +394,6 @@ class SnmpValueUndecodable(_LiveRule):
     Why:
         Real agents contradict their MIBs; a value that cannot be decoded is skipped and
         named rather than turned into a wrong WWN.
-    Fails:
-        ``connUnitSnsPortName`` of 6 octets.
-    Passes:
-        8-octet WWNs (16 with 8 trailing zero octets), 3-octet FC_IDs.
     Fix:
         Report the agent's behaviour so the decoder learns it.
     """
@@ -398,6 +401,30 @@ class SnmpValueUndecodable(_LiveRule):
     code = "ZP727"
     name = "snmp-value-undecodable"
     severity = Severity.WARNING
+    fails = Capture(
+        {
+            "sw-a1/snmp_walk.txt": """
+            # zoneplan snmp walk 1
+            # switch: sw-a1
+            # vendor: brocade
+            1.3.6.1.3.94.5.2.1.1.2.1.1.1.0|2|1
+            1.3.6.1.3.94.5.2.1.1.4.1.1.1.0|4x|10000090fac1
+            """
+        },
+        caption="A saved walk whose connUnitSnsPortName is 6 octets.",
+    )
+    passes = Capture(
+        {
+            "sw-a1/snmp_walk.txt": """
+            # zoneplan snmp walk 1
+            # switch: sw-a1
+            # vendor: brocade
+            1.3.6.1.3.94.5.2.1.1.2.1.1.1.0|2|1
+            1.3.6.1.3.94.5.2.1.1.4.1.1.1.0|4x|10000090fac10001
+            """
+        },
+        caption="8 octets: a WWN.",
+    )
 
 
 class SwitchReadFailed(_LiveRule):
@@ -405,10 +432,6 @@ class SwitchReadFailed(_LiveRule):
 
     Why:
         One switch's bug must not end the audit of the others; the error is named.
-    Fails:
-        An internal error while reading or saving one switch.
-    Passes:
-        A read without internal errors.
     Fix:
         Report the message (it never contains secrets) as a bug.
     """
@@ -416,6 +439,52 @@ class SwitchReadFailed(_LiveRule):
     code = "ZP730"
     name = "switch-read-failed"
     severity = Severity.ERROR
+    fails = Run(COLLECT, fault="read-crash", caption="A bug in zoneplan's SSH adapter (staged).")
+    passes = Run(COLLECT)
+
+
+class ForeignFilesInCapture(_LiveRule):
+    """A switch's capture folder already holds files zoneplan did not write; they are kept.
+
+    Why:
+        ``collect`` replaces only the files its own manifest (``zoneplan-collect.json``) says
+        an earlier run wrote: a file the user put there is never deleted. But the capture
+        reader reads every file of the folder, so the user's files are read as part of this
+        switch's capture: say so.
+    Fix:
+        Move the files elsewhere, or collect into a new folder.
+    """
+
+    code = "ZP731"
+    name = "foreign-files-in-capture"
+    severity = Severity.WARNING
+    fails = Run(
+        COLLECT,
+        files={"capture/sw-a1/notes.txt": "cabled by R. on Monday\n"},
+        caption="The capture folder of sw-a1 holds the admin's notes.",
+    )
+    passes = Run(COLLECT, caption="A new capture folder.")
+
+
+class KnownHostsFileUnusable(_LiveRule):
+    """The known_hosts file cannot be read or parsed; no switch is contacted over SSH.
+
+    Why:
+        Without the recorded keys no host key can be verified, so no password may be sent.
+        The message names the file (and the line that is not UTF-8), so it can be fixed.
+    Fix:
+        Fix or move the named file, or give another with ``--known-hosts``.
+    """
+
+    code = "ZP732"
+    name = "known-hosts-file-unusable"
+    severity = Severity.ERROR
+    fails = Run(
+        COLLECT + " --known-hosts hosts",
+        files={"hosts/README": "a folder, not a known_hosts file\n"},
+        caption="--known-hosts names a folder.",
+    )
+    passes = Run(COLLECT, caption="The lab's known_hosts file, written by OpenSSH.")
 
 
 RULES = (
@@ -440,4 +509,6 @@ RULES = (
     SnmpTableAbsent,
     SnmpValueUndecodable,
     SwitchReadFailed,
+    ForeignFilesInCapture,
+    KnownHostsFileUnusable,
 )

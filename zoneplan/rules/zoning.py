@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from .base import Rule, RuleScope
+from .examples import Plan
 
 
 class _PlanRule(Rule):
@@ -27,11 +28,6 @@ class MirrorZoneImpure(_PlanRule):
         The SAN cluster FAQ: ports used for server mirroring must be in a separate zone. A
         client or backend port in the mirror zone can log in to the replication targets and
         disturb the mirror (or read it).
-    Fails:
-        A mirror zone with a client initiator in it; a client zone that also holds a mirror
-        port.
-    Passes:
-        A mirror zone holding only the two nodes' mirror ports of one fabric.
     Fix:
         Remove the other ports from the zone (for a kept zone: edit ``existing_zones``); check
         the ``role`` of the ports involved.
@@ -40,6 +36,26 @@ class MirrorZoneImpure(_PlanRule):
     code = "ZP501"
     name = "mirror-zone-impure"
     severity = Severity.ERROR
+    fails = Plan(
+        """
+        existing_zones:
+          - name: z_old_mirror
+            fabric: A
+            members: ["21:00:00:24:ff:6c:11:00", "21:00:00:24:ff:6c:21:00", "10:00:00:90:fa:f1:00:01"]
+        """,
+        base="mirror-via-switch",
+        caption="A kept zone holding both nodes' fabric A mirror ports and the client mu-esx01.",
+    )
+    passes = Plan(
+        """
+        existing_zones:
+          - name: z_old_mirror
+            fabric: A
+            members: ["21:00:00:24:ff:6c:11:00", "21:00:00:24:ff:6c:21:00"]
+        """,
+        base="mirror-via-switch",
+        caption="Mirror ports only with mirror ports.",
+    )
 
 
 class ZoneWithoutInitiator(_PlanRule):
@@ -48,10 +64,6 @@ class ZoneWithoutInitiator(_PlanRule):
     Why:
         Zoning lets initiators reach targets; a zone of targets only lets nobody reach
         anything and only costs database space (and confuses the next admin).
-    Fails:
-        A zone holding only cluster target ports or only array ports.
-    Passes:
-        A zone with at least one initiator (client HBA port or node backend port).
     Fix:
         Check the ``role`` of the ports; remove the zone if it is not needed.
     """
@@ -59,6 +71,12 @@ class ZoneWithoutInitiator(_PlanRule):
     code = "ZP502"
     name = "zone-without-initiator"
     severity = Severity.ERROR
+    fails = Plan(
+        fault="planner-drops-initiators",
+        caption="A client zone left with the cluster's target only (a planner bug, staged: "
+        "no inventory makes the planner design one).",
+    )
+    passes = Plan(caption="Every zone the planner designs has its initiator.")
 
 
 class ZoneWithoutTarget(_PlanRule):
@@ -67,10 +85,6 @@ class ZoneWithoutTarget(_PlanRule):
     Why:
         An initiator zoned with no target sees no LUN; with several initiators in one zone
         they see each other instead, which single-initiator zoning exists to prevent.
-    Fails:
-        A zone of client initiators only; a backend zone without an array port.
-    Passes:
-        A zone with at least one target port.
     Fix:
         Cable the target (cluster node or array port) to the fabric, or fix the ``role``.
     """
@@ -78,6 +92,12 @@ class ZoneWithoutTarget(_PlanRule):
     code = "ZP503"
     name = "zone-without-target"
     severity = Severity.ERROR
+    fails = Plan(
+        fault="planner-drops-targets",
+        caption="A client zone left with the client's initiator only (a planner bug, staged: "
+        "no inventory makes the planner design one).",
+    )
+    passes = Plan(caption="Every zone the planner designs has its target.")
 
 
 class ZoneSpansFabrics(_PlanRule):
@@ -87,11 +107,6 @@ class ZoneSpansFabrics(_PlanRule):
         Fabrics A and B are physically separate; a zone can only join ports that can see each
         other through ISLs. A zone that names a port elsewhere never works and hides the fact
         that the port has no path.
-    Fails:
-        A zone on fabric A with a port cabled to a switch of fabric B; a zone joining two
-        switches of one fabric that have no ISL between them.
-    Passes:
-        Every member on the zone's fabric and in one ISL-connected segment.
     Fix:
         Correct the port's ``switch`` (or the ISLs); zone the port on its own fabric.
     """
@@ -99,6 +114,24 @@ class ZoneSpansFabrics(_PlanRule):
     code = "ZP504"
     name = "zone-spans-fabrics"
     severity = Severity.ERROR
+    fails = Plan(
+        """
+        existing_zones:
+          - name: z_old_esx01
+            fabric: A
+            members: ["10:00:00:90:fa:c1:00:01", "21:00:00:24:ff:7a:10:02"]
+        """,
+        caption="A kept zone on fabric A naming san1/hba0/p2, which is cabled to fabric B.",
+    )
+    passes = Plan(
+        """
+        existing_zones:
+          - name: z_old_esx01
+            fabric: A
+            members: ["10:00:00:90:fa:c1:00:01", "21:00:00:24:ff:7a:10:00"]
+        """,
+        caption="Both members on fabric A.",
+    )
 
 
 class ClientMissingNodeZone(_PlanRule):
@@ -108,11 +141,6 @@ class ClientMissingNodeZone(_PlanRule):
         ALUA: the passive node's ports are standby and take over when the active node fails.
         A client not zoned to both nodes loses its LUNs at the first failover, exactly when
         it needs them.
-    Fails:
-        A client port on fabric A zoned to san1's targets only, because san2 has no target
-        port on A's segment (or its zone was removed).
-    Passes:
-        Every client port zoned to at least one target port of each node on its fabric.
     Fix:
         Cable a target port of the missing node to this fabric segment; re-plan.
     """
@@ -120,6 +148,20 @@ class ClientMissingNodeZone(_PlanRule):
     code = "ZP505"
     name = "client-missing-node-zone"
     severity = Severity.ERROR
+    fails = Plan(
+        """
+        cluster:
+          nodes:
+            - name: san2
+              hbas:
+                - name: hba0
+                  ports:
+                    - {name: p0, switch: null, port: null}
+        """,
+        caption="san2's only fabric A target port unplugged: fabric A clients get zones to san1 "
+        "only.",
+    )
+    passes = Plan(caption="Both nodes have target ports on each fabric.")
 
 
 class ZoneDbOverLimit(_PlanRule):
@@ -129,11 +171,6 @@ class ZoneDbOverLimit(_PlanRule):
         A switch refuses ``cfgsave`` / zoneset activation when the database is full, in the
         middle of a change window (Brocade: 1 MB, 2 MB in director-only fabrics; Cisco MDS:
         4,000,000 bytes per VSAN, 2,097,152 on older releases; 20,000 device-aliases).
-    Fails:
-        Thousands of single-initiator single-target zones on a Brocade fabric with fixed-port
-        switches.
-    Passes:
-        An estimate under the limit.
     Fix:
         Use peer zoning (Brocade) or smart zoning (Cisco): one zone per target port instead
         of one per initiator-target pair (``--strategy peer`` / ``smart``); remove stale zones.
@@ -142,6 +179,19 @@ class ZoneDbOverLimit(_PlanRule):
     code = "ZP506"
     name = "zone-db-over-limit"
     severity = Severity.ERROR
+    fails = Plan(
+        sample_hosts=3500,
+        strategy="sist",
+        fabric="A",
+        caption="3,500 dual-fabric clients, one zone per initiator and target, on Brocade "
+        "fabric A (fixed-port switches: a 1 MB database).",
+    )
+    passes = Plan(
+        sample_hosts=3500,
+        strategy="peer",
+        fabric="A",
+        caption="The same clients with peer zoning: one zone per target port.",
+    )
 
 
 class IllegalName(_PlanRule):
@@ -150,11 +200,6 @@ class IllegalName(_PlanRule):
     Why:
         A name the switch refuses stops the script halfway. Generated names are made legal;
         names that come from outside (kept zones) or from a name template may not be.
-    Fails:
-        A kept zone called ``1zone`` on Cisco (letter first), a name longer than 64
-        characters, a name with a reserved prefix (``lsan_``, ``bfa_``).
-    Passes:
-        Names matching the pack's rule (``vendors/<pack>/manifest.yaml`` naming).
     Fix:
         Rename the object on the switch, or change the name template in ``policy.naming``.
     """
@@ -162,6 +207,23 @@ class IllegalName(_PlanRule):
     code = "ZP507"
     name = "illegal-name"
     severity = Severity.ERROR
+    fails = Plan(
+        """
+        existing_zones:
+          - name: 1legacy
+            fabric: B
+            members: ["10:00:00:90:fa:c1:00:02", "21:00:00:24:ff:7a:10:02"]
+        """,
+        caption="A kept zone whose name starts with a digit, on Cisco fabric B.",
+    )
+    passes = Plan(
+        """
+        existing_zones:
+          - name: legacy1
+            fabric: B
+            members: ["10:00:00:90:fa:c1:00:02", "21:00:00:24:ff:7a:10:02"]
+        """
+    )
 
 
 class NameCollision(_PlanRule):
@@ -171,10 +233,6 @@ class NameCollision(_PlanRule):
         Brocade has one namespace for zones, aliases and configs, and names are compared
         after sanitising (``esx-01`` and ``esx_01`` become the same). zoneplan renames
         deterministically, but a suffixed name is harder to recognise on the switch.
-    Fails:
-        Hosts ``esx-01`` and ``esx_01``; a host named like a kept zone.
-    Passes:
-        Templates and inventory names that give distinct names.
     Fix:
         Rename one of the objects in the inventory, or add ``{fabric}``/``{host}`` to the
         template.
@@ -183,6 +241,23 @@ class NameCollision(_PlanRule):
     code = "ZP508"
     name = "name-collision"
     severity = Severity.WARNING
+    fails = Plan(
+        """
+        existing_zones:
+          - name: esx01_vmhba2_p0
+            fabric: A
+            members: ["10:00:00:90:fa:c1:00:01", "21:00:00:24:ff:7a:10:00"]
+        """,
+        caption="A kept zone with the name of esx01's alias (Brocade: one namespace).",
+    )
+    passes = Plan(
+        """
+        existing_zones:
+          - name: z_legacy_esx01
+            fabric: A
+            members: ["10:00:00:90:fa:c1:00:01", "21:00:00:24:ff:7a:10:00"]
+        """
+    )
 
 
 class NameTruncated(_PlanRule):
@@ -191,10 +266,6 @@ class NameTruncated(_PlanRule):
     Why:
         Names over 64 characters are refused; zoneplan keeps the start and adds a short hash
         of the full name (still unique, stable), but the end of the name is lost.
-    Fails:
-        ``z_{initiator}__{target}`` with long host and HBA names.
-    Passes:
-        Names of at most 64 characters.
     Fix:
         Shorter inventory names, or a shorter template in ``policy.naming``.
     """
@@ -202,6 +273,31 @@ class NameTruncated(_PlanRule):
     code = "ZP509"
     name = "name-truncated"
     severity = Severity.INFO
+    fails = Plan(
+        """
+        hosts:
+          - name: esx-frankfurt-dc2-room104-rack12-blade07
+            os: vmware
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:c3:00:01", switch: sw-a1, port: 20}
+                  - {name: p1, wwpn: "10:00:00:90:fa:c3:00:02", switch: mds-b1, port: fc1/20}
+        """,
+        caption="A long host name: its zones' names would be over 64 characters.",
+    )
+    passes = Plan(
+        """
+        hosts:
+          - name: esx03
+            os: vmware
+            hbas:
+              - name: vmhba2
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:c3:00:01", switch: sw-a1, port: 20}
+                  - {name: p1, wwpn: "10:00:00:90:fa:c3:00:02", switch: mds-b1, port: fc1/20}
+        """
+    )
 
 
 class StrategyUnsupported(_PlanRule):
@@ -211,10 +307,6 @@ class StrategyUnsupported(_PlanRule):
         Peer zones are a Brocade feature, smart zoning a Cisco one. The plan renders the
         same design with the platform's equivalent (or falls back to ``sist``), and says so,
         so that nobody expects peer zones on an MDS.
-    Fails:
-        ``strategy: peer`` with a Cisco fabric; ``strategy: smart`` with a Brocade fabric.
-    Passes:
-        ``sist``/``simt`` anywhere; ``peer`` on Brocade; ``smart`` on Cisco.
     Fix:
         Nothing to do if the equivalent is fine; otherwise choose a strategy both platforms
         support, or plan each fabric with ``--fabric`` and its own ``--strategy``.
@@ -223,6 +315,8 @@ class StrategyUnsupported(_PlanRule):
     code = "ZP510"
     name = "strategy-unsupported"
     severity = Severity.WARNING
+    fails = Plan(strategy="peer", caption="Peer zoning asked for; fabric B is a Cisco MDS.")
+    passes = Plan(strategy="sist")
 
 
 class UnzonedClusterPort(_PlanRule):
@@ -232,11 +326,6 @@ class UnzonedClusterPort(_PlanRule):
         A mirror port through a switch needs a mirror zone with the other node's mirror
         port; a backend port needs its array. Without a zone the replication or the backend
         storage has no path on this fabric.
-    Fails:
-        A mirror port cabled to fabric A while the other node's mirror ports are direct or on
-        fabric B; a backend port whose array has no port on that fabric.
-    Passes:
-        Every switch-attached mirror and backend port in a zone.
     Fix:
         Cable the partner port to the same fabric segment, or fix the ``role``/``array``.
     """
@@ -244,6 +333,23 @@ class UnzonedClusterPort(_PlanRule):
     code = "ZP511"
     name = "unzoned-cluster-port"
     severity = Severity.WARNING
+    fails = Plan(
+        """
+        cluster:
+          nodes:
+            - name: muc-san2
+              hbas:
+                - name: hba1
+                  ports:
+                    - !delete {name: p1}
+        """,
+        base="mirror-via-switch",
+        caption="muc-san1's mirror port on fabric B has no partner there.",
+    )
+    passes = Plan(
+        base="mirror-via-switch",
+        caption="Each node's mirror ports on both fabrics: a mirror zone per fabric.",
+    )
 
 
 class ZoneDbNearLimit(_PlanRule):
@@ -252,10 +358,6 @@ class ZoneDbNearLimit(_PlanRule):
     Why:
         The estimate is an estimate, and every later change adds to it; at 80 % the next
         project may not fit.
-    Fails:
-        An estimate between 80 % and 100 % of the limit.
-    Passes:
-        Below 80 %.
     Fix:
         Plan for peer zoning (Brocade) or smart zoning (Cisco); remove stale zones.
     """
@@ -263,6 +365,18 @@ class ZoneDbNearLimit(_PlanRule):
     code = "ZP512"
     name = "zone-db-near-limit"
     severity = Severity.WARNING
+    fails = Plan(
+        sample_hosts=3000,
+        strategy="sist",
+        fabric="A",
+        caption="3,000 clients with one zone per initiator and target: 88 % of fabric A's 1 MB.",
+    )
+    passes = Plan(
+        sample_hosts=3000,
+        strategy="peer",
+        fabric="A",
+        caption="The same clients with peer zoning.",
+    )
 
 
 RULES = (
