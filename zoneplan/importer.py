@@ -372,5 +372,10 @@ def draft_yaml(data: dict[str, Any]) -> str:
     )
     # safe_dump quotes and escapes every value read from a switch (control characters,
     # U+2028, non-ASCII): the sanitiser's last gate only confirms it
-    text = header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    # libyaml's emitter when PyYAML has it (the same text, 3x faster: a 15,000-zone draft is
+    # several MB), else PyYAML's own
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = header + yaml.dump(
+        data, Dumper=dumper, sort_keys=False, default_flow_style=None, width=120
+    )
     return check_artefact(text, "import draft")
