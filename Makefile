@@ -37,7 +37,7 @@ constraints: $(BIN)/python
 
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)
-	$(BIN)/zoneplan plan $(SAMPLE) --out build/plan --force
+	$(BIN)/zoneplan plan $(SAMPLE) --greenfield --out build/plan --force
 	$(BIN)/zoneplan cabling $(SAMPLE) -o build/cabling.html --force
 	$(BIN)/zoneplan hosts config $(SAMPLE) --out build/hosts --force
 	@echo

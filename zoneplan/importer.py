@@ -18,7 +18,7 @@ import yaml
 
 from .fabrics import FabricGroup, fabric_groups
 from .findings import Finding, Location, Severity
-from .model import NAME_PATTERN, Fabric
+from .model import NAME_PATTERN
 from .observed import Login, SwitchState, ZoneDb, member_kind
 from .packs import pack_for
 from .rules.capture import InvalidMember
@@ -27,6 +27,7 @@ from .storage import login_role
 from .wwn import port_name_problem
 
 _NAME_RE = re.compile(NAME_PATTERN)
+_CONFIG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")
 _BAD = re.compile(r"[^A-Za-z0-9_.\-]+")
 #: alias suffixes that name the HBA/port rather than the host (esx01_hba0_p1 → esx01)
 _SUFFIX = re.compile(
@@ -61,8 +62,6 @@ def _alias_names(states: Iterable[SwitchState]) -> dict[str, str]:
 _OBJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}")
 #: ``HN:esx01`` in a symbolic node name (Emulex/QLogic drivers of ESXi and Windows print it)
 _HOSTNAME = re.compile(r"\bHN:(\S+)")
-#: the inventory has the day-2 field ``fabrics[].zoning`` (config in effect, zone mode)
-_HAS_ZONING_FIELD = "zoning" in Fabric.model_fields
 
 
 @dataclass
@@ -100,6 +99,8 @@ def _zoning_in_effect(group: FabricGroup) -> tuple[ZoneDb | None, str | None, st
             mode = mode or z.status.mode
             config = config or z.status.active_zoneset
         eff = z.effective
+        if eff is None and z.defined is not None and z.defined.effective:
+            config = config or z.defined.effective  # a defined listing marking the active one
         if eff is not None and eff.effective:
             # the name of the config in effect holds even where its zones were filtered out
             config = eff.effective if config is None or eff.complete else config
@@ -137,8 +138,6 @@ def draft_inventory(
     switch_of_state: dict[str, str] = {}
     existing: dict[tuple[str, str], dict[str, Any]] = {}
     seen_switches: set[str] = set()
-    configs: list[str | None] = []
-    fabric_entries: list[dict[str, Any]] = []
     for i, group in enumerate(groups):
         fab_name = chr(ord("A") + i) if i < 26 else f"F{i}"
         vsan = _vsan_of(group)
@@ -148,8 +147,7 @@ def draft_inventory(
         db, config, mode = _zoning_in_effect(group)
         if config is not None and not _OBJECT.fullmatch(config):
             config = None
-        configs.append(config)
-        if _HAS_ZONING_FIELD and (config or mode):
+        if config or mode:
             zoning: dict[str, Any] = {}
             if config:
                 zoning["config"] = config
@@ -157,7 +155,6 @@ def draft_inventory(
                 zoning["mode"] = mode
             entry["zoning"] = zoning
         inv["fabrics"].append(entry)
-        fabric_entries.append(entry)
         domains = _domains(group)
         for st in group.states:
             sw_name = _safe(st.name, f"switch{len(seen_switches) + 1}")
@@ -203,7 +200,6 @@ def draft_inventory(
     isls = _isls(groups, switch_of_state, d.cabled)
     if isls:
         inv["isls"] = isls
-    _config_names(inv, configs)
     hosts, arrays = [], []
     for dname in sorted(d.devices):
         dev = d.devices[dname]
@@ -277,16 +273,6 @@ def _isls(
                 cabled.update((a, b))
                 out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
     return out
-
-
-def _config_names(inv: dict[str, Any], configs: list[str | None]) -> None:
-    """Without ``fabrics[].zoning`` (the inventory before issue 11's field): when every fabric
-    has the same config in effect, the naming policy names it, so a plan edits that config."""
-    if _HAS_ZONING_FIELD:
-        return
-    found = {c for c in configs if c}
-    if len(found) == 1 and all(configs):
-        inv["policy"] = {"naming": {"config": found.pop()}}
 
 
 def _device_name(login: Login, names: dict[str, str]) -> str:
@@ -368,7 +354,8 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# Drafted by `zoneplan import` from captured switch output. Check before use:\n"
         "# - host OS (drafted as linux), host and array names (drafted from aliases);\n"
         "# - the SAN cluster (`cluster:`) cannot be read from a fabric: add it by hand;\n"
-        "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected.\n"
+        "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected;\n"
+        "# - fabrics[].zoning.config is the config in effect: every plan edits that one.\n"
     )
     # safe_dump quotes and escapes every value read from a switch (control characters,
     # U+2028, non-ASCII): the sanitiser's last gate only confirms it

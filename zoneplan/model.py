@@ -329,12 +329,48 @@ class Suppression(_Model):
     reason: Annotated[str, StringConstraints(min_length=3, max_length=512)]
 
 
+#: A zoning object name as switches accept it (configs and zones found on a fabric).
+ObjectName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")]
+
+
+class ZoneMode(str, enum.Enum):
+    """Cisco zone mode of a VSAN: basic (changes apply at once) or enhanced (a session)."""
+
+    BASIC = "basic"
+    ENHANCED = "enhanced"
+
+
+class FabricZoning(_Model):
+    """The zoning a fabric has today, as ``zoneplan import`` read it, and whether it is new.
+
+    Why in the inventory: a change edits the configuration in effect, never a new one beside
+    it; the inventory records which one that is, so a plan that does not match the fabric is
+    caught before anything is written.
+    """
+
+    config: ObjectName | None = Field(
+        None,
+        description="the config (Brocade cfg / Cisco zoneset) in effect: the one plans edit "
+        "(default: the name from policy.naming.config)",
+    )
+    mode: ZoneMode | None = Field(
+        None,
+        description="Cisco zone mode of the VSAN (basic / enhanced); a capture says it too",
+    )
+    greenfield: bool = Field(
+        False,
+        description="a new fabric without zoning: plan writes a script that creates and "
+        "enables the config without a capture (--greenfield does the same)",
+    )
+
+
 class Fabric(_Model):
     """One physically separate SAN (A or B). Where zoning lives per VSAN, the VSAN to zone in."""
 
     name: Name
     vendor: SwitchVendor
     vsan: int | None = Field(None, ge=1, le=4094)
+    zoning: FabricZoning = Field(default_factory=FabricZoning)
     description: FreeText = ""
     color: str | None = Field(
         None,

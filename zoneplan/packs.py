@@ -30,7 +30,7 @@ import os
 import re
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
 import yaml
 from pydantic import (
@@ -113,6 +113,41 @@ class NamingRules(_Pack):
     max_length: int = Field(ge=1, le=255)
     one_namespace: bool
     reserved_prefixes: list[str] = Field(default_factory=list)
+    #: names are compared exactly as written (the vendor's documented rule, cited in the pack)
+    case_sensitive: bool = True
+    #: a new name that differs from an existing one only in case: ``refuse`` (the planner stops
+    #: with a coded error) or ``allow`` (the switch keeps both apart)
+    case_collision: Literal["refuse", "allow"] = "refuse"
+    case_source: str = Field("", description="where the case rule comes from")
+
+
+class AliasKind(_Pack):
+    """One kind of alias a pack knows (Brocade alias; Cisco device-alias and fcalias).
+
+    The planner creates the ``native`` kind only and never creates or deletes another kind; a
+    zone refers to an alias as ``member_keyword`` (empty where the dialect has no keyword).
+    """
+
+    name: str
+    native: bool = False
+    #: lives in the zone database (committed and enabled with the zones) rather than in a
+    #: database of its own (Cisco device-aliases: committed on their own, fabric-wide)
+    zone_db: bool = True
+    #: one pWWN per alias and one alias per pWWN (re-pointing replaces the pWWN)
+    single_wwpn: bool = False
+    member_keyword: str = ""
+
+
+class FirmwareMinimum(_Pack):
+    """The oldest firmware with a feature zoneplan's scripts use, and where that comes from."""
+
+    version: str
+    source: str
+    verified: bool = False
+    #: a switch known to be older: ``error`` (the minimum is certain enough to refuse) or
+    #: ``warning`` (the minimum is a lower bound nobody confirmed)
+    too_old: Literal["error", "warning"] = "error"
+    note: str = ""
 
 
 class Limits(_Pack):
@@ -141,12 +176,10 @@ class Capabilities(_Pack):
 class TemplateNames(_Pack):
     """Template file names, the same in every pack; the renderer asks for them by key."""
 
-    aliases: str = "aliases.j2"
-    zones: str = "zones.j2"
-    config: str = "config.j2"
-    activate: str = "activate.j2"
-    rollback: str = "rollback.j2"
+    precheck: str = "precheck.j2"
     script: str = "script.j2"
+    rollback: str = "rollback.j2"
+    verify: str = "verify.j2"
     #: per-switch port configuration (names/descriptions, VSAN membership) and its rollback
     ports: str = "ports.j2"
     ports_rollback: str = "ports_rollback.j2"
@@ -207,7 +240,20 @@ class Manifest(_Pack):
     capabilities: Capabilities
     templates: TemplateNames = Field(default_factory=TemplateNames)
     script: ScriptSyntax = Field(default_factory=ScriptSyntax)
+    alias_kinds: list[AliasKind] = Field(
+        default_factory=lambda: [AliasKind(name="alias", native=True)],
+        description="alias kinds of the dialect; exactly one is native",
+    )
+    #: feature -> oldest firmware that has it (``peer_zones``, ``smart_zoning``,
+    #: ``noninteractive_save``); unknown firmware is a warning, older ``too_old``
+    firmware: dict[str, FirmwareMinimum] = Field(default_factory=dict)
     audit: AuditNeeds = Field(default_factory=AuditNeeds)
+
+    @model_validator(mode="after")
+    def _one_native_alias(self) -> Manifest:
+        if sum(1 for k in self.alias_kinds if k.native) != 1:
+            raise ValueError("alias_kinds: exactly one kind must be native")
+        return self
 
 
 # --------------------------------------------------------------------------- commands.yaml
@@ -533,6 +579,30 @@ class VendorPack(BaseModel):
         elif count:
             names = [p.format.format(port=p.first + i) for i in range(count)]
         return names
+
+    @cached_property
+    def name_key(self) -> Callable[[str], str]:
+        """How the switch compares two names: exactly (``str``, which returns a str as it is)
+        or case-folded; a C function, called for every name of a 20,000-zone database."""
+        return str if self.manifest.naming.case_sensitive else str.casefold
+
+    def case_twins(self, a: str, b: str) -> bool:
+        """True when two different names differ only in case (refused by ``case_collision``)."""
+        return a != b and a.casefold() == b.casefold()
+
+    @cached_property
+    def native_alias(self) -> AliasKind:
+        """The alias kind the planner creates."""
+        return next(k for k in self.manifest.alias_kinds if k.native)
+
+    def alias_kind(self, name: str | None) -> AliasKind:
+        """An alias kind by name (``None``: the native one)."""
+        if name is None:
+            return self.native_alias
+        for k in self.manifest.alias_kinds:
+            if k.name == name:
+                return k
+        raise KeyError(name)
 
     def name_is_legal(self, name: str) -> bool:
         n = self.manifest.naming

@@ -16,7 +16,6 @@ from tests.support.paths import shared_absent
 from zoneplan.cli import app
 from zoneplan.importer import draft_inventory
 from zoneplan.loader import load_inventory
-from zoneplan.model import Fabric
 from zoneplan.observed import Login
 from zoneplan.parsers.capture import read_captures
 from zoneplan.storage import login_role, recognise
@@ -96,10 +95,7 @@ def test_draft_of_an_nxos_switch_validates_with_npiv_arrays_and_the_zoneset(tmp_
     on_fc15 = [p for p in ports if p.get("port") == "fc1/5"]
     assert len(on_fc15) == 3 and sum(bool(p.get("npiv")) for p in on_fc15) == 2
     fabric = data["fabrics"][0]
-    if "zoning" in Fabric.model_fields:
-        assert fabric["zoning"] == {"config": "zs_prod_a", "mode": "enhanced"}
-    else:
-        assert data["policy"]["naming"]["config"] == "zs_prod_a"
+    assert fabric["zoning"] == {"config": "zs_prod_a", "mode": "enhanced"}
     assert [z["name"] for z in data["existing_zones"]] == ["z_esx01__netapp"]
     # plan --against the same capture: nothing to change
     p = CliRunner().invoke(

@@ -24,7 +24,16 @@ SETTINGS = settings(suppress_health_check=list(HealthCheck))  # examples: the pr
 def plan_of(p: InventoryParams) -> tuple[Topology, Plan]:
     topo = build_topology(random_inventory(p))
     assert not topo.findings, [f.parsable() for f in topo.findings]
-    return topo, build_plan(topo)
+    return topo, enhanced(build_plan(topo))
+
+
+def enhanced(plan: Plan) -> Plan:
+    """The plan with every Cisco VSAN recorded in enhanced zone mode, as the interpreter's is
+    (``zoneplan import`` writes ``fabrics[].zoning.mode`` from the capture)."""
+    for fp in plan.fabrics:
+        if fp.vendor == "cisco":
+            fp.zone_mode = "enhanced"
+    return plan
 
 
 def kept_zones_switch(fp: FabricPlan) -> ZoningSwitch:
@@ -75,11 +84,13 @@ def neutral(vendor: str, db: ZoneDb, device_aliases: dict[str, str]) -> dict:
     }
 
 
-def plan_view(fp: FabricPlan) -> dict:
-    """The neutral view of what a fabric holds once its plan is applied (kept zones included)."""
+def plan_view(fp: FabricPlan, *, kept: bool = True) -> dict:
+    """The neutral view of what a fabric holds once its plan is applied (kept zones included,
+    in the config too, unless ``kept`` is False: a greenfield script does not touch them)."""
     aliases = {a.name: (a.wwpn,) for a in fp.aliases}
     zones = {}
     tag = {"initiator": "init", "target": "target", "both": "both"}
+    listed = fp.zones if kept else fp.created_zones()
     for z in fp.zones:
         names = lambda ms: [m.name for m in ms]  # noqa: E731
         if fp.vendor == "cisco":
@@ -98,7 +109,7 @@ def plan_view(fp: FabricPlan) -> dict:
     return {
         "aliases": dict(sorted(aliases.items())),
         "zones": dict(sorted(zones.items())),
-        "configs": {fp.config: tuple(sorted(z.name for z in fp.zones))} if fp.zones else {},
+        "configs": {fp.config: tuple(sorted(z.name for z in listed))} if listed else {},
     }
 
 

@@ -19,7 +19,6 @@ names, the inventory's name), checked line by line against the dialect's whiteli
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -37,8 +36,9 @@ from zoneplan.cli import app
 from zoneplan.loader import load_inventory
 from zoneplan.parsers.snmpwalk import MAGIC
 from zoneplan.plan.build import build_plan
-from zoneplan.plan.delta import full_change
-from zoneplan.render.engine import UnsafeValue, renderer_for
+from zoneplan.plan.delta import greenfield_change
+from zoneplan.plan.model import ObservedSummary
+from zoneplan.render.engine import UnsafeValue, render_fabric
 from zoneplan.topology import build_topology
 
 runner = CliRunner()
@@ -72,6 +72,11 @@ def _lines_ok(text: str, vendor: str) -> None:
     _check_script(text, vendor, None)  # every line: a comment, blank, or a whitelisted command
 
 
+def _artefacts_ok(rendered, vendor: str) -> None:
+    for text in rendered.artefacts().values():  # precheck, script, rollback, verify
+        _lines_ok(text, vendor)
+
+
 @given(
     notes=st.lists(hostile, max_size=3),
     previous=hostile,
@@ -94,32 +99,43 @@ def test_every_template_field_is_sanitised(
                 "requested_strategy": strategy,
             }
         )
-        renderer = renderer_for(fp.pack)
-        comment = "#" if fp.vendor == "brocade" else "!"
-        for cs, clean in (
+        clean = greenfield_change(fp).change
+        observed = ObservedSummary(
+            source=previous, fingerprint=previous, config_in_effect=previous, switches=[switch]
+        )
+        comment_only = {
+            "notes": notes,
+            "irreversible": strategy,
+            "against": observed,
+            "alias_switches": [],
+        }
+        for change, same_commands in (
+            # free text that only comments carry: the commands are exactly the clean ones
+            (greenfield_change(evil_fp).change.model_copy(update=comment_only), True),
+            # names that reach commands: refused, or on a comment line, one line
             (
-                dataclasses.replace(
-                    full_change(evil_fp), notes=notes, previous=previous, mode=strategy
+                clean.model_copy(
+                    update={
+                        "config": config,
+                        "enable": config,
+                        "rollback_enable": previous,
+                        "notes": notes,
+                        "alias_switches": [switch],
+                    }
                 ),
-                dataclasses.replace(full_change(fp), previous="x"),
-            ),
-            (
-                dataclasses.replace(
-                    full_change(evil_fp), config=config, activate=None, notes=notes
-                ),
-                None,
+                False,
             ),
         ):
-            for render in (renderer.script, renderer.rollback):
-                try:
-                    text = render(evil_plan, cs)
-                except UnsafeValue:
-                    continue  # refused before anything is written (a value reached a command)
-                _lines_ok(text, fp.vendor)
-                if clean is not None and render == renderer.script:
-                    # hostile text only reaches comments: the commands are exactly the same
-                    base = render(plan, clean)
-                    assert _commands(text, comment) == _commands(base, comment)
+            try:
+                rendered = render_fabric(evil_plan, evil_fp, change)
+            except UnsafeValue:
+                continue  # refused before anything is written (a value reached a command)
+            _artefacts_ok(rendered, fp.vendor)
+            if same_commands:
+                base = render_fabric(plan, fp, clean)
+                comment = "#" if fp.vendor == "brocade" else "!"
+                assert _commands(rendered.script, comment) == _commands(base.script, comment)
+                assert _commands(rendered.rollback, comment) == _commands(base.rollback, comment)
 
 
 def _commands(text: str, comment: str) -> list[str]:
@@ -129,12 +145,10 @@ def _commands(text: str, comment: str) -> list[str]:
 def test_a_rollback_of_an_inverse_change_is_sanitised_too(planned):
     plan, _ = planned
     for fp in plan.fabrics:
-        cs = dataclasses.replace(full_change(fp), notes=EVIL, previous=None)
-        for text in (
-            renderer_for(fp.pack).rollback(plan, cs),
-            renderer_for(fp.pack).script(plan, cs),
-        ):
-            _lines_ok(text, fp.vendor)
+        change = greenfield_change(fp).change.model_copy(
+            update={"notes": EVIL, "irreversible": EVIL[0]}
+        )
+        _artefacts_ok(render_fabric(plan, fp, change), fp.vendor)
 
 
 # --------------------------------------------------------------------------- through the CLI
@@ -212,21 +226,13 @@ def test_a_capture_folder_name_cannot_add_a_line(planned, tmp_path):
     d = tmp_path / "cap" / evil / "sw-a1"
     d.mkdir(parents=True)
     text = outputs_from_state(states["sw-a1"])["cfgshow"]
-    (d / "cfgshow.txt").write_text(text[: len(text) // 2])  # cut: "is incomplete" note
+    # the capture's path is named in every artefact's header ("computed against ...")
+    (d / "cfgshow.txt").write_text(text)
     out = tmp_path / "out"
     r = runner.invoke(
         app,
-        [
-            "plan",
-            str(SAMPLE),
-            "--out",
-            str(out),
-            "--against",
-            str(tmp_path / "cap" / evil),
-            "--allow-delete",
-            "--fabric",
-            "A",
-        ],
+        ["plan", str(SAMPLE), "--out", str(out), "--against", str(tmp_path / "cap" / evil)]
+        + ["--fabric", "A"],
     )
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
     _port_scripts_ok(out)
@@ -247,7 +253,10 @@ def test_control_characters_in_a_config_name_never_reach_a_header(planned, tmp_p
     cap.mkdir(parents=True)
     (cap / "snmp_walk.txt").write_text(_walk_with_zoneset(planned, evil), encoding="utf-8")
     out = tmp_path / "out"
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--against", str(cap.parent)])
+    r = runner.invoke(
+        app,
+        ["plan", str(SAMPLE), "--out", str(out), "--against", str(cap.parent), "--fabric", "B"],
+    )
     assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
     _port_scripts_ok(out)
     scripts = _scripts(out)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hardening_helpers import enhanced
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,8 +43,8 @@ from zoneplan.cabling.render import render_html
 from zoneplan.hosts.config import render_all
 from zoneplan.loader import load_inventory
 from zoneplan.observed import Zone, ZoneDb
-from zoneplan.plan import build_plan
-from zoneplan.plan.against import zoning_from_db
+from zoneplan.packs import load_pack
+from zoneplan.plan import Baseline, ChangeOptions, build_plan, compute_change
 from zoneplan.plan.build import PlanError
 from zoneplan.plan.naming import NamingError
 from zoneplan.render import render_plan
@@ -57,24 +58,30 @@ LINE_BREAKS = ("\r", "\0", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 _BQ = r'"[A-Za-z0-9_^:,;-]{1,2700}"'  # one FOS quoted token or ;-list of tokens
 BROCADE_LINE = re.compile(
-    r"^(?:cfgtransshow|cfgsave"
-    rf"|alicreate {_BQ}, {_BQ}|alidelete {_BQ}"
+    r"^(?:cfgtransshow|cfgsave(?: -f)?"
+    rf"|alicreate {_BQ}, {_BQ}|alidelete {_BQ}|aliadd {_BQ}, {_BQ}|aliremove {_BQ}, {_BQ}"
     rf"|zonecreate {_BQ}, {_BQ}|zoneadd {_BQ}, {_BQ}|zoneremove {_BQ}, {_BQ}|zonedelete {_BQ}"
     rf"|zonecreate --peerzone {_BQ} -principal {_BQ}(?: -members {_BQ})?"
     rf"|zone(?:add|remove) --peerzone {_BQ} -(?:principal|members) {_BQ}"
     rf"|cfgcreate {_BQ}, {_BQ}|cfgadd {_BQ}, {_BQ}|cfgremove {_BQ}, {_BQ}|cfgdelete {_BQ}"
-    rf"|cfgenable {_BQ})$"
+    rf"|cfgenable {_BQ}(?: -f)?"
+    # the read-only checks of precheck and verify
+    rf"|cfgactvshow|version|alishow {_BQ}|zoneshow {_BQ}|cfgshow {_BQ})$"
 )
 _T = r"[A-Za-z0-9_$^-]{1,64}"
 _W = r"[0-9a-f]{2}(?::[0-9a-f]{2}){7}"
 CISCO_LINE = re.compile(
-    r"^(?:show zone status vsan \d+|show device-alias status|configure terminal|end"
-    r"|copy running-config startup-config|device-alias database|device-alias commit"
+    r"^(?:configure terminal|end|(?:no )?terminal dont-ask"
+    r"|copy running-config startup-config(?: fabric)?|device-alias database|device-alias commit"
     rf"|  device-alias name {_T} pwwn {_W}|  no device-alias name {_T}"
     rf"|zone smart-zoning enable vsan \d+|zone name {_T} vsan \d+|no zone name {_T} vsan \d+"
-    rf"|  (?:no )?member (?:device-alias {_T}|pwwn {_W})(?: (?:init|target|both))?"
+    rf"|  (?:no )?member (?:device-alias {_T}|fcalias {_T}|pwwn {_W})"
+    r"(?: (?:initiator|target|both))?"
     rf"|zoneset name {_T} vsan \d+|no zoneset name {_T} vsan \d+|  (?:no )?member {_T}"
-    rf"|zoneset activate name {_T} vsan \d+|zone commit vsan \d+)$"
+    rf"|zoneset activate name {_T} vsan \d+|zone commit vsan \d+"
+    # the read-only checks of precheck and verify
+    rf"|show device-alias (?:status|name {_T})|show zone status vsan \d+"
+    rf"|show (?:fcalias|zone|zoneset) name {_T} vsan \d+|show zoneset active vsan \d+)$"
 )
 
 payload_core = st.one_of(
@@ -264,7 +271,7 @@ def test_no_inventory_value_reaches_a_script_unquoted(
     topo = build_topology(res.inventory, res.source)
     free = value if path in FREE_TEXT else None
     try:
-        plan = build_plan(topo)
+        plan = enhanced(build_plan(topo))
     except (PlanError, NamingError):
         assert path in NAMES  # only a name can make the planner give up, with a message
         return
@@ -332,9 +339,13 @@ def test_names_read_from_a_switch_never_reach_a_script_unquoted(
         db.zones[zone] = Zone(zone, members=[member])
         db.configs[cfg] = [zone]
         db.effective = cfg
-        prev = zoning_from_db(db, das, cfg)
+        base = Baseline.from_db(fp.name, load_pack(fp.pack), db, db, das, source="capture")
+        opts = ChangeOptions(allow_delete=allow_delete, accept_pending=True, enable_zoning=True)
+        result = compute_change(fp, base, opts)
+        if result.blocked:
+            continue  # refused: nothing is written
         try:
-            r = render_fabric(plan, fp, previous=prev, allow_delete=allow_delete)
+            r = render_fabric(plan, fp, result.change)
         except UnsafeValue:
             continue  # refused before anything was written
         for text in (r.script, r.rollback):

@@ -24,13 +24,11 @@ import copy
 
 from hardening_helpers import kept_zones_switch, plan_of, snapshot
 
+from tests.support.changes import change_against, owned_by_plan, render_against
 from tests.support.inventories import InventoryParams
 from tests.support.zoning_interp import ZoningSwitch
 from zoneplan.observed import Zone
-from zoneplan.plan.against import zoning_from_db
-from zoneplan.plan.delta import incremental_change
 from zoneplan.render import render_plan
-from zoneplan.render.engine import render_fabric
 
 
 def _applied(p: InventoryParams, fabric: str) -> tuple:
@@ -39,10 +37,6 @@ def _applied(p: InventoryParams, fabric: str) -> tuple:
     sw = kept_zones_switch(fp)
     sw.run(next(r.script for r in render_plan(plan) if r.fabric == fabric))
     return plan, fp, sw
-
-
-def _previous(sw: ZoningSwitch):
-    return zoning_from_db(sw.defined_db(), sw.device_alias_db(), sw.effective_db().effective)
 
 
 CISCO_SMART = InventoryParams(hosts=2, vendor_a="cisco", vendor_b="cisco", strategy="smart")
@@ -57,7 +51,7 @@ def test_cisco_existing_device_alias_for_a_planned_pwwn_is_reused():
         z.members = ["o_" + a if m == a else m for m in z.members]
         if a in z.tags:
             z.tags["o_" + a] = z.tags.pop(a)
-    r = render_fabric(plan, fp, previous=_previous(sw))
+    r = render_against(plan, fp, sw)
     assert f"device-alias name {a} pwwn" not in r.script
     sw.run(r.script)  # raised CommandRejected ("already present with") before the fix
 
@@ -65,8 +59,8 @@ def test_cisco_existing_device_alias_for_a_planned_pwwn_is_reused():
 def test_cisco_smart_zones_against_the_applied_plan_need_no_change():
     _, fp, sw = _applied(CISCO_SMART, "A")
     assert any(z.principals for z in fp.zones)
-    cs = incremental_change(fp, _previous(sw), allow_delete=True)
-    assert cs.empty, cs.counts()
+    result = change_against(fp, sw, allow_delete=True, ownership=owned_by_plan(fp))
+    assert not result.blocked and result.change.empty, result.change.counts
 
 
 def test_no_config_is_enabled_that_the_script_did_not_create():
@@ -77,7 +71,7 @@ def test_no_config_is_enabled_that_the_script_did_not_create():
     for fp in plan.fabrics:
         assert not fp.zones
         sw = ZoningSwitch(fp.vendor, vsan=fp.vsan)
-        r = render_fabric(plan, fp, previous=_previous(sw))
+        r = render_against(plan, fp, sw)
         ran = sw.run(r.script)  # rejected "no such cfg" / "not present" before the fix
         assert not [c for c in ran if c.startswith(("cfgenable", "zoneset activate"))]
         sw.run(r.rollback)
@@ -99,7 +93,7 @@ def test_allow_delete_never_empties_the_config_in_effect():
         sw.configs["old_cfg"] = ["old_z"]
         sw._enable("old_cfg", 0, "setup")
         before = snapshot(sw)
-        r = render_fabric(plan, fp, previous=_previous(sw), allow_delete=True)
+        r = render_against(plan, fp, sw, allow_delete=True, ownership=owned_by_plan(fp))
         sw.run(r.script)  # cfgenable of a deleted cfg / empty zoneset before the fix
         assert sw.configs.get("old_cfg") == ["old_z"]
         sw.run(r.rollback)
@@ -114,7 +108,7 @@ def test_rollback_restores_a_removed_smart_member_with_its_tag():
     z.tags["extra_i"] = "init"
     sw._enable(fp.config, 0, "setup")  # the member is in effect too
     original = copy.deepcopy(sw)
-    r = render_fabric(plan, fp, previous=_previous(sw), allow_delete=True)
+    r = render_against(plan, fp, sw, allow_delete=True, ownership=owned_by_plan(fp))
     sw.run(r.script)
     assert "extra_i" not in sw.zones[z.name].members
     sw.run(r.rollback)

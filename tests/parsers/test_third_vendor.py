@@ -126,7 +126,7 @@ def test_inventories_may_name_it_and_plans_render_with_its_templates(acme):
     r = runner.invoke(app, ["validate", str(inv), "-f", "json"])
     assert r.exit_code == 0, r.output
     out = acme / "plan"
-    r = runner.invoke(app, ["plan", str(inv), "--out", str(out), "-f", "json"])
+    r = runner.invoke(app, ["plan", str(inv), "--out", str(out), "--greenfield", "-f", "json"])
     assert r.exit_code == 0, r.output
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
     assert {f["pack"] for f in plan["fabrics"]} == {"acme-fc"}

@@ -25,14 +25,18 @@ def topology_of(path: Path | str) -> Topology:
 
 
 def rendered_files(topo: Topology, strategy: str | None = None) -> dict[str, str]:
-    """{relative path: text} exactly as ``zoneplan plan`` writes them."""
-    from zoneplan.workflows.plan import plan_json
+    """{relative path: text} exactly as ``zoneplan plan --greenfield`` writes them."""
+    from zoneplan.workflows.plan import ARTEFACTS, greenfield_changes, plan_json
 
     plan = build_plan(topo, strategy)
+    changes = greenfield_changes(plan, topo)
     out = {}
-    for r in render_plan(plan):
-        out[f"{r.fabric}/{r.fabric}.script.txt"] = r.script
-        out[f"{r.fabric}/{r.fabric}.rollback.txt"] = r.rollback
+    for r in render_plan(plan, changes):
+        texts = r.artefacts()
+        for kind in ARTEFACTS:
+            rel = f"{r.fabric}/{r.fabric}.{kind}.txt"
+            r.change.files[kind] = rel
+            out[rel] = texts[kind]
     out["plan.json"] = plan_json(plan)
     return out
 

@@ -15,18 +15,22 @@ SAMPLE = SAMPLES / "euronas-cluster.yaml"
 
 
 def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
     assert r.exit_code == 0, r.output
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     assert written == [
+        "A/A.precheck.txt",
         "A/A.rollback.txt",
         "A/A.script.txt",
+        "A/A.verify.txt",
         "A/sw-a1.ports.rollback.txt",  # per switch: port names and their rollback (issue 17)
         "A/sw-a1.ports.txt",
         "A/sw-a2.ports.rollback.txt",
         "A/sw-a2.ports.txt",
+        "B/B.precheck.txt",
         "B/B.rollback.txt",
         "B/B.script.txt",
+        "B/B.verify.txt",
         "B/mds-b1.ports.rollback.txt",
         "B/mds-b1.ports.txt",
         "B/mds-b2.ports.rollback.txt",
@@ -43,9 +47,12 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
 
 
 def test_rerun_is_byte_identical_and_touches_nothing(tmp_path):
-    assert runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"]).exit_code
+        == 0
+    )
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*.*")}
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
     assert r.exit_code == 0 and "unchanged" in r.output
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.rglob("*.*")}
     assert before == after
@@ -57,16 +64,16 @@ def test_a_differing_file_stops_the_run_and_force_keeps_a_backup(tmp_path):
     target = tmp_path / "A" / "A.script.txt"
     target.parent.mkdir(parents=True)
     target.write_text("my own edits\n")
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
     assert r.exit_code == 2 and "--force" in r.output and "A.script.txt" in r.output
     assert target.read_text() == "my own edits\n"
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["A.script.txt"]
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "--force"])
     assert r.exit_code == 0
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
     assert target.read_text().startswith("# zoneplan")
     target.write_text("more edits\n")
-    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--force"])
+    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "--force"])
     assert (tmp_path / "A" / "A.script.txt.bak.1").read_text() == "more edits\n"
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
 
@@ -79,6 +86,7 @@ def test_fabric_and_strategy_options(tmp_path):
             str(SAMPLE),
             "--out",
             str(tmp_path),
+            "--greenfield",
             "--fabric",
             "A",
             "--strategy",
@@ -97,7 +105,18 @@ def test_fabric_and_strategy_options(tmp_path):
 
 def test_strategy_fallback_is_a_warning_exit_0(tmp_path):
     r = runner.invoke(
-        app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--strategy", "smart", "-f", "json"]
+        app,
+        [
+            "plan",
+            str(SAMPLE),
+            "--out",
+            str(tmp_path),
+            "--greenfield",
+            "--strategy",
+            "smart",
+            "-f",
+            "json",
+        ],
     )
     assert r.exit_code == 0
     assert "ZP510" in {f["code"] for f in json.loads(r.output)["findings"]}
@@ -108,13 +127,15 @@ def test_strategy_fallback_is_a_warning_exit_0(tmp_path):
     [["--strategy", "bogus"], ["--fabric", "Z"], ["--format", "xml"], ["--allow-delete"]],
 )
 def test_bad_usage_exits_2(tmp_path, args):
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), *args])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", *args])
     assert r.exit_code == 2, r.output
     assert "Traceback" not in r.output
 
 
 def test_unusable_inventory_exits_2(tmp_path):
-    r = runner.invoke(app, ["plan", str(REPO / "samples" / "nope.yaml"), "--out", str(tmp_path)])
+    r = runner.invoke(
+        app, ["plan", str(REPO / "samples" / "nope.yaml"), "--out", str(tmp_path), "--greenfield"]
+    )
     assert r.exit_code == 2
 
 
@@ -125,13 +146,15 @@ def test_plan_error_findings_exit_1(tmp_path):
     )
     inv = tmp_path / "inv.yaml"
     inv.write_text(text)
-    r = runner.invoke(app, ["plan", str(inv), "--out", str(tmp_path / "o"), "-f", "json"])
+    r = runner.invoke(
+        app, ["plan", str(inv), "--out", str(tmp_path / "o"), "--greenfield", "-f", "json"]
+    )
     # every alias wants the name "x": collisions are resolved (warnings), nothing fatal
     doc = json.loads(r.output)
     assert "ZP508" in {f["code"] for f in doc["findings"]}
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace("alias: 'x'", "alias: '{nope}'"))
-    r = runner.invoke(app, ["plan", str(bad), "--out", str(tmp_path / "o2")])
+    r = runner.invoke(app, ["plan", str(bad), "--out", str(tmp_path / "o2"), "--greenfield"])
     assert r.exit_code == 2 and "{nope}" in r.output
 
 
@@ -147,7 +170,33 @@ def test_mixed_strategy_size_error_gives_exit_1(tmp_path, monkeypatch):
     assert "zone_db_bytes: 1048576" in text
     manifest.write_text(text.replace("zone_db_bytes: 1048576", "zone_db_bytes: 1000"))
     monkeypatch.setenv("ZONEPLAN_VENDORS_DIR", str(packs))
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "-f", "json"])
+    r = runner.invoke(
+        app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "-f", "json"]
+    )
     assert r.exit_code == 1
     f = next(f for f in json.loads(r.output)["findings"] if f["code"] == "ZP506")
     assert "peer" in f["hint"]
+
+
+def test_no_capture_and_not_declared_new_writes_nothing(tmp_path):
+    """A fabric in production is never planned without its observed state (ZP550, exit 2)."""
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "-f", "json"])
+    assert r.exit_code == 2, r.output
+    doc = json.loads(r.output)
+    codes = {f["code"] for f in doc["findings"] if f["severity"] == "fatal"}
+    assert codes == {"ZP550"}
+    assert "zoneplan collect" in " ".join(f["hint"] for f in doc["findings"])
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_greenfield_from_the_inventory(tmp_path):
+    """fabrics[].zoning.greenfield: true is the same declaration as --greenfield."""
+    text = SAMPLE.read_text()
+    text = text.replace(
+        "    vendor: brocade\n", "    vendor: brocade\n    zoning: {greenfield: true}\n", 1
+    )
+    inv = tmp_path / "inv.yaml"
+    inv.write_text(text)
+    r = runner.invoke(app, ["plan", str(inv), "--out", str(tmp_path / "o"), "--fabric", "A"])
+    assert r.exit_code == 0, r.output
+    assert "cfgenable" in (tmp_path / "o" / "A" / "A.script.txt").read_text()

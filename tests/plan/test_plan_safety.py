@@ -41,7 +41,7 @@ def test_injection_like_names_are_refused_at_load_time(text):
 def test_cli_refuses_injection_with_exit_2(tmp_path):
     inv = tmp_path / "inv.yaml"
     inv.write_text(SAMPLE.replace("name: esx01", "name: 'x\"; cfgclear; \"'"))
-    r = CliRunner().invoke(app, ["plan", str(inv), "--out", str(tmp_path / "out")])
+    r = CliRunner().invoke(app, ["plan", str(inv), "--out", str(tmp_path / "out"), "--greenfield"])
     assert r.exit_code == 2, r.output
     assert "ZP009" in r.output
     assert not (tmp_path / "out").exists()

@@ -9,10 +9,10 @@ import zipfile
 from plan_helpers import REPO, topology_of
 
 from zoneplan.packs import VendorPack
-from zoneplan.plan import build_plan, full_change
+from zoneplan.plan import build_plan, greenfield_change
 from zoneplan.render import Renderer
 
-TEMPLATES = ("aliases.j2", "zones.j2", "config.j2", "activate.j2", "rollback.j2", "script.j2")
+TEMPLATES = ("precheck.j2", "script.j2", "rollback.j2", "verify.j2")
 
 
 def test_wheel_contains_the_packs_and_they_render(tmp_path, monkeypatch):
@@ -53,5 +53,6 @@ def test_wheel_contains_the_packs_and_they_render(tmp_path, monkeypatch):
     plan = build_plan(topology_of(REPO / "samples" / "euronas-cluster.yaml"))
     for fp in plan.fabrics:
         root = tmp_path / "site" / "zoneplan" / "_vendors" / fp.pack
-        script = Renderer(VendorPack.load(root)).script(plan, full_change(fp))
+        change = greenfield_change(fp).change
+        script = Renderer(VendorPack.load(root)).script(plan, fp, change)
         assert fp.config in script

@@ -211,7 +211,45 @@ def _plan(example: ex.Plan, tmp: Path) -> Found:
     else:
         text = inventory_text(example.patch, example.base)
     path.write_text(text, encoding="utf-8")
-    run = plan_inventory(path, strategy=example.strategy, fabric=example.fabric)
+    run = plan_inventory(path, strategy=example.strategy, fabric=example.fabric, greenfield=True)
+    return _codes(run.findings)
+
+
+_FLAGS = {
+    "--allow-delete": "allow_delete",
+    "--enable-zoning": "enable_zoning",
+    "--accept-pending": "accept_pending",
+    "--greenfield": "greenfield",
+}
+
+
+def _change(example: ex.Change, tmp: Path) -> Found:
+    from zoneplan.workflows.plan import plan_inventory, write_plan
+
+    out = tmp / "plan"
+    if example.earlier is not None:
+        earlier = tmp / "earlier.yaml"
+        earlier.write_text(inventory_text(example.earlier, example.base), encoding="utf-8")
+        first = plan_inventory(earlier, greenfield=True, out=out)
+        assert first.stopped is None, [f.parsable() for f in first.findings]
+        write_plan(first, out)
+    path = tmp / "inventory.yaml"
+    path.write_text(inventory_text(example.patch, example.base), encoding="utf-8")
+    against: list[Path] = []
+    if example.files:
+        root = tmp / "capture"
+        root.mkdir()
+        _write(root, dict(example.files))
+        against = [root]
+    flags = {_FLAGS[f]: True for f in example.flags}
+    run = plan_inventory(
+        path,
+        strategy=example.strategy,
+        fabric=example.fabric,
+        against=against,
+        out=out,
+        **flags,
+    )
     return _codes(run.findings)
 
 
@@ -303,6 +341,7 @@ _RUNNERS = {
     ex.Inventory: _inventory,
     ex.InventoryText: _inventory_text,
     ex.Plan: _plan,
+    ex.Change: _change,
     ex.Capture: _capture,
     ex.Audit: _audit,
     ex.Multipath: _multipath,

@@ -1,17 +1,52 @@
-"""An SSH switch emulator: asyncssh servers on 127.0.0.1 that answer like FOS and NX-OS.
+"""An SSH switch emulator: asyncssh servers on 127.0.0.1 that answer — and apply — like FOS
+and NX-OS.
 
 Why a real SSH server and not a mocked transport: host-key checks, password refusal, exec
 channels versus PTY shells, prompts, pagers, slow answers and dropped connections are exactly
-what the SSH adapter must get right, and they only exist on the wire.
+what the SSH adapter and ``zoneplan apply`` must get right, and they only exist on the wire.
 
-Each :class:`EmulatedSwitch` listens on its own free port with its own host key, answers the
-commands in ``outputs`` (command → text in the vendor's real format; build them from an
-observed state with :func:`outputs_from_state`, which uses :mod:`tests.support.show_render`)
-and records every command it received in ``received`` so a test can assert that only read
-commands were sent. Faults: ``password`` (anything else is refused), ``slow`` (command →
-seconds before answering), ``drop_on`` (commands that close the connection), ``paging``
-(``cisco``: pages unless ``terminal length 0``; ``always``: pages regardless), ``hang_login``
-(accepts TCP, never finishes the handshake), ``error_on`` (command → error text).
+Each :class:`EmulatedSwitch` listens on its own free port with its own host key. Reads come
+from ``outputs`` (command → text in the vendor's real format; build them from an observed
+state with :func:`outputs_from_state`, which uses :mod:`tests.support.show_render`).
+
+**Applying changes.** Give a switch a ``fabric`` (:class:`tests.support.oracle.FosFabric` or
+:class:`~tests.support.oracle.MdsFabric`; several switches of one fabric share it) and every
+command goes to the zoning oracle first: zoning reads (``cfgshow``, ``cfgtransshow``, ``show
+zoneset``, ``show zone status``, ``show device-alias status``...) answer from the live oracle
+state, changes are applied with the switch's semantics — FOS transactions owned by the login
+user (they survive the connection), NX-OS enhanced-mode sessions and device-alias sessions
+that lock out other users, basic mode applying at once — and every refusal carries the
+switch's message (sources in the oracle). A command the oracle does not know is answered from
+``outputs`` (``switchshow``, ``nsshow``, ``show flogi database``...), else with the vendor's
+unknown-command text. Prompting commands ask their question (``cfgsave``, ``cfgenable``
+without ``-f``; NX-OS activation, device-alias commit... without ``terminal dont-ask``): in a
+shell the next line is the answer; on an exec channel (FOS, cinder style) one line of stdin
+is. NX-OS exec commands may join several commands with `` ; `` (cinder, MDSLib). Exec exit
+status: 0, 1 after an error reply, 127 for an unknown command (FOS's status is UNVERIFIED,
+facts §7). A forbidden command (``cfgclear``, ``clear zone lock``...) is not run: it is
+answered with an error and recorded in ``forbidden``.
+
+**Hooks** a test plants (all optional; ``N`` counts every command the switch received, 1-based,
+exec and shell alike, in ``received``):
+
+* ``error_at = {N: text}``: the N-th command is not run; the switch answers ``text`` (``""``:
+  the vendor's generic error line) and, on exec, exit status 1;
+* ``drop_after = N``: the N-th command is run, then the connection is cut before its answer
+  (the client cannot know whether it took effect);
+* ``plant_before = {N: fn}``: ``fn(fabric)`` runs just before the N-th command — another
+  admin's transaction or lock appearing (:func:`plant_foreign_transaction`,
+  :func:`plant_zone_lock`, :func:`plant_device_alias_lock`), the zoning changed since the plan
+  (:func:`plant_zoning_change`);
+* ``before_command = fn(n, command, switch)``: called before every command (for anything
+  else);
+* ``received``: every command, in order (whitespace collapsed); :meth:`EmulatedSwitch.changes`
+  lists those that are not reads — the proof that ``--dry-run`` sent no change;
+  ``transcript``: (command, reply) pairs; ``forbidden``: forbidden commands received.
+
+Older faults stay: ``password`` (anything else is refused), ``slow`` (command → seconds before
+answering), ``drop_on`` (commands that close the connection), ``paging`` (``cisco``: pages
+unless ``terminal length 0``; ``always``: pages regardless), ``hang_login`` (accepts TCP, never
+finishes the handshake), ``error_on`` (command → error text).
 
 Use :class:`EmulatorThread` from synchronous code (CLI tests, benchmarks): it runs the servers
 in a private event loop on a background thread.
@@ -20,10 +55,11 @@ in a private event loop on a background thread.
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import asyncssh
 
@@ -32,12 +68,69 @@ __all__ = [
     "EmulatorThread",
     "outputs_from_state",
     "free_tcp_port",
+    "plant_foreign_transaction",
+    "plant_zone_lock",
+    "plant_device_alias_lock",
+    "plant_zoning_change",
     "with_login_ports",
 ]
 
 _BROCADE_NOT_FOUND = "rbash: {cmd}: command not found\n"
 _CISCO_INVALID = "                ^\n% Invalid command at '^' marker.\n"
 _PAGE_LINES = 24
+#: what a read looks like, per vendor (everything else counts as a change in ``changes()``)
+_READS = {
+    "brocade": re.compile(r"^(\w*show\b.*|cfgsize|version)$"),
+    "cisco": re.compile(r"^(show\b.*|terminal length \d+|terminal width \d+|exit|end)$"),
+}
+#: the generic error line an ``error_at`` hook answers with (a FOS-style bare message, an
+#: NX-OS ``%`` line)
+_PLANTED_ERROR = {"brocade": "Error: operation failed", "cisco": "% Operation failed"}
+
+
+# --------------------------------------------------------------------------- planted faults
+
+
+def plant_foreign_transaction(fabric: Any, user: str = "otheradmin") -> None:
+    """Another admin opens a zoning transaction (FOS) / a zone session on every VSAN (NX-OS)."""
+    from .oracle import FosFabric
+
+    if isinstance(fabric, FosFabric):
+        fabric.open_foreign_transaction(user)
+    else:
+        for v in fabric.vsans:
+            fabric.lock_zone(v, user)
+
+
+def plant_zone_lock(fabric: Any, vsan: int | None = None, user: str = "otheradmin") -> None:
+    """Another admin holds the enhanced-mode zone session of a VSAN (NX-OS)."""
+    fabric.lock_zone(vsan if vsan is not None else min(fabric.vsans), user)
+
+
+def plant_device_alias_lock(fabric: Any, user: str = "otheradmin") -> None:
+    """Another admin holds the device-alias session (NX-OS)."""
+    fabric.lock_device_alias(user)
+
+
+def plant_zoning_change(fabric: Any) -> None:
+    """Someone changed the zoning since the plan: a zone added to the config in effect and
+    enabled (committed, as another admin's finished change would be)."""
+    from zoneplan.observed import Zone
+
+    from .oracle import FosFabric
+
+    members = ["50:00:00:00:00:0c:00:01", "50:00:00:00:00:0c:00:02"]
+    if isinstance(fabric, FosFabric):
+        fabric.defined.zones["z_changed_meanwhile"] = Zone("z_changed_meanwhile", members)
+        cfg = fabric.effective.effective if fabric.effective else "cfg_changed_meanwhile"
+        fabric.defined.configs.setdefault(cfg, []).append("z_changed_meanwhile")
+        fabric.effective = fabric.compile(fabric.defined, cfg)
+        return
+    for vz in fabric.vsans.values():
+        vz.full.zones["z_changed_meanwhile"] = Zone("z_changed_meanwhile", list(members))
+        cfg = vz.active.effective if vz.active else "zs_changed_meanwhile"
+        vz.full.zonesets.setdefault(cfg, []).append("z_changed_meanwhile")
+        vz.active = fabric.compile(vz.full, cfg)
 
 
 def free_tcp_port() -> int:
@@ -345,6 +438,14 @@ class EmulatedSwitch:
     port: int = 0
     received: list[str] = field(default_factory=list)
     logins: list[str] = field(default_factory=list)
+    #: the zoning oracle that answers and applies zoning commands (None: outputs only)
+    fabric: Any = None
+    error_at: Mapping[int, str] = field(default_factory=dict)
+    drop_after: int | None = None
+    plant_before: Mapping[int, Callable[[Any], None]] = field(default_factory=dict)
+    before_command: Callable[[int, str, EmulatedSwitch], None] | None = None
+    transcript: list[tuple[str, str]] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
     _server: Any = None
     _hang: Any = None
 
@@ -422,6 +523,13 @@ class EmulatedSwitch:
     def prompt(self) -> str:
         return f"{self.name}:admin> " if self.vendor == "brocade" else f"{self.name}# "
 
+    def changes(self) -> list[str]:
+        """Every command received that is not a read (nor a blank or comment line)."""
+        reads = _READS[self.vendor]
+        return [
+            c for c in self.received if c and not c.startswith(("#", "!")) and not reads.match(c)
+        ]
+
     def _answer(self, cmd: str) -> str:
         cmd = " ".join(cmd.split())
         if cmd in self.error_on:
@@ -431,6 +539,49 @@ class EmulatedSwitch:
         if self.vendor == "brocade":
             return _BROCADE_NOT_FOUND.format(cmd=cmd.split()[0] if cmd else cmd)
         return _CISCO_INVALID
+
+    def _session(self, process: asyncssh.SSHServerProcess) -> Any:
+        if self.fabric is None:
+            return None
+        user = process.get_extra_info("username") or self.user
+        return self.fabric.session(user, self.name)
+
+    def _tick(self, cmd: str) -> int:
+        """Record a received command, run the hooks planted for it; its number."""
+        self.received.append(cmd)
+        n = len(self.received)
+        if self.before_command is not None:
+            self.before_command(n, cmd, self)
+        plant = self.plant_before.get(n)
+        if plant is not None:
+            plant(self.fabric)
+        return n
+
+    def _run(self, raw: str, session: Any) -> tuple[str, int, bool]:
+        """One command through the oracle (or the outputs): (text, exit status, prompting)."""
+        cmd = " ".join(raw.split())
+        if cmd in self.error_on:
+            return self.error_on[cmd], 1, False
+        if session is None:
+            text = self._answer(cmd)
+            return text, 127 if text.startswith("rbash:") else 0, False
+        from .oracle.common import Refused
+
+        try:
+            reply = session.send(raw)
+        except Refused as exc:
+            self.forbidden.append(cmd)
+            text = f"{_PLANTED_ERROR[self.vendor]}: {exc} (the emulator does not run it)\n"
+            return text, 1, False
+        text = reply.output
+        unknown = reply.error and (
+            text.startswith("rbash:") or text.lstrip(" ^\n").startswith("% Invalid command")
+        )
+        if unknown and cmd in self.outputs:
+            return self.outputs[cmd], 0, False
+        if unknown and self.vendor == "brocade":
+            return text, 127, False
+        return text, 1 if reply.error else 0, reply.prompt is not None
 
     async def _process(self, process: asyncssh.SSHServerProcess) -> None:
         try:
@@ -451,21 +602,49 @@ class EmulatedSwitch:
         if d:
             await asyncio.sleep(d)
 
+    def _planted(self, n: int) -> str | None:
+        if n in self.error_at:
+            text = self.error_at[n] or _PLANTED_ERROR[self.vendor]
+            return text if text.endswith("\n") else text + "\n"
+        return None
+
     async def _exec(self, process: asyncssh.SSHServerProcess) -> None:
-        cmd = " ".join(process.command.split())
-        self.received.append(cmd)
-        await self._delay(cmd)
-        if cmd in self.drop_on:
-            process.channel.get_connection().abort()
-            return
-        text = self._answer(cmd)
-        if self.vendor == "cisco" and process.get_terminal_type() is None:
-            pass
-        if self.paging == "always":
-            await self._paged(process, text, "Type <CR> to continue, Q<CR> to stop: ")
-        else:
-            process.stdout.write(text)
-        status = 127 if text.startswith("rbash:") else 0
+        session = self._session(process)
+        parts = [process.command]
+        if self.vendor == "cisco" and session is not None:
+            parts = [p for p in re.split(r"\s+;\s+", process.command) if p.strip()]
+        status = 0
+        for raw in parts:
+            cmd = " ".join(raw.split())
+            n = self._tick(cmd)
+            await self._delay(cmd)
+            if cmd in self.drop_on:
+                process.channel.get_connection().abort()
+                return
+            planted = self._planted(n)
+            if planted is not None:
+                process.stdout.write(planted)
+                self.transcript.append((cmd, planted))
+                process.exit(1)
+                return
+            text, status, prompting = self._run(raw, session)
+            if self.drop_after == n:
+                process.channel.get_connection().abort()
+                return
+            if prompting:  # the question is answered by one line of stdin (cinder)
+                process.stdout.write(text)
+                answer = await process.stdin.readline()
+                more, status, _ = self._run(answer.rstrip("\r\n"), session)
+                process.stdout.write(more)
+                text += answer if answer.endswith("\n") else answer + "\n"
+                text += more
+            elif self.paging == "always":
+                await self._paged(process, text, "Type <CR> to continue, Q<CR> to stop: ")
+            else:
+                process.stdout.write(text)
+            self.transcript.append((cmd, text))
+            if status != 0:
+                break
         process.exit(status)
 
     async def _paged(self, process: asyncssh.SSHServerProcess, text: str, prompt: str) -> None:
@@ -491,37 +670,57 @@ class EmulatedSwitch:
 
     async def _shell(self, process: asyncssh.SSHServerProcess) -> None:
         paging = self.paging in ("cisco", "always")
+        session = self._session(process)
+
+        def prompt() -> str:
+            return session.prompt if session is not None else self.prompt
+
         if self.banner:
             process.stdout.write(self.banner)
-        process.stdout.write(self.prompt)
-        for _ in range(10_000):  # bounded session
+        process.stdout.write(prompt())
+        limit = 10_000 if session is None else 10_000_000  # a bounded session
+        for _ in range(limit):
             line = await process.stdin.readline()
             if not line:
                 return
-            cmd = " ".join(line.split())
+            raw = line.rstrip("\r\n")
+            cmd = " ".join(raw.split())
             if not cmd:
-                process.stdout.write(self.prompt)
+                process.stdout.write(prompt())
                 continue
-            self.received.append(cmd)
-            if cmd in ("exit", "logout"):
+            n = self._tick(cmd)
+            if cmd in ("exit", "logout") and (
+                session is None or getattr(session, "mode", "exec") == "exec"
+            ):
                 return
             if cmd == "terminal length 0":
                 if self.paging != "always":
                     paging = False
-                process.stdout.write(self.prompt)
+                process.stdout.write(prompt())
                 continue
             await self._delay(cmd)
             if cmd in self.drop_on:
                 process.channel.get_connection().abort()
                 return
-            text = self._answer(cmd)
+            planted = self._planted(n)
+            if planted is not None:
+                text, prompting = planted, False
+            else:
+                text, _, prompting = self._run(raw, session)
+            if self.drop_after == n:
+                process.channel.get_connection().abort()
+                return
+            self.transcript.append((cmd, text))
+            if prompting:  # the question waits for the next line
+                process.stdout.write(text)
+                continue
             if paging:
                 await self._paged(process, text, " --More-- ")
             else:
                 process.stdout.write(text)
             if text and not text.endswith("\n"):
                 process.stdout.write("\n")
-            process.stdout.write(self.prompt)
+            process.stdout.write(prompt())
 
 
 class EmulatorThread:

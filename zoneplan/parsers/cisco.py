@@ -234,6 +234,15 @@ def _parse_zoning(
                         zone = db.zones[name] = Zone(name, line=i)
                     else:  # printed before (another zoneset's copy, or edited text)
                         dup = (zone, len(zone.members))
+                        if indent == 0:  # `show zone` lists each zone once
+                            findings.append(
+                                DuplicateDefinition.make(
+                                    f"zone {name!r} of VSAN {vsan} is printed twice; the "
+                                    "members of both are kept",
+                                    loc(source, i),
+                                    subject=name,
+                                )
+                            )
                     zone_at = i
                     if zs is not None:
                         if name in zs:

@@ -155,7 +155,14 @@ def _fabric_plan(
     namer = Namer(pack, portable=portable)
     existing = [z for z in inv.existing_zones if z.fabric == fabric]
     namer.reserve("zone", (z.name for z in existing))
-    config, _ = namer.name("config", naming.config, name=inv.name, fabric=fabric, cluster=cluster)
+    if fab.zoning.config:
+        # the config in effect, as the inventory records it: the one every change edits
+        config = fab.zoning.config
+        namer.reserve("config", [config])
+    else:
+        config, _ = namer.name(
+            "config", naming.config, name=inv.name, fabric=fabric, cluster=cluster
+        )
 
     initiators = [p for p in ports if p.kind == "host" and p.role is PortRole.INITIATOR]
     node_targets = [p for p in ports if p.kind == "node" and p.role is PortRole.TARGET]
@@ -327,7 +334,9 @@ def _fabric_plan(
                 members=[member(p, r) for p, r in members],
                 principals=[member(p, r) for p, r in principals],
                 peer=kind is ZoneKind.CLIENT and strategy is Strategy.PEER,
-                smart=kind is ZoneKind.CLIENT and strategy is Strategy.SMART,
+                # every zone of a smart-zoning VSAN is tagged: mirror ports "both", backend
+                # ports initiator/target; untagged they would be typed by the name server
+                smart=strategy is Strategy.SMART,
                 wanted=wanted if wanted != name else None,
             )
         )
@@ -353,6 +362,9 @@ def _fabric_plan(
         strategy=strategy.value,
         requested_strategy=requested.value,
         config=config,
+        config_from_inventory=bool(fab.zoning.config),
+        greenfield=fab.zoning.greenfield,
+        zone_mode=fab.zoning.mode.value if fab.zoning.mode else None,
         switches=switches,
         director_only=director_only,
         aliases=aliases,

@@ -1,10 +1,11 @@
 """Render change sets into switch scripts with one vendor pack's jinja2 templates.
 
 Why this shape: the engine knows *no* vendor. It binds a jinja2 environment to a pack, asks it
-for templates by their common names (``aliases``, ``zones``, ``config``, ``activate``,
-``rollback``, ``script``, listed in the pack's manifest) and hands them a
-:class:`~zoneplan.plan.delta.ChangeSet`. Everything dialect-specific (commands, order of
-commits, comment character, quoting) is data in ``vendors/<pack>/``.
+for templates by their common names (``precheck``, ``script``, ``rollback``, ``verify``, listed
+in the pack's manifest) and hands them a :class:`~zoneplan.render.view.ScriptView` of a
+:class:`~zoneplan.plan.model.FabricChange`: the operations in one direction, grouped by the
+database they act on. Everything dialect-specific (commands, commits, prompts, comment
+character, quoting) is data in ``vendors/<pack>/``.
 
 Every ``{{ value }}`` passes the one sanitiser (:mod:`zoneplan.sanitise`): comments, headers
 and notes hold text from the inventory, from switches and from paths, and a newline in any of
@@ -29,9 +30,10 @@ import jinja2
 
 from ..gcpause import gc_paused
 from ..packs import VendorPack, load_pack
-from ..plan.delta import ChangeSet, full_change, incremental_change, inverse
-from ..plan.model import FabricPlan, Plan, ZoneMember, ZoningState
+from ..plan.delta import greenfield_change
+from ..plan.model import FabricChange, FabricPlan, Plan, ZoneMember
 from ..sanitise import UnsafeArtefact, artefact_environment, check_artefact, one_line
+from .view import ScriptView, script_view
 
 __all__ = [
     "RenderError",
@@ -54,12 +56,23 @@ class UnsafeValue(RenderError):
 
 @dataclass(frozen=True)
 class RenderedFabric:
-    """The two scripts of one fabric and the change they apply."""
+    """The four artefacts of one fabric and the change they apply."""
 
     fabric: str
+    precheck: str
     script: str
     rollback: str
-    change: ChangeSet
+    verify: str
+    change: FabricChange
+
+    def artefacts(self) -> dict[str, str]:
+        """Artefact name -> text, in the order an admin uses them."""
+        return {
+            "precheck": self.precheck,
+            "script": self.script,
+            "rollback": self.rollback,
+            "verify": self.verify,
+        }
 
 
 class Renderer:
@@ -108,7 +121,12 @@ class Renderer:
         return f"{self._quote}{body}{self._quote}"
 
     def comment(self, value: object) -> str:
-        """Note/comment text: one line, control characters visible (the ``comment`` filter)."""
+        """Note/comment text on one line, control characters made visible.
+
+        The one function every free-text line of every artefact passes (headers, notes,
+        reasons; the ``comment`` filter): a line break in a name or a note must never start a
+        line of its own.
+        """
         return one_line(value)
 
     def vsan(self, value: object) -> int:
@@ -147,11 +165,27 @@ class Renderer:
         except UnsafeArtefact as exc:
             raise UnsafeValue(str(exc)) from exc
 
-    def script(self, plan: Plan, change: ChangeSet) -> str:
-        return self.render("script", plan=plan, fp=change.fabric, cs=change)
+    def view(self, fp: FabricPlan, change: FabricChange, direction: str) -> ScriptView:
+        return script_view(fp, change, self.pack, direction)
 
-    def rollback(self, plan: Plan, change: ChangeSet) -> str:
-        return self.render("rollback", plan=plan, fp=change.fabric, cs=inverse(change))
+    def artefact(
+        self,
+        key: str,
+        plan: Plan,
+        fp: FabricPlan,
+        change: FabricChange,
+        cs: ScriptView | None = None,
+    ) -> str:
+        """One artefact (``precheck``, ``script``, ``rollback``, ``verify``) of a change."""
+        if cs is None:
+            cs = self.view(fp, change, "rollback" if key == "rollback" else "apply")
+        return self.render(key, plan=plan, fp=fp, ch=change, cs=cs)
+
+    def script(self, plan: Plan, fp: FabricPlan, change: FabricChange) -> str:
+        return self.artefact("script", plan, fp, change)
+
+    def rollback(self, plan: Plan, fp: FabricPlan, change: FabricChange) -> str:
+        return self.artefact("rollback", plan, fp, change)
 
 
 def renderer_for(pack_id: str) -> Renderer:
@@ -167,37 +201,41 @@ def _renderer(pack: VendorPack) -> Renderer:
 def render_fabric(
     plan: Plan,
     fp: FabricPlan,
+    change: FabricChange | None = None,
     *,
-    previous: ZoningState | None = None,
-    allow_delete: bool = False,
     pack: VendorPack | None = None,
 ) -> RenderedFabric:
-    """Script and rollback of one fabric: full, or incremental against ``previous``."""
+    """The artefacts of one fabric's change (``None``: the greenfield change of a new fabric)."""
     renderer = Renderer(pack) if pack is not None else renderer_for(fp.pack)
-    change = (
-        full_change(fp)
-        if previous is None
-        else incremental_change(fp, previous, allow_delete=allow_delete)
-    )
-    return RenderedFabric(
-        fp.name, renderer.script(plan, change), renderer.rollback(plan, change), change
-    )
+    if change is None:
+        change = greenfield_change(fp).change
+    forward = renderer.view(fp, change, "apply")
+    backward = renderer.view(fp, change, "rollback")
+    texts = {
+        key: renderer.artefact(key, plan, fp, change, backward if key == "rollback" else forward)
+        for key in ("precheck", "script", "rollback", "verify")
+    }
+    return RenderedFabric(fp.name, change=change, **texts)
 
 
 def render_plan(
     plan: Plan,
-    previous: dict[str, ZoningState] | None = None,
+    changes: dict[str, FabricChange] | None = None,
     *,
-    allow_delete: bool = False,
     fabrics: Iterable[str] | None = None,
 ) -> list[RenderedFabric]:
-    """Render every fabric of a plan in its own pack's dialect."""
+    """Render every fabric of a plan in its own pack's dialect.
+
+    ``changes`` holds the computed change per fabric; a fabric without one is rendered as a
+    new fabric (the greenfield change), which only the caller may decide (``plan`` does so
+    only for a fabric declared new).
+    """
     wanted = set(fabrics) if fabrics is not None else None
     out = []
     with gc_paused():  # rendering allocates strings only; no cycles to collect
         for fp in plan.fabrics:
             if wanted is not None and fp.name not in wanted:
                 continue
-            prev = previous.get(fp.name) if previous is not None else None
-            out.append(render_fabric(plan, fp, previous=prev, allow_delete=allow_delete))
+            change = changes.get(fp.name) if changes is not None else None
+            out.append(render_fabric(plan, fp, change))
     return out

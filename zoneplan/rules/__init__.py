@@ -20,7 +20,8 @@ ZP1xx          ``integrity``       inventory integrity (ZP103: references, topol
 ZP2xx          ``redundancy``      redundancy and fabric membership                     inventory
 ZP3xx          ``cluster``         the two-node ALUA SAN cluster's design               inventory
 ZP4xx          ``hosts``           client hosts and their operating systems             inventory
-ZP5xx          ``zoning``          the zoning plan (checks: ``zoneplan.plan.checks``)   plan
+ZP501-ZP549    ``zoning``          the zoning plan (checks: ``zoneplan.plan.checks``)   plan
+ZP550-ZP599    ``change``          the change against the fabric as observed (day 2)     plan
 ZP6xx          ``audit``           plan against observed state                          audit
 ZP7xx          ``transport``       live transports: SSH, SNMP                           live
 ZP8xx          ``hostverify``      a client's multipath state against its zoned paths   host

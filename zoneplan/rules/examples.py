@@ -32,6 +32,7 @@ __all__ = [
     "Inventory",
     "InventoryText",
     "Plan",
+    "Change",
     "Capture",
     "Audit",
     "Multipath",
@@ -140,7 +141,8 @@ class InventoryText(Example):
 class Plan(Example):
     """An inventory (sample + patch, or ``zoneplan sample --hosts N``) planned.
 
-    ``strategy`` and ``fabric`` are the ``--strategy`` and ``--fabric`` of ``zoneplan plan``.
+    ``strategy`` and ``fabric`` are the ``--strategy`` and ``--fabric`` of ``zoneplan plan``;
+    the fabrics are planned as new ones (``--greenfield``: the design, no capture).
     """
 
     patch: str = ""
@@ -153,7 +155,7 @@ class Plan(Example):
         object.__setattr__(self, "patch", _clean(self.patch))
 
     def command(self) -> str:
-        parts = ["zoneplan plan inventory.yaml --out plan"]
+        parts = ["zoneplan plan inventory.yaml --greenfield --out plan"]
         if self.strategy:
             parts.append(f"--strategy {self.strategy}")
         if self.fabric:
@@ -168,6 +170,56 @@ class Plan(Example):
                 out.append(("then changed:", self.patch))
         else:
             out = [(_sample_label(self.base, self.patch), self.patch or None)]
+        return [*out, ("", f"$ {self.command()}")]
+
+
+@dataclass(frozen=True)
+class Change(Example):
+    """An inventory (sample + patch) planned against saved switch output, as a day-2 change:
+    ``zoneplan plan inventory.yaml --against capture --out plan [flags]``.
+
+    ``files`` as for :class:`Capture` (none: planned without a capture). ``earlier``: an
+    inventory patch of the same sample planned first as a new fabric into the same ``--out``
+    (``""``: the sample as shipped; None: no earlier plan), so ``plan/plan.json`` records what
+    zoneplan created. ``flags`` are the plan command's (``--allow-delete``,
+    ``--enable-zoning``, ``--accept-pending``, ``--greenfield``).
+    """
+
+    files: Mapping[str, str] = field(default_factory=dict)
+    patch: str = ""
+    base: str = SAMPLE
+    flags: tuple[str, ...] = ()
+    strategy: str | None = None
+    fabric: str | None = "A"
+    earlier: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "files", _clean_files(self.files))
+        object.__setattr__(self, "patch", _clean(self.patch))
+        if self.earlier is not None:
+            object.__setattr__(self, "earlier", _clean(self.earlier))
+
+    def command(self) -> str:
+        parts = ["zoneplan plan inventory.yaml"]
+        if self.files:
+            parts.append("--against capture")
+        parts.append("--out plan")
+        if self.strategy:
+            parts.append(f"--strategy {self.strategy}")
+        if self.fabric:
+            parts.append(f"--fabric {self.fabric}")
+        return " ".join([*parts, *self.flags])
+
+    def blocks(self) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        if self.earlier is not None:
+            label = _sample_label(self.base, self.earlier).replace(
+                f"samples/{self.base}.yaml", f"earlier: samples/{self.base}.yaml"
+            )
+            out.append((label, self.earlier or None))
+            out.append(("", "$ zoneplan plan earlier.yaml --greenfield --out plan"))
+        out.append((_sample_label(self.base, self.patch), self.patch or None))
+        out += [(f"capture/{name}:", text) for name, text in self.files.items()]
         return [*out, ("", f"$ {self.command()}")]
 
 
