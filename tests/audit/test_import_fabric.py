@@ -103,7 +103,7 @@ def test_draft_of_an_nxos_switch_validates_with_npiv_arrays_and_the_zoneset(tmp_
         ["plan", str(out), "--against", str(tmp_path / "mds-a.txt"), "--out", str(tmp_path / "p")],
     )
     assert p.exit_code == 0, p.output
-    assert "nothing to do" in p.output
+    assert "nothing to change" in p.output, p.output
 
 
 def test_a_login_an_inventory_cannot_hold_is_left_out_with_a_finding():
