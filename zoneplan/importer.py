@@ -19,7 +19,7 @@ import yaml
 from .fabrics import FabricGroup, fabric_groups
 from .findings import Finding, Location, Severity
 from .model import NAME_PATTERN
-from .observed import Login, SwitchState, ZoneDb, member_kind
+from .observed import Login, SwitchState, Zone, ZoneDb, member_kind
 from .packs import pack_for
 from .rules.capture import InvalidMember
 from .sanitise import check_artefact
@@ -83,15 +83,18 @@ def _vsan_of(group: FabricGroup) -> int | None:
     return 1 if pack_for(group.vendor).manifest.capabilities.vsans else None
 
 
-def _zoning_in_effect(group: FabricGroup) -> tuple[ZoneDb | None, str | None, str | None]:
-    """The fabric's zone database to draft from, the config in effect and the zone mode.
+def _zoning_in_effect(group: FabricGroup) -> tuple[dict[str, Zone], str | None, str | None]:
+    """The fabric's zones to draft, the config in effect and the zone mode.
 
-    The effective copy is chosen over a defined one, a complete over a partial one, from
-    whichever switch holds it (zoning is fabric-wide; a switch's capture may lack it)."""
-    best: tuple[int, ZoneDb] | None = None
+    Zoning is fabric-wide but each switch's capture may hold it whole, cut, or not at all: the
+    zones are those of the effective databases (every switch's), each zone's copy taken from a
+    complete effective database first, then a partial one, then the defined database (a zone
+    the effective listing lost to a cut). Without any effective database, the defined zones.
+    """
+    ranked: list[tuple[int, int, ZoneDb]] = []
     config: str | None = None
     mode: str | None = None
-    for st in group.states:
+    for i, st in enumerate(group.states):
         z = st.zoning.get(group.key)
         if z is None:
             continue
@@ -105,12 +108,22 @@ def _zoning_in_effect(group: FabricGroup) -> tuple[ZoneDb | None, str | None, st
             # the name of the config in effect holds even where its zones were filtered out
             config = eff.effective if config is None or eff.complete else config
         for rank, db in ((3, eff), (1, z.defined)):
-            if db is None or not db.zones:
-                continue
-            score = rank + (1 if db.complete else 0)
-            if best is None or score > best[0]:
-                best = (score, db)
-    return (best[1] if best else None), config, mode
+            if db is not None and db.zones:
+                ranked.append((rank + (1 if db.complete else 0), -i, db))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    effective = [db for score, _i, db in ranked if score >= 3]
+    if effective:
+        wanted = {n for db in effective for n in db.zones}
+        if config:
+            wanted |= {n for db in effective for n in db.configs.get(config, ())}
+    else:
+        wanted = {n for _s, _i, db in ranked[:1] for n in db.zones}
+    zones: dict[str, Zone] = {}
+    for _score, _i, db in ranked:
+        for name, zone in db.zones.items():
+            if name in wanted and name not in zones:
+                zones[name] = zone
+    return zones, config, mode
 
 
 def draft_inventory(
@@ -144,7 +157,7 @@ def draft_inventory(
         entry: dict[str, Any] = {"name": fab_name, "vendor": group.vendor}
         if vsan is not None:
             entry["vsan"] = vsan
-        db, config, mode = _zoning_in_effect(group)
+        zones, config, mode = _zoning_in_effect(group)
         if config is not None and not _OBJECT.fullmatch(config):
             config = None
         if config or mode:
@@ -184,19 +197,18 @@ def draft_inventory(
                 if vsan is not None and lvsan not in (vsan, group.key, 0):
                     continue
                 _add_login(d, login, names, switch_of_state.get(st.name), st)
-        if db is not None:
-            for zname, zone in db.zones.items():
-                key = (fab_name, zname)
-                if key in existing or not _OBJECT.fullmatch(zname):
-                    continue
-                e: dict[str, Any] = {
-                    "name": zname,
-                    "fabric": fab_name,
-                    "members": list(zone.members),
-                }
-                if zone.principals:
-                    e["principals"] = list(zone.principals)
-                existing[key] = e
+        for zname, zone in sorted(zones.items()):
+            key = (fab_name, zname)
+            if key in existing or not _OBJECT.fullmatch(zname):
+                continue
+            e: dict[str, Any] = {
+                "name": zname,
+                "fabric": fab_name,
+                "members": list(zone.members),
+            }
+            if zone.principals:
+                e["principals"] = list(zone.principals)
+            existing[key] = e
     isls = _isls(groups, switch_of_state, d.cabled)
     if isls:
         inv["isls"] = isls

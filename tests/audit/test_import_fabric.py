@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 from tests.support.paths import CAPTURES as SHARED
 from tests.support.paths import shared_absent
 from zoneplan.cli import app
+from zoneplan.fabrics import fabric_groups
 from zoneplan.importer import draft_inventory
 from zoneplan.loader import load_inventory
-from zoneplan.observed import Login
+from zoneplan.observed import FabricMember, Login, SwitchIdentity, SwitchState, Zone, ZoneDb
 from zoneplan.parsers.capture import read_captures
 from zoneplan.storage import login_role, recognise
 
@@ -259,3 +260,53 @@ def test_round_trip_on_every_shared_capture(capture, tmp_path):
     if effective:
         assert "ZP601" not in codes, findings
         assert "nothing to change" in p.output or "nothing to do" in p.output, p.output
+
+
+def _state(name: str, vendor: str, key: int, eff: ZoneDb | None, wwn: str | None = None):  # noqa: ANN202
+    st = SwitchState(SwitchIdentity(name, wwn=wwn), vendor)
+    st.zoning_for(key).effective = eff
+    return st
+
+
+def _eff(cfg: str, *zones: str, complete: bool = True) -> ZoneDb:
+    db = ZoneDb(effective=cfg, complete=complete)
+    for z in zones:
+        db.zones[z] = Zone(z, ["10:00:00:90:fa:c1:00:01", "50:06:01:60:3b:a0:11:01"])
+    db.configs[cfg] = list(zones)
+    return db
+
+
+def test_fabric_groups_by_zoning_in_effect_fabricshow_and_vsan():
+    # Brocade: the same zoning in effect is one fabric; another zoning another fabric
+    a1 = _state("a1", "brocade", 0, _eff("cfg_A", "z1", "z2"))
+    a2 = _state("a2", "brocade", 0, _eff("cfg_A", "z1", "z2"))
+    b1 = _state("b1", "brocade", 0, _eff("cfg_B", "z3"))
+    # fabricshow: b2 lists b1's WWN (no zoning captured on b2)
+    b1.identity.wwn = "10:00:00:05:33:00:00:0b"
+    b2 = _state("b2", "brocade", 0, None)
+    b2.fabric.append(FabricMember(1, "fffc01", "10:00:00:05:33:00:00:0b"))
+    # Cisco: VSAN 10 in two physically separate fabrics (different zonesets), a third switch
+    # without a zoneset joins neither when it cannot tell
+    m1 = _state("m1", "cisco", 10, _eff("zs_x", "z1"))
+    m2 = _state("m2", "cisco", 10, _eff("zs_y", "z9"))
+    m3 = _state("m3", "cisco", 20, _eff("zs_20", "z1"))
+    m4 = _state("m4", "cisco", 20, None)
+    groups = fabric_groups([a1, a2, b1, b2, m1, m2, m3, m4])
+    got = sorted(sorted(s.name for s in g.states) for g in groups)
+    assert got == [["a1", "a2"], ["b1", "b2"], ["m1"], ["m2"], ["m3", "m4"]]
+
+
+def test_each_zone_in_effect_from_whichever_switch_holds_it():
+    # sw1's effective listing was cut after z1; sw2 holds the whole configuration in effect
+    cut = _eff("cfg_A", "z1", complete=False)
+    cut.configs["cfg_A"] = ["z1", "z2", "z3"]
+    whole = _eff("cfg_A", "z1", "z2", "z3")
+    whole.zones["z2"].members.append("21:00:00:24:ff:0c:58:37")
+    sw1, sw2 = _state("sw1", "brocade", 0, cut), _state("sw2", "brocade", 0, whole)
+    for st in (sw1, sw2):  # one fabric by fabricshow (a cut listing has no zoning signature)
+        st.fabric.append(FabricMember(1, "fffc01", "10:00:00:05:33:00:00:01"))
+    data = draft_inventory([sw1, sw2])
+    assert len(data["fabrics"]) == 1 and data["fabrics"][0]["zoning"] == {"config": "cfg_A"}
+    zones = {z["name"]: z["members"] for z in data["existing_zones"]}
+    assert sorted(zones) == ["z1", "z2", "z3"]
+    assert "21:00:00:24:ff:0c:58:37" in zones["z2"]  # the complete copy
