@@ -197,6 +197,11 @@ def draft_inventory(
                 if vsan is not None and lvsan not in (vsan, group.key, 0):
                     continue
                 _add_login(d, login, names, switch_of_state.get(st.name), st)
+        for st in group.states:
+            if "logins" not in st.seen:
+                # no name server read: the devices switchshow prints on its F-Ports
+                for login in _port_logins(st):
+                    _add_login(d, login, names, switch_of_state.get(st.name), st)
         for zname, zone in sorted(zones.items()):
             key = (fab_name, zname)
             if key in existing or not _OBJECT.fullmatch(zname):
@@ -234,6 +239,18 @@ def draft_inventory(
 
 def _port_order(name: str) -> tuple:
     return tuple(int(n) if n.isdecimal() else n for n in re.split(r"(\d+)", name))
+
+
+def _port_logins(st: SwitchState) -> list[Login]:
+    """Logins from the switch's port table (``switchshow``'s F-Port WWPNs): the first on a
+    port its physical device, the rest NPIV."""
+    out: list[Login] = []
+    for name in sorted(st.ports, key=_port_order):
+        port = st.ports[name]
+        if (port.type or "").upper().startswith("F") and port.wwpns:
+            for k, wwpn in enumerate(port.wwpns):
+                out.append(Login(wwpn, switch=st.name, port=name, npiv=k > 0))
+    return out
 
 
 def _domains(group: FabricGroup) -> dict[str, int]:

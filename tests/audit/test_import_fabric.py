@@ -310,3 +310,34 @@ def test_each_zone_in_effect_from_whichever_switch_holds_it():
     zones = {z["name"]: z["members"] for z in data["existing_zones"]}
     assert sorted(zones) == ["z1", "z2", "z3"]
     assert "21:00:00:24:ff:0c:58:37" in zones["z2"]  # the complete copy
+
+
+SWITCHSHOW_ONLY = """\
+sw9:admin> switchshow
+switchName:	sw9
+switchType:	109.1
+switchState:	Online
+switchMode:	Native
+switchRole:	Principal
+switchDomain:	9
+switchId:	fffc09
+switchWwn:	10:00:00:05:33:00:00:09
+zoning:		OFF
+switchBeacon:	OFF
+
+Index Port Address Media Speed State     Proto
+==================================================
+   0   0   090000   id    N8   Online      FC  F-Port  50:06:01:60:3b:a0:11:01
+   1   1   090100   id    N8   Online      FC  F-Port  1 N Port + 2 NPIV public
+   2   2   090200   id    N8   No_Light    FC
+"""
+
+
+def test_without_a_name_server_read_the_f_port_devices_of_switchshow_are_drafted(tmp_path):
+    (tmp_path / "sw9.txt").write_text(SWITCHSHOW_ONLY)
+    states, _ = read_captures([tmp_path / "sw9.txt"])
+    data = draft_inventory(states.values())
+    assert [a["name"] for a in data["arrays"]] == ["array-a01101"]  # EMC OUI 00-60-16
+    port = data["arrays"][0]["controllers"][0]["ports"][0]
+    assert (port["switch"], port["port"]) == ("sw9", "0")
+    assert data["switches"][0]["domain_id"] == 9
