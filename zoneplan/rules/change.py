@@ -442,16 +442,15 @@ class AliasKept(_ChangeRule):
     severity = Severity.INFO
     fails = Change(
         _EMPTY_B_WITH_OLD01,
-        # the earlier inventory: old01 zoned on fabric B
         earlier="""
-hosts:
-  - name: old01
-    os: linux
-    hbas:
-      - name: hba0
-        ports:
-          - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
-""",
+        hosts:
+          - name: old01
+            os: linux
+            hbas:
+              - name: hba0
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
+        """,
         flags=("--allow-delete", "--enable-zoning"),
         fabric="B",
         caption="old01 is no longer in the inventory; the capture does not say which VSANs "
@@ -464,7 +463,15 @@ hosts:
             "         interoperability mode:default\n"
             "         loadbalancing:src-id/dst-id/oxid\n         operational state:up\n",
         },
-        earlier=fails.earlier,
+        earlier="""
+        hosts:
+          - name: old01
+            os: linux
+            hbas:
+              - name: hba0
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
+        """,
         flags=("--allow-delete", "--enable-zoning"),
         fabric="B",
         caption="Every VSAN of the switch read and none uses it: the device-alias is deleted.",
