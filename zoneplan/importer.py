@@ -60,7 +60,9 @@ def _alias_names(states: Iterable[SwitchState]) -> dict[str, str]:
 
 #: an object name as switches accept it (configs and zones)
 _OBJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}")
-#: ``HN:esx01`` in a symbolic node name (Emulex/QLogic drivers of ESXi and Windows print it)
+#: ``HN:esx01`` in a symbolic node name: Emulex's lpfc driver registers "Emulex <model> FV<fw>
+#: DV<driver> HN:<host name> OS:<os>" (Linux drivers/scsi/lpfc/lpfc_ct.c,
+#: lpfc_vport_symbolic_node_name; older releases end the host name with '.')
 _HOSTNAME = re.compile(r"\bHN:(\S+)")
 
 
