@@ -23,7 +23,7 @@ from .observed import Login, SwitchState, Zone, ZoneDb, member_kind
 from .packs import pack_for
 from .rules.capture import InvalidMember
 from .sanitise import check_artefact
-from .storage import login_role
+from .storage import is_switch_login, login_role
 from .wwn import port_name_problem
 
 _NAME_RE = re.compile(NAME_PATTERN)
@@ -74,6 +74,8 @@ class _Draft:
     kinds: dict[str, str] = field(default_factory=dict)
     wwpns: set[str] = field(default_factory=set)
     cabled: set[tuple[str, str]] = field(default_factory=set)
+    #: (switch, port) → how many logins the name server shows there (an NPV uplink has several)
+    per_port: dict[tuple[str, str | None], int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -195,6 +197,9 @@ def draft_inventory(
                 sw["ports"] = ports
             inv["switches"].append(sw)
         for st in group.states:
+            for login in st.logins.values():
+                at = (st.name, login.port)
+                d.per_port[at] = d.per_port.get(at, 0) + 1
             for (lvsan, _wwpn), login in sorted(st.logins.items()):
                 if vsan is not None and lvsan not in (vsan, group.key, 0):
                     continue
@@ -340,6 +345,10 @@ def _add_login(
         )
         return
     d.wwpns.add(login.wwpn)
+    if is_switch_login(login, d.per_port.get((state.name, login.port), 0) > 1):
+        # an NPV switch's / Access Gateway's own login on its core uplink: not a device; the
+        # devices behind it log in on the same port (NPIV)
+        return
     kind = login_role(login)
     dname = _safe(
         _device_name(login, names),

@@ -18,7 +18,7 @@ import yaml
 from .observed import Login
 from .wwn import oui
 
-__all__ = ["Recognised", "recognise", "login_role"]
+__all__ = ["Recognised", "recognise", "login_role", "is_switch_login"]
 
 _DATA = Path(__file__).with_name("data") / "storage-ouis.yaml"
 
@@ -78,3 +78,17 @@ def login_role(login: Login) -> str:
     if rec is not None and rec.role in ("target", "both"):
         return "target"
     return "initiator"
+
+
+def is_switch_login(login: Login, shared_port: bool) -> bool:
+    """True for a switch's own login: an NPV switch or Access Gateway on its core uplink, not a
+    device. NX-OS fcns ``node-ip-addr`` says it; else a switch vendor's OUI, no FC-4 role, on a
+    port other logins share (the devices behind it): Brocade's own HBAs carry a "switch" OUI
+    too, alone on their port. (Cisco MDS CLI guide, "Internal FLOGI parameters"; research note
+    capture-variants.md 7.2.)"""
+    if login.device_type in ("target", "initiator", "both"):
+        return False
+    if login.node_ip:
+        return True
+    rec = recognise(login.wwpn)
+    return shared_port and rec is not None and rec.kind == "switch"

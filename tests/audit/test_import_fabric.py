@@ -341,3 +341,23 @@ def test_without_a_name_server_read_the_f_port_devices_of_switchshow_are_drafted
     port = data["arrays"][0]["controllers"][0]["ports"][0]
     assert (port["switch"], port["port"]) == ("sw9", "0")
     assert data["switches"][0]["domain_id"] == 9
+
+
+def test_an_npv_switch_uplink_login_is_no_device_and_its_servers_are_npiv(tmp_path):
+    # fc1/9: the NPV switch's own login (Cisco OUI 00-0D-EC), then two servers behind it
+    text = FLOGI.replace(
+        "\nTotal number of flogi = 4.",
+        "fc1/9            10    0x0a0200  20:41:00:0d:ec:aa:bb:01 20:01:00:0d:ec:aa:bb:00\n"
+        "fc1/9            10    0x0a0201  21:00:00:24:ff:0c:60:01 20:00:00:24:ff:0c:60:01\n"
+        "fc1/9            10    0x0a0202  21:00:00:24:ff:0c:60:02 20:00:00:24:ff:0c:60:02\n"
+        "\nTotal number of flogi = 7.",
+    )
+    (tmp_path / "mds-a.txt").write_text(text)
+    out = tmp_path / "draft.yaml"
+    r = CliRunner().invoke(app, ["import", str(tmp_path / "mds-a.txt"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = yaml.safe_load(out.read_text())
+    ports = [p for h in data["hosts"] for hba in h["hbas"] for p in hba["ports"]]
+    assert "20:41:00:0d:ec:aa:bb:01" not in {p["wwpn"] for p in ports}
+    on_fc19 = [p for p in ports if p.get("port") == "fc1/9"]
+    assert len(on_fc19) == 2 and sum(bool(p.get("npiv")) for p in on_fc19) == 1
