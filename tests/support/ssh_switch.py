@@ -55,6 +55,7 @@ in a private event loop on a background thread.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
 import socket
 import threading
@@ -252,10 +253,17 @@ def outputs_from_state(
     return out
 
 
+def _default_wwn(name: str) -> str:
+    """A switch WWN (Brocade OUI 00-05-33) of its own for each emulated switch that has none:
+    two switches never share one (the capture reader takes that for one switch read twice)."""
+    h = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+    return f"10:00:00:05:33:{h[0:2]}:{h[2:4]}:{h[4:6]}"
+
+
 def _switchshow(st: Any) -> str:
     ident = st.identity
     dom = ident.domain or 1
-    wwn = ident.wwn or "10:00:00:05:33:00:00:01"
+    wwn = ident.wwn or _default_wwn(st.name)
     z = st.zoning.get(0)
     eff = z.effective.effective if z and z.effective else None
     lines = [
@@ -295,7 +303,7 @@ def _switchshow(st: Any) -> str:
 
 def _fabricshow(st: Any) -> str:
     dom = st.identity.domain or 1
-    wwn = st.identity.wwn or "10:00:00:05:33:00:00:01"
+    wwn = st.identity.wwn or _default_wwn(st.name)
     members = st.fabric or []
     lines = [
         "Switch ID   Worldwide Name           Enet IP Addr    FC IP Addr      Name",

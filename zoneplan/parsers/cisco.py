@@ -159,6 +159,7 @@ def _parse_zoning(
     dbs: dict[int, ZoneDb] = {}
     db: ZoneDb | None = None
     zs: list[str] | None = None  # current zoneset's zone list
+    zs_names: set[str] = set()  # the names in zs
     zone: Zone | None = None
     zone_at = 0
     alias: list[str] | None = None  # current fcalias member list
@@ -245,7 +246,7 @@ def _parse_zoning(
                             )
                     zone_at = i
                     if zs is not None:
-                        if name in zs:
+                        if name in zs_names:  # a set beside the list: linear in the zones
                             findings.append(
                                 DuplicateDefinition.make(
                                     f"zone {name!r} is listed twice in zoneset "
@@ -256,6 +257,7 @@ def _parse_zoning(
                             )
                         else:
                             zs.append(name)
+                            zs_names.add(name)
                     alias = None
                 elif head == "zoneset":
                     _close_zone(zone, zone_at, i, last, db, source, findings, active)
@@ -265,6 +267,7 @@ def _parse_zoning(
                     alias = None
                     db = get_db(vsan)
                     zs = db.configs[name] = []
+                    zs_names = set()
                     if active:
                         db.effective = name
                 else:  # fcalias
@@ -322,6 +325,7 @@ def _parse_zoning(
             continue
         if head == "member" and zs is not None and zone is None and len(tok) == 2:
             zs.append(tok[1])
+            zs_names.add(tok[1])
             continue
         if i == last and db is not None and not _is_known_noise(s):
             cut = True
