@@ -3,8 +3,9 @@
 The capture is one Brocade switch's terminal log (``switchshow``, ``cfgshow`` and ``nsshow``,
 generated in the real layouts by :mod:`tests.support.show_render`): ``--zones`` single-initiator
 zones of hosts to array ports, every host logged in. Timed in the same process: the parse
-(``read_captures``) and the import (``read_captures`` + ``draft_inventory`` + ``draft_yaml``,
-what ``zoneplan import`` does before writing). The ratio import / parse says what drafting
+(``read_captures``), then each stage of ``zoneplan import`` after it: the draft
+(``draft_inventory``), its YAML (``draft_yaml``) and the loader's check of the draft
+(``parse_inventory``), CPU time (the machine is shared). The ratios to the parse say what each
 adds: a quadratic draft (14 s for 15,000 zones before issue 13) shows as a ratio far above 2.
 
     python bench/bench_import.py [--zones 15000] [--rounds 3]
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support import show_render  # noqa: E402
 from zoneplan.gcpause import gc_paused  # noqa: E402
 from zoneplan.importer import draft_inventory, draft_yaml  # noqa: E402
+from zoneplan.loader import parse_inventory  # noqa: E402
 from zoneplan.observed import Login, Zone, ZoneDb  # noqa: E402
 from zoneplan.parsers.capture import read_captures  # noqa: E402
 
@@ -72,30 +74,36 @@ def main() -> None:
     ap.add_argument("--zones", type=int, default=15000)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
+    stages: dict[str, list[float]] = {"parse": [], "draft": [], "yaml": [], "check": []}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sw1.txt"
         path.write_text(capture(args.zones))
-        parse, full = [], []
-        for _ in range(args.rounds):
-            t0 = time.process_time()
-            with gc_paused():
-                states, _ = read_captures([path])
-            parse.append(time.process_time() - t0)
-            t0 = time.process_time()
-            with gc_paused():
-                states, _ = read_captures([path])
-                data = draft_inventory(states.values())
-                text = draft_yaml(data)
-            full.append(time.process_time() - t0)
         size = path.stat().st_size
-    kept = len(data["existing_zones"])
-    assert kept == args.zones, (kept, args.zones)
-    p, f = statistics.median(parse), statistics.median(full)
-    print("| zones | capture | draft | parse (s) | import (s) | import / parse |")
-    print("|---:|---:|---:|---:|---:|---:|")
+        for _ in range(args.rounds):
+            with gc_paused():
+                t0 = time.process_time()
+                states, _ = read_captures([path])
+                t1 = time.process_time()
+                data = draft_inventory(states.values())
+                t2 = time.process_time()
+                text = draft_yaml(data)
+                t3 = time.process_time()
+                check = parse_inventory(text, "draft.yaml")
+                t4 = time.process_time()
+            for k, v in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                stages[k].append(v)
+    assert check.ok and len(check.inventory.existing_zones) == args.zones
+    m = {k: statistics.median(v) for k, v in stages.items()}
+    total = sum(m.values())
     print(
-        f"| {args.zones:,} | {size / 1e6:.1f} MB | {len(text) / 1e6:.1f} MB "
-        f"| {p:.2f} | {f:.2f} | {f / p:.2f} |"
+        "| zones | capture | draft | parse (s) | draft (s) | YAML (s) | loader check (s) "
+        "| import (s) | draft / parse | import / parse |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {args.zones:,} | {size / 1e6:.1f} MB | {len(text) / 1e6:.1f} MB | {m['parse']:.2f} "
+        f"| {m['draft']:.2f} | {m['yaml']:.2f} | {m['check']:.2f} | {total:.2f} "
+        f"| {m['draft'] / m['parse']:.2f} | {total / m['parse']:.2f} |"
     )
 
 
