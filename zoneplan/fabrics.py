@@ -37,6 +37,8 @@ class FabricObservation:
     transactions: list[tuple[str, Transaction]] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)  #: switches whose read was cut short
     statuses: list[tuple[str, ZoneStatus]] = field(default_factory=list)
+    #: switch WWN → switch name (an NX-OS ``interface fcS/P swwn W`` member names its switch so)
+    switch_wwns: dict[str, str] = field(default_factory=dict)
     #: what an "in sync" verdict needs and the capture lacks (the packs' ``audit`` needs):
     #: ``"sw1: logins cut short"``, ``"device-alias database not captured"``
     unmet: list[str] = field(default_factory=list)
@@ -204,6 +206,8 @@ def _group(
             obs = out.setdefault(name, FabricObservation(name, key))
             if state.name not in obs.switches:
                 obs.switches.append(state.name)
+                if state.identity.wwn:
+                    obs.switch_wwns[state.identity.wwn] = state.name
                 if not state.complete:
                     obs.partial.append(state.name)
                 obs.unmet.extend(lacking)

@@ -323,8 +323,8 @@ def _by_port(resolve, obs: FabricObservation):  # noqa: ANN001, ANN202
     Brocade ``D,I`` (domain, port index), NX-OS ``interface fcS/P domain-id D``, ``interface
     fcS/P swwn W``, ``fcid 0x..``: a port zone zones whatever
     logs in on that port, so a port-zoned device is not "unzoned". The domain is the login's
-    FCID's first byte; an ``swwn`` member matches its port where one switch of the fabric has
-    logins on it (the switch WWN is not in the logins)."""
+    FCID's first byte; an ``swwn`` member matches its port on the switch of that WWN (from its
+    switchshow / show switch identity), else where one switch of the fabric has logins there."""
     by_di: dict[tuple[int, str], set[str]] = {}
     by_fcid: dict[str, set[str]] = {}
     by_if: dict[str, dict[str, set[str]]] = {}
@@ -351,6 +351,10 @@ def _by_port(resolve, obs: FabricObservation):  # noqa: ANN001, ANN202
             if len(tok) >= 4 and tok[2] == "domain-id" and tok[3].isdecimal():
                 return by_di.get((int(tok[3]), tok[1]), set()) or {member}
             switches = by_if.get(tok[1], {})
+            if len(tok) >= 4 and tok[2] == "swwn":
+                on = obs.switch_wwns.get(tok[3].lower())
+                if on is not None:
+                    return switches.get(on, set()) or {member}
             if len(switches) == 1:
                 return next(iter(switches.values()))
         return resolve(member)
