@@ -7,7 +7,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import yaml
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.support.inventories import random_inventory
 from tests.support.planstate import states_from_plan
@@ -32,7 +34,9 @@ def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p)
     findings: list = []
     data = draft_inventory(states.values(), findings=findings)
     assert not findings
-    check = parse_inventory(draft_yaml(data), "draft.yaml")
+    text = draft_yaml(data)
+    assert yaml.safe_load(text) == data  # the emitter writes what the draft holds
+    check = parse_inventory(text, "draft.yaml")
     assert check.ok, [f.parsable() for f in check.findings if f.severity.value != "info"]
     fabric_of = {s["name"]: s["fabric"] for s in data["switches"]}
     drafted = {(z["fabric"], z["name"]) for z in data["existing_zones"]}
@@ -55,3 +59,27 @@ def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p)
     }
     logged_in = {w for st in states.values() for (_v, w) in st.logins}
     assert logged_in <= wwpns
+
+
+_VALUES = st.one_of(st.text(), st.integers(), st.booleans(), st.none())
+#: the draft's keys are its own field names; YAML limits an implicit key to 1,024 characters
+_KEYS = st.text(min_size=1, max_size=100)
+
+
+@settings()
+@given(
+    st.dictionaries(
+        _KEYS,
+        st.one_of(
+            _VALUES,
+            st.lists(_VALUES),
+            st.lists(st.dictionaries(_KEYS, st.one_of(_VALUES, st.lists(_VALUES)))),
+        ),
+    )
+)
+def test_the_draft_emitter_writes_any_plain_data_yaml_reads_back(data):
+    from zoneplan.importer import _block
+
+    out: list[str] = []
+    _block(data, 0, out)
+    assert yaml.safe_load("\n".join(out) + "\n") == (data or None)
