@@ -11,19 +11,29 @@ SAMPLE ?= samples/euronas-cluster.yaml
 APT_PACKAGES := chromium poppler-utils multipath-tools snmp graphviz fonts-dejavu-core \
                 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 openssh-client
 
-.PHONY: demo test venv deps lint typecheck typecheck-baseline fuzz bench clean
+.PHONY: demo test venv deps lint typecheck typecheck-baseline fuzz bench clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# the editable install, redone only when pyproject.toml changes (a pip run that finds nothing
-# to do still asks the package indexes: tens of seconds on a busy network)
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+# constraints.txt pins every package the tests run with (pyproject.toml keeps ranges for
+# users); `make constraints` refreshes it from the venv after an upgrade. The editable install
+# is redone only when pyproject.toml or constraints.txt change (a pip run that finds nothing to
+# do still asks the package indexes: tens of seconds on a busy network).
+CONSTRAINTS ?= constraints.txt
+
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/pip install -q -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
 
 venv: $(VENV)/.installed
+
+constraints: $(BIN)/python
+	$(BIN)/pip install -q --upgrade -e '.[test]'
+	( echo "# pip freeze of the test venv: what make venv / make test install (make constraints)"; \
+	  $(BIN)/pip freeze --exclude-editable ) > $(CONSTRAINTS)
+	touch $(VENV)/.installed
 
 demo: venv
 	$(BIN)/zoneplan validate $(SAMPLE)

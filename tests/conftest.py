@@ -12,7 +12,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 
-from tests.support.paths import CAPTURES, REPO, SAMPLES, shared_root
+from tests.support.paths import CAPTURES, REPO, SAMPLES, SHARED_ABSENT, shared_root
 
 SHARED = shared_root()
 __all__ = ["CAPTURES", "REPO", "SAMPLES", "SHARED"]
@@ -60,3 +60,19 @@ def write_inventory(tmp_path: Path, sample_data: dict[str, Any]) -> Callable[...
         return path
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line that says how many tests did not run because ``../shared`` is absent.
+
+    Why: without it a checkout without the shared material looks fully tested; pytest's own
+    summary only says "N skipped".
+    """
+    skipped = terminalreporter.stats.get("skipped", [])
+    n = sum(1 for report in skipped if SHARED_ABSENT in str(getattr(report, "longrepr", "")))
+    if n:
+        terminalreporter.write_line(
+            f"skipped because {SHARED_ABSENT} ({shared_root()}): {n} tests "
+            "(real captures, SNMP recordings, the seed); set ZONEPLAN_SHARED to run them",
+            yellow=True,
+        )

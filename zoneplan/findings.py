@@ -56,9 +56,63 @@ class Location:
         return out
 
 
+#: the fields of a :class:`Subject`, in the order JSON and text show them
+SUBJECT_FIELDS = (
+    "host",
+    "hba",
+    "port",
+    "wwpn",
+    "alias",
+    "switch",
+    "switch_port",
+    "zone",
+    "fabric",
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a finding is about, in the inventory's words; an empty field is unknown.
+
+    Why structured: a monitoring job or a ticket wants the host, the HBA port, the switch
+    port and the fabric as fields, not parsed out of a sentence. ``host`` is the device
+    (client host, cluster node or array); ``hba`` and ``port`` are inventory paths
+    (``esx04/vmhba2``, ``esx04/vmhba2/p1``); ``switch_port`` is the port on ``switch``.
+    """
+
+    host: str = ""
+    hba: str = ""
+    port: str = ""
+    wwpn: str = ""
+    alias: str = ""
+    switch: str = ""
+    switch_port: str = ""
+    zone: str = ""
+    fabric: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """The known fields only."""
+        return {k: v for k in SUBJECT_FIELDS if (v := getattr(self, k))}
+
+    def merged(self, other: Subject) -> Subject:
+        """These fields, with ``other``'s filling the empty ones."""
+        return replace(
+            self,
+            **{k: v for k in SUBJECT_FIELDS if not getattr(self, k) and (v := getattr(other, k))},
+        )
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, k) for k in SUBJECT_FIELDS)
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One coded problem. ``subject`` names the object an admin knows (``esx01/hba0/p0``)."""
+    """One coded problem.
+
+    ``subject`` is the name an admin knows (``esx01/hba0/p0``, a zone, a switch): what
+    ``policy.suppress`` globs match. ``about`` holds the same object as fields (host, HBA
+    port, WWPN, switch port, fabric…), filled in by the workflow that knows the inventory.
+    """
 
     code: str
     name: str
@@ -68,6 +122,7 @@ class Finding:
     subject: str = ""
     hint: str = ""
     related: tuple[Location, ...] = field(default=())
+    about: Subject = field(default=Subject())
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -87,16 +142,22 @@ class Finding:
         return replace(self, location=location)
 
     def as_dict(self) -> dict:
+        """The JSON form: ``location`` and ``subject`` as objects; ``file``/``line``/``col``
+        are kept flat too (the first JSON form had only those)."""
         loc = self.location
+        where = {
+            "file": loc.file if loc else None,
+            "line": loc.line if loc else None,
+            "col": loc.col if loc else None,
+        }
         return {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
             "message": self.message,
-            "file": loc.file if loc else None,
-            "line": loc.line if loc else None,
-            "col": loc.col if loc else None,
-            "subject": self.subject,
+            "location": where if loc else None,
+            **where,
+            "subject": {"name": self.subject, **self.about.as_dict()},
             "hint": self.hint,
         }
 

@@ -19,6 +19,7 @@ import yaml
 from .model import NAME_PATTERN
 from .observed import Login, SwitchState, member_kind
 from .packs import pack_for
+from .sanitise import check_artefact
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _CONFIG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")
@@ -31,7 +32,7 @@ _SUFFIX = re.compile(
 
 def _safe(name: str, fallback: str) -> str:
     cleaned = _BAD.sub("_", name).strip("_.-")[:64]
-    return cleaned if cleaned and _NAME_RE.match(cleaned) else fallback
+    return cleaned if cleaned and _NAME_RE.fullmatch(cleaned) else fallback
 
 
 @dataclass
@@ -148,9 +149,13 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             seen_switches.add(sw_name)
             dom = st.identity.domain
             if not dom or dom in used_domains[fab.name] or not 1 <= dom <= 239:
-                dom = next(d for d in range(1, 240) if d not in used_domains[fab.name])
-            used_domains[fab.name].add(dom)
-            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name, "domain_id": dom}
+                # a fabric has at most 239 domains: beyond, the draft has no domain_id for
+                # the switch, and its check says so (ZP005) instead of a made-up number
+                dom = next((d for d in range(1, 240) if d not in used_domains[fab.name]), None)
+            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name}
+            if dom is not None:
+                used_domains[fab.name].add(dom)
+                sw["domain_id"] = dom
             if st.identity.model:
                 sw["model"] = str(st.identity.model)
             if st.identity.firmware:
@@ -194,7 +199,7 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             a.pop("os", None)
         inv["arrays"] = arrays
     inv["existing_zones"] = [
-        e for e in existing if re.match(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$", e["name"])
+        e for e in existing if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}", e["name"])
     ]
     return inv
 
@@ -252,4 +257,7 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected;\n"
         "# - fabrics[].zoning.config is the config in effect: every plan edits that one.\n"
     )
-    return header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    # safe_dump quotes and escapes every value read from a switch (control characters,
+    # U+2028, non-ASCII): the sanitiser's last gate only confirms it
+    text = header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    return check_artefact(text, "import draft")

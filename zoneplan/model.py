@@ -10,6 +10,8 @@ with their file position.
 from __future__ import annotations
 
 import enum
+import re
+import string
 from typing import Annotated, Iterator, Literal
 
 from pydantic import (
@@ -26,14 +28,17 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from . import limits
 from .packs import known_vendors, pack_for
-from .wwn import normalize_wwn
+from .wwn import WwnError, normalize_wwn, port_name_problem
 
 #: Names that reach generated scripts: letters, digits, ``_ - .``, letter or digit first.
 #: Quotes, semicolons, spaces and shell metacharacters are refused at load time.
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
 #: Switch port names: Brocade ``12`` or ``3/12``, Cisco ``fc1/12``, port-channels ``port-channel10``.
 PORT_PATTERN = r"^(?:[A-Za-z][A-Za-z\-]*)?[0-9]+(?:/[0-9]+){0,2}$"
+#: what a name template's format may say: fill, alignment, sign, zero, width, precision, type
+_FORMAT_SPEC = re.compile(r"(?:.?[<>=^])?[+\- ]?0?\d{0,2}(?:\.\d{1,2})?[sd]?")
 #: Rule codes or prefixes of them (``ZP3`` selects the ZP3xx family).
 CODE_PATTERN = r"^ZP[0-9]{1,3}$"
 
@@ -41,7 +46,16 @@ CODE_PATTERN = r"^ZP[0-9]{1,3}$"
 def _wwpn(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"{value:016d}"
-    return normalize_wwn(value)  # type: ignore[arg-type]
+    wwn = normalize_wwn(value)  # type: ignore[arg-type]
+    problem = port_name_problem(wwn)
+    if problem is not None:
+        raise WwnError(f"{wwn}: {problem}")
+    return wwn
+
+
+def _too_large(message: str) -> PydanticCustomError:
+    """A limit of :mod:`zoneplan.limits` exceeded: the loader reports it as ZP006."""
+    return PydanticCustomError("too_large", message)
 
 
 def _port_name(value: object) -> object:
@@ -397,8 +411,32 @@ class Switch(_Model):
     @field_validator("ports")
     @classmethod
     def _ports_positive(cls, v: int | list[str] | None) -> int | list[str] | None:
-        if isinstance(v, int) and not 1 <= v <= 4096:
-            raise ValueError("port count must be between 1 and 4096")
+        top = limits.MAX_SWITCH_PORTS
+        if isinstance(v, int) and not 1 <= v <= top:
+            raise _too_large(f"port count must be between 1 and {top}")
+        if isinstance(v, list) and len(v) > top:
+            raise _too_large(f"{len(v):,} port names: a switch has at most {top}")
+        return v
+
+    @field_validator("slots")
+    @classmethod
+    def _slots_sane(cls, v: dict[int, int] | None) -> dict[int, int] | None:
+        if v is None:
+            return v
+        if len(v) > limits.MAX_SLOTS:
+            raise _too_large(f"{len(v)} slots: a director has at most {limits.MAX_SLOTS}")
+        for slot, count in v.items():
+            if not 0 <= slot <= limits.MAX_SLOTS:
+                raise ValueError(f"slot {slot}: slot numbers are 0-{limits.MAX_SLOTS}")
+            if not 1 <= count <= limits.MAX_SLOT_PORTS:
+                raise _too_large(
+                    f"slot {slot}: {count:,} ports; a blade has 1-{limits.MAX_SLOT_PORTS}"
+                )
+        if sum(v.values()) > limits.MAX_SWITCH_PORTS:
+            raise _too_large(
+                f"{sum(v.values()):,} ports in all slots: a switch has at most "
+                f"{limits.MAX_SWITCH_PORTS}"
+            )
         return v
 
 
@@ -452,7 +490,7 @@ class Hba(_Model):
     model: FreeText = ""
     slot: ShortText = Field("", description="PCIe slot or mezzanine it sits in (PCIe 3, mezz 1)")
     wwnn: Wwpn | None = None
-    ports: list[Port] = Field(min_length=1)
+    ports: list[Port] = Field(min_length=1, max_length=limits.MAX_HBA_PORTS)
 
 
 class Host(_Model):
@@ -463,7 +501,7 @@ class Host(_Model):
     os_version: FreeText = ""
     description: FreeText = ""
     location: LocationField = None
-    hbas: list[Hba] = Field(min_length=1)
+    hbas: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class ClusterNode(_Model):
@@ -473,7 +511,7 @@ class ClusterNode(_Model):
     role: Literal["active", "standby"]
     array: Name | None = Field(None, description="its backend FC RAID array")
     location: LocationField = None
-    hbas: list[Hba] = Field(min_length=1)
+    hbas: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class Cluster(_Model):
@@ -504,7 +542,7 @@ class Array(_Model):
     vendor: FreeText = ""
     model: FreeText = ""
     location: LocationField = None
-    controllers: list[Hba] = Field(min_length=1)
+    controllers: list[Hba] = Field(min_length=1, max_length=limits.MAX_HBAS)
 
 
 class ExistingZone(_Model):
@@ -526,6 +564,37 @@ class Naming(_Model):
     mirror_zone: str = "z_mirror_{cluster}_{fabric}"
     backend_zone: str = "z_backend_{node}_{array}"
     config: str = "cfg_{name}_{fabric}"
+
+    @field_validator("*")
+    @classmethod
+    def _plain_template(cls, v: str) -> str:
+        """Fields by name only, widths a name can have: ``{device:>3000000}`` would build
+        a 3 MB name per object, ``{device.__class__}`` reach into Python objects."""
+        if len(v) > limits.MAX_TEMPLATE_LENGTH:
+            raise ValueError(f"a name template is at most {limits.MAX_TEMPLATE_LENGTH} characters")
+        try:
+            parts = list(string.Formatter().parse(v))
+        except ValueError as exc:
+            raise ValueError(f"not a name template: {exc}") from exc
+        for _, field, spec, conversion in parts:
+            if field is None:
+                continue
+            if not field.isidentifier():
+                raise ValueError(f"{{{field}}}: a field is a plain name such as {{device}}")
+            if conversion is not None:
+                raise ValueError(f"{{{field}!{conversion}}}: no conversions in name templates")
+            if spec and not _FORMAT_SPEC.fullmatch(spec):
+                raise ValueError(
+                    f"{{{field}:{spec}}}: a format is an alignment and a width of at most "
+                    f"{limits.MAX_FORMAT_WIDTH}, such as {{{field}:>8}} or {{{field}:03}}"
+                )
+            width = max((int(n) for n in re.findall(r"\d+", spec or "")), default=0)
+            if width > limits.MAX_FORMAT_WIDTH:
+                raise ValueError(
+                    f"{{{field}:{spec}}}: width {width} over {limits.MAX_FORMAT_WIDTH} "
+                    "(names are at most 64 characters)"
+                )
+        return v
 
 
 class CablingPolicy(_Model):

@@ -307,6 +307,9 @@ class SwitchState:
     #: port → name (FOS ``portname``) or description (NX-OS); "" when the port has none
     port_names: dict[str, str] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
+    #: inputs of ``seen`` whose output was cut short or garbled (the parser reported an error
+    #: in it): captured, but not completely; input name -> source
+    cut: dict[str, str] = field(default_factory=dict)
     #: False when the read of this switch was cut short (a live read with commands or SNMP
     #: tables missing): nothing may be concluded from what is absent in it.
     complete: bool = True

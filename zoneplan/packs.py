@@ -210,6 +210,19 @@ class ScriptSyntax(_Pack):
     )
 
 
+class AuditNeeds(_Pack):
+    """What an "in sync" verdict needs, captured and complete (issue 14: never in sync on
+    partial data). Each need names the captured inputs (``SwitchState.seen`` keys) that
+    satisfy it; an input whose output was cut short (``SwitchState.cut``) does not."""
+
+    fabric: dict[str, list[str]] = Field(
+        default_factory=dict, description="from at least one switch of the fabric"
+    )
+    switch: dict[str, list[str]] = Field(
+        default_factory=dict, description="from every switch of the fabric"
+    )
+
+
 class Manifest(_Pack):
     """``vendors/<pack>/manifest.yaml``."""
 
@@ -234,6 +247,7 @@ class Manifest(_Pack):
     #: feature -> oldest firmware that has it (``peer_zones``, ``smart_zoning``,
     #: ``noninteractive_save``); unknown firmware is a warning, older ``too_old``
     firmware: dict[str, FirmwareMinimum] = Field(default_factory=dict)
+    audit: AuditNeeds = Field(default_factory=AuditNeeds)
 
     @model_validator(mode="after")
     def _one_native_alias(self) -> Manifest:
@@ -577,7 +591,7 @@ class VendorPack(BaseModel):
 
     def name_is_legal(self, name: str) -> bool:
         n = self.manifest.naming
-        return bool(_compiled(n.pattern).match(name)) and not any(
+        return bool(_compiled(n.pattern).fullmatch(name)) and not any(
             name.lower().startswith(r) for r in n.reserved_prefixes
         )
 

@@ -14,6 +14,12 @@ from .packs import known_vendors, pack_for
 _OS = ("vmware", "windows", "linux", "citrix-xen", "macos-xsan")
 PORTS_PER_SWITCH = 480  # 10 x 48-port blades
 RESERVED = 16  # ports 0..15 of the first switch: cluster, arrays and ISLs
+#: a fabric has at most 239 domains (FC-SW: domain IDs 1-239), so a fabric has at most 239
+#: switches; beyond 239 x 462 clients the switches get more ports (up to the model's 4096)
+MAX_SWITCHES_PER_FABRIC = 239
+MAX_PORTS_PER_SWITCH = 4096
+#: the most clients one generated fabric pair holds
+MAX_HOSTS = MAX_SWITCHES_PER_FABRIC * (MAX_PORTS_PER_SWITCH - RESERVED - 2)
 
 
 def _wwpn(prefix: str, n: int) -> str:
@@ -33,12 +39,18 @@ def generate_inventory_yaml(
 
     Fabric A defaults to the first installed pack's vendor, fabric B to the second (mixed
     vendors exercise both dialects), or the first again when only one pack is installed.
+    Raises ValueError beyond :data:`MAX_HOSTS` (a fabric cannot have more domains).
     """
+    if not 0 <= hosts <= MAX_HOSTS:
+        raise ValueError(f"between 0 and {MAX_HOSTS:,} hosts (239 switches per fabric)")
     vendors = known_vendors()
     vendor_a = vendor_a or vendors[0]
     vendor_b = vendor_b or vendors[1 % len(vendors)]
     rnd = random.Random(seed)
-    per_switch = PORTS_PER_SWITCH - RESERVED - 2  # the last two ports carry ISLs
+    ports_per_switch = PORTS_PER_SWITCH
+    if -(-hosts // (PORTS_PER_SWITCH - RESERVED - 2)) > MAX_SWITCHES_PER_FABRIC:
+        ports_per_switch = -(-hosts // MAX_SWITCHES_PER_FABRIC) + RESERVED + 2
+    per_switch = ports_per_switch - RESERVED - 2  # the last two ports carry ISLs
     n_sw = max(1, -(-hosts // per_switch))
     fabrics = {"A": vendor_a, "B": vendor_b}
     out: list[str] = [
@@ -59,10 +71,11 @@ def generate_inventory_yaml(
     out.append("switches:")
     for fab in fabrics:
         for s in range(n_sw):
-            dom = 1 + s if fab == "A" else 101 + s
+            # domain IDs are unique per fabric; B's start at 101 while they fit below 240
+            dom = 1 + s if fab == "A" or n_sw > MAX_SWITCHES_PER_FABRIC - 100 else 101 + s
             out.append(
                 f"  - {{name: {fab.lower()}sw{s + 1:03d}, fabric: {fab}, domain_id: {dom}, "
-                f"ports: {PORTS_PER_SWITCH}}}"
+                f"ports: {ports_per_switch}}}"
             )
     out.append("isls:")
     if n_sw == 1:
@@ -70,8 +83,8 @@ def generate_inventory_yaml(
     for fab in fabrics:
         for s in range(1, n_sw):
             out.append(
-                f'  - {{a: "{fab.lower()}sw{s:03d}:{pname(fab, PORTS_PER_SWITCH - 1)}", '
-                f'b: "{fab.lower()}sw{s + 1:03d}:{pname(fab, PORTS_PER_SWITCH - 2)}"}}'
+                f'  - {{a: "{fab.lower()}sw{s:03d}:{pname(fab, ports_per_switch - 1)}", '
+                f'b: "{fab.lower()}sw{s + 1:03d}:{pname(fab, ports_per_switch - 2)}"}}'
             )
     a1, b1 = "asw001", "bsw001"
     out += [

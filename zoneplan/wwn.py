@@ -12,9 +12,11 @@ from functools import lru_cache
 
 __all__ = [
     "WwnError",
+    "node_port_pair",
     "normalize_wwn",
     "is_wwn",
     "naa",
+    "port_name_problem",
     "oui",
     "oui_vendor",
     "vendor_family",
@@ -38,7 +40,7 @@ def normalize_wwn(value: str) -> str:
     if not isinstance(value, str):
         raise WwnError(f"WWPN must be a string, got {type(value).__name__}")
     raw = value.strip().lower()
-    if _CANON.match(raw):
+    if _CANON.fullmatch(raw):
         return raw
     if raw.startswith("0x"):
         raw = raw[2:]
@@ -49,11 +51,36 @@ def normalize_wwn(value: str) -> str:
         digits = raw
     else:
         raise WwnError(f"{value!r} is not a WWPN (expected 8 bytes, e.g. 21:00:00:24:ff:0c:58:37)")
-    if not _HEX16.match(digits):
+    if not _HEX16.fullmatch(digits):
         raise WwnError(
             f"{value!r} is not a WWPN (expected 16 hex digits, e.g. 21:00:00:24:ff:0c:58:37)"
         )
     return ":".join(digits[i : i + 2] for i in range(0, 16, 2))
+
+
+_PAIR = re.compile(
+    r"^\s*(?:fc\.)?([0-9A-Fa-f:\-]{16,23})(?:\s+|:(?=[0-9A-Fa-f]{16}\s*$))([0-9A-Fa-f:\-]{16,23})\s*$"
+)
+
+
+def node_port_pair(value: object) -> tuple[str, str] | None:
+    """(WWNN, WWPN) when ``value`` is a node name and a port name pasted together, else None.
+
+    vSphere shows a Fibre Channel adapter's identity as the node name, a space, the port
+    name (``20:00:00:e0:8b:8b:38:77 21:00:00:e0:8b:8b:38:77``, VMware vSphere 4.1 ESX
+    Configuration Guide, "Understanding Fibre Channel Naming"); ``esxcli storage core path
+    list`` prints it as ``fc.WWNN:WWPN`` (``fc.5001438005685fb5:5001438005685fb4``, Broadcom
+    KB 316600). Either form is recognised.
+    """
+    if not isinstance(value, str):
+        return None
+    m = _PAIR.match(value)
+    if m is None:
+        return None
+    try:
+        return normalize_wwn(m.group(1)), normalize_wwn(m.group(2))
+    except WwnError:
+        return None
 
 
 def is_wwn(value: str) -> bool:
@@ -63,6 +90,28 @@ def is_wwn(value: str) -> bool:
     except WwnError:
         return False
     return True
+
+
+#: NAA formats of a port or node name a device can log in with (FC-FS-3 "Name_Identifier
+#: formats"): 1 IEEE, 2 IEEE extended, 5 IEEE registered, 6 IEEE registered extended, C-F
+#: EUI-64 mapped. 0 is all zeros (no name), 3 "locally assigned" carries no OUI and is not
+#: globally unique, the others are reserved.
+PORT_NAME_NAA = frozenset({1, 2, 5, 6, 0xC, 0xD, 0xE, 0xF})
+
+
+def port_name_problem(wwn: str) -> str | None:
+    """Why a canonical WWN cannot be a device's port (or node) name, or None when it can."""
+    h = wwn.replace(":", "")
+    if h == "0" * 16:
+        return "all zeros is no port name"
+    if h == "f" * 16:
+        return "all ones is no port name"
+    kind = int(h[0], 16)
+    if kind == 3:
+        return "NAA 3 (locally assigned) is not a globally unique port name"
+    if kind not in PORT_NAME_NAA:
+        return f"NAA {kind:X} is reserved; port names use NAA 1, 2, 5, 6 or C-F"
+    return None
 
 
 def naa(wwn: str) -> int:

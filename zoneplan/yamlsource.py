@@ -19,15 +19,16 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from . import limits
 from .findings import Location
 from .gcpause import gc_paused
 from .rules.base import Rule
 from .rules.input import InputTooLarge, InvalidValue, YamlSyntax
 
 #: Refuse documents whose alias-expanded size exceeds this many nodes (alias bombs).
-MAX_EXPANDED_NODES = 10_000_000
+MAX_EXPANDED_NODES = limits.MAX_EXPANDED_NODES
 #: Refuse files larger than this (bytes); an inventory of 50,000 hosts is about 20 MB.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_INVENTORY_BYTES
 
 _NULL = "tag:yaml.org,2002:null"
 
@@ -57,6 +58,9 @@ class SourceMap:
     file: str
     root: yaml.Node | None
     duplicates: list[Duplicate] = field(default_factory=list)
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def _mark(self, node: yaml.Node) -> Location:
         m = node.start_mark
@@ -65,7 +69,9 @@ class SourceMap:
     def locate(self, path: Iterable[Any], *, key: bool = False) -> Location:
         """Position of the value at ``path`` (or of its key with ``key=True``).
 
-        Stops at the deepest node that exists, so a missing field points at its parent.
+        Stops at the deepest node that exists, so a missing field points at its parent. A
+        mapping's keys are indexed the first time it is searched (a linear scan per finding
+        made 20,000 unknown keys take 17 s).
         """
         node = self.root
         if node is None:
@@ -74,10 +80,9 @@ class SourceMap:
         for part in path:
             nxt = None
             if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == str(part):
-                        nxt, last_key = v, k
-                        break
+                hit = self._keys(node).get(str(part))
+                if hit is not None:
+                    last_key, nxt = hit
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if 0 <= part < len(node.value):
                     nxt, last_key = node.value[part], None
@@ -88,26 +93,54 @@ class SourceMap:
             return self._mark(last_key)
         return self._mark(node)
 
+    def _keys(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's scalar keys → (key node, value node), the first of duplicates."""
+        got = self._index.get(id(node))
+        if got is None:
+            got = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    got.setdefault(k.value, (k, v))
+            self._index[id(node)] = got
+        return got
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Node count with aliases expanded, memoised per node so a bomb is measured, not built."""
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for kv in node.value for n in kv]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, yaml.Node | None]:
+    """Node count with aliases expanded, and the first node that contains itself (a recursive
+    anchor such as ``&a [*a]`` or a mapping merging itself), or None.
+
+    Iterative and memoised per node: an alias bomb is measured, not built, and neither a
+    cycle nor a deep document can exhaust the Python stack.
+    """
     memo: dict[int, int] = {}
-
-    def size(node: yaml.Node) -> int:
-        got = memo.get(id(node))
-        if got is not None:
-            return got
-        memo[id(node)] = 1  # breaks recursive anchors
-        if isinstance(node, yaml.MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            total = 1 + sum(size(v) for v in node.value)
-        else:
-            total = 1
-        memo[id(node)] = total
-        return total
-
-    return size(root)
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if done:
+            on_path.discard(nid)
+            memo[nid] = 1 + sum(memo[id(c)] for c in _children(node))
+            continue
+        if nid in memo:
+            continue
+        on_path.add(nid)
+        stack.append((node, True))
+        for child in _children(node):
+            cid = id(child)
+            if cid in on_path:
+                return 0, child
+            if cid not in memo:
+                stack.append((child, False))
+    return memo[id(root)], None
 
 
 class _Builder:
@@ -188,7 +221,14 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         if root is None:
             return None, source
         # aliases need a '*' in the text; without one the tree is its own expanded size
-        size = _expanded_size(root) if "*" in text else 0
+        size, recursive = _expanded_size(root) if "*" in text else (0, None)
+        if recursive is not None:
+            raise YamlProblem(
+                YamlSyntax,
+                "recursive anchor: a node contains itself through an alias (or merges itself "
+                "with '<<'); an inventory is a tree",
+                source._mark(recursive),
+            )
         if size > MAX_EXPANDED_NODES:
             raise YamlProblem(
                 InputTooLarge,

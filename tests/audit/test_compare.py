@@ -83,6 +83,8 @@ def make_state(plan: Plan, logins=(ESX, T1, T2), ports=None) -> SwitchState:
         sw, port = where.get(w, (None, None))
         st.add_login(Login(w, switch=sw, port=port))
     st.seen["logins"] = "nsshow"
+    st.seen["ports"] = "switchshow"
+    st.seen["transaction"] = "cfgtransshow"
     st.transaction = Transaction()
     return st
 
@@ -97,6 +99,15 @@ def test_matching_fabric_is_in_sync_and_says_so(topology):
     assert r.verdicts["A"] == "incomplete"  # sw-a2 was not read: its logins are unknown
     other = SwitchState(SwitchIdentity("sw-a2"), "brocade")
     other.seen["logins"] = "nsshow"
+    r = audit(plan, topology, [make_state(plan), other])
+    assert r.verdicts["A"] == "incomplete"  # its ports and transaction state are unknown
+    assert "sw-a2: ports not captured" in " ".join(f.message for f in r.findings)
+    other.seen.update(ports="switchshow", transaction="cfgtransshow")
+    other.cut["logins"] = "nsshow"  # a cut nsshow (ZP021) is not a read of the logins
+    r = audit(plan, topology, [make_state(plan), other])
+    assert r.verdicts["A"] == "incomplete" and "ZP615" not in codes(r)
+    assert "sw-a2: logins cut short" in " ".join(f.message for f in r.findings)
+    del other.cut["logins"]
     r = audit(plan, topology, [make_state(plan), other])
     assert r.verdicts["A"] == "in-sync"
     assert "ZP615" in codes(r)

@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.support.paths import CAPTURES as SHARED
+from tests.support.paths import shared_absent
 from tests.support.planstate import states_from_plan
 from zoneplan.cli import app
 from zoneplan.loader import load_inventory
@@ -59,7 +60,7 @@ def test_import_refuses_to_overwrite(captured, tmp_path):
     assert r.exit_code == 2 and out.read_text() == "mine\n"
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="shared captures absent")
+@pytest.mark.skipif(not SHARED.is_dir(), reason=shared_absent("captures"))
 def test_draft_from_the_real_brocade_captures_is_usable(tmp_path):
     out = tmp_path / "draft.yaml"
     r = CliRunner().invoke(app, ["import", str(SHARED / "brocade-fos"), "-o", str(out)])

@@ -24,7 +24,7 @@ def run(*args: str) -> Any:
 
 def test_html_csv_and_unchanged(tmp_path: Path) -> None:
     out = tmp_path / "build" / "cabling.html"
-    r = run(str(SAMPLE), "-o", str(out), "--date", "2026-11-26")
+    r = run(str(SAMPLE), "-o", str(out), "--date", "2026-11-26")  # build/ created
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
     assert "A-sw-a1-08" in html and "2026-11-26" in html

@@ -27,7 +27,8 @@ from tests.support.sources import package_files, parsed
 
 #: bottom to top; an entry is a top-level module or package of ``zoneplan`` (docs/architecture.md)
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"__init__", "wwn", "findings", "gcpause"}),
+    ("foundation", {"__init__", "wwn", "findings", "gcpause", "sanitise", "limits", "spelling"}),
+    ("safe files", {"outputs"}),
     ("vendor packs", {"packs"}),
     ("data models", {"model", "observed"}),
     ("physical layer", {"physical"}),
@@ -43,7 +44,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("parsers", {"parsers"}),
     ("audit, import", {"audit", "importer"}),
     ("live", {"live"}),
-    ("outputs", {"hosts", "cabling", "samplegen", "schemas", "docs", "outputs"}),
+    ("outputs", {"hosts", "cabling", "samplegen", "schemas", "docs"}),
     ("workflows", {"workflows"}),
     ("cli", {"cli"}),
     ("entry point", {"__main__"}),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import SAMPLES, shared_root
+from tests.support.paths import SAMPLES, shared_absent, shared_root
 from zoneplan.topology import Topology
 from zoneplan.validate import validate_inventory
 
@@ -76,7 +76,7 @@ def tiny_topology(tiny_inventory: Path) -> Topology:
 def seed_mpll() -> str:
     """The ``multipath -ll`` sample of the cluster FAQ, read from the seed at test time."""
     if not SEED_DIR.is_dir():
-        pytest.skip("the seed folder is not there")
+        pytest.skip(shared_absent("seed"))
     for f in sorted(SEED_DIR.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         m = re.search(r"^\S+ dm-\d+ eSSM\S*,.*?(?=^\s*$)", text, re.M | re.S)

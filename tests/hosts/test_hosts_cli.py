@@ -62,10 +62,11 @@ def test_config_out_writes_and_never_overwrites_a_differing_file_silently(tmp_pa
     edited.write_text(edited.read_text() + "# local change\n")
     r = runner.invoke(app, ["hosts", "config", SAMPLE, "--out", str(out)])
     assert r.exit_code == 2
-    assert "unchanged" in r.output and "--force" in r.output
+    assert "lnx01-multipath.conf" in r.output and "--force" in r.output
     assert edited.read_text().endswith("# local change\n")
     r = runner.invoke(app, ["hosts", "config", SAMPLE, "--out", str(out), "--force"])
     assert r.exit_code == 0 and not edited.read_text().endswith("# local change\n")
+    assert (out / "lnx01-multipath.conf.bak").read_text().endswith("# local change\n")
 
 
 def test_config_unknown_host_and_broken_inventory_exit_2(tmp_path):

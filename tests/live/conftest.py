@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from live_states import cisco_state
 
+from tests.support.paths import shared_absent
 from tests.support.snmp_agent import SnmpAgent, cisco_records, recordings_dir
 
 
@@ -29,7 +30,7 @@ def snmp_agent(tmp_path_factory: pytest.TempPathFactory):
 def recordings() -> Path:
     d = recordings_dir()
     if d is None:
-        pytest.skip("shared/captures/snmp recordings are not present")
+        pytest.skip(shared_absent("captures/snmp"))
     return d
 
 

@@ -154,7 +154,7 @@ def test_cli_audit_live_reads_audits_and_never_shows_the_password(planned, tmp_p
     doc = json.loads(r.stdout)
     assert r.exit_code == 3  # mds-b2 is down
     assert doc["verdicts"]["A"] == "in-sync" and doc["verdicts"]["B"] == "incomplete"
-    assert any(f["code"] == "ZP700" and f["subject"] == "mds-b2" for f in doc["findings"])
+    assert any(f["code"] == "ZP700" and f["subject"]["name"] == "mds-b2" for f in doc["findings"])
     saved = [p for p in (tmp_path / "cap").rglob("*") if p.is_file()]
     assert saved, "the capture was saved"
     for p in saved:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.paths import CAPTURES
+from tests.support.paths import CAPTURES, shared_absent
 from zoneplan.parsers import brocade, cisco
 from zoneplan.parsers.capture import read_captures
 
 B = CAPTURES / "brocade-fos"
 C = CAPTURES / "cisco-mds"
 
-pytestmark = pytest.mark.skipif(not CAPTURES.is_dir(), reason="shared captures not present")
+pytestmark = pytest.mark.skipif(not CAPTURES.is_dir(), reason=shared_absent("captures"))
 
 
 def codes(findings) -> list[str]:

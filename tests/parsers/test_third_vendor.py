@@ -144,8 +144,9 @@ def test_an_unknown_vendor_lists_the_installed_ones(acme, tmp_path):
     )
     r = CliRunner().invoke(app, ["validate", str(inv)])
     assert r.exit_code == 2
-    assert "fabrics[0].vendor" in r.output and "ZP003" in r.output
-    assert "'acme', 'brocade'" in r.output and "'cisco'" in r.output
+    # the object by its inventory path (issue 15), the installed vendors listed
+    assert "fabric A vendor: 'initech'" in r.output and "ZP003" in r.output
+    assert "acme, brocade, cisco" in r.output
 
 
 def test_a_pack_naming_a_missing_parser_is_a_pack_error(acme, monkeypatch):

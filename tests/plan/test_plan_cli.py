@@ -58,27 +58,24 @@ def test_rerun_is_byte_identical_and_touches_nothing(tmp_path):
     assert before == after
 
 
-def test_a_differing_file_is_backed_up_not_overwritten(tmp_path):
+def test_a_differing_file_stops_the_run_and_force_keeps_a_backup(tmp_path):
+    """The one --force rule: nothing written when a file would change; --force replaces it
+    and keeps the old content as NAME.bak (then .bak.1)."""
     target = tmp_path / "A" / "A.script.txt"
     target.parent.mkdir(parents=True)
     target.write_text("my own edits\n")
     r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
+    assert r.exit_code == 2 and "--force" in r.output and "A.script.txt" in r.output
+    assert target.read_text() == "my own edits\n"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["A.script.txt"]
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "--force"])
     assert r.exit_code == 0
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
+    assert target.read_text().startswith("# zoneplan")
     target.write_text("more edits\n")
-    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
+    runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "--force"])
     assert (tmp_path / "A" / "A.script.txt.bak.1").read_text() == "more edits\n"
     assert (tmp_path / "A" / "A.script.txt.bak").read_text() == "my own edits\n"
-
-
-def test_force_overwrites_without_backup(tmp_path):
-    target = tmp_path / "A" / "A.script.txt"
-    target.parent.mkdir(parents=True)
-    target.write_text("my own edits\n")
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield", "--force"])
-    assert r.exit_code == 0 and "overwritten" in r.output
-    assert not list(tmp_path.rglob("*.bak*"))
-    assert target.read_text().startswith("# zoneplan")
 
 
 def test_fabric_and_strategy_options(tmp_path):

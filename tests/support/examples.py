@@ -273,7 +273,17 @@ def _audit(example: ex.Audit, tmp: Path) -> Found:
     if example.inventory:
         inventory = tmp / "inventory.yaml"
         inventory.write_text(inventory_text(example.patch, example.base), encoding="utf-8")
-    run = audit_captures([root], inventory, fabric=example.fabric)
+    plan_file = None
+    if example.plan_from is not None:
+        from zoneplan.workflows.plan import plan_inventory, plan_json_bytes
+
+        planned_from = tmp / "planned-from.yaml"
+        planned_from.write_text(inventory_text(example.plan_from, example.base), encoding="utf-8")
+        planned = plan_inventory(planned_from)
+        assert planned.plan is not None, [f.parsable() for f in planned.findings]
+        plan_file = tmp / "plan.json"
+        plan_file.write_bytes(plan_json_bytes(planned.plan))
+    run = audit_captures([root], inventory, fabric=example.fabric, plan_file=plan_file)
     return _codes(run.findings)
 
 

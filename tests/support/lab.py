@@ -160,10 +160,25 @@ def _catalogue_with_write(tmp: Path) -> Iterator[None]:
             os.environ["ZONEPLAN_VENDORS_DIR"] = old
 
 
+@contextmanager
+def _capture_limits_tiny(tmp: Path) -> Iterator[None]:
+    """The capture reader's limits lowered (64 bytes per file, one folder level): what a
+    128 MiB file or a tree 17 levels deep does, in an example that fits on a page."""
+    from zoneplan.parsers import capture
+
+    saved = capture.MAX_CAPTURE_FILE_BYTES, capture.MAX_CAPTURE_DEPTH
+    capture.MAX_CAPTURE_FILE_BYTES, capture.MAX_CAPTURE_DEPTH = 64, 1
+    try:
+        yield
+    finally:
+        capture.MAX_CAPTURE_FILE_BYTES, capture.MAX_CAPTURE_DEPTH = saved
+
+
 FAULTS.update(
     {
         "read-crash": _read_crash,
         "catalogue-with-write-command": _catalogue_with_write,
+        "capture-limits-tiny": _capture_limits_tiny,
     }
 )
 

@@ -30,3 +30,13 @@ def shared_dir(*parts: str) -> Path | None:
 
 #: ``shared/captures`` (may not exist: test with ``.is_dir()`` or use :func:`shared_dir`)
 CAPTURES = shared_root() / "captures"
+
+
+#: the start of every skip reason of a test that needs ``../shared``; the summary counts them
+SHARED_ABSENT = "../shared is absent"
+
+
+def shared_absent(what: str = "") -> str:
+    """The skip reason of a test that needs ``shared/<what>``."""
+    where = shared_root() / what if what else shared_root()
+    return f"{SHARED_ABSENT} (no {where}; set ZONEPLAN_SHARED to its path)"

@@ -66,12 +66,16 @@ def states_from_plan(plan: Plan, topology: Topology) -> dict[str, SwitchState]:
         if fp is not None:
             z = st.zoning_for(key)
             z.defined, z.effective = zonedbs_from_fabric_plan(fp, source=f"{name}:zoning")
+            st.seen.update(zoning_defined="plan", zoning_effective="plan")
             if vendor == "cisco":
                 st.device_aliases = {a.name: a.wwpn for a in fp.aliases}
                 z.status = ZoneStatus(vsan=key, mode="enhanced", session="none")
+                st.seen.update(device_aliases="plan", zone_status="plan")
             else:
                 st.transaction = Transaction()
-        st.seen["logins"] = "plan"
+                st.seen["transaction"] = "plan"
+        # every input an "in sync" verdict needs (the packs' audit needs) is known
+        st.seen.update(logins="plan", ports="plan")
         states[name] = st
     for ref in topology.ports:
         sp = topology.cabled_to.get(ref.ref)

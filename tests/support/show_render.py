@@ -188,7 +188,7 @@ def _cisco_member(m: str, db: ZoneDb, z: Zone, indent: str, active: bool) -> str
 def _cisco_zone(z: Zone, db: ZoneDb, vsan: int, indent: str, active: bool, out: list[str]) -> None:
     out.append(f"{indent}zone name {z.name} vsan {vsan}")
     inner = indent + "  "
-    for m in z.members:
+    for m in z.all_members():  # Cisco has no principals: smart-zone targets are members
         if not active and m in db.aliases and " " not in m:
             out.append(f"{inner}fcalias name {m} vsan {vsan}")
             for am in db.aliases[m]:

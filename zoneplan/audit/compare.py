@@ -8,14 +8,15 @@ ZP614 and no conclusion about what is absent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..fabrics import FabricObservation, group_by_fabric
-from ..findings import Finding, Location
+from ..findings import Finding, Location, Severity, Subject
 from ..model import PortRole
 from ..observed import SwitchState, ZoneDb, member_kind
 from ..rules import audit as R
+from .access import connect_the_dots
 
 if TYPE_CHECKING:
     from ..plan.model import FabricPlan, Plan
@@ -33,8 +34,13 @@ class AuditResult:
     verdicts: dict[str, str] = field(default_factory=dict)
 
 
-def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN202
+def _resolver(  # noqa: ANN202
+    db: ZoneDb | None, device_aliases: dict[str, str], assumed: dict[str, str] | None = None
+):
+    """Member → WWPNs. ``assumed``: when the alias database was not captured, a name the plan
+    gives an alias is taken at the plan's word (no false drift; the verdict is incomplete)."""
     aliases = db.aliases if db is not None else {}
+    assumed = assumed or {}
 
     def resolve(member: str) -> set[str]:
         if member_kind(member) == "name":
@@ -45,8 +51,11 @@ def _resolver(db: ZoneDb | None, device_aliases: dict[str, str]):  # noqa: ANN20
         return resolve_plain(member)
 
     def resolve_plain(member: str) -> set[str]:
-        if member_kind(member) == "name" and member in device_aliases:
-            return {device_aliases[member]}
+        if member_kind(member) == "name":
+            if member in device_aliases:
+                return {device_aliases[member]}
+            if member in assumed:
+                return {assumed[member]}
         return {member}
 
     return resolve
@@ -74,7 +83,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
     before = len(findings)
     db, eff = obs.defined, obs.effective
     src = obs.source()
-    resolve = _resolver(db, obs.device_aliases)
+    planned_alias = {a.name: a.wwpn for a in fp.aliases} if obs.aliases_unknown else {}
+    resolve = _resolver(db, obs.device_aliases, planned_alias)
     planned = _planned_sets(fp)
     kept = {z.name for z in fp.zones if z.kind.value == "existing"}
     assert db is not None
@@ -116,6 +126,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
         observed_alias.setdefault(n, {w})
     for a in fp.aliases:
         got = observed_alias.get(a.name)
+        if got is None and obs.aliases_unknown:
+            continue  # not captured (a gap of the verdict), not missing
         if got is None:
             findings.append(
                 R.AliasDrift.make(
@@ -130,6 +142,8 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
                     f"fabric {fp.name}: alias {a.name} is {', '.join(sorted(got))}, planned {a.wwpn}",
                     _loc(db, None, src),
                     subject=a.name,
+                    severity=Severity.ERROR,  # re-pointed: another device has its access
+                    about=Subject(wwpn=a.wwpn),
                 )
             )
     cfg_zones = db.configs.get(fp.config)
@@ -359,14 +373,27 @@ def _cabling(
 
 
 def audit(
-    plan: Plan | None, topology: Topology | None, states: Iterable[SwitchState]
+    plan: Plan | None,
+    topology: Topology | None,
+    states: Iterable[SwitchState],
+    *,
+    fabric: str | None = None,
 ) -> AuditResult:
-    """Compare; with ``plan=None`` only the policy checks run (the live config alone)."""
+    """Compare; with ``plan=None`` only the policy checks run (the live config alone).
+
+    ``fabric``: that fabric only (the other fabrics' observations are left out). Every
+    finding made for a fabric names it in ``about.fabric``.
+    """
     result = AuditResult()
     findings = result.findings
     observations = group_by_fabric(states, topology)
     planned = {fp.name: fp for fp in plan.fabrics} if plan is not None else {}
+    if fabric is not None:
+        observations = {k: v for k, v in observations.items() if k == fabric}
+        planned = {k: v for k, v in planned.items() if k == fabric}
+    marks: list[tuple[int, str]] = []  #: (first finding, fabric) of each fabric's findings
     for name in sorted(set(planned) | set(observations)):
+        marks.append((len(findings), name))
         obs = observations.get(name)
         fp = planned.get(name)
         if obs is None:
@@ -396,6 +423,10 @@ def audit(
         ]
         if obs.partial:
             gaps.append(f"switch(es) {', '.join(obs.partial)} only partly read")
+        if obs.unmet:
+            shown = obs.unmet[:6]
+            more = f" and {len(obs.unmet) - 6} more" if len(obs.unmet) > 6 else ""
+            gaps.append(f"{'; '.join(shown)}{more}")
         held = [sw for sw, t in obs.transactions if t.state != "none"]
         held += [sw for sw, st in obs.statuses if st.busy]
         if held:
@@ -433,6 +464,23 @@ def audit(
                     subject=name,
                 )
             )
+    _stamp_fabrics(findings, marks)
     if topology is not None:
-        _cabling(observations, topology, findings)
+        for name, obs in observations.items():
+            marks = [(len(findings), name)]
+            _cabling({name: obs}, topology, findings)
+            _stamp_fabrics(findings, marks)
+        findings[:] = connect_the_dots(findings, planned, observations, topology, _resolver)
     return result
+
+
+def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:
+    """Set ``about.fabric`` on the findings made for each fabric (from its mark on)."""
+    if not marks:  # no fabric at all (nothing captured could be read): nothing to stamp
+        return
+    ends = [start for start, _ in marks[1:]] + [len(findings)]
+    for (start, name), end in zip(marks, ends, strict=True):
+        for i in range(start, end):
+            f = findings[i]
+            if not f.about.fabric:
+                findings[i] = replace(f, about=replace(f.about, fabric=name))

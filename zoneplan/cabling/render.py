@@ -29,6 +29,7 @@ from typing import IO, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..sanitise import csv_cell, csv_uncell, html_value
 from .diagram import HOST_DETAIL_LIMIT, line_sample_svg, render_svg, swatch_svg
 from .drawings import faceplate_svg, faceplate_title, rack_svg
 from .labels import LabelSheets, render_label_sheets
@@ -101,6 +102,7 @@ def _environment() -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=html_value,  # control characters visible, then HTML-escaped
         )
     return _env
 
@@ -184,8 +186,12 @@ def _plain_row(c: Cable) -> CableRow:
     return CableRow(c, "", "", [], [seg], "", "", (0,))
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded."""
+def html_to_pdf(html: str, *, identifier: bytes | None = None) -> bytes:
+    """Print HTML with WeasyPrint. Raises :class:`PdfUnavailable` when it cannot be loaded.
+
+    ``identifier`` becomes the permanent part of the PDF's file identifier (trailer ``/ID``,
+    ISO 32000-1 14.4), written in clear text near the end of the file.
+    """
     try:
         from weasyprint import HTML  # noqa: PLC0415 - optional, heavy, loads C libraries
     except (ImportError, OSError) as exc:
@@ -194,7 +200,7 @@ def html_to_pdf(html: str) -> bytes:
             f"apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0) ({exc})"
         ) from exc
     # no base_url: the document references nothing, so nothing may be fetched
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_identifier=identifier or False)
 
 
 #: Chromium flags for printing: headless, and nothing that talks to the network.
@@ -282,11 +288,32 @@ def html_to_pdf_chromium(
         return _stamp(out.read_bytes(), stamp)
 
 
-def html_to_pdf_with(html: str, engine: str = "auto", *, stamp: date | None = None) -> bytes:
-    """Print HTML with the named engine (``auto``, ``chromium`` or ``weasyprint``)."""
+def html_to_pdf_with(
+    html: str,
+    engine: str = "auto",
+    *,
+    stamp: date | None = None,
+    identifier: bytes | None = None,
+) -> bytes:
+    """Print HTML with the named engine (``auto``, ``chromium`` or ``weasyprint``);
+    ``identifier`` becomes the PDF's file identifier (what it was made from)."""
     if pdf_engine(engine) == "chromium":
-        return html_to_pdf_chromium(html, stamp=stamp)
-    return html_to_pdf(html)
+        return _identify(html_to_pdf_chromium(html, stamp=stamp), identifier)
+    return html_to_pdf(html, identifier=identifier)
+
+
+def _identify(pdf: bytes, identifier: bytes | None) -> bytes:
+    """``identifier`` as the file identifier (trailer ``/ID``, ISO 32000-1 14.4) of a PDF with a
+    classic trailer (Chromium's has no ``/ID``). The trailer follows the cross-reference
+    table, so inserting into it moves no byte offset the file records."""
+    if not identifier:
+        return pdf
+    at = pdf.rfind(b"trailer")
+    start = pdf.find(b"<<", at) if at >= 0 else -1
+    if start < 0 or b"/ID" in pdf[at:]:
+        return pdf
+    value = b"(" + identifier + b")"
+    return pdf[: start + 2] + b"/ID [" + value + b" " + value + b"]\n" + pdf[start + 2 :]
 
 
 def _plan_day(plan: CablingPlan) -> date | None:
@@ -303,7 +330,12 @@ def render_pdf(plan: CablingPlan, paper: str = "a4-portrait", *, engine: str = "
 
 
 def render_labels_pdf(
-    plan: CablingPlan, stock: str | None = None, *, engine: str = "auto", outline: bool = False
+    plan: CablingPlan,
+    stock: str | None = None,
+    *,
+    engine: str = "auto",
+    outline: bool = False,
+    identifier: bytes | None = None,
 ) -> tuple[bytes, LabelSheets]:
     """Every label of the plan on sheets of a label stock, as PDF (and what was laid out)."""
     sheets = render_label_sheets(
@@ -313,7 +345,8 @@ def render_labels_pdf(
         title=f"cable labels: {plan.cover.name}",
         outline=outline,
     )
-    return html_to_pdf_with(sheets.html, engine, stamp=_plan_day(plan)), sheets
+    pdf = html_to_pdf_with(sheets.html, engine, stamp=_plan_day(plan), identifier=identifier)
+    return pdf, sheets
 
 
 # -- label CSV --------------------------------------------------------------------------------
@@ -325,7 +358,7 @@ def write_labels_csv(labels: Iterable[Label], stream: IO[str]) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for lab in labels:
-        writer.writerow([getattr(lab, name) for name in CSV_FIELDS])
+        writer.writerow([csv_cell(getattr(lab, name)) for name in CSV_FIELDS])
 
 
 def render_csv(plan: CablingPlan) -> str:
@@ -348,7 +381,7 @@ def read_labels_csv(source: str | IO[str]) -> list[Label]:
             continue
         if len(row) != len(CSV_FIELDS):
             raise ValueError(f"line {lineno}: {len(row)} fields, expected {len(CSV_FIELDS)}")
-        values = dict(zip(CSV_FIELDS, row, strict=True))
+        values = dict(zip(CSV_FIELDS, (csv_uncell(c) for c in row), strict=True))
         try:
             end = int(values.pop("end"))
         except ValueError as exc:

@@ -14,8 +14,9 @@ import sys
 import typer
 
 from .. import __version__
+from .options import App
 
-app = typer.Typer(
+app = App(
     name="zoneplan",
     help=(
         "Fibre Channel SAN zoning planner and validator.\n\n"
@@ -24,8 +25,8 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode="rich",
+    add_completion=True,
+    rich_markup_mode="markdown",
 )
 
 

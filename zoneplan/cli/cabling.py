@@ -3,11 +3,12 @@ sheets (PDF on a label stock).
 
 The inventory is validated first: fatal findings stop here (exit 2); error findings are
 printed and the plan is still written (conflicting cables show up in it), exit 1. An existing
-output file is never replaced silently: identical content is left alone ("unchanged"),
-different content needs ``--force`` (exit 2 without it). PDFs come from headless Chromium
-where it is installed, else WeasyPrint (``--pdf-engine`` picks one); both give the same bytes
-for the same plan. The date printed on the cover (and stamped into the PDF) is today (UTC),
-``$SOURCE_DATE_EPOCH`` when set, or ``--date``, so builds can be reproducible.
+output file is never replaced silently: identical content is left alone ("unchanged"; for a
+PDF decided from its inputs, recorded in the PDF's file identifier), different content needs
+``--force`` (exit 2 without it; the old file is kept as NAME.bak). PDFs come from headless
+Chromium where it is installed, else WeasyPrint (``--pdf-engine`` picks one); both give the
+same bytes for the same plan. The date printed on the cover (and stamped into the PDF) is
+today (UTC), ``$SOURCE_DATE_EPOCH`` when set, or ``--date``, so builds can be reproducible.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, Severity, exit_code_for
+from .options import checked_output, force_option, write_file, written_line
 from .output import console, err_console, print_findings
 
 FORMATS = ("html", "pdf", "csv", "labels")
@@ -40,8 +42,10 @@ def _plan_date(value: Optional[str]) -> date:
 
 
 def cabling(
-    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output file (.html, .pdf or .csv)."),
+    inventory: Path = typer.Argument(..., metavar="INVENTORY", help="Inventory YAML file."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", metavar="FILE", help="Output file (.html, .pdf or .csv)."
+    ),
     fmt: Optional[str] = typer.Option(
         None,
         "--format",
@@ -56,7 +60,7 @@ def cabling(
     when: Optional[str] = typer.Option(
         None, "--date", help="Date printed on the cover, YYYY-MM-DD (default: today, UTC)."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing, different file."),
+    force: bool = force_option(),
     engine: str = typer.Option(
         "auto",
         "--pdf-engine",
@@ -71,14 +75,17 @@ def cabling(
 ) -> None:
     """Write the printable cabling plan: cover, topology, rack elevations, the cable list rack
     by rack, port tables per device, switch front panels; or the label CSV (two labels per
-    cable, one for each end); or the label sheets (``--format labels``, a PDF).
+    cable, one for each end); or the label sheets (`--format labels`, a PDF).
+
+    PDF output needs the pdf extra: `pip install -e '.[pdf]'` (or Chromium).
+
+    Example: `zoneplan cabling site.yaml -o cabling.pdf --paper a4-landscape`
     """
     from ..cabling import PAPERS, PdfUnavailable
     from ..cabling.render import PDF_ENGINES
-    from ..outputs import Written, write_output
     from ..physical.tables import label_table
-    from ..validate import validate_inventory
-    from ..workflows.cabling import cabling_document
+    from ..workflows.cabling import CablingInputs, cabling_document
+    from ..workflows.validate import validate_inventory
 
     kind = (fmt or SUFFIXES.get(out.suffix.lower(), "")).lower()
     if kind not in FORMATS:
@@ -100,9 +107,7 @@ def cabling(
     if paper not in PAPERS:
         err_console.print(f"unknown paper {escape(paper)!r}; use one of {', '.join(PAPERS)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if out.exists() and out.is_dir():
-        err_console.print(f"{escape(str(out))} is a folder; give a file name")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    checked_output(out)  # a folder, a link, an unusable parent: before any work
     generated = _plan_date(when)
 
     result = validate_inventory(inventory)
@@ -118,37 +123,24 @@ def cabling(
     except OSError as exc:  # validated a moment ago, so only a race gets here
         err_console.print(f"cannot read {escape(str(inventory))}: {escape(str(exc))}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    inputs = CablingInputs(kind, paper, generated, source, inventory.name, engine, label_stock)
+    if inputs.unchanged_in(out):  # same inventory, options and version: nothing to render
+        console.print(f"unchanged {escape(str(out))}")
+        raise typer.Exit(exit_code_for(result.findings))
     try:
-        doc = cabling_document(
-            result.topology,
-            kind,
-            paper=paper,
-            generated=generated,
-            source=source,
-            source_name=inventory.name,
-            engine=engine,
-            label_stock=label_stock,
-        )
+        doc = cabling_document(result.topology, inputs)
     except PdfUnavailable as exc:
         err_console.print(escape(str(exc)))
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     plan = doc.plan
 
-    written = write_output(out, doc.data, force=force, conflict="refuse")
-    if written.status is Written.UNCHANGED:
-        console.print(f"unchanged {escape(str(out))}")
-        raise typer.Exit(exit_code_for(result.findings))
-    if written.status is Written.KEPT:
-        err_console.print(
-            f"{escape(str(out))} exists and differs from the new plan; pass --force to overwrite it"
-        )
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    written = write_file(out, doc.data, force=force)
     what = f"{len(plan.cables)} cables"
     if kind in ("csv", "labels"):
         what += f", {doc.labels} labels"
     else:
         what += f", {len(plan.switches)} switches, {PAPERS[paper].label}"
-    console.print(f"wrote {escape(str(out))} ({what})")
+    console.print(written_line(written, what))
     for note in doc.notes:
         err_console.print(f"note: {escape(note)}")
     raise typer.Exit(exit_code_for(result.findings))

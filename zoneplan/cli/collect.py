@@ -24,7 +24,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode
-from .output import FORMATS, err_console, print_findings
+from .output import FORMATS, err_console, print_findings, safe
 
 
 def collect(
@@ -86,14 +86,23 @@ def collect(
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
 ) -> None:
-    """Read switches live and save what they said as a capture folder (for offline audits)."""
+    """Read switches live and save what they said as a capture folder (for offline audits).
+
+    Secrets come from the environment (ZONEPLAN_PROFILE_PASSWORD…), the credentials file or
+    a prompt, never from the inventory. Exit codes: 0 every switch read, 1 error findings in
+    what was read, 2 unusable input or usage, 3 a switch could not be read.
+
+    Example: `zoneplan collect site.yaml --out captures/ --via ssh`
+    """
     from ..live.credentials import CredentialStore
     from ..live.snmp import SnmpOptions
     from ..live.ssh import SshOptions
+    from ..outputs import OutputError
     from ..packs import known_vendors
     from ..workflows.collect import (
         adhoc_target,
         collect,
+        finish_collect,
         insecure_host_key_option,
         inventory_targets,
         run_exit_code,
@@ -157,19 +166,24 @@ def collect(
         switch_timeout=switch_timeout,
         context=snmp_context,
     )
-    with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
-        results = collect(
-            chosen.targets,
-            out,
-            concurrency=concurrency,
-            ssh_options=ssh_opts,
-            snmp_options=snmp_opts,
-            progress=progress,
-        )
-    allf = findings + [f for r in results for f in r.findings]
+    try:
+        with progress_display(len(chosen.targets), quiet=fmt != "text") as progress:
+            results = collect(
+                chosen.targets,
+                out,
+                concurrency=concurrency,
+                ssh_options=ssh_opts,
+                snmp_options=snmp_opts,
+                progress=progress,
+            )
+    except OutputError as exc:  # checked before any switch is read
+        err_console.print(f"nothing read, nothing written: {safe(exc)}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
+    allf, suppressed = finish_collect(chosen, results)
     print_findings(
         allf,
         fmt,
+        suppressed=suppressed,
         extra={
             "switches": [
                 {
@@ -182,7 +196,7 @@ def collect(
             ]
         },
     )
-    raise typer.Exit(run_exit_code(results, findings))
+    raise typer.Exit(run_exit_code(results, allf, read=False))
 
 
 @contextmanager

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.markup import escape
 
 from ..findings import ExitCode, Location, exit_code_for
-from .output import FORMATS, console, err_console, print_findings
+from .options import (
+    App,
+    check_format,
+    force_option,
+    format_option,
+    ignore_option,
+    min_severity_option,
+    parse_filters,
+    select_option,
+    write_files,
+    written_line,
+)
+from .output import console, err_console, print_findings
 
 if TYPE_CHECKING:
     from ..model import Host
     from ..validate import Validation
 
-hosts_app = typer.Typer(
+hosts_app = App(
     name="hosts",
     help=(
         "Client multipath: per-OS settings for every host, and checking a host's "
@@ -27,7 +39,7 @@ hosts_app = typer.Typer(
 
 def _load(inventory: Path, fmt: str = "text") -> Validation:
     """Validate the inventory; exit 2 with its findings when it cannot be used."""
-    from ..validate import validate_inventory
+    from ..workflows.validate import validate_inventory
 
     result = validate_inventory(inventory)
     if not result.usable or result.topology is None:
@@ -64,14 +76,15 @@ def config(
         "--legacy",
         help="Linux/Xen: RHEL 5/6 syntax (getuid_callout, rr_min_io) for old multipath-tools.",
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite files that differ."),
+    force: bool = force_option(),
 ) -> None:
     """Write the multipath settings each client needs (Linux, Xen, Windows, ESXi, Xsan).
 
     Each file states the expected result from the zoning plan: paths per LUN, how many
     active (active node) and standby (standby node). Without --out the files are printed.
+
+    Example: `zoneplan hosts config site.yaml --out hosts/`
     """
-    from ..outputs import Written, write_output
     from ..workflows.hosts import host_configs
 
     result = _load(inventory)
@@ -88,28 +101,10 @@ def config(
                 typer.echo(("\n" if i else "") + f"==> {f.filename} <==")
             typer.echo(f.text, nl=False)
         return
-    if out.exists() and not out.is_dir():
-        err_console.print(f"{escape(str(out))} is not a folder")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    out.mkdir(parents=True, exist_ok=True)
-    kept = 0
-    for f in files:
-        target = out / f.filename
-        written = write_output(target, f.text, force=force, conflict="refuse")
-        if written.status is Written.UNCHANGED:
-            console.print(f"unchanged {escape(str(target))}")
-            continue
-        if written.status is Written.KEPT:
-            err_console.print(
-                f"kept {escape(str(target))}: it differs from what would be written; "
-                "pass --force to overwrite it"
-            )
-            kept += 1
-            continue
-        where = f" (install as {f.install_path})" if f.install_path else ""
-        console.print(f"wrote {escape(str(target))}{escape(where)}: {escape(f.paths.summary())}")
-    if kept:
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    results = write_files(out, {f.filename: f.text for f in files}, force=force)
+    for f, written in zip(files, results, strict=True):
+        where = f"install as {f.install_path}; " if f.install_path else ""
+        console.print(written_line(written, f"{where}{f.paths.summary()}"))
 
 
 @hosts_app.command("verify")
@@ -119,20 +114,24 @@ def verify(
     multipath_ll: Path = typer.Option(
         ..., "--multipath-ll", help="Saved output of 'multipath -ll' on that client."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+    fmt: str = format_option(),
+    select: Optional[List[str]] = select_option(),
+    ignore: Optional[List[str]] = ignore_option(),
+    min_severity: Optional[str] = min_severity_option(),
 ) -> None:
     """Check a client's 'multipath -ll' against the plan: ALUA, path groups, paths, states.
 
     Exit 0 when it matches (or only warnings), 1 on error findings, 2 when the inventory or
     the file cannot be used.
+
+    Example: `zoneplan hosts verify site.yaml --host lnx01 --multipath-ll lnx01-mpll.txt`
     """
     from ..model import HostOS
     from ..rules.multipath import MpllUnreadable
     from ..workflows.hosts import read_multipath_ll, verify_multipath_ll
 
-    if fmt not in FORMATS:
-        err_console.print(f"unknown format {escape(fmt)!r}; use one of {', '.join(FORMATS)}")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    check_format(fmt)
+    filters = parse_filters(select, ignore, min_severity)
     result = _load(inventory, fmt)
     client = _host(result, host)
     if client.os not in (HostOS.LINUX, HostOS.CITRIX_XEN):
@@ -148,7 +147,7 @@ def verify(
         )
         print_findings([finding], fmt)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    outcome = verify_multipath_ll(result.topology, client, text, str(multipath_ll))
+    outcome = verify_multipath_ll(result.topology, client, text, str(multipath_ll), filters=filters)
     expected = outcome.expected
     title = (
         f"{host}: expected {expected.summary()}; "
@@ -158,6 +157,7 @@ def verify(
         outcome.findings,
         fmt,
         title=title,
+        suppressed=outcome.suppressed,
         extra={"host": host, **outcome.as_dict()},
     )
     raise typer.Exit(exit_code_for(outcome.findings))

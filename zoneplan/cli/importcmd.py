@@ -12,20 +12,28 @@ from rich.markup import escape
 from rich.text import Text
 
 from ..findings import ExitCode, Finding, Severity, exit_code_for
-from .output import _STYLE, console, err_console, print_findings
+from .options import checked_output, force_option, write_file, written_line
+from .output import _STYLE, console, err_console, print_findings, safe
 
 
 def import_(
     sources: List[Path] = typer.Argument(
         ..., help="A workbook (.xlsx), or capture folders or files.", metavar="SOURCES..."
     ),
-    out: Path = typer.Option(..., "-o", "--out", help="The inventory file to write."),
-    name: str = typer.Option("imported", help="Inventory name (captures only)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    out: Path = typer.Option(
+        ..., "-o", "--out", metavar="FILE", help="The inventory file to write."
+    ),
+    name: str = typer.Option("imported", metavar="NAME", help="Inventory name (captures only)."),
+    force: bool = force_option(),
 ) -> None:
     """Read an inventory workbook (every cell error as site.xlsx:Sheet!C12), or draft an
-    inventory (switches, logins as hosts/arrays, existing zones) from captures."""
+    inventory (switches, logins as hosts/arrays, existing zones) from captures.
+
+    Example: `zoneplan import captures/ -o site.yaml`
+    """
     from ..workflows.spreadsheet import is_workbook
+
+    checked_output(out)  # before anything is read: a bad -o is a usage error
 
     workbooks = [s for s in sources if is_workbook(s)]
     if workbooks and len(sources) > 1:
@@ -69,7 +77,6 @@ def _print_cells(findings: list[Finding]) -> None:
 
 
 def _from_workbook(book: Path, out: Path, force: bool) -> None:
-    from ..outputs import Written, write_output
     from ..workflows.spreadsheet import import_workbook
 
     run = import_workbook(book)
@@ -77,17 +84,12 @@ def _from_workbook(book: Path, out: Path, force: bool) -> None:
     if not run.usable:
         err_console.print(f"{escape(str(book))}: no inventory written ({out} is untouched)")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    written = write_output(out, run.text, force=force, conflict="refuse")
-    if written.status is Written.KEPT:
-        err_console.print(f"{escape(str(out))} exists and differs; pass --force to overwrite it")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    verb = "unchanged" if written.status is Written.UNCHANGED else "wrote"
-    err_console.print(f"{verb} {escape(str(out))} from {escape(str(book))}")
+    written = write_file(out, run.text, force=force)
+    err_console.print(f"{written_line(written)} from {safe(book)}")
     raise typer.Exit(exit_code_for(run.findings))
 
 
 def _from_captures(captures: List[Path], out: Path, name: str, force: bool) -> None:
-    from ..outputs import Written, write_output
     from ..workflows.importing import import_captures
 
     run = import_captures(captures, name=name, out_name=str(out))
@@ -95,12 +97,11 @@ def _from_captures(captures: List[Path], out: Path, name: str, force: bool) -> N
         print_findings(run.findings, "text")
         err_console.print("no switch output found in the captures")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
-    if write_output(out, run.text, force=force, conflict="refuse").status is Written.KEPT:
-        err_console.print(f"{out} exists; pass --force to overwrite it")
-        raise typer.Exit(ExitCode.UNUSABLE_INPUT)
+    written = write_file(out, run.text, force=force)
     print_findings([f for f in run.findings if f.severity is not Severity.INFO], "text")
     err_console.print(
-        f"wrote {out}: {run.switches} switch(es); review it, then `zoneplan validate {out}`"
+        f"{written_line(written, f'{run.switches} switch(es)')}; review it, then "
+        f"`zoneplan validate {safe(out)}`"
     )
     raise typer.Exit(ExitCode.OK if run.valid else ExitCode.UNUSABLE_INPUT)
 

@@ -1,9 +1,9 @@
 """``zoneplan plan``: inventory → per-fabric zoning scripts, rollback scripts and plan.json.
 
 The work is :func:`zoneplan.workflows.plan.plan_inventory`; files are written by
-:mod:`zoneplan.outputs`: never overwritten silently (a differing file is first kept as
-``<name>.bak``, ``.bak.1``... unless ``--force``), identical files left untouched, so a rerun
-of the same inventory changes nothing on disk.
+:mod:`zoneplan.outputs`: never overwritten silently (a file that would change needs
+``--force``, which keeps the old content as ``<name>.bak``), identical files left untouched, so
+a rerun of the same inventory changes nothing on disk.
 """
 
 from __future__ import annotations
@@ -12,25 +12,33 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.markup import escape
 
 from ..findings import ExitCode, exit_code_for
-from .output import FORMATS, console, err_console, print_findings
+from .options import force_option, format_option
+from .output import FORMATS, console, err_console, print_findings, safe
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
 
 
 def plan(
-    inventory: Path = typer.Argument(..., help="Inventory YAML file."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the artefacts and plan.json."),
-    fabric: Optional[str] = typer.Option(None, "--fabric", help="Plan this fabric only."),
-    strategy: Optional[str] = typer.Option(
-        None, "--strategy", help="sist, simt, peer or smart (default: policy.strategy)."
+    inventory: Path = typer.Argument(..., metavar="INVENTORY", help="Inventory YAML file."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", metavar="DIR", help="Folder for the artefacts and plan.json."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fabric: Optional[str] = typer.Option(
+        None, "--fabric", metavar="NAME", help="Plan this fabric only."
+    ),
+    strategy: Optional[str] = typer.Option(
+        None,
+        "--strategy",
+        metavar="STRATEGY",
+        help="sist, simt, peer or smart (default: policy.strategy).",
+    ),
+    fmt: str = format_option(("text", "json")),
     against: Optional[List[Path]] = typer.Option(
         None,
         "--against",
+        metavar="CAPTURE",
         help="Capture file or folder of the fabrics as they are (zoneplan collect): the change "
         "is computed against it.",
     ),
@@ -58,12 +66,11 @@ def plan(
     previous: Optional[Path] = typer.Option(
         None,
         "--previous",
+        metavar="PLAN_JSON",
         help="The plan.json of the change last applied (what zoneplan created); default: "
         "OUT/plan.json when it exists.",
     ),
-    force: bool = typer.Option(
-        False, "--force", help="Overwrite differing files instead of keeping <name>.bak copies."
-    ),
+    force: bool = force_option(),
 ) -> None:
     """Compute each fabric's zoning change and write its precheck, script, rollback and verify.
 
@@ -71,20 +78,24 @@ def plan(
     `zoneplan collect`): it edits the config in effect, keeps every object zoneplan did not
     create, and removes only with --allow-delete. A fabric without a capture gets a script only
     when declared new (--greenfield or fabrics[].zoning.greenfield). Writes
-    OUT/<fabric>/<fabric>.{precheck,script,rollback,verify}.txt and OUT/plan.json; unchanged
-    files are left alone, a differing file is first kept as <name>.bak (.bak.1, ...) unless
-    --force. A refused change (ZP550–ZP563) writes nothing.
+    OUT/<fabric>/<fabric>.{precheck,script,rollback,verify}.txt and OUT/plan.json. Unchanged
+    files are left alone; when a file would change, nothing is written without --force
+    (exit 2); with it the old content is kept as NAME.bak. A refused change (ZP550–ZP563)
+    writes nothing.
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input, usage or a
     refused change.
+
+    Example: `zoneplan plan site.yaml --against captures/ --out plan/`
     """
+    from ..outputs import OutputError
     from ..workflows.plan import plan_inventory, write_plan
 
     if fmt not in ("text", "json") or fmt not in FORMATS:
-        err_console.print(f"unknown format {escape(fmt)!r}; use text or json")
+        err_console.print(f"unknown format {safe(fmt)!r}; use text or json")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if strategy is not None and strategy not in STRATEGIES:
-        err_console.print(f"unknown strategy {escape(strategy)!r}; use {', '.join(STRATEGIES)}")
+        err_console.print(f"unknown strategy {safe(strategy)!r}; use {', '.join(STRATEGIES)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if allow_delete and not against:
         err_console.print("--allow-delete needs --against (removals are computed from a capture)")
@@ -107,20 +118,24 @@ def plan(
         if run.stopped == "change" and fmt == "text":
             err_console.print(
                 "no change written: "
-                + (", ".join(escape(b) for b in run.blocked) or "the ownership record")
+                + (", ".join(safe(b) for b in run.blocked) or "the ownership record")
                 + " refused (see the findings)"
             )
         print_findings(findings, fmt, suppressed=suppressed)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if run.stopped == "plan":
-        err_console.print(f"cannot plan: {escape(run.error)}")
+        err_console.print(f"cannot plan: {safe(run.error)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if run.stopped == "render":
-        err_console.print(f"refusing to write scripts: {escape(run.error)}")
+        err_console.print(f"refusing to write scripts: {safe(run.error)}")
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     the_plan = run.plan
     assert the_plan is not None
-    files = write_plan(run, out, force=force)
+    try:
+        files = write_plan(run, out, force=force)
+    except OutputError as exc:
+        err_console.print(f"nothing written: {safe(str(exc))}")
+        raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
 
     changes = run.changes
     if fmt == "json":
@@ -208,11 +223,11 @@ def _fabric_summary(fp, change) -> dict:  # noqa: ANN001
 def _print_summary(the_plan, changes, files) -> None:  # noqa: ANN001
     """One block per fabric: what the fabric will look like, readable at any terminal width."""
     console.print(
-        f"[bold]zoning plan[/bold] {escape(the_plan.inventory)}  "
+        f"[bold]zoning plan[/bold] {safe(the_plan.inventory)}  "
         f"[dim](strategy {the_plan.strategy}, inventory hash {the_plan.inventory_hash})[/dim]"
     )
     for note in the_plan.notes:
-        console.print(f"  [dim]note:[/dim] {escape(note)}")
+        console.print(f"  [dim]note:[/dim] {safe(note)}")
     for fp in the_plan.fabrics:
         change = changes.get(fp.name)
         s = _fabric_summary(fp, change)
@@ -223,8 +238,8 @@ def _print_summary(the_plan, changes, files) -> None:  # noqa: ANN001
             else (f"{fp.strategy} (asked {fp.requested_strategy})")
         )
         console.print(
-            f"[bold]fabric {escape(fp.name)}[/bold]  {fp.pack}{vsan}  strategy {strat}  "
-            f"config {escape(s['config'])}"
+            f"[bold]fabric {safe(fp.name)}[/bold]  {fp.pack}{vsan}  strategy {strat}  "
+            f"config {safe(s['config'])}"
         )
         zones = ", ".join(f"{n} {k}" for k, n in sorted(s["zones"].items())) or "none"
         console.print(
@@ -245,20 +260,20 @@ def _print_summary(the_plan, changes, files) -> None:  # noqa: ANN001
         if change is not None:
             _print_change(change, s["change"])
         for note in fp.notes:
-            console.print(f"  [dim]note:[/dim] {escape(note)}")
+            console.print(f"  [dim]note:[/dim] {safe(note)}")
     for path, status in files.items():
-        console.print(f"  [dim]{status}[/dim] {escape(path)}")
+        console.print(f"  [dim]{status}[/dim] {safe(path)}")
 
 
 def _print_change(change, c: dict) -> None:  # noqa: ANN001
     against = (
-        f"against {escape(change.against.source)}" if change.against else "new fabric (greenfield)"
+        f"against {safe(change.against.source)}" if change.against else "new fabric (greenfield)"
     )
     if not change.ops:
         console.print(f"  change ({against}): [green]nothing to change[/green]")
     else:
         finish = (
-            f"then {escape(change.enable)} is enabled"
+            f"then {safe(change.enable)} is enabled"
             if change.enable
             else ("then the defined database is saved" if change.save else "")
         )
@@ -271,7 +286,7 @@ def _print_change(change, c: dict) -> None:  # noqa: ANN001
         cz = c["config_zones"]
         if cz["added"] or cz["removed"]:
             console.print(
-                f"    config {escape(change.config)}: {cz['added']} zone(s) added, "
+                f"    config {safe(change.config)}: {cz['added']} zone(s) added, "
                 f"{cz['removed']} removed"
             )
     fk = c["foreign_kept"]
@@ -281,7 +296,7 @@ def _print_change(change, c: dict) -> None:  # noqa: ANN001
             f"{fk['configs']} other configs"
         )
     for a in change.access[:10]:
-        who = escape(a.name or a.wwpn)
+        who = safe(a.name or a.wwpn)
         parts = []
         if a.gains:
             parts.append(f"[green]gains {len(a.gains)}[/green] partner(s)")
@@ -291,9 +306,9 @@ def _print_change(change, c: dict) -> None:  # noqa: ANN001
     if len(change.access) > 10:
         console.print(f"    access: {len(change.access) - 10} more devices (plan.json: access)")
     if change.irreversible:
-        console.print(f"    [yellow]rollback:[/yellow] {escape(change.irreversible)}")
+        console.print(f"    [yellow]rollback:[/yellow] {safe(change.irreversible)}")
     for note in change.notes:
-        console.print(f"    [dim]note:[/dim] {escape(note)}")
+        console.print(f"    [dim]note:[/dim] {safe(note)}")
 
 
 def register(app: typer.Typer) -> None:

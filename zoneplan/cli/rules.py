@@ -19,7 +19,10 @@ def rules(
     code: Optional[str] = typer.Argument(None, help="A rule code (ZP301) or name to explain."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
 ) -> None:
-    """List the rule catalogue, or explain one rule: why, fails, passes, fix."""
+    """List the rule catalogue, or explain one rule: why, fails, passes, fix.
+
+    Example: `zoneplan rules ZP621`
+    """
     import json
 
     from ..rules.registry import all_rules, rule_by_code

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from .options import force_option, write_files, written_line
 from .output import console
 
 
@@ -14,25 +15,22 @@ def schema(
         False, "--write", help="Write the files into --dir instead of printing."
     ),
     directory: Path = typer.Option(
-        Path("schemas"), "--dir", help="Where --write puts the schemas."
+        Path("schemas"), "--dir", metavar="DIR", help="Where --write puts the schemas."
     ),
+    force: bool = force_option(),
 ) -> None:
-    """Print or regenerate the JSON Schemas generated from the models."""
+    """Print or regenerate the JSON Schemas generated from the models.
+
+    Example: `zoneplan schema --write --dir schemas`
+    """
     from ..schemas import generate_schemas
 
     docs = generate_schemas()
     if not write:
         typer.echo(docs["inventory.schema.json"], nl=False)
         return
-    from ..outputs import Written, write_output
-
-    for name, text in docs.items():
-        target = directory / name
-        # generated files: regenerating overwrites them (they are in git, not the user's)
-        if write_output(target, text, force=True).status is Written.UNCHANGED:
-            console.print(f"unchanged {target}")
-            continue
-        console.print(f"wrote {target}")
+    for w in write_files(directory, docs, force=force):
+        console.print(written_line(w))
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ multipath-tools parser in the tests; braces are always closed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ import jinja2
 
 from .. import __version__
 from ..model import Cluster, Host, HostOS
+from ..sanitise import artefact_environment, check_artefact, one_line
 from ..topology import Topology
 from .paths import HostPaths, NoClusterError, expected_paths
 
@@ -88,8 +90,8 @@ def hardware_id(cluster: Cluster) -> str:
 
 
 def _comment(value: object) -> str:
-    """Free text safe on one comment line (no line breaks)."""
-    return " ".join(str(value).split())
+    """Free text safe on one comment line: runs of white space one space, then sanitised."""
+    return one_line(" ".join(str(value).split()))
 
 
 def _ps_quote(value: object) -> str:
@@ -102,17 +104,22 @@ def _sh_quote(value: object) -> str:
     return "'" + str(value).replace("'", "'\\''") + "'"
 
 
+def _sh_word(value: object) -> str:
+    """A word for a command line shown in a comment: quoted unless plainly safe."""
+    text = str(value)
+    return text if re.fullmatch(r"[A-Za-z0-9_./+:=@-]+", text) else _sh_quote(text)
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
+    # every {{ value }} passes the sanitiser: one line, control characters visible
+    env = artefact_environment(
+        jinja2.FileSystemLoader(str(TEMPLATES)),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(comment=_comment, ps_quote=_ps_quote, sh_quote=_sh_quote)
+    env.filters.update(comment=_comment, ps_quote=_ps_quote, sh_quote=_sh_quote, sh_word=_sh_word)
     return env
 
 
@@ -152,7 +159,8 @@ def render_host_config(
             hardware_id=hardware_id(cluster),
         )
     )
-    text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    text = "\n".join(line.rstrip() for line in text.split("\n")).rstrip("\n") + "\n"
+    check_artefact(text, f"{host.name}-{suffix}")
     return HostConfig(host.name, host.os, f"{host.name}-{suffix}", install_path, text, paths)
 
 

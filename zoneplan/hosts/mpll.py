@@ -87,8 +87,10 @@ _MESSAGE = re.compile(
 _MODERN_GROUP = re.compile(
     r"^policy='(?P<policy>[^']*)' prio=(?P<prio>-?[0-9]+) status=(?P<status>\S+)$"
 )
+#: the policy runs up to the first '[' (trailing blanks stripped by the caller): a lazy
+#: policy followed by ``\s*`` tried every split of a long blank run (quadratic)
 _RHEL5_GROUP = re.compile(
-    r"^(?P<policy>[^\[\]]*?)\s*\[prio=(?P<prio>-?[0-9]+)\]\[(?P<status>[^\[\]]*)\]$"
+    r"^(?P<policy>[^\[\]]*)\[prio=(?P<prio>-?[0-9]+)\]\[(?P<status>[^\[\]]*)\]$"
 )
 _PATH = re.compile(
     rf"^(?P<hctl>{_HCTL})\s+(?P<dev>\S+)\s+(?P<devt>[0-9#]+:[0-9#]+)(?:\s+(?P<states>.*))?$"

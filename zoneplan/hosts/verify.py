@@ -54,6 +54,7 @@ class Verification:
     parsed: MpllResult
     cluster_maps: list[MultipathMap] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    suppressed: list[tuple[Finding, str]] = field(default_factory=list)  #: by the policy
 
     def as_dict(self) -> dict:
         return {

@@ -28,6 +28,8 @@ from typing import Callable, Iterable, Sequence
 
 from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
 from ..observed import SwitchState
+from ..outputs import check_outputs, remove_outputs, safe_name, write_outputs
+from ..parsers.manifest import MANIFEST, command_file, manifest_files, read_manifest
 from ..parsers.snmpwalk import FILE_NAME as SNMP_FILE
 from ..parsers.snmpwalk import format_walk, parse_snmp_walk
 from ..rules.credentials import (
@@ -38,7 +40,7 @@ from ..rules.credentials import (
     SwitchWithoutProfile,
 )
 from ..rules.integrity import DanglingReference
-from ..rules.transport import PartialRead, SwitchReadFailed
+from ..rules.transport import ForeignFilesInCapture, PartialRead, SwitchReadFailed
 from .credentials import Credential, CredentialStore, redact
 from .snmp import SnmpOptions, read_switch_snmp
 from .ssh import SshOptions, expand_commands, load_commands, read_switch_ssh
@@ -95,6 +97,7 @@ class SwitchResult:
     state: SwitchState | None = None
     findings: list[Finding] = field(default_factory=list)
     folder: Path | None = None
+    files: list[str] = field(default_factory=list)  #: file names written in ``folder``
     seconds: float = 0.0
     host_key: str | None = None
 
@@ -110,7 +113,7 @@ class SwitchResult:
 
 def command_file_name(command: str) -> str:
     """``show zoneset active vsan 10`` → ``show_zoneset_active_vsan_10.txt``."""
-    return "_".join(command.split()) + ".txt"
+    return command_file(command)
 
 
 def parse_address(text: str) -> tuple[str, int | None] | None:
@@ -132,9 +135,9 @@ def parse_address(text: str) -> tuple[str, int | None] | None:
             return None
     else:
         host = text
-        if not _HOST_RE.match(host):
+        if not _HOST_RE.fullmatch(host):
             return None
-    if ":" not in host and not _HOST_RE.match(host):
+    if ":" not in host and not _HOST_RE.fullmatch(host):
         return None
     if port is None or port == "":
         return (host, None) if port is None else None
@@ -216,39 +219,66 @@ def targets_from_inventory(
 # ---------------------------------------------------------------------------- writing
 
 
-def _safe_dir(path: Path, *, own: bool = False) -> Path:
-    """Create ``path`` (and parents) with mode 0700.
+def switch_folder(name: str) -> str:
+    """The capture folder of a switch: its name, refused (:class:`OutputError`) when it is
+    not one plain folder name (``.``, ``..``, separators, control characters)."""
+    return safe_name(name, what="switch folder name")
 
-    An existing folder the user named (``--out .``) keeps its mode; a switch folder (``own``)
-    is always 0700, since it holds switch configuration.
+
+def check_capture_targets(root: Path, targets: Sequence[Target]) -> None:
+    """Before any switch is read: every switch folder and the manifest can be written safely.
+
+    Raises :class:`~zoneplan.outputs.OutputError` (exit 2, nothing read, nothing written).
     """
-    existed = path.is_dir()
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if own or not existed:
-        os.chmod(path, 0o700)
-    return path
+    folders = [switch_folder(t.name) for t in targets]
+    check_outputs(root, [MANIFEST], folders=folders)
 
 
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(path, 0o600)
-
-
-def _switch_dir_name(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.\-]", "_", name) or "switch"
-
-
-def _write_capture(result: SwitchResult, root: Path) -> Path:
-    d = _safe_dir(root / _switch_dir_name(result.name), own=True)
-    for old in d.glob("*.txt"):  # a re-collect replaces what an earlier run left
-        old.unlink()
-    for cmd, text in result.outputs.items():
-        _write_private(d / command_file_name(cmd), text)
+def _capture_files(result: SwitchResult) -> dict[str, str]:
+    files = {command_file_name(cmd): text for cmd, text in result.outputs.items()}
     if result.snmp_text is not None:
-        _write_private(d / SNMP_FILE, result.snmp_text)
-    return d
+        files[SNMP_FILE] = result.snmp_text
+    return files
+
+
+def _write_capture(result: SwitchResult, root: Path, earlier: dict[str, dict]) -> Path:
+    """Write one switch's outputs into ``root/<switch>/`` (0700, files 0600).
+
+    Files an earlier run wrote there (its manifest says which) are replaced or removed, so no
+    stale output is read as current; anything else in the folder is the user's: kept, and
+    reported (it is read with this capture).
+    """
+    folder = switch_folder(result.name)
+    files = _capture_files(result)
+    old = earlier.get(folder)
+    if old is not None:
+        stale = [f"{folder}/{f}" for f in manifest_files(old) if f not in files]
+        remove_outputs(root, stale)
+    foreign = _foreign_files(root / folder, set(files), old)
+    if foreign:
+        result.findings.append(
+            ForeignFilesInCapture.make(
+                f"{result.name}: the folder already holds {len(foreign)} file(s) zoneplan did "
+                f"not write ({', '.join(foreign[:4])}{'…' if len(foreign) > 4 else ''}); they "
+                "are kept, and read with this capture",
+                Location(f"{result.name}:capture"),
+                subject=result.name,
+            )
+        )
+    written = write_outputs(
+        root, {f"{folder}/{name}": text for name, text in files.items()}, force=True, private=True
+    )
+    result.files = sorted(files)
+    return written[0].path.parent if written else root / folder
+
+
+def _foreign_files(folder: Path, ours: set[str], old: dict | None) -> list[str]:
+    known = ours | set(manifest_files(old) if old else ())
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if not e.name.startswith("."))
+    except OSError:
+        return []
+    return [n for n in names if n not in known]
 
 
 def _observe(result: SwitchResult, folder: Path) -> None:
@@ -287,6 +317,7 @@ async def _read_one(
     snmp_options: SnmpOptions,
     out: Path,
     commands: dict[str, list],
+    earlier: dict[str, dict],
 ) -> SwitchResult:
     res = SwitchResult(t)
     t0 = time.monotonic()
@@ -336,8 +367,10 @@ async def _read_one(
                 )
                 res.status = "ok" if read.complete else "partial"
         if res.outputs or res.snmp_text is not None:
-            res.folder = _write_capture(res, out)
-            _observe(res, res.folder)
+            # writing and parsing run in a worker thread: a large (or hostile) output must not
+            # block the event loop, or the other switches' timeouts could not fire
+            res.folder = await asyncio.to_thread(_write_capture, res, out, earlier)
+            await asyncio.to_thread(_observe, res, res.folder)
             if res.state is not None:
                 res.state.complete = res.status == "ok"
     except Exception as e:  # one switch's bug never stops the others
@@ -375,11 +408,20 @@ async def collect_async(
     for vendor in sorted({t.vendor for t in targets if t.via == "ssh"}):
         commands[vendor], cat_findings[vendor] = load_commands(vendor)
     tmp: str | None = None
+    previous: dict = {}
     if out is None:
         tmp = tempfile.mkdtemp(prefix="zoneplan-live-")
         root = Path(tmp)
     else:
-        root = _safe_dir(Path(out))
+        root = Path(out)
+        check_capture_targets(root, targets)  # OutputError before any switch is read
+        previous = read_manifest(root)
+        write_outputs(root, {}, private=True)  # the folder itself (0700 when created)
+    earlier = {
+        e["folder"]: e
+        for e in previous.get("switches", [])
+        if isinstance(e, dict) and isinstance(e.get("folder"), str)
+    }
     sem = asyncio.Semaphore(max(1, concurrency))
 
     async def one(t: Target) -> SwitchResult:
@@ -389,7 +431,7 @@ async def collect_async(
             if t.via == "ssh" and not commands.get(t.vendor):
                 r = SwitchResult(t, findings=list(cat_findings.get(t.vendor, [])))
             else:
-                r = await _read_one(t, ssh_options, snmp_options, root, commands)
+                r = await _read_one(t, ssh_options, snmp_options, root, commands, earlier)
             if progress:
                 progress("done", t, r)
             return r
@@ -408,7 +450,7 @@ async def collect_async(
         if found and commands.get(vendor) and first is not None:
             first.findings.extend(found)
     if out is not None:
-        _write_private(root / "zoneplan-collect.json", _summary(results))
+        write_outputs(root, {MANIFEST: _summary(results, previous)}, force=True, private=True)
     return results
 
 
@@ -417,32 +459,46 @@ def collect_switches(targets: Sequence[Target], **kwargs: object) -> list[Switch
     return asyncio.run(collect_async(targets, **kwargs))  # type: ignore[arg-type]
 
 
-def _summary(results: Iterable[SwitchResult]) -> str:
-    """The run's log: statuses, timings and findings (never secrets: findings are redacted)."""
-    doc = {
-        "collected": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "switches": [
-            {
-                "name": r.name,
-                "vendor": r.target.vendor,
-                "via": r.target.via,
-                "address": r.target.address,
-                "status": r.status,
-                "seconds": round(r.seconds, 3),
-                "host_key": r.host_key,
-                "folder": r.folder.name if r.folder else None,
-                "commands": sorted(r.outputs),
-                "findings": [f.as_dict() for f in sort_findings(r.findings)],
-            }
-            for r in results
-        ],
-    }
+def _summary(results: Iterable[SwitchResult], previous: dict | None = None) -> str:
+    """The run's log and the folder's manifest: statuses, timings, findings (never secrets:
+    findings are redacted) and the files written per switch folder.
+
+    Switches an earlier run saved in the same folder and this run did not read keep their
+    entries (their files are still there, and still what that run said)."""
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    entries = [
+        {
+            "name": r.name,
+            "vendor": r.target.vendor,
+            "via": r.target.via,
+            "address": r.target.address,
+            "status": r.status,
+            "collected": now,
+            "seconds": round(r.seconds, 3),
+            "host_key": r.host_key,
+            "folder": r.folder.name if r.folder else None,
+            "commands": sorted(r.outputs),
+            "files": r.files,
+            "findings": [f.as_dict() for f in sort_findings(r.findings)],
+        }
+        for r in results
+    ]
+    ours = {e["folder"] for e in entries if e["folder"]} | {e["name"] for e in entries}
+    for old in (previous or {}).get("switches", []):
+        if isinstance(old, dict) and old.get("folder") and old.get("folder") not in ours:
+            entries.append(old)
+    doc = {"collected": now, "switches": entries}
     return json.dumps(doc, indent=2) + "\n"
 
 
-def run_exit_code(results: Sequence[SwitchResult], findings: Iterable[Finding] = ()) -> ExitCode:
-    """0/1/2/3 for a collect run: 3 when any switch was not completely read."""
-    allf = list(findings) + [f for r in results for f in r.findings]
+def run_exit_code(
+    results: Sequence[SwitchResult], findings: Iterable[Finding] = (), *, read: bool = True
+) -> ExitCode:
+    """0/1/2/3 for a collect run: 3 when any switch was not completely read.
+
+    ``read=False``: ``findings`` already hold what the reads found (with the policy applied).
+    """
+    allf = list(findings) + ([f for r in results for f in r.findings] if read else [])
     unreachable = any(not r.readable for r in results) or any(
         f.code in (CredentialsMissing.code, SwitchWithoutAddress.code) for f in allf
     )

@@ -160,6 +160,39 @@ def default_credentials_path(environ: Mapping[str, str] | None = None) -> Path:
     return base / "zoneplan" / "credentials.yaml"
 
 
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+#: a credentials file holds a few profiles: anything larger is not one
+_MAX_FILE_BYTES = 1 << 20
+
+
+def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
+    """A mapping node's scalar keys → value nodes (the first of a repeated key)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    out: dict[str, yaml.Node] = {}
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode):
+            out.setdefault(k.value, v)
+    return out
+
+
+def _repeated(node: yaml.MappingNode) -> yaml.Node | None:
+    """The second occurrence of a key repeated in a mapping, or None."""
+    seen: set[str] = set()
+    for k, _v in node.value:
+        key = getattr(k, "value", None)
+        if isinstance(key, str):
+            if key in seen:
+                return k
+            seen.add(key)
+    return None
+
+
 def _make(profile: str, values: Mapping[str, str], source: str) -> Credential:
     kw: dict[str, object] = {}
     for key, val in values.items():
@@ -215,6 +248,12 @@ class CredentialStore:
         except OSError as e:
             self.findings.append(CredentialsFileInvalid.make(f"cannot stat {p}: {e.strerror}", loc))
             return self._file
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_FILE_BYTES:
+            what = "not a regular file" if not stat.S_ISREG(st.st_mode) else "larger than 1 MiB"
+            self.findings.append(
+                CredentialsFileInvalid.make(f"credentials file {p} is {what}; not used", loc)
+            )
+            return self._file
         if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             self.findings.append(
                 CredentialsFileUnsafe.make(
@@ -245,7 +284,7 @@ class CredentialStore:
                     )
                 )
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+            root = yaml.compose(p.read_text(encoding="utf-8"), Loader=_Loader)
         except (OSError, UnicodeDecodeError) as e:
             self.findings.append(CredentialsFileInvalid.make(f"cannot read {p}: {e}", loc))
             return self._file
@@ -259,18 +298,37 @@ class CredentialStore:
                 )
             )
             return self._file
-        profiles = data.get("profiles") if isinstance(data, dict) else None
-        if not isinstance(profiles, dict):
+        profiles = _mapping(root).get("profiles") if root is not None else None
+        if not isinstance(profiles, yaml.MappingNode):
             self.findings.append(
                 CredentialsFileInvalid.make(f"credentials file {p} has no 'profiles:' mapping", loc)
             )
             return self._file
-        for name, values in profiles.items():
-            if not isinstance(values, dict):
+        for name, node in _mapping(profiles).items():
+            at = Location(str(p), node.start_mark.line + 1)
+            if not isinstance(node, yaml.MappingNode):
                 self.findings.append(
-                    CredentialsFileInvalid.make(f"profile {name!r} is not a mapping", loc)
+                    CredentialsFileInvalid.make(f"profile {name!r} is not a mapping", at)
                 )
                 continue
+            fields = _mapping(node)
+            bad = sorted(k for k, v in fields.items() if not isinstance(v, yaml.ScalarNode))
+            twice = _repeated(node)
+            if bad or twice is not None:
+                # a list or mapping as a secret, or a key twice: never guess which was meant
+                # (and never echo a value)
+                where = fields[bad[0]] if bad else twice
+                self.findings.append(
+                    CredentialsFileInvalid.make(
+                        f"profile {name!r}: "
+                        + (f"{', '.join(bad)} must be text" if bad else "a key appears twice"),
+                        Location(str(p), where.start_mark.line + 1),  # type: ignore[union-attr]
+                    )
+                )
+                continue
+            # every value is the text as written: no YAML 1.1 typing (0777 is not 511, yes is
+            # not True, 1e3 is not 1000.0, null is the word null); an empty value is no value
+            values = {k: v.value for k, v in fields.items() if v.value != ""}
             unknown = sorted(set(map(str, values)) - _FIELDS)
             if unknown:
                 self.findings.append(

@@ -152,6 +152,10 @@ def _classify(error_indication: object) -> SnmpFailure:
     return SnmpFailure("status", text)
 
 
+#: SNMP error-status noSuchName (RFC 1157)
+_NO_SUCH_NAME = 2
+
+
 async def walk_column(
     engine: SnmpEngine,
     auth: object,
@@ -187,6 +191,11 @@ async def walk_column(
         if err_ind:
             raise _classify(err_ind)
         if err_stat and int(err_stat) != 0:
+            if int(err_stat) == _NO_SUCH_NAME and getattr(auth, "message_processing_model", 1) == 0:
+                # SNMPv1 has no endOfMibView: a GETNEXT past the last object of the agent's
+                # MIB view is answered with noSuchName (RFC 1157 4.1.3; RFC 3584 4.2.1 maps
+                # endOfMibView to it). The walk is over, not broken.
+                return out
             raise SnmpFailure("status", f"{err_stat.prettyPrint()} at index {int(err_idx)}")
         if not vbs:
             return out

@@ -51,6 +51,7 @@ from ..rules.transport import (
     HostKeyChanged,
     HostKeyRecorded,
     HostKeyUnknown,
+    KnownHostsFileUnusable,
     PagingPrompt,
     SshProtocolError,
     SwitchTimeout,
@@ -241,6 +242,13 @@ def expand_commands(specs: Iterable[CommandSpec], vsans: Iterable[int]) -> list[
 # ---------------------------------------------------------------------------- host keys
 
 
+class KnownHostsUnusable(Exception):
+    """The known_hosts file cannot be read or parsed; the message names it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+
+
 class KnownHosts:
     """known_hosts verification with trust-on-first-use only when asked.
 
@@ -255,11 +263,29 @@ class KnownHosts:
         self.accept_new = accept_new
 
     def _entries(self) -> asyncssh.SSHKnownHosts | None:
+        """The file's entries (None when there is no file); :class:`KnownHostsUnusable`
+        naming the file when it cannot be read or parsed."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        return asyncssh.import_known_hosts(text)
+        except OSError as exc:
+            raise KnownHostsUnusable(self.path, exc.strerror or str(exc)) from exc
+        try:
+            return asyncssh.import_known_hosts(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise KnownHostsUnusable(self.path, f"line {line} is not UTF-8 text") from exc
+        except (ValueError, asyncssh.KeyImportError) as exc:
+            raise KnownHostsUnusable(self.path, str(exc)) from exc
+
+    def problem(self) -> str | None:
+        """Why the file cannot be used (checked before any connection), or None."""
+        try:
+            self._entries()
+        except KnownHostsUnusable as exc:
+            return str(exc)
+        return None
 
     @staticmethod
     def host_pattern(host: str, port: int) -> str:
@@ -372,7 +398,7 @@ async def _run_exec(conn: asyncssh.SSHClientConnection, cmd: str, timeout: float
     finally:
         proc.close()
     text = _norm(text)
-    text = terminal().pager_at_end.sub("", text) if error == "paged" else text
+    text = terminal().strip_pager_at_end(text) if error == "paged" else text
     if error is None and _rejected(text):
         error = "rejected"
     return CommandOutput(cmd, text, error, time.monotonic() - t0)
@@ -414,7 +440,7 @@ class _Shell:
             lines = lines[:-1]
         out = "\n".join(lines)
         if error == "paged":
-            out = terminal().pager_at_end.sub("", out)
+            out = terminal().strip_pager_at_end(out)
         if error is None and _rejected(out):
             error = "rejected"
         if out and not out.endswith("\n"):
@@ -534,6 +560,15 @@ async def read_switch_ssh(
         result.findings.append(
             rule.make(redact(msg, secrets), _loc(switch, what), subject=switch, hint=hint)
         )
+
+    unusable = known.problem()
+    if unusable is not None:  # no host key can be verified: nothing is sent to the switch
+        fail(
+            KnownHostsFileUnusable,
+            f"{switch}: known_hosts file {unusable}; nothing was sent",
+            hint="fix or move the file, or name another with --known-hosts",
+        )
+        return result
 
     last: tuple | None = None
     try:

@@ -165,6 +165,8 @@ def _parse_zoning(
                 if h != "c" and h != "z" and h != "a" or not s.startswith(_ENTRY_START):
                     cur[7] = s
                     parts = s.replace(";", " ").split()
+                    if not parts:  # a lone ';' where a wrapped member list broke
+                        continue
                     if parts[0] in _PEER_HEADS:
                         if parts[0] == "Property":
                             cur[5] = after(s).lower() or None
@@ -1075,13 +1077,13 @@ def decode_snmp(
         state.identity.role = "Principal" if pr == 1 else "Subordinate"
 
     # ports: SW-MIB swFCPortTable, INDEX swFCPortIndex = port number + 1
-    phy = cols.rows(c("swFCPortPhyState"))
-    op = cols.rows(c("swFCPortOpStatus"))
-    wwn = cols.rows(c("swFCPortWwn"))
-    spd = cols.rows(c("swFCPortSpeed"))
-    spec = cols.rows(c("swFCPortSpecifier"))
-    btype = cols.rows(c("swFCPortBrcdType"))
-    pname = cols.rows(c("swFCPortName"))
+    phy = cols.rows(c("swFCPortPhyState"), 1)
+    op = cols.rows(c("swFCPortOpStatus"), 1)
+    wwn = cols.rows(c("swFCPortWwn"), 1)
+    spd = cols.rows(c("swFCPortSpeed"), 1)
+    spec = cols.rows(c("swFCPortSpecifier"), 1)
+    btype = cols.rows(c("swFCPortBrcdType"), 1)
+    pname = cols.rows(c("swFCPortName"), 1)
     by_wwn: dict[str, Port] = {}
     for idx in sorted(set(phy) | set(wwn) | set(op)):
         number = idx[0] - 1
@@ -1142,7 +1144,7 @@ def decode_snmp(
     for idx, raw in sorted(swwpn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None:
-            undecodable(fnd, source, "connUnitSnsPortName", idx, raw)
+            undecodable(fnd, source, "connUnitSnsPortName", idx, raw, state, "logins")
             continue
         pidx = sport.get(idx)
         port_name = str(pidx - 1) if isinstance(pidx, int) else None

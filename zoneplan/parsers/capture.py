@@ -17,12 +17,14 @@ the file and line.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from ..findings import Finding, Location
+from ..findings import Finding, Location, Severity
 from ..observed import (
     FABRIC_KEY,
     Login,
@@ -32,13 +34,19 @@ from ..observed import (
     Vsan,
     ZoneDb,
 )
+from ..outputs import describe_mode, read_capped
 from ..rules.capture import (
+    CaptureEntrySkipped,
+    CaptureFileTooLarge,
+    CaptureTreeTooLarge,
+    CollectWasPartial,
     CommandGuessedFromContent,
     CountMismatch,
     DuplicateCommandOutput,
     FilteredOutput,
     MixedVendorCapture,
     ParserFailure,
+    SameSwitchTwice,
     SwitchErrorInOutput,
     SwitchNotIdentified,
     UnknownCommandFile,
@@ -47,6 +55,9 @@ from ..rules.capture import (
 from . import registry
 from .catalogue import Match, match, sniff
 from .common import is_error_line
+from .manifest import MANIFEST, read_manifest
+from .snmpwalk import MAGIC as SNMP_MAGIC
+from .snmpwalk import is_snmp_walk, read_snmp_walks
 from .terminal import terminal
 
 __all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
@@ -54,7 +65,7 @@ __all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
 CAPTURE_SUFFIXES = (".txt", ".log", ".out", ".cfg", ".text")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Section:
     """One command's output inside a file."""
 
@@ -73,43 +84,267 @@ class Section:
 def read_captures(
     paths: Iterable[str | Path],
 ) -> tuple[dict[str, SwitchState], list[Finding]]:
-    """Read capture files and folders; return ``{switch name: SwitchState}`` and findings."""
+    """Read capture files and folders; return ``{switch name: SwitchState}`` and findings.
+
+    How a capture tree is read (the limits are findings, never a hang or MemoryError):
+
+    * a path named here is followed (the user chose it); inside a folder nothing is followed:
+      symbolic links, FIFOs, devices and sockets are skipped (ZP040), so a capture folder can
+      neither leak a file outside it into findings nor hang on ``/dev/zero`` or a FIFO;
+    * files are read as regular files only, at most :data:`MAX_CAPTURE_FILE_BYTES` (ZP041);
+    * the walk is iterative, at most :data:`MAX_CAPTURE_DEPTH` folders deep and
+      :data:`MAX_CAPTURE_ENTRIES` entries (ZP042);
+    * ``zoneplan-collect.json`` in a folder is honoured: a switch ``collect`` read only partly
+      is read as incomplete (ZP044);
+    * two folders (or files) naming the same switch are not merged (ZP043).
+    """
     paths = list(paths)
     findings: list[Finding] = []
     sections: list[Section] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            _walk_dir(p, p.name, sections, findings)
-        elif p.is_file():
-            cm = match(p.stem.replace("_", " "), from_filename=True)
-            group = p.parent.name if cm is not None else p.stem
-            _read_file(p, group or p.stem, sections, findings)
-        else:
-            findings.append(
-                UnreadableCapture.make(f"capture path {str(p)!r} does not exist", Location(str(p)))
-            )
+    walks: list[tuple[str, str, str]] = []
+    partial: dict[str, str] = {}  #: switch folder (path) -> status collect gave it
+    for file, group, top in _capture_files(paths, findings, partial):
+        text = _read_text(file, findings, follow=top)
+        if text is None:
+            continue
+        if is_snmp_walk(file, text[: len(SNMP_MAGIC)]):
+            walks.append((str(file), text, file.parent.name))
+            continue
+        forced = match(file.stem.replace("_", " "), from_filename=True)
+        _split(text, str(file), group, forced, sections, findings)
     states = _build(sections, findings)
-    _merge_snmp(paths, states, findings)
+    _merge_snmp(walks, states, findings)
+    _honour_manifests(states, partial, findings)
     return states, findings
 
 
+#: files larger than this are not read (ZP041): real outputs are a few MB at most
+MAX_CAPTURE_FILE_BYTES = 128 * 1024 * 1024
+#: folders deeper than this below a capture path are not read (ZP042)
+MAX_CAPTURE_DEPTH = 16
+#: at most this many folder entries are examined per run (ZP042)
+MAX_CAPTURE_ENTRIES = 100_000
+
+
+def _capture_files(
+    paths: list[str | Path], findings: list[Finding], partial: dict[str, str]
+) -> Iterator[tuple[Path, str, bool]]:
+    """``(file, group, named on the command line)`` for every capture file under ``paths``."""
+    budget = [MAX_CAPTURE_ENTRIES]
+    for path in paths:
+        p = Path(path)
+        try:
+            st = p.stat()  # a path named by the user is followed
+        except OSError as exc:
+            why = "does not exist" if isinstance(exc, FileNotFoundError) else exc.strerror
+            findings.append(
+                UnreadableCapture.make(f"capture path {str(p)!r} {why}", Location(str(p)))
+            )
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk_dir(p, findings, partial, budget)
+        elif stat.S_ISREG(st.st_mode):
+            cm = match(p.stem.replace("_", " "), from_filename=True)
+            group = p.parent.name if cm is not None else p.stem
+            yield p, group or p.stem, True
+        else:
+            findings.append(
+                CaptureEntrySkipped.make(
+                    f"{p.name} is {describe_mode(st.st_mode)}: not read", Location(str(p))
+                )
+            )
+
+
+def _walk_dir(
+    root: Path, findings: list[Finding], partial: dict[str, str], budget: list[int]
+) -> Iterator[tuple[Path, str, bool]]:
+    """Depth first, in name order, without recursion and without following anything."""
+    stack: list[tuple[Path, int, Iterator[os.DirEntry[str]]]] = []
+    cut = False
+
+    def opened(d: Path, depth: int) -> Iterator[os.DirEntry[str]] | None:
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            findings.append(
+                UnreadableCapture.make(f"cannot list {d}: {exc.strerror}", Location(str(d)))
+            )
+            return None
+        if any(e.name == MANIFEST for e in entries):
+            for entry in read_manifest(d).get("switches", []):
+                folder, status = entry.get("folder") or entry.get("name"), entry.get("status")
+                if isinstance(folder, str) and status != "ok":
+                    partial[str(d / folder)] = str(status)
+        return iter(entries)
+
+    first = opened(root, 0)
+    if first is None:
+        return
+    stack.append((root, 0, first))
+    while stack:
+        d, depth, it = stack[-1]
+        entry = next(it, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        budget[0] -= 1
+        if budget[0] < 0:
+            if budget[0] == -1:
+                findings.append(
+                    CaptureTreeTooLarge.make(
+                        f"more than {MAX_CAPTURE_ENTRIES:,} entries under the capture paths: "
+                        "the rest is not read",
+                        Location(entry.path),
+                    )
+                )
+            return
+        try:
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError:
+            continue
+        if stat.S_ISDIR(mode):
+            if depth + 1 > MAX_CAPTURE_DEPTH:
+                if not cut:
+                    findings.append(
+                        CaptureTreeTooLarge.make(
+                            f"folders nested deeper than {MAX_CAPTURE_DEPTH} levels under "
+                            f"{root}: not read",
+                            Location(entry.path),
+                        )
+                    )
+                    cut = True
+                continue
+            sub = opened(Path(entry.path), depth + 1)
+            if sub is not None:
+                stack.append((Path(entry.path), depth + 1, sub))
+            continue
+        path = Path(entry.path)
+        if not stat.S_ISREG(mode):
+            if stat.S_ISLNK(mode) or path.suffix.lower() in CAPTURE_SUFFIXES:
+                findings.append(
+                    CaptureEntrySkipped.make(
+                        f"{entry.name} is {describe_mode(mode)}: not read", Location(entry.path)
+                    )
+                )
+            continue
+        if path.suffix.lower() in CAPTURE_SUFFIXES:
+            yield path, d.name, False
+
+
+def _read_text(p: Path, findings: list[Finding], *, follow: bool) -> str | None:
+    """A capture file's text: a regular file (never through a link unless ``follow``),
+    at most :data:`MAX_CAPTURE_FILE_BYTES`, not binary; else a finding and None."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as exc:
+        findings.append(
+            UnreadableCapture.make(f"cannot read {p}: {exc.strerror}", Location(str(p)))
+        )
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            findings.append(
+                CaptureEntrySkipped.make(
+                    f"{p.name} is {describe_mode(st.st_mode)}: not read", Location(str(p))
+                )
+            )
+            return None
+        if st.st_size > MAX_CAPTURE_FILE_BYTES:
+            findings.append(_too_large(p, st.st_size))
+            return None
+        raw = read_capped(fd, MAX_CAPTURE_FILE_BYTES)
+    except OSError as exc:
+        findings.append(
+            UnreadableCapture.make(f"cannot read {p}: {exc.strerror}", Location(str(p)))
+        )
+        return None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CAPTURE_FILE_BYTES:  # it grew while being read
+        findings.append(_too_large(p, len(raw)))
+        return None
+    if b"\x00" in raw[:4096]:
+        findings.append(UnreadableCapture.make(f"{p.name} is binary, not text", Location(str(p))))
+        return None
+    return raw.decode("utf-8", errors="replace")
+
+
+def _too_large(p: Path, size: int) -> Finding:
+    return CaptureFileTooLarge.make(
+        f"{p.name} is {size / (1 << 20):,.0f} MiB; capture files over "
+        f"{MAX_CAPTURE_FILE_BYTES >> 20} MiB are not read",
+        Location(str(p)),
+    )
+
+
 def _merge_snmp(
-    paths: Iterable[str | Path], states: dict[str, SwitchState], findings: list[Finding]
+    walks: list[tuple[str, str, str]], states: dict[str, SwitchState], findings: list[Finding]
 ) -> None:
     """Saved SNMP walks (``snmp_walk.txt``, written by ``zoneplan collect --via snmp``)."""
-    from .snmpwalk import read_snmp_captures
-
-    snmp_states, snmp_findings = read_snmp_captures(paths)
-    findings.extend(snmp_findings)
-    for name, st in snmp_states.items():
+    for st, fs, source in read_snmp_walks(walks):
+        findings.extend(fs)
+        name = st.name
         if name in states:
+            if not _same_folder(states[name], st):
+                _twice(states[name], st, findings, source)
+                continue
             _merge_into(states[name], st)
             states[name].seen.update(
                 {k: v for k, v in st.seen.items() if k not in states[name].seen}
             )
         else:
             states[name] = st
+
+
+def _folders(state: SwitchState) -> set[str]:
+    return {str(Path(src).parent) for src in state.seen.values()}
+
+
+def _same_folder(a: SwitchState, b: SwitchState) -> bool:
+    fa, fb = _folders(a), _folders(b)
+    return not fa or not fb or bool(fa & fb)
+
+
+def _twice(kept: SwitchState, other: SwitchState, findings: list[Finding], source: str) -> None:
+    """ZP043: a second capture of a switch is not merged; the switch is incompletely known."""
+    kept.complete = False
+    first = min(_folders(kept) or {"?"})
+    findings.append(
+        SameSwitchTwice.make(
+            f"switch {kept.name} is captured in {first} and again in "
+            f"{min(_folders(other) or {source})}: the second capture is not read, and the switch "
+            "counts as incompletely known",
+            Location(source),
+            subject=kept.name,
+        )
+    )
+
+
+def _honour_manifests(
+    states: dict[str, SwitchState], partial: dict[str, str], findings: list[Finding]
+) -> None:
+    """ZP044: a switch whose folder ``collect`` marked partial/failed is incomplete."""
+    if not partial:
+        return
+    for st in states.values():
+        hit = sorted(f for f in _folders(st) if f in partial)
+        if hit:
+            st.complete = False
+            findings.append(
+                CollectWasPartial.make(
+                    f"switch {st.name}: {MANIFEST} says collect read it {partial[hit[0]]!r}: "
+                    "what is absent from its capture is unknown",
+                    Location(hit[0]),
+                    subject=st.name,
+                )
+            )
 
 
 def read_capture_text(
@@ -126,39 +361,6 @@ def read_capture_text(
 # --------------------------------------------------------------------------- files → sections
 
 
-def _walk_dir(d: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
-    try:
-        entries = sorted(d.iterdir())
-    except OSError as exc:
-        findings.append(UnreadableCapture.make(f"cannot list {d}: {exc}", Location(str(d))))
-        return
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        if e.is_dir():
-            _walk_dir(e, e.name, sections, findings)
-        elif e.suffix.lower() in CAPTURE_SUFFIXES:
-            _read_file(e, group, sections, findings)
-
-
-def _read_file(p: Path, group: str, sections: list[Section], findings: list[Finding]) -> None:
-    from .snmpwalk import is_snmp_walk
-
-    if is_snmp_walk(p):
-        return  # read by _merge_snmp
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        findings.append(UnreadableCapture.make(f"cannot read {p}: {exc}", Location(str(p))))
-        return
-    if b"\x00" in raw[:4096]:
-        findings.append(UnreadableCapture.make(f"{p.name} is binary, not text", Location(str(p))))
-        return
-    text = raw.decode("utf-8", errors="replace")
-    forced = match(p.stem.replace("_", " "), from_filename=True)
-    _split(text, str(p), group, forced, sections, findings)
-
-
 def _split(
     text: str,
     source: str,
@@ -167,8 +369,15 @@ def _split(
     sections: list[Section],
     findings: list[Finding],
 ) -> None:
-    """Cut a file at its prompt lines; text before the first prompt uses the file's name."""
+    """Cut a file at its prompt lines; text before the first prompt uses the file's name.
+
+    One pass: line numbers are counted from one prompt to the next (a count from the start of
+    the text per prompt made session logs quadratic in their number of prompts).
+    """
+    if "\r" in text and "\n" not in text:  # classic Mac line ends: CR alone ends a line
+        text = text.replace("\r", "\n")
     prompts: list[tuple[int, int, str | None, str]] = []  # char pos, line no, host, command
+    pos, lineno = 0, 0
     term = terminal()
     for m in term.prompt_line.finditer(text):
         cmd = m.group("command").strip()
@@ -181,7 +390,9 @@ def _split(
             # when it has a host part and looks like a CLI word
             if not re.match(r"^[a-z][\w\-]*( |$)", cmd):
                 continue
-        prompts.append((m.start(), text.count("\n", 0, m.start()), host, cmd))
+        lineno += text.count("\n", pos, m.start())
+        pos = m.start()
+        prompts.append((pos, lineno, host, cmd))
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
@@ -253,6 +464,22 @@ def _add(
 # --------------------------------------------------------------------------- sections → states
 
 
+class _Recorder(dict):
+    """``SwitchState.seen`` while one output is fed: which inputs it provided."""
+
+    def __init__(self, seen: dict[str, str]) -> None:
+        super().__init__(seen)
+        self.touched: set[str] = set()
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.touched.add(key)
+        super().__setitem__(key, value)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+
+
 @dataclass(slots=True)
 class _Ctx:
     match: Match
@@ -261,8 +488,11 @@ class _Ctx:
 
 
 def _build(sections: list[Section], findings: list[Finding]) -> dict[str, SwitchState]:
-    groups: dict[str, list[tuple[Section, Any]]] = {}
-    named: dict[str, bool] = {}
+    # a group is a switch name *in one folder*: two folders naming the same switch are two
+    # captures of it, never merged (ZP043)
+    groups: dict[tuple[str, str], list[tuple[Section, Any]]] = {}  # (switch, folder) -> outputs
+    damaged: set[Section] = set()
+    named: dict[tuple[str, str], bool] = {}
     for sec in sections:
         assert sec.match is not None
         parser = registry()[sec.match.command.parser]
@@ -279,6 +509,8 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
         if sec.offset:
             got = [_shift(f, sec.offset) for f in got]
         findings.extend(got)
+        if any(f.severity.rank >= Severity.ERROR.rank for f in got):
+            damaged.add(sec)  # cut short or garbled: what it feeds is not completely known
         if sec.match.filtered and not any(f.code == FilteredOutput.code for f in got):
             findings.append(
                 FilteredOutput.make(
@@ -286,11 +518,13 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
                     Location(sec.file, sec.offset + 1),
                 )
             )
-        groups.setdefault(sec.group, []).append((sec, result))
-        named[sec.group] = named.get(sec.group, False) or sec.named
+        gk = (sec.group, str(Path(sec.file).parent))
+        groups.setdefault(gk, []).append((sec, result))
+        named[gk] = named.get(gk, False) or sec.named
 
     states: dict[str, SwitchState] = {}
-    for group, items in groups.items():
+    for gkey, items in groups.items():
+        group = gkey[0]
         vendors = {s.match.command.vendor for s, _ in items}  # type: ignore[union-attr]
         vendor = items[0][0].match.command.vendor  # type: ignore[union-attr]
         if len(vendors) > 1:
@@ -317,10 +551,22 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
                     )
                 )
             seen_cmds[key] = f"{sec.file}:{sec.offset + 1}"
-            FEEDS[m.command.feeds](state, result, _Ctx(m, sec.file, findings))
+            fed = _Recorder(state.seen)
+            state.seen = fed
+            try:
+                FEEDS[m.command.feeds](state, result, _Ctx(m, sec.file, findings))
+            finally:
+                state.seen = dict(fed)
+            for name in sorted(
+                fed.touched
+            ):  # a later complete output of the same input replaces it
+                if sec in damaged:
+                    state.cut[name] = sec.file
+                else:
+                    state.cut.pop(name, None)
         name = state.identity.name or group
         state.identity.name = name
-        if name == group and not named[group] and "identity" not in state.seen:
+        if name == group and not named[gkey] and "identity" not in state.seen:
             findings.append(
                 SwitchNotIdentified.make(
                     f"no output names this switch; it is called {group!r} after its folder or file",
@@ -329,10 +575,12 @@ def _build(sections: list[Section], findings: list[Finding]) -> dict[str, Switch
                 )
             )
         _finish(state, findings, items[0][0].file)
-        if name in states:
+        if name not in states:
+            states[name] = state
+        elif _same_folder(states[name], state):
             _merge_into(states[name], state)
         else:
-            states[name] = state
+            _twice(states[name], state, findings, items[0][0].file)
     return states
 
 
@@ -361,6 +609,8 @@ def _merge_into(dst: SwitchState, src: SwitchState) -> None:
     dst.device_alias_status = src.device_alias_status or dst.device_alias_status
     dst.vsans.update(src.vsans)
     dst.seen.update(src.seen)
+    dst.cut.update(src.cut)
+    dst.complete = dst.complete and src.complete
 
 
 def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:

@@ -44,7 +44,16 @@ from .common import (
     word_after,
     wwn_or_none,
 )
-from .snmpwalk import Catalogue, Columns, Oid, decode_fcid, decode_wwn, text_value, undecodable
+from .snmpwalk import (
+    Catalogue,
+    Columns,
+    Oid,
+    decode_fcid,
+    decode_wwn,
+    octets,
+    text_value,
+    undecodable,
+)
 
 __all__ = [
     "RunningConfig",
@@ -1277,7 +1286,7 @@ def _zone_db(
     db = ZoneDb(source=source)
     members: dict[tuple[int, int], list[str]] = {}
     tags: dict[tuple[int, int], dict[str, str]] = {}
-    for idx in sorted(k for k in fmt if k[0] == vsan and len(k) == 4):
+    for idx in sorted(k for k in fmt if len(k) == 4 and k[0] == vsan):
         _, ptype, parent, _m = idx
         f, raw = fmt.get(idx), ids.get(idx)
         m = decode_member(f, raw) if isinstance(f, int) and isinstance(raw, bytes) else None
@@ -1315,8 +1324,9 @@ def decode_snmp(
     (CISCO-FC-DEVICE-ALIAS-MIB), ports (IF-MIB, CISCO-FC-FE-MIB) and logins (CISCO-NS-MIB)."""
     c = cat.column
     # VSANs
-    for (v,), name in sorted((k, x) for k, x in cols.rows(c("vsanName")).items() if len(k) == 1):
-        oper = cols.rows(c("vsanOperState")).get((v,))
+    oper_states = cols.rows(c("vsanOperState"), 1)
+    for (v,), name in sorted(cols.rows(c("vsanName"), 1).items()):
+        oper = oper_states.get((v,))
         state.vsans[v] = Vsan(
             id=v,
             name=text_value(name),
@@ -1326,24 +1336,24 @@ def decode_snmp(
         state.seen["vsans"] = source
 
     # zone server settings
-    dz = cols.rows(c("zoneDefaultZoneBehaviour"))
-    prop = cols.rows(c("zoneSetPropagationMode"))
-    hard = cols.rows(c("zoneDbHardZoningEnabled"))
-    zs_names = cols.rows(c("zoneSetName"))
-    zs_lists = cols.rows(c("zoneSetZoneList"))
-    z_names = cols.rows(c("zoneName"))
-    z_alias = cols.rows(c("zoneAliasList"))
-    a_names = cols.rows(c("zoneAliasName"))
-    m_fmt = cols.rows(c("zoneMemberFormat"))
-    m_id = cols.rows(c("zoneMemberID"))
-    m_attr = cols.rows(c("zoneMemberAttr"))
-    e_set = cols.rows(c("zoneEnforcedZoneSetName"))
-    e_names = cols.rows(c("zoneEnforcedZoneName"))
-    e_alias = cols.rows(c("zoneEnforcedZoneAliasList"))
-    e_anames = cols.rows(c("zoneEnforcedZoneAliasName"))
-    e_fmt = cols.rows(c("zoneEnforcedZoneMemberFormat"))
-    e_id = cols.rows(c("zoneEnforcedZoneMemberID"))
-    e_attr = cols.rows(c("zoneEnforcedZoneMemberAttr"))
+    dz = cols.rows(c("zoneDefaultZoneBehaviour"), 1)
+    prop = cols.rows(c("zoneSetPropagationMode"), 1)
+    hard = cols.rows(c("zoneDbHardZoningEnabled"), 1)
+    zs_names = cols.rows(c("zoneSetName"), 2)
+    zs_lists = cols.rows(c("zoneSetZoneList"), 2)
+    z_names = cols.rows(c("zoneName"), 2)
+    z_alias = cols.rows(c("zoneAliasList"), 2)
+    a_names = cols.rows(c("zoneAliasName"), 2)
+    m_fmt = cols.rows(c("zoneMemberFormat"), 4)
+    m_id = cols.rows(c("zoneMemberID"), 4)
+    m_attr = cols.rows(c("zoneMemberAttr"), 4)
+    e_set = cols.rows(c("zoneEnforcedZoneSetName"), 1)
+    e_names = cols.rows(c("zoneEnforcedZoneName"), 2)
+    e_alias = cols.rows(c("zoneEnforcedZoneAliasList"), 2)
+    e_anames = cols.rows(c("zoneEnforcedZoneAliasName"), 2)
+    e_fmt = cols.rows(c("zoneEnforcedZoneMemberFormat"), 4)
+    e_id = cols.rows(c("zoneEnforcedZoneMemberID"), 4)
+    e_attr = cols.rows(c("zoneEnforcedZoneMemberAttr"), 4)
     vsans = {k[0] for k in dz} | {k[0] for k in zs_names} | {k[0] for k in z_names}
     vsans |= {k[0] for k in e_set}
     for v in sorted(vsans):
@@ -1383,13 +1393,16 @@ def decode_snmp(
 
     # device-aliases: INDEX is the name (length-prefixed); the value column is the WWN
     for idx, raw in sorted(cols.rows(c("cfdaConfigDeviceId")).items()):
-        if not idx or idx[0] != len(idx) - 1:
-            undecodable(fnd, source, "cfdaConfigDeviceAlias index", idx, raw)
+        name_octets = octets(idx[1:])
+        if idx[0] != len(idx) - 1 or name_octets is None:
+            undecodable(
+                fnd, source, "cfdaConfigDeviceAlias index", idx, raw, state, "device_aliases"
+            )
             continue
-        name = bytes(idx[1:]).decode("ascii", "replace")
+        name = name_octets.decode("ascii", "replace")
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None:
-            undecodable(fnd, source, "cfdaConfigDeviceId", idx, raw)
+            undecodable(fnd, source, "cfdaConfigDeviceId", idx, raw, state, "device_aliases")
             continue
         state.device_aliases[name] = w
     if cols.rows(c("cfdaConfigDeviceId")):
@@ -1397,11 +1410,11 @@ def decode_snmp(
     wwn_alias = {w: n for n, w in state.device_aliases.items()}
 
     # interfaces (IF-MIB + CISCO-FC-FE-MIB); fc ports are ifType 56
-    if_names = cols.rows(c("ifName"))
-    if_type = cols.rows(c("ifType"))
-    if_oper = cols.rows(c("ifOperStatus"))
-    fc_wwn = cols.rows(c("fcIfWwn"))
-    fc_mode = cols.rows(c("fcIfOperMode"))
+    if_names = cols.rows(c("ifName"), 1)
+    if_type = cols.rows(c("ifType"), 1)
+    if_oper = cols.rows(c("ifOperStatus"), 1)
+    fc_wwn = cols.rows(c("fcIfWwn"), 1)
+    fc_mode = cols.rows(c("fcIfOperMode"), 1)
     modes = {
         1: "auto",
         2: "F",
@@ -1416,7 +1429,7 @@ def decode_snmp(
         11: "TNP",
     }
     ifname: dict[int, str] = {}
-    for (ifx,), name in ((k, v) for k, v in if_names.items() if len(k) == 1):
+    for (ifx,), name in if_names.items():
         n = text_value(name)
         if n:
             ifname[ifx] = n
@@ -1442,8 +1455,9 @@ def decode_snmp(
     sn = cols.rows(c("fcNameServerSymbolicNodeName"))
     for idx, raw in sorted(pn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
-        if w is None or len(idx) != 4:
-            undecodable(fnd, source, "fcNameServerPortName", idx, raw)
+        fcid_octets = octets(idx[1:4])
+        if w is None or len(idx) != 4 or fcid_octets is None:
+            undecodable(fnd, source, "fcNameServerPortName", idx, raw, state, "logins")
             continue
         t = pt.get(idx)
         state.add_login(
@@ -1451,7 +1465,7 @@ def decode_snmp(
                 wwpn=w,
                 wwnn=decode_wwn(nn[idx]) if isinstance(nn.get(idx), bytes) else None,
                 vsan=idx[0],
-                fcid="0x" + bytes(idx[1:4]).hex(),
+                fcid="0x" + fcid_octets.hex(),
                 port_type={2: "N", 3: "NL"}.get(t) if isinstance(t, int) else None,
                 fabric_port_wwn=decode_wwn(fp[idx]) if isinstance(fp.get(idx), bytes) else None,
                 port_symbol=text_value(sp.get(idx)),
@@ -1465,7 +1479,7 @@ def decode_snmp(
     for idx, raw in sorted(fl_pn.items()):
         w = decode_wwn(raw) if isinstance(raw, bytes) else None
         if w is None or len(idx) != 3:
-            undecodable(fnd, source, "fcIfNxPortName", idx, raw)
+            undecodable(fnd, source, "fcIfNxPortName", idx, raw, state, "logins")
             continue
         ifx, vsan, _n = idx
         port = ifname.get(ifx, str(ifx))

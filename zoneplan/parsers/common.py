@@ -152,16 +152,15 @@ def _apply_backspaces(line: str) -> str:
 def _strip_pager(out: Text, source: str, term: Terminal) -> None:
     lines = out.lines
     markers = term.pager_markers
-    pager = term.pager
     last_content = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
     for i, line in enumerate(lines):
-        if any(marker in line for marker in markers) and pager.search(line):
+        if any(marker in line for marker in markers) and term.pager_spans(line):
             out.findings.append(
                 PagingPromptInOutput.make(
                     "pager prompt in output: what followed it may be missing", loc(source, i + 1)
                 )
             )
-            cleaned = pager.sub(" ", line)
+            cleaned = term.strip_pagers(line)
             # keep the line's own indentation when the prompt sat at its start
             lines[i] = cleaned if cleaned.strip() else ""
             if i == last_content and not cleaned.strip():
@@ -197,10 +196,10 @@ def norm_member(token: str) -> str | None:
     if ":" in token:
         return fast_wwn(token)
     if "," in token:
-        return token if _DI.match(token) else None
+        return token if _DI.fullmatch(token) else None
     if token.isascii() and token.replace("_", "").isalnum():  # the common case, no regex
         return token
-    return token if _NAME_OK.match(token) else None
+    return token if _NAME_OK.fullmatch(token) else None
 
 
 def after(s: str, sep: str = ":") -> str:

@@ -42,9 +42,12 @@ __all__ = [
     "Columns",
     "text_value",
     "undecodable",
+    "octets",
     "Decoder",
     "MAGIC",
     "FILE_NAME",
+    "is_snmp_walk",
+    "read_snmp_walks",
 ]
 
 MAGIC = "# zoneplan snmp walk 1"
@@ -93,7 +96,18 @@ class Catalogue:
 
 
 def _oid(s: str) -> Oid:
-    return tuple(int(x) for x in str(s).strip(".").split("."))
+    parts = str(s).strip().strip(".").split(".")
+    if not all(p.isascii() and p.isdigit() for p in parts):  # int() takes '1_0', '-1', ' 1'
+        raise ValueError(f"not a numeric OID: {s!r}")
+    return tuple(int(x) for x in parts)
+
+
+def octets(parts: Oid) -> bytes | None:
+    """Index sub-identifiers that encode octets (a name, an FC_ID), or None if one is not
+    (a saved walk is input: an index byte of 256 must not crash a decoder)."""
+    if all(0 <= p <= 255 for p in parts):
+        return bytes(parts)
+    return None
 
 
 def load_catalogue(vendor: str) -> Catalogue:
@@ -165,7 +179,7 @@ def _fmt_value(tag: int, value: bytes | int | str) -> str:
             s = value.decode("ascii")
         except UnicodeDecodeError:
             s = ""
-        if s and _PRINTABLE.match(s) and not re.fullmatch(r"[0-9a-fA-F]+", s):
+        if s and _PRINTABLE.fullmatch(s) and not re.fullmatch(r"[0-9a-fA-F]+", s):
             return f"4|{s}"
         return f"4x|{value.hex()}"
     if tag in (64, 68) and isinstance(value, bytes):
@@ -230,10 +244,21 @@ def read_walk(text: str, source: str = FILE_NAME) -> tuple[Walk, list[Finding]]:
                 walk.version = val
             elif key == "walk":
                 parts = val.split(None, 3)
-                if len(parts) >= 4 and parts[2].startswith("rows="):
-                    walk.statuses.append(
-                        WalkStatus(parts[1], _oid(parts[0]), parts[3], int(parts[2][5:]))
+                try:
+                    if len(parts) < 4 or not parts[2].startswith("rows="):
+                        raise ValueError
+                    status = WalkStatus(parts[1], _oid(parts[0]), parts[3], int(parts[2][5:]))
+                except ValueError:
+                    findings.append(
+                        UnrecognisedLine.make(
+                            f"not a '# walk: OID NAME rows=N STATUS' line: {line[:80]!r}",
+                            Location(source, n),
+                        )
                     )
+                    # a status that cannot be read is no proof the column is complete
+                    walk.statuses.append(WalkStatus("?", (), "unreadable status line"))
+                else:
+                    walk.statuses.append(status)
             continue
         oid_s, sep, rest = line.partition("|")
         tag_s, sep2, val = rest.partition("|")
@@ -272,14 +297,23 @@ class Columns:
     def __init__(self, walk: Walk) -> None:
         self.walk = walk
         self._sorted = sorted(walk.values)
+        #: rows whose index does not have the table's shape: (column prefix, index)
+        self.bad: list[tuple[Oid, Oid]] = []
 
-    def rows(self, prefix: Oid) -> dict[Oid, bytes | int | str]:
+    def rows(self, prefix: Oid, width: int | None = None) -> dict[Oid, bytes | int | str]:
+        """The column's rows by index suffix. A row without an index, or (``width`` given)
+        with another number of sub-identifiers than the table's INDEX has, is left out and
+        recorded in :attr:`bad` (a saved walk is input: it may hold anything)."""
         n = len(prefix)
         i = bisect.bisect_left(self._sorted, prefix)
         out: dict[Oid, bytes | int | str] = {}
         while i < len(self._sorted) and self._sorted[i][:n] == prefix:
             oid = self._sorted[i]
-            out[oid[n:]] = self.walk.values[oid].value
+            idx = oid[n:]
+            if not idx or (width is not None and len(idx) != width):
+                self.bad.append((prefix, idx))
+            else:
+                out[idx] = self.walk.values[oid].value
             i += 1
         return out
 
@@ -302,8 +336,19 @@ def text_value(v: object) -> str | None:
 Decoder = Callable[[SwitchState, Columns, Catalogue, str, list[Finding]], None]
 
 
-def undecodable(findings: list[Finding], source: str, what: str, idx: Oid, raw: object) -> None:
-    """ZP722: a value that cannot be decoded is skipped, never guessed."""
+def undecodable(
+    findings: list[Finding],
+    source: str,
+    what: str,
+    idx: Oid,
+    raw: object,
+    state: SwitchState | None = None,
+    feeds: str = "",
+) -> None:
+    """ZP727: a value that cannot be decoded is skipped, never guessed; what it ``feeds``
+    (a ``SwitchState.seen`` input) is then not completely known."""
+    if state is not None and feeds:
+        state.cut[feeds] = source
     size = len(raw) if isinstance(raw, bytes) else "?"
     findings.append(
         SnmpValueUndecodable.make(
@@ -360,12 +405,28 @@ def parse_snmp_walk(
                 subject=state.name,
             )
         )
+    if cols.bad:
+        shown = ", ".join(
+            f"{'.'.join(map(str, col))}[{'.'.join(map(str, idx)) or 'no index'}]"
+            for col, idx in cols.bad[:3]
+        )
+        findings.append(
+            SnmpValueUndecodable.make(
+                f"{name}: {len(cols.bad)} row(s) whose index does not fit the table's INDEX "
+                f"skipped ({shown}{' …' if len(cols.bad) > 3 else ''}); the walk is incomplete",
+                Location(source),
+                subject=name,
+            )
+        )
     bad = [s for s in walk.statuses if s.status not in ("complete", "empty")]
-    if bad:
+    if bad or cols.bad:
+        # which input a cut column feeds is not tracked: none of the walk is complete
+        state.cut.update({k: source for k in state.seen if k != "identity"})
         for z in state.zoning.values():
             for db in (z.defined, z.effective):
                 if db is not None:
                     db.complete = False
+    if bad:
         findings.append(
             PartialRead.make(
                 f"{name}: {len(bad)} SNMP column(s) not completely read: "
@@ -387,50 +448,32 @@ def _decoder(pack: VendorPack) -> Decoder:
     return decode
 
 
-def is_snmp_walk(path: Path, head: str | None = None) -> bool:
-    """True for a saved SNMP walk: named ``snmp_walk.txt`` or starting with the magic line."""
-    if path.name == FILE_NAME:
-        return True
-    if head is None:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                head = f.readline()
-        except OSError:
-            return False
-    return head.startswith(MAGIC)
+def is_snmp_walk(path: Path, head: str) -> bool:
+    """True for a saved SNMP walk: named ``snmp_walk.txt`` or starting with the magic line.
+
+    ``head`` is the start of the file's text (the capture reader reads each file once, as a
+    regular file, never through a link: this function opens nothing)."""
+    return path.name == FILE_NAME or head.startswith(MAGIC)
 
 
-def read_snmp_captures(paths: Iterable[str | Path]) -> tuple[dict[str, SwitchState], list[Finding]]:
-    """Every ``snmp_walk.txt`` under ``paths`` (files or folders) → ``{switch: state}``.
+def read_snmp_walks(
+    walks: Iterable[tuple[str, str, str]],
+) -> list[tuple[SwitchState, list[Finding], str]]:
+    """Saved walks ``(source, text, folder name)`` → ``(state, findings, source)`` each.
 
-    The capture reader calls this for the files it must skip (or the caller merges both): a
-    walk's switch is its header's ``# switch:``, else its folder's name.
+    The capture reader finds and reads the files; a walk's switch is its header's
+    ``# switch:``, else its folder's name.
     """
-    states: dict[str, SwitchState] = {}
-    findings: list[Finding] = []
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += sorted(x for x in p.rglob("*.txt") if is_snmp_walk(x))
-        elif p.is_file() and is_snmp_walk(p):
-            files.append(p)
-    for f in files:
-        try:
-            text = f.read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            from ..rules.capture import UnreadableCapture
-
-            findings.append(UnreadableCapture.make(f"cannot read {f}: {e}", Location(str(f))))
-            continue
+    out = []
+    for source, text, folder in walks:
         walk_switch = next(
             (
                 ln.split(":", 1)[1].strip()
-                for ln in text.splitlines()[:4]
+                for ln in text.split("\n", 4)[:4]
                 if ln.startswith("# switch:")
             ),
             "",
         )
-        st, fs = parse_snmp_walk(text, str(f), switch=walk_switch or f.parent.name)
-        states[st.name] = st
-        findings += fs
-    return states, findings
+        st, fs = parse_snmp_walk(text, source, switch=walk_switch or folder)
+        out.append((st, fs, source))
+    return out

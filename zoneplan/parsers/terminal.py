@@ -59,10 +59,63 @@ class Terminal:
         s = line.strip().lower()
         return bool(s) and self.error_line.match(s) is not None
 
+    def pager_spans(self, line: str) -> list[tuple[int, int]]:
+        """Where pager prompts are in ``line``, each with the blanks around it.
+
+        Linear in the line: a pager prompt contains its pack's marker, so the pattern is only
+        tried in a window around each marker, never from every position of the line (a
+        pattern such as ``-+\\s*More`` tried at each dash of a long run of dashes, or
+        ``\\s*`` at each blank of a long run of blanks, is quadratic).
+        """
+        spans: list[tuple[int, int]] = []
+        hits = sorted({i for mk in self.pager_markers for i in _occurrences(line, mk)})
+        done = 0
+        for pos in hits:
+            if pos < done:
+                continue
+            lo = max(done, pos - _PAGER_WINDOW)
+            m = self.pager.search(line, lo, min(len(line), pos + _PAGER_WINDOW))
+            if m is None or m.start() > pos:
+                continue
+            start, end = m.start(), m.end()
+            while start > done and line[start - 1].isspace():
+                start -= 1
+            while end < len(line) and line[end].isspace():
+                end += 1
+            spans.append((start, end))
+            done = end
+        return spans
+
+    def strip_pagers(self, line: str, by: str = " ") -> str:
+        """``line`` with every pager prompt (and the blanks around it) replaced by ``by``."""
+        out, at = [], 0
+        for start, end in self.pager_spans(line):
+            out += [line[at:start], by]
+            at = end
+        return "".join(out) + line[at:]
+
+    def strip_pager_at_end(self, text: str) -> str:
+        """``text`` without a pager prompt at its end (only the end is searched: a live
+        session quits a pager it saw there)."""
+        head, tail = text[:-_PAGER_WINDOW], text[-_PAGER_WINDOW:]
+        return head + self.pager_at_end.sub("", tail)
+
     def quit_for(self, m: re.Match[str]) -> str:
         """What quits the pager a ``pager``/``pager_at_end`` match found."""
         name = m.lastgroup or "p0"
         return self.pager_quits[int(name[1:])]
+
+
+#: characters searched on each side of a pager marker (pager prompts are one short line)
+_PAGER_WINDOW = 256
+
+
+def _occurrences(line: str, marker: str) -> list[int]:
+    out, i = [], line.find(marker)
+    while i >= 0:
+        out.append(i)
+        i = line.find(marker, i + 1)
+    return out
 
 
 def _alternation(parts: list[str]) -> str:

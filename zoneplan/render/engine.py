@@ -7,8 +7,10 @@ in the pack's manifest) and hands them a :class:`~zoneplan.render.view.ScriptVie
 database they act on. Everything dialect-specific (commands, commits, prompts, comment
 character, quoting) is data in ``vendors/<pack>/``.
 
-Every note and comment text goes through one function, :meth:`Renderer.comment` (the
-``comment`` filter): one line, no control characters.
+Every ``{{ value }}`` passes the one sanitiser (:mod:`zoneplan.sanitise`): comments, headers
+and notes hold text from the inventory, from switches and from paths, and a newline in any of
+them must never start a line of its own; :meth:`Renderer.comment` is the function for note and
+comment text, and every rendered script is checked by :func:`~zoneplan.sanitise.check_artefact`.
 
 Defence in depth: names and WWPNs were validated when the inventory was loaded and made legal
 by the planner, and the ``quote`` filter checks every value *again* against the pack's
@@ -30,6 +32,7 @@ from ..gcpause import gc_paused
 from ..packs import VendorPack, load_pack
 from ..plan.delta import greenfield_change
 from ..plan.model import FabricChange, FabricPlan, Plan, ZoneMember
+from ..sanitise import UnsafeArtefact, artefact_environment, check_artefact, one_line
 from .view import ScriptView, script_view
 
 __all__ = [
@@ -81,10 +84,9 @@ class Renderer:
         self._token = re.compile(syntax.token_pattern)
         self._quote = syntax.quote
         self._sep = syntax.member_separator
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(pack.templates_dir)),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
+        # every {{ value }} passes the sanitiser (one line, control characters visible)
+        self.env = artefact_environment(
+            jinja2.FileSystemLoader(str(pack.templates_dir)),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -103,7 +105,7 @@ class Renderer:
     def bare(self, value: object) -> str:
         """A validated token without quotes (Cisco names, or text inside a quoted list)."""
         text = value.name if isinstance(value, ZoneMember) else value
-        if not isinstance(text, str) or not self._token.match(text):
+        if not isinstance(text, str) or not self._token.fullmatch(text):
             raise UnsafeValue(
                 f"{self.pack.id}: refusing to put {text!r} into a script (allowed: "
                 f"{self._token.pattern})"
@@ -119,13 +121,13 @@ class Renderer:
         return f"{self._quote}{body}{self._quote}"
 
     def comment(self, value: object) -> str:
-        """Note/comment text on one line: line breaks and control characters become spaces.
+        """Note/comment text on one line, control characters made visible.
 
         The one function every free-text line of every artefact passes (headers, notes,
-        reasons): a line break in a name or a note must never start a line of its own.
+        reasons; the ``comment`` filter): a line break in a name or a note must never start a
+        line of its own.
         """
-        text = str(value)
-        return "".join(c if c.isprintable() else " " for c in text).strip()
+        return one_line(value)
 
     def vsan(self, value: object) -> int:
         """A VSAN / virtual-fabric number, checked to be one (1-4094)."""
@@ -151,12 +153,17 @@ class Renderer:
             raise RenderError(f"{self.pack.id}: template {name}: {exc}") from exc
 
     def render(self, key: str, **context: object) -> str:
+        """A template rendered, then checked line by line by the sanitiser's last gate."""
         try:
-            return self.template(key).render(**context)
+            text = self.template(key).render(**context)
         except UnsafeValue:
             raise
         except jinja2.TemplateError as exc:
             raise RenderError(f"{self.pack.id}: rendering {key}: {exc}") from exc
+        try:
+            return check_artefact(text, f"{self.pack.id} {key}")
+        except UnsafeArtefact as exc:
+            raise UnsafeValue(str(exc)) from exc
 
     def view(self, fp: FabricPlan, change: FabricChange, direction: str) -> ScriptView:
         return script_view(fp, change, self.pack, direction)

@@ -35,20 +35,20 @@ class RenderedPorts:
 
 
 def _port(value: object) -> str:
-    if not isinstance(value, str) or not _PORT.match(value):
+    if not isinstance(value, str) or not _PORT.fullmatch(value):
         raise UnsafeValue(f"refusing {value!r} as a switch port")
     return value
 
 
 def _text(value: object) -> str:
-    if not isinstance(value, str) or not _TEXT.match(value):
+    if not isinstance(value, str) or not _TEXT.fullmatch(value):
         raise UnsafeValue(f"refusing {value!r} in a comment")
     return value
 
 
 def restorable(setting: PortSetting) -> bool:
     """True when the old name can be written back by the rollback as a command."""
-    return bool(setting.old_name) and bool(_RESTORABLE.match(setting.old_name or ""))
+    return bool(setting.old_name) and bool(_RESTORABLE.fullmatch(setting.old_name or ""))
 
 
 def _renderer(pack_id: str) -> Renderer:

@@ -12,7 +12,7 @@ codes          module              family                                       
 =============  ==================  ===================================================  ==========
 ZP001-ZP009    ``input``           inventory loader: syntax, schema, keys, WWPNs, names  load
 ZP010-ZP019    ``spreadsheet``     inventory workbook import: sheets, columns, cells    load
-ZP020-ZP039    ``capture``         saved switch output (parsers)                         capture
+ZP020-ZP049    ``capture``         saved switch output (parsers and the capture reader)  capture
 ZP050-ZP059    ``multipath``       ``multipath -ll`` output (hosts.mpll)                 host
 ZP060-ZP069    ``credentials``     credentials and live configuration                   live
 ZP090-ZP099    ``policy``          the inventory's policy section                       policy

@@ -77,6 +77,31 @@ _SAN2 = _login("010100", "21:00:00:24:ff:7a:20:00", "Target", 1)
 _ESX01 = _login("010800", "10:00:00:90:fa:c1:00:01", "Initiator", 8)
 #: everything the plan zones, logged in where the inventory cables it
 LOGGED_IN = _nsshow(_SAN1, _SAN2, _ESX01)
+#: the rest of what an "in sync" verdict needs of sw1 (the pack's audit needs): its ports
+#: (``switchshow``, FOS 9 layout of the real captures) and no open zoning transaction
+REST = _text("""
+    sw1:admin> switchshow
+    switchName:	sw1
+    switchType:	170.0
+    switchState:	Online
+    switchMode:	Native
+    switchRole:	Principal
+    switchDomain:	1
+    switchId:	fffc01
+    switchWwn:	10:00:c4:f5:7c:00:00:01
+    zoning:		ON (cfg_one_switch_A)
+    switchBeacon:	OFF
+
+    Index Port Address  Media Speed   State       Proto
+    ==================================================
+      0   0   010000   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:10:00
+      1   1   010100   id    N16     Online      FC  F-Port  21:00:00:24:ff:7a:20:00
+      8   8   010800   id    N16     Online      FC  F-Port  10:00:00:90:fa:c1:00:01
+    sw1:admin> cfgtransshow
+    There is no outstanding zoning transaction
+    """)
+#: sw1 read completely and as planned: zoning, logins, ports, transaction state
+COMPLETE = PLANNED + LOGGED_IN + REST
 
 
 class _Audit(Rule):
@@ -96,6 +121,7 @@ class ZoneMissing(_Audit):
     code = "ZP601"
     name = "zone-missing"
     severity = Severity.ERROR
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": PLANNED.replace(f"; {_Z2}", "")
@@ -123,6 +149,7 @@ class UnexpectedZone(_Audit):
     code = "ZP602"
     name = "unexpected-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; old_backup_zone\n")
@@ -162,6 +189,7 @@ class MemberDrift(_Audit):
     code = "ZP603"
     name = "zone-member-drift"
     severity = Severity.ERROR
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": PLANNED.replace(
@@ -185,11 +213,15 @@ class AliasDrift(_Audit):
         that is gone and leaves the new one out.
     Fix:
         Correct the alias (``aliremove``/``aliadd``, ``device-alias name X pwwn Y``) or the inventory.
+
+    An alias that names another WWPN is an error (it changes who reaches the storage); a
+    missing alias is a warning (the zones that name it are reported as drift themselves).
     """
 
     code = "ZP604"
     name = "alias-drift"
     severity = Severity.WARNING
+    subject_kind = "alias"
     fails = Audit(
         {"sw1.txt": PLANNED.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
         base=_BASE,
@@ -272,6 +304,7 @@ class UnzonedLogin(_Audit):
     code = "ZP607"
     name = "unzoned-login"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
     fails = Audit(
         {
             "sw1.txt": PLANNED
@@ -298,6 +331,7 @@ class ZonedNotLoggedIn(_Audit):
     code = "ZP608"
     name = "zoned-not-logged-in"
     severity = Severity.WARNING
+    subject_kind = "wwpn"
     fails = Audit(
         {"sw1.txt": PLANNED + _nsshow(_SAN1, _ESX01)},
         base=_BASE,
@@ -319,6 +353,7 @@ class Miscabled(_Audit):
     code = "ZP609"
     name = "miscabled"
     severity = Severity.ERROR
+    subject_kind = "port"
     fails = Audit(
         {"sw1.txt": PLANNED + LOGGED_IN.replace("Port Index: 8", "Port Index: 9")},
         base=_BASE,
@@ -340,6 +375,7 @@ class LiveMirrorZoneImpure(_Audit):
     code = "ZP610"
     name = "live-mirror-zone-impure"
     severity = Severity.ERROR
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; z_mix\n")
@@ -369,6 +405,7 @@ class MultiInitiatorZone(_Audit):
     code = "ZP611"
     name = "multi-initiator-zone"
     severity = Severity.WARNING
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": _text(
@@ -436,6 +473,7 @@ class OpenTransaction(_Audit):
     code = "ZP612"
     name = "open-transaction"
     severity = Severity.ERROR
+    subject_kind = "switch"
     fails = Audit(
         {
             "sw1.txt": PLANNED
@@ -466,6 +504,7 @@ class ZoneSessionLocked(_Audit):
     code = "ZP613"
     name = "zone-session-locked"
     severity = Severity.ERROR
+    subject_kind = "switch"
     fails = Audit(
         {
             "mds1.txt": """
@@ -512,12 +551,17 @@ class AuditIncomplete(_Audit):
     code = "ZP614"
     name = "audit-incomplete"
     severity = Severity.ERROR
+    subject_kind = "fabric"
     fails = Audit(
         {"sw1.txt": LOGGED_IN},
         base=_BASE,
         caption="Only the name server was captured: the zoning of fabric A is unknown.",
     )
-    passes = Audit({"sw1.txt": PLANNED}, base=_BASE, caption="Defined and effective zoning.")
+    passes = Audit(
+        {"sw1.txt": COMPLETE},
+        base=_BASE,
+        caption="Defined and effective zoning, logins, ports and the transaction state.",
+    )
 
 
 class InSync(_Audit):
@@ -532,15 +576,23 @@ class InSync(_Audit):
     code = "ZP615"
     name = "in-sync"
     severity = Severity.INFO
+    subject_kind = "fabric"
     fails = Audit(
-        {"sw1.txt": PLANNED},
+        {"sw1.txt": COMPLETE},
         base=_BASE,
-        caption="Reported: the zoning read completely, and as planned.",
+        caption="Reported: everything the verdict needs read completely, and as planned.",
     )
-    passes = Audit(
-        {"sw1.txt": PLANNED.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
-        base=_BASE,
-        caption="Not said of a fabric that drifted.",
+    passes = (
+        Audit(
+            {"sw1.txt": COMPLETE.replace("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:09")},
+            base=_BASE,
+            caption="Not said of a fabric that drifted.",
+        ),
+        Audit(
+            {"sw1.txt": PLANNED},
+            base=_BASE,
+            caption="Nor of one whose logins, ports and transaction state were not captured.",
+        ),
     )
 
 
@@ -556,6 +608,7 @@ class ZoneTooSmall(_Audit):
     code = "ZP616"
     name = "zone-too-small"
     severity = Severity.WARNING
+    subject_kind = "zone"
     fails = Audit(
         {
             "sw1.txt": PLANNED.replace(f"; {_Z2}\n", f"; {_Z2}; z_old\n")
@@ -567,6 +620,172 @@ class ZoneTooSmall(_Audit):
         caption="A zone holding esx01's port alone, left over from a removal.",
     )
     passes = Audit({"sw1.txt": PLANNED}, base=_BASE)
+
+
+#: sw2's ``cfgshow`` as the plan of fabric B wants it: sw1's, with fabric B's names and WWPNs
+PLANNED_B = PLANNED
+for _a, _b in (
+    ("sw1:", "sw2:"),
+    ("cfg_one_switch_A", "cfg_one_switch_B"),
+    ("esx01_vmhba2_p0", "esx01_vmhba2_p1"),
+    ("san1_hba0_p0", "san1_hba1_p0"),
+    ("san2_hba0_p0", "san2_hba1_p0"),
+    ("10:00:00:90:fa:c1:00:01", "10:00:00:90:fa:c1:00:02"),
+    ("21:00:00:24:ff:7a:10:00", "21:00:00:24:ff:7a:12:00"),
+    ("21:00:00:24:ff:7a:20:00", "21:00:00:24:ff:7a:22:00"),
+):
+    PLANNED_B = PLANNED_B.replace(_a, _b)
+_SAN1_B = _login("020000", "21:00:00:24:ff:7a:12:00", "Target", 0)
+_SAN2_B = _login("020100", "21:00:00:24:ff:7a:22:00", "Target", 1)
+_ESX01_B = _login("020800", "10:00:00:90:fa:c1:00:02", "Initiator", 8)
+
+
+def _nsshow_b(*logins: str) -> str:
+    return _nsshow(*logins).replace("sw1:admin>", "sw2:admin>")
+
+
+class AccessLost(_Audit):
+    """A client has no path to the cluster on any fabric it is planned on.
+
+    Why:
+        Every LUN of the cluster is gone for that host: its VMs or file systems stop. A
+        monitoring job must page someone, not count a warning.
+    Fix:
+        Check the host, its HBAs and cables; if an HBA was replaced, put its new WWPN in the
+        inventory and apply the planned change (``zoneplan plan INVENTORY --against CAPTURE``).
+
+    A path is a port of the client that is logged in and in an effective zone with a
+    logged-in target port of the cluster. A fabric is judged only when its effective zoning
+    and the logins of all its switches were read.
+    """
+
+    code = "ZP619"
+    name = "access-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+    fails = Audit(
+        {"sw1.txt": PLANNED + _nsshow(_SAN1, _SAN2)},
+        base=_BASE,
+        caption="esx01's only port is not logged in: no path to the cluster at all.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
+
+
+class RedundancyLost(_Audit):
+    """A client has lost its paths to the cluster on one fabric (it still has the other).
+
+    Why:
+        The host runs on one fabric: the next switch reboot, firmware upgrade or zoning
+        mistake on the other fabric cuts it off.
+    Fix:
+        Check that fabric's HBA port, cable and switch port; then audit again.
+    """
+
+    code = "ZP620"
+    name = "redundancy-lost"
+    severity = Severity.ERROR
+    subject_kind = "host"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B),
+        },
+        # samples/one-switch.yaml with a second fabric: switch sw2, a target port of each
+        # node and esx01's second port on it
+        patch="""
+            fabrics:
+              - {name: B, vendor: brocade}
+            switches:
+              - {name: sw2, fabric: B, domain_id: 2, ports: 24}
+            cluster:
+              nodes:
+                - name: san1
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:12:00", role: target, switch: sw2, port: 0}
+                - name: san2
+                  hbas:
+                    - name: hba1
+                      vendor: qlogic
+                      ports:
+                        - {name: p0, wwpn: "21:00:00:24:ff:7a:22:00", role: target, switch: sw2, port: 1}
+            hosts:
+              - name: esx01
+                hbas:
+                  - name: vmhba2
+                    ports:
+                      - {name: p1, wwpn: "10:00:00:90:fa:c1:00:02", switch: sw2, port: 8}
+            """,
+        base=_BASE,
+        caption="esx01/vmhba2/p1, its only port on fabric B, is not logged in; fabric A is fine.",
+    )
+    passes = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED_B + _nsshow_b(_SAN1_B, _SAN2_B, _ESX01_B),
+        },
+        patch=fails.patch,
+        base=_BASE,
+        caption="esx01 logged in and zoned on both fabrics.",
+    )
+
+
+class HbaReplaced(_Audit):
+    """An unknown WWPN is logged in where the inventory's port is cabled, and that port is absent.
+
+    Why:
+        The usual day-2 event: a failed HBA was swapped, its new WWPN logged in on the same
+        switch port, and nothing zones it. Said once, with what to do, instead of an unzoned
+        login and an absent member about two bare WWPNs.
+    Fix:
+        Put the new WWPN in the inventory (``wwpn:`` of that port), then
+        ``zoneplan plan INVENTORY --against CAPTURE --out DIR``, review and apply the change
+        (the alias is re-pointed; zones stay as they are).
+    """
+
+    code = "ZP621"
+    name = "hba-replaced"
+    severity = Severity.ERROR
+    subject_kind = "port"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED
+            + _nsshow(_SAN1, _SAN2, _login("010800", "10:00:00:90:fa:c1:99:01", "Initiator", 8))
+        },
+        base=_BASE,
+        caption="On port 8, where esx01/vmhba2/p0 is cabled, another WWPN logged in.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, base=_BASE)
+
+
+class PlanOutOfDate(_Audit):
+    """The plan.json audited against was made from another version of the inventory.
+
+    Why:
+        ``audit --plan plan.json`` compares the fabric with what was planned (and applied);
+        when the inventory changed since, the plan may no longer be what is wanted.
+    Fix:
+        Plan again (``zoneplan plan INVENTORY --against CAPTURE --out DIR``) and apply the
+        change, or audit without ``--plan``.
+    """
+
+    code = "ZP622"
+    name = "plan-out-of-date"
+    severity = Severity.WARNING
+    fails = Audit(
+        {"sw1.txt": PLANNED + LOGGED_IN},
+        base=_BASE,
+        plan_from="description: before the last edit",
+        caption="plan.json was planned before the inventory's last edit.",
+    )
+    passes = Audit(
+        {"sw1.txt": PLANNED + LOGGED_IN},
+        base=_BASE,
+        plan_from="",
+        caption="plan.json was planned from the inventory as it is.",
+    )
 
 
 class PortNameDrift(_Audit):
@@ -667,4 +886,8 @@ RULES = (
     ZoneTooSmall,
     PortNameDrift,
     PortVsanDrift,
+    AccessLost,
+    RedundancyLost,
+    HbaReplaced,
+    PlanOutOfDate,
 )

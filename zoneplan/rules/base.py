@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from ..findings import Finding, Location, Severity
+from ..findings import Finding, Location, Severity, Subject
 from .examples import Example
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     scope: ClassVar[RuleScope] = RuleScope.INVENTORY
+    #: which :class:`~zoneplan.findings.Subject` field the ``subject`` string is (``zone``,
+    #: ``switch``…); empty when it varies (the workflow recognises WWPNs, ports, hosts…)
+    subject_kind: ClassVar[str] = ""
     #: inputs that make this rule's finding (one example, or several)
     fails: ClassVar[Example | tuple[Example, ...]] = ()
     #: inputs that do not, each close to a Fails example
@@ -114,10 +117,21 @@ class Rule:
         subject: str = "",
         hint: str = "",
         severity: Severity | None = None,
+        about: Subject | None = None,
     ) -> Finding:
-        """A finding of this rule."""
+        """A finding of this rule; ``about`` adds structured subject fields."""
+        about = about or Subject()
+        if cls.subject_kind and subject and not getattr(about, cls.subject_kind):
+            about = about.merged(Subject(**{cls.subject_kind: subject}))
         return Finding(
-            cls.code, cls.name, severity or cls.severity, message, location, subject, hint
+            cls.code,
+            cls.name,
+            severity or cls.severity,
+            message,
+            location,
+            subject,
+            hint,
+            about=about,
         )
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -606,6 +606,132 @@ class ParserFailure(_CaptureRule):
     passes = Capture({"sw-a1.txt": _prompted("sw-a1:admin> cfgshow", _CFGSHOW)})
 
 
+class CaptureEntrySkipped(_CaptureRule):
+    """An entry of a capture folder that is not a regular file or a folder is not read.
+
+    Why:
+        A capture folder is read as data. A symbolic link could point anywhere (a root-only
+        file whose lines would be echoed in findings, ``/dev/zero``, a loop of folders); a
+        FIFO or a device never ends. Inside a capture folder they are skipped, never followed
+        or opened; a path named on the command line is the user's choice and is followed, but
+        only a folder or a regular file is read.
+    Fix:
+        Copy the output into the capture folder as a regular file.
+    """
+
+    code = "ZP040"
+    name = "capture-entry-skipped"
+    severity = Severity.WARNING
+    fails = Run(
+        "zoneplan audit --capture /dev/null",
+        caption="A device given as a capture (links, FIFOs and devices inside a capture "
+        "folder are skipped the same way).",
+    )
+    passes = Run(
+        "zoneplan audit --capture capture",
+        files={"capture/sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="A folder of regular files.",
+    )
+
+
+class CaptureFileTooLarge(_CaptureRule):
+    """A capture file is larger than zoneplan reads (``MAX_CAPTURE_FILE_BYTES``, 128 MiB).
+
+    Why:
+        A saved output of a switch is a few MB even for the largest zone databases; a file
+        far beyond that is not switch output (or would exhaust memory). It is not read, and
+        what it would have said is unknown.
+    Fix:
+        Split a huge session log per command, or remove the file from the capture folder.
+    """
+
+    code = "ZP041"
+    name = "capture-file-too-large"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"sw-a1/cfgshow.txt": _CFGSHOW},
+        fault="capture-limits-tiny",
+        caption="A file over the limit (the lab lowers the limit to 64 bytes: a 128 MiB "
+        "example would not fit here).",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW}, caption="The same file, 128 MiB allowed.")
+
+
+class CaptureTreeTooLarge(_CaptureRule):
+    """A capture tree is deeper or holds more files than zoneplan reads; the rest is skipped.
+
+    Why:
+        A capture folder holds a folder per switch; nesting beyond ``MAX_CAPTURE_DEPTH`` (16)
+        levels or more than ``MAX_CAPTURE_ENTRIES`` (100,000) entries is not a capture (a wrong
+        path such as ``/``); reading on would take forever.
+    Fix:
+        Point ``--capture`` at the capture folder itself.
+    """
+
+    code = "ZP042"
+    name = "capture-tree-too-large"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"site/room1/sw-a1/cfgshow.txt": _CFGSHOW},
+        fault="capture-limits-tiny",
+        caption="Folders nested deeper than the limit (the lab lowers it to one level).",
+    )
+    passes = Capture({"sw-a1/cfgshow.txt": _CFGSHOW}, caption="A folder per switch.")
+
+
+class SameSwitchTwice(_CaptureRule):
+    """Two capture folders (or files) name the same switch; they are not merged.
+
+    Why:
+        Two captures of one switch taken at different times, merged, describe a switch that
+        never existed: zones of both, the later one winning at random (false drift, or a
+        false "in sync"). The first one found is used; the switch counts as incompletely
+        known, so no verdict is "in sync".
+    Fix:
+        Give one capture of each switch (the newest).
+    """
+
+    code = "ZP043"
+    name = "same-switch-twice"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"monday/sw-a1/cfgshow.txt": _CFGSHOW, "tuesday/sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="Two collects of sw-a1 given together.",
+    )
+    passes = Capture({"tuesday/sw-a1/cfgshow.txt": _CFGSHOW}, caption="The newest one only.")
+
+
+#: a manifest as ``collect`` writes it (zoneplan-collect.json), with sw-a1's status
+def _manifest(status: str) -> str:
+    return (
+        '{"collected": "2026-12-01T08:00:00Z", "switches": [{"name": "sw-a1", "via": "ssh", '
+        f'"status": "{status}", "folder": "sw-a1", "files": ["cfgshow.txt"]}}]}}\n'
+    )
+
+
+class CollectWasPartial(_CaptureRule):
+    """The capture's manifest says the switch was only partly (or not) read by ``collect``.
+
+    Why:
+        ``zoneplan-collect.json`` records the status of each switch; an offline audit of a
+        capture that ``collect`` itself reported incomplete (exit 3) must not say in sync.
+    Fix:
+        Collect the switch again until it is read completely.
+    """
+
+    code = "ZP044"
+    name = "collect-was-partial"
+    severity = Severity.ERROR
+    fails = Capture(
+        {"zoneplan-collect.json": _manifest("partial"), "sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="collect read sw-a1 only partly (it exited 3).",
+    )
+    passes = Capture(
+        {"zoneplan-collect.json": _manifest("ok"), "sw-a1/cfgshow.txt": _CFGSHOW},
+        caption="Every command of sw-a1 was read.",
+    )
+
+
 RULES = (
     UnreadableCapture,
     TruncatedOutput,
@@ -627,4 +753,9 @@ RULES = (
     CommandGuessedFromContent,
     MixedVendorCapture,
     ParserFailure,
+    CaptureEntrySkipped,
+    CaptureFileTooLarge,
+    CaptureTreeTooLarge,
+    SameSwitchTwice,
+    CollectWasPartial,
 )

@@ -252,7 +252,9 @@ class Audit(Example):
     """Saved switch output audited against the plan of an inventory (sample + patch).
 
     ``files`` as for :class:`Capture`; ``inventory=False`` audits without an inventory (the
-    checks that need no plan); ``fabric`` is ``zoneplan audit --fabric``.
+    checks that need no plan); ``fabric`` is ``zoneplan audit --fabric``; ``plan_from`` (an
+    inventory patch of ``base``, ``""`` for the inventory itself) is the inventory a
+    ``plan.json`` was planned from, audited against with ``zoneplan audit --plan``.
     """
 
     files: Mapping[str, str] = field(default_factory=dict)
@@ -260,20 +262,27 @@ class Audit(Example):
     base: str = SAMPLE
     fabric: str | None = None
     inventory: bool = True
+    plan_from: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "files", _clean_files(self.files))
         object.__setattr__(self, "patch", _clean(self.patch))
+        if self.plan_from is not None:
+            object.__setattr__(self, "plan_from", _clean(self.plan_from))
 
     def command(self) -> str:
         inv = " inventory.yaml" if self.inventory else ""
         fabric = f" --fabric {self.fabric}" if self.fabric else ""
-        return f"zoneplan audit{inv} --capture capture{fabric}"
+        plan = " --plan plan.json" if self.plan_from is not None else ""
+        return f"zoneplan audit{inv} --capture capture{fabric}{plan}"
 
     def blocks(self) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
         if self.inventory:
             out.append((_sample_label(self.base, self.patch), self.patch or None))
+        if self.plan_from is not None:
+            where = _sample_label(self.base, self.plan_from)
+            out.append((f"plan.json: zoneplan plan of {where}", self.plan_from or None))
         out += [(f"capture/{name}:", text) for name, text in self.files.items()]
         return [*out, ("", f"$ {self.command()}")]
 

@@ -165,10 +165,13 @@ class MissingKey(_Load):
 
 
 class InputTooLarge(_Load):
-    """The input is absurdly large (file size, or an alias bomb of anchors).
+    """The input is absurdly large (file size, an alias bomb, a count no site has).
 
     Why:
-        A runaway file must end in a clear message, not in a machine out of memory.
+        A runaway file must end in a clear message, not in a machine out of memory. The
+        limits (``zoneplan/limits.py``): a file of 128 MiB (refused before it is read), 10
+        million nodes once anchors are expanded, 200,000 hosts, 5,000 switches, 4,096 ports
+        per switch (and 64 slots of at most 512 ports), 64 HBAs per host and 64 ports per HBA.
     Fix:
         Split the file, or expand anchors that multiply.
     """
@@ -219,11 +222,13 @@ class UnreadableFile(_Load):
 
 
 class InvalidWwpn(_Load):
-    """A WWPN or WWNN is not eight bytes of hex.
+    """A WWPN or WWNN is not eight bytes of hex, or not a name a port can log in with.
 
     Why:
         A mistyped WWPN zones nothing: the host never sees its LUNs, or worse, a wrong port
         does. Accepted spellings: ``21:00:00:24:ff:0c:58:37``, ``2100002...``, ``21-00-...``.
+        All zeros, all ones, NAA 3 (locally assigned, not globally unique) and the reserved
+        NAA values are refused: port names use NAA 1, 2, 5, 6 or C-F (FC-FS-3).
     Fix:
         Copy the WWPN again from the HBA BIOS, ``nsshow`` or ``show flogi database``.
     """

@@ -17,7 +17,9 @@ class SingleFabricDevice(Rule):
         Dual fabrics exist so that a switch, a fabric-wide zoning mistake or a firmware upgrade
         takes down half the paths, never all: a device on one fabric loses its storage then.
     Fix:
-        Cable one port of the device to the other fabric.
+        Cable one port of the device to the other fabric. The message names the port that
+        is probably wrong when the other devices use the same HBA and port names on the
+        other fabric.
     """
 
     code = "ZP201"
@@ -51,19 +53,83 @@ class SingleFabricDevice(Rule):
         all_fabrics = {f.name for f in ctx.inventory.fabrics}
         if len(all_fabrics) < 2:
             return
+        usual = _usual_fabrics(topo)
         for kind, name, di, _dev, _adapters in ctx.inventory.devices():
             if kind == "array":
                 continue
-            fabrics = {topo.fabric_of(p) for p in topo.device_ports(kind, name)} - {None}
-            if len(fabrics) == 1:
-                base, _ = DEVICE_PATHS[kind]
-                (only,) = fabrics
-                yield self.at(
-                    ctx,
-                    (*base, di, "name"),
-                    f"{kind} {name} is only on fabric {only}; a failure of that fabric cuts it off",
+            ports = [p for p in topo.device_ports(kind, name) if topo.fabric_of(p) is not None]
+            fabrics = {f for p in ports if (f := topo.fabric_of(p)) is not None}
+            if len(fabrics) != 1:
+                continue
+            (only,) = fabrics
+            base, _ = DEVICE_PATHS[kind]
+            where = ", ".join(f"{p.ref} on {_switch_port(topo, p)}" for p in ports)
+            guess = _suspect(usual, kind, ports, only)
+            if guess is not None:
+                p, other, why = guess
+                yield self.make(
+                    f"{kind} {name} is only on fabric {only} ({where}); {p.ref} is probably "
+                    f"meant for fabric {other} ({why})",
+                    topo.locate((*p.path, "switch"), key=True),
                     subject=name,
+                    hint=f"cable {p.ref} to a fabric {other} switch and correct its "
+                    "switch/port in the inventory",
                 )
+                continue
+            yield self.at(
+                ctx,
+                (*base, di, "name"),
+                f"{kind} {name} is only on fabric {only} ({where}); a failure of that fabric "
+                "cuts it off",
+                subject=name,
+            )
+
+
+def _switch_port(topo, ref) -> str:  # noqa: ANN001 - Topology, PortRef
+    sp = topo.cabled_to.get(ref.ref)
+    return f"{sp[0]} port {sp[1]}" if sp else "no switch"
+
+
+def _suspect(usual, kind: str, ports: list, only: str):  # noqa: ANN001, ANN201
+    """(port, fabric, why) for the port of a one-fabric device that is probably cabled wrong."""
+    if len(ports) < 2:
+        return None
+    for p in ports:
+        other = usual.get((kind, p.adapter, p.port.name))
+        if other not in (None, only):
+            return p, other, f"the other {kind}s' {p.adapter}/{p.port.name} is on {other}"
+    for i, p in enumerate(ports):
+        other = usual.get((kind, i))
+        if other not in (None, only):
+            n = ("first", "second", "third", "fourth")[i] if i < 4 else f"#{i + 1}"
+            return p, other, f"the other {kind}s' {n} port is on {other}"
+    return None
+
+
+def _usual_fabrics(topo) -> dict[tuple, str | None]:  # noqa: ANN001 - Topology
+    """Where devices on two fabrics cable each port: by (kind, adapter, port) name and by
+    (kind, position); None when they disagree.
+
+    Why: sites name and order HBA ports alike on every host (``vmhba2/p0`` on A,
+    ``vmhba2/p1`` on B), so on a host that is only on one fabric, the port the other hosts
+    have on the other fabric is the one cabled wrong.
+    """
+    counts: dict[tuple, dict[str, int]] = {}
+    for (kind, _name), ports in topo.by_device.items():
+        cabled = [(p, topo.fabric_of(p)) for p in ports]
+        cabled = [(p, f) for p, f in cabled if f is not None]
+        if len({f for _, f in cabled}) < 2:
+            continue
+        for i, (p, fab) in enumerate(cabled):
+            for key in ((kind, p.adapter, p.port.name), (kind, i)):
+                c = counts.setdefault(key, {})
+                c[fab] = c.get(fab, 0) + 1
+    out: dict[tuple, str | None] = {}
+    for key, c in counts.items():
+        best = max(c.values())
+        winners = [f for f, n in c.items() if n == best]
+        out[key] = winners[0] if len(winners) == 1 and best > sum(c.values()) / 2 else None
+    return out
 
 
 class UncabledPort(Rule):

@@ -35,7 +35,7 @@ def all_rules() -> tuple[type[Rule], ...]:
     codes: dict[str, type[Rule]] = {}
     names: dict[str, type[Rule]] = {}
     for r in found:
-        if not CODE_RE.match(r.code) or not NAME_RE.match(r.name):
+        if not CODE_RE.fullmatch(r.code) or not NAME_RE.fullmatch(r.name):
             raise CatalogueError(f"{r.__name__}: bad code or name {r.code} {r.name}")
         if r.code in codes or r.name in names:
             raise CatalogueError(f"{r.__name__}: duplicate code or name {r.code} {r.name}")
@@ -50,6 +50,32 @@ def rule_by_code(code: str) -> type[Rule] | None:
         if r.code == code or r.name == code.lower():
             return r
     return None
+
+
+def selector_codes(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``--select``/``--ignore`` values (comma lists allowed) as code prefixes, and the values
+    that name no rule: a code or prefix no rule starts with, or an unknown rule name.
+
+    ``ZP3`` and ``zp301`` are prefixes; ``unzoned-login`` is a rule name (its code).
+    """
+    codes: list[str] = []
+    unknown: list[str] = []
+    for value in values:
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            upper = part.upper()
+            if upper.startswith("ZP") and upper[2:].isdigit() and len(upper) <= 5:
+                if any(r.code.startswith(upper) for r in all_rules()):
+                    codes.append(upper)
+                    continue
+            else:
+                rule = rule_by_code(part)
+                if rule is not None:
+                    codes.append(rule.code)
+                    continue
+            unknown.append(part)
+    return codes, unknown
 
 
 def selected(code: str, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> bool:
@@ -105,9 +131,15 @@ def _severity_for(code: str, severities: dict[str, str]) -> str | None:
 
 
 def _suppressed(f: Finding, suppressions: Sequence[object]) -> str | None:
+    s = suppression_for(f, suppressions)
+    return s.reason if s is not None else None  # type: ignore[attr-defined]
+
+
+def suppression_for(f: Finding, suppressions: Sequence[object]) -> object | None:
+    """The first suppression (``code`` prefix, ``subject`` glob) that matches ``f``."""
     for s in suppressions:
         if f.code.startswith(s.code) and fnmatch.fnmatchcase(f.subject, s.subject):  # type: ignore[attr-defined]
-            return s.reason  # type: ignore[attr-defined]
+            return s
     return None
 
 

@@ -443,6 +443,50 @@ class SwitchReadFailed(_LiveRule):
     passes = Run(COLLECT)
 
 
+class ForeignFilesInCapture(_LiveRule):
+    """A switch's capture folder already holds files zoneplan did not write; they are kept.
+
+    Why:
+        ``collect`` replaces only the files its own manifest (``zoneplan-collect.json``) says
+        an earlier run wrote: a file the user put there is never deleted. But the capture
+        reader reads every file of the folder, so the user's files are read as part of this
+        switch's capture: say so.
+    Fix:
+        Move the files elsewhere, or collect into a new folder.
+    """
+
+    code = "ZP731"
+    name = "foreign-files-in-capture"
+    severity = Severity.WARNING
+    fails = Run(
+        COLLECT,
+        files={"capture/sw-a1/notes.txt": "cabled by R. on Monday\n"},
+        caption="The capture folder of sw-a1 holds the admin's notes.",
+    )
+    passes = Run(COLLECT, caption="A new capture folder.")
+
+
+class KnownHostsFileUnusable(_LiveRule):
+    """The known_hosts file cannot be read or parsed; no switch is contacted over SSH.
+
+    Why:
+        Without the recorded keys no host key can be verified, so no password may be sent.
+        The message names the file (and the line that is not UTF-8), so it can be fixed.
+    Fix:
+        Fix or move the named file, or give another with ``--known-hosts``.
+    """
+
+    code = "ZP732"
+    name = "known-hosts-file-unusable"
+    severity = Severity.ERROR
+    fails = Run(
+        COLLECT + " --known-hosts hosts",
+        files={"hosts/README": "a folder, not a known_hosts file\n"},
+        caption="--known-hosts names a folder.",
+    )
+    passes = Run(COLLECT, caption="The lab's known_hosts file, written by OpenSSH.")
+
+
 RULES = (
     SwitchUnreachable,
     SwitchTimeout,
@@ -465,4 +509,6 @@ RULES = (
     SnmpTableAbsent,
     SnmpValueUndecodable,
     SwitchReadFailed,
+    ForeignFilesInCapture,
+    KnownHostsFileUnusable,
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..findings import Finding, Location, Severity
+from ..findings import Finding, Location, Severity, sort_findings
 from ..live.collect import (
     ProgressFn,
     SwitchResult,
@@ -25,12 +25,16 @@ from ..live.credentials import Credential, CredentialStore, Secret
 from ..live.snmp import SnmpOptions
 from ..live.ssh import SshOptions
 from ..loader import load_inventory
+from ..model import Policy
+from ..rules.base import RuleScope
 from ..rules.credentials import BadAddress, CredentialsMissing, InsecureOption
+from ..rules.policy import Filters, apply_workflow_policy
 
 __all__ = [
     "Targets",
     "adhoc_target",
     "collect",
+    "finish_collect",
     "insecure_host_key_option",
     "inventory_targets",
     "run_exit_code",
@@ -46,9 +50,28 @@ class Targets:
     findings: list[Finding] = field(default_factory=list)  #: choosing targets, credentials
     load_findings: list[Finding] = field(default_factory=list)  #: the inventory's loader
     usable: bool = True  #: False: the input cannot be used at all (exit 2)
+    policy: Policy | None = None  #: the inventory's policy (None: ad hoc switch)
 
     def all_findings(self) -> list[Finding]:
         return self.load_findings + self.findings
+
+
+def finish_collect(
+    chosen: Targets, results: Sequence[SwitchResult], *, filters: Filters = Filters()
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """Everything a collect run found, the inventory's policy applied once: (kept, suppressed).
+
+    The inventory's rules do not run here (``collect`` reads switches; ``validate`` checks the
+    inventory), so only suppressions of credential, transport and capture codes are judged.
+    """
+    raw = chosen.all_findings() + [f for r in results for f in r.findings]
+    kept, silenced = apply_workflow_policy(
+        raw,
+        chosen.policy,
+        scopes={RuleScope.LIVE, RuleScope.CAPTURE} if chosen.policy else (),
+        filters=filters,
+    )
+    return sort_findings(kept), silenced
 
 
 def inventory_targets(
@@ -60,6 +83,7 @@ def inventory_targets(
     if loaded.inventory is None:
         out.usable = False
         return out
+    out.policy = loaded.inventory.policy
     out.targets, out.findings = targets_from_inventory(
         loaded.inventory, store, via=via, fabric=fabric, source=str(inventory)
     )

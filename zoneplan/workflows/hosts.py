@@ -1,7 +1,7 @@
 """``zoneplan hosts config`` and ``hosts verify`` as library calls.
 
-The inventory is validated once (:func:`zoneplan.validate.validate_inventory`, policy
-applied there); the findings of a ``multipath -ll`` check get the inventory's policy here.
+The inventory is validated once (:func:`zoneplan.workflows.validate.validate_inventory`);
+the findings of a ``multipath -ll`` check get the inventory's policy here, once.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from pathlib import Path
 from ..hosts.config import HostConfig, render_all, render_host_config
 from ..hosts.verify import Verification, verify_host
 from ..model import Host
+from ..rules.base import RuleScope
+from ..rules.policy import Filters
 from ..topology import Topology
-from .policy import apply_inventory_policy
+from .policy import finish_findings
 
 __all__ = ["MAX_MPLL_BYTES", "host_configs", "read_multipath_ll", "verify_multipath_ll"]
 
@@ -44,8 +46,13 @@ def read_multipath_ll(path: Path) -> tuple[str | None, str]:
     return data.decode("utf-8", errors="replace"), ""
 
 
-def verify_multipath_ll(topology: Topology, host: Host, text: str, source: str) -> Verification:
-    """A client's ``multipath -ll`` against its zoned paths, the inventory's policy applied."""
+def verify_multipath_ll(
+    topology: Topology, host: Host, text: str, source: str, *, filters: Filters = Filters()
+) -> Verification:
+    """A client's ``multipath -ll`` against its zoned paths, the inventory's policy applied
+    (only host-check suppressions are judged: the inventory's rules are validate's)."""
     outcome = verify_host(topology, host, text, source)
-    outcome.findings, _ = apply_inventory_policy(outcome.findings, topology.inventory)
+    outcome.findings, outcome.suppressed = finish_findings(
+        outcome.findings, topology, scopes={RuleScope.HOST}, filters=filters
+    )
     return outcome

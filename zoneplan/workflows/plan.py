@@ -18,7 +18,7 @@ from typing import Iterable, Literal, Sequence
 
 from ..findings import Finding, Location, Severity
 from ..observed import SwitchState
-from ..outputs import write_output
+from ..outputs import write_outputs
 from ..plan.against import baselines_by_fabric
 from ..plan.baseline import Baseline
 from ..plan.build import PlanError, build_plan
@@ -29,10 +29,12 @@ from ..plan.naming import NamingError
 from ..plan.ports import switch_port_plans
 from ..render.engine import RenderedFabric, RenderError, render_plan
 from ..render.ports import RenderedPorts, render_ports
+from ..rules.base import RuleScope
 from ..rules.change import CaptureLacksZoning, NoObservedState, NoOwnershipRecord
+from ..sanitise import json_bytes
 from ..topology import Topology
 from ..validate import Validation, validate_inventory
-from .policy import apply_inventory_policy
+from .policy import finish_findings
 
 __all__ = [
     "ARTEFACTS",
@@ -91,85 +93,130 @@ def plan_inventory(
     """Validate, plan, check, read captures and ownership, compute and render every change.
 
     Never raises on bad input. ``previous`` is a plan.json whose ownership record says what
-    zoneplan created; without it, ``out``/plan.json is used when it exists.
+    zoneplan created; without it, ``out``/plan.json is used when it exists. The inventory's
+    policy is applied once, at the end, to every finding of every step.
     """
-    validation = validate_inventory(inventory)
+    validation = validate_inventory(inventory, policy=False)
     run = PlanRun(validation, findings=list(validation.findings))
-    run.suppressed = list(validation.suppressed)
+    scopes = set(validation.scopes)
+    try:
+        _plan_steps(
+            run,
+            _Request(
+                strategy,
+                fabric,
+                against,
+                allow_delete,
+                greenfield,
+                enable_zoning,
+                accept_pending,
+                previous,
+                out,
+            ),
+            scopes,
+        )
+    finally:
+        run.findings, run.suppressed = finish_findings(
+            run.findings, validation.topology, scopes=scopes
+        )
+    return run
+
+
+@dataclass(frozen=True)
+class _Request:
+    """The options of one ``zoneplan plan`` run."""
+
+    strategy: str | None
+    fabric: str | None
+    against: Sequence[str | Path]
+    allow_delete: bool
+    greenfield: bool
+    enable_zoning: bool
+    accept_pending: bool
+    previous: str | Path | None
+    out: str | Path | None
+
+
+def _plan_steps(run: PlanRun, req: _Request, scopes: set[RuleScope]) -> None:
+    """Plan, check, read the captures and ownership, compute the changes, render: each step
+    adds findings to ``run``; a step that cannot go on sets ``run.stopped``."""
+    validation = run.validation
     if not validation.usable:
         run.stopped = "inventory"
-        return run
+        return
     topology = validation.topology
     assert topology is not None
     try:
-        run.plan = build_plan(topology, strategy, fabric)
+        run.plan = build_plan(topology, req.strategy, req.fabric)
     except (PlanError, NamingError) as exc:
         run.stopped, run.error = "plan", str(exc)
-        return run
-    kept, silenced = apply_inventory_policy(check_plan(run.plan, topology), topology.inventory)
-    run.findings += kept
-    run.suppressed += silenced
-    if against:
+        return
+    run.findings += check_plan(run.plan, topology)
+    scopes.add(RuleScope.PLAN)
+    if req.against:
         run.baselines, capture_findings = read_against(
-            against, topology, run.plan, keep=run.observed
+            req.against, topology, run.plan, keep=run.observed
         )
         run.findings += capture_findings
+        scopes.add(RuleScope.CAPTURE)
         if any(f.severity is Severity.FATAL for f in capture_findings):
             run.stopped = "captures"
-            return run
+            return
     ownership, own_findings, run.ownership_from = read_ownership(
-        previous, out, topology.inventory.name
+        req.previous, req.out, topology.inventory.name
     )
     run.findings += own_findings
-    if previous is not None and run.ownership_from is None:
+    if req.previous is not None and run.ownership_from is None:
         run.stopped = "change"
-        return run
+        return
+    _compute_changes(run, req, topology, ownership)
+    if run.blocked:
+        run.stopped = "change"
+        return
+    try:
+        run.rendered = render_plan(run.plan, run.changes)
+        ports = switch_port_plans(topology, run.observed)
+        if req.fabric is not None:
+            ports = [sp for sp in ports if sp.fabric == req.fabric]
+        run.ports = render_ports(run.plan, ports)
+    except RenderError as exc:
+        run.stopped, run.error = "render", str(exc)
 
-    change_findings: list[Finding] = []
+
+def _compute_changes(
+    run: PlanRun,
+    req: _Request,
+    topology: Topology,
+    ownership: dict[str, Ownership] | None,
+) -> None:
+    """Each planned fabric's change against its observed state (or as a new fabric)."""
+    assert run.plan is not None
     firmware = {s.name: s.firmware for s in topology.inventory.switches if s.firmware}
     for fp in run.plan.fabrics:
+        base = run.baselines.get(fp.name) if run.baselines is not None else None
         opts = ChangeOptions(
-            allow_delete=allow_delete,
+            allow_delete=req.allow_delete,
             # a fabric declared new may have zoning enabled for the first time
-            enable_zoning=enable_zoning or greenfield or fp.greenfield,
-            accept_pending=accept_pending,
+            enable_zoning=req.enable_zoning or req.greenfield or fp.greenfield,
+            accept_pending=req.accept_pending,
             ownership=ownership.get(fp.name) if ownership is not None else None,
             firmware=firmware,
-            names=_names(fp, topology, run.baselines.get(fp.name) if run.baselines else None),
+            names=_names(fp, topology, base),
         )
-        base = run.baselines.get(fp.name) if run.baselines is not None else None
         if base is None:
-            if greenfield or fp.greenfield:
+            if req.greenfield or fp.greenfield:
                 result = greenfield_change(fp, opts)
             else:
-                change_findings.append(_no_state(fp, bool(against)))
+                run.findings.append(_no_state(fp, bool(req.against)))
                 run.blocked.append(fp.name)
                 continue
         else:
             result = compute_change(fp, base, opts)
-        change_findings += result.findings
+        run.findings += result.findings
         if result.blocked:
             run.blocked.append(fp.name)
         run.changes[fp.name] = result.change
-    fatal = [f for f in change_findings if f.severity is Severity.FATAL]
-    kept, silenced = apply_inventory_policy(
-        [f for f in change_findings if f.severity is not Severity.FATAL], topology.inventory
-    )
-    run.findings += fatal + kept
-    run.suppressed += silenced
     run.plan.changes = [run.changes[fp.name] for fp in run.plan.fabrics if fp.name in run.changes]
-    if run.blocked:
-        run.stopped = "change"
-        return run
-    try:
-        run.rendered = render_plan(run.plan, run.changes)
-        ports = switch_port_plans(topology, run.observed)
-        if fabric is not None:
-            ports = [sp for sp in ports if sp.fabric == fabric]
-        run.ports = render_ports(run.plan, ports)
-    except RenderError as exc:
-        run.stopped, run.error = "render", str(exc)
-    return run
 
 
 def greenfield_changes(plan: Plan, topology: Topology) -> dict[str, FabricChange]:
@@ -277,22 +324,26 @@ def read_ownership(
 
 
 def write_plan(run: PlanRun, out: Path, *, force: bool = False) -> dict[str, str]:
-    """Write every fabric's artefacts and ``plan.json``; path → what was done."""
+    """Write every fabric's artefacts, the port scripts and ``plan.json``; path → what was done.
+
+    Every target is checked before any is written (:func:`~zoneplan.outputs.write_outputs`):
+    a fabric folder name taken by a file, or a link, raises
+    :class:`~zoneplan.outputs.OutputError` with nothing written.
+    """
     assert run.plan is not None and run.stopped is None
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for r in run.rendered:
         texts = r.artefacts()
         for kind in ARTEFACTS:
             rel = f"{r.fabric}/{r.fabric}.{kind}.txt"
             r.change.files[kind] = rel
-            files[str(out / rel)] = write_output(out / rel, texts[kind], force=force).describe()
+            files[rel] = texts[kind]
     for p in run.ports:
         for kind, text in (("ports", p.script), ("ports.rollback", p.rollback)):
-            path = out / p.fabric / f"{p.switch}.{kind}.txt"
-            files[str(path)] = write_output(path, text, force=force).describe()
-    path = out / "plan.json"
-    files[str(path)] = write_output(path, plan_json_bytes(run.plan), force=force).describe()
-    return files
+            files[f"{p.fabric}/{p.switch}.{kind}.txt"] = text
+    files["plan.json"] = plan_json_bytes(run.plan)
+    results = write_outputs(out, files, force=force)
+    return {str(w.path): w.describe() for w in results}
 
 
 def plan_json(plan: Plan) -> str:
@@ -302,4 +353,4 @@ def plan_json(plan: Plan) -> str:
 
 def plan_json_bytes(plan: Plan) -> bytes:
     """:func:`plan_json` as UTF-8 bytes, without a str copy (plan.json of 50k hosts: 140 MB)."""
-    return plan.__pydantic_serializer__.to_json(plan, indent=2) + b"\n"
+    return json_bytes(plan.__pydantic_serializer__.to_json(plan, indent=2)) + b"\n"

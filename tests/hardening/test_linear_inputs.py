@@ -1,0 +1,87 @@
+"""Hostile input sizes that were quadratic (issue 14) finish, and still mean the same.
+
+Speed is measured in ``bench/bench_hardening.py`` (ratios, docs/benchmarks.md), never asserted
+here. These tests feed the inputs that hung before the fixes at sizes where the old code took
+minutes to hours (1 MB of blank lines: about 40 minutes with the old prompt regex), under a
+60 s alarm that only turns a hang into a failure; and they pin the meaning of each rewritten
+pattern so a faster one cannot read something else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.paths import SAMPLES
+from zoneplan.hosts.mpll import parse_multipath_ll
+from zoneplan.loader import parse_inventory
+from zoneplan.parsers.capture import read_capture_text
+from zoneplan.parsers.terminal import terminal
+
+pytestmark = pytest.mark.usefixtures("hang_guard")
+
+
+def test_a_megabyte_of_blank_lines_in_a_capture():
+    states, findings = read_capture_text("\n" * 1_000_000, "blank.txt")
+    assert states == {}
+
+
+def test_a_prompt_never_spans_lines():
+    # ``\s*`` before ``(config)`` let a prompt start on one line and end on the next
+    term = terminal()
+    m = term.prompt_line.search("mds1\n(config)# show zoneset active")
+    assert m is not None and term.host(m) is None and m.start() == 5  # the second line alone
+    m = term.prompt_line.search("mds1 (config)# show zoneset")
+    assert m is not None and term.host(m) == "mds1"
+
+
+def test_a_session_log_with_many_prompts_keeps_its_line_numbers():
+    one = "sw1:admin> cfgtransshow\nThere is no outstanding zoning transaction\n"
+    states, findings = read_capture_text(one * 20_000, "session.log")
+    assert states["sw1"].transaction.state == "none"
+    twice = [f.location.line for f in findings if f.code == "ZP033"]  # each repeat, its line
+    assert twice == list(range(3, 40_000, 2))
+
+
+def test_cr_only_captures_are_split_into_lines():
+    text = "sw1:admin> cfgtransshow\rThere is no outstanding zoning transaction\r"
+    states, _ = read_capture_text(text, "mac.txt")
+    assert states["sw1"].transaction.state == "none"
+
+
+def test_rhel5_group_line_with_a_long_blank_run():
+    head = (
+        "mpath1 (36006016035303900df9eaf55ec5bec11) dm-0 DGC,VRAID\n"
+        "[size=1.0T][features=1 queue_if_no_path][hwhandler=1 emc][rw]\n"
+    )
+    r = parse_multipath_ll(head + "\\_ round-robin 0" + " " * 1_000_000 + "\n", "x")
+    assert "ZP05" in " ".join(f.code for f in r.findings)  # an unreadable group, reported
+    r = parse_multipath_ll(
+        head + "\\_ round-robin 0   [prio=1][active]\n \\_ 7:0:2:0 sdd 8:48  [active][ready]\n",
+        "x",
+    )
+    assert [(g.policy, g.prio, g.status) for g in r.maps[0].groups] == [
+        ("round-robin 0", 1, "active")
+    ]
+
+
+def test_twenty_thousand_unknown_keys_are_each_located():
+    text = (SAMPLES / "euronas-cluster.yaml").read_text(encoding="utf-8")
+    base = text.count("\n")
+    text += "".join(f"unknown_key_{i}: 1\n" for i in range(20_000))
+    r = parse_inventory(text, "inv.yaml")
+    lines = sorted(f.location.line for f in r.findings if f.code == "ZP004")
+    assert lines == list(range(base + 1, base + 20_001))
+
+
+def test_pager_prompts_next_to_long_runs_of_blanks_or_dashes():
+    # `\s*(?:pager)\s*` searched from every blank of a run, or `-+\s*More` from every dash,
+    # was quadratic: a line of 20,000 blanks and a marker took 17 s
+    term = terminal()
+    for line in (" " * 200_000 + "More", "-" * 200_000 + " More", " \t" * 100_000 + "<CR>"):
+        assert term.pager_spans(line) == []
+    line = "x" * 100_000 + "  --More--  " + "y"
+    assert term.strip_pagers(line) == "x" * 100_000 + " y"
+    states, findings = read_capture_text(
+        "mds1# show flogi database\n" + "-" * 200_000 + " More\n --More-- \n", "paged.log"
+    )
+    assert "ZP022" in {f.code for f in findings}
