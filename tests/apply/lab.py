@@ -53,7 +53,10 @@ class ApplyLab:
             for name in switch_names(self.vendor, f):
                 vsan = self.site.vsan(f) if self.vendor == "cisco" else None
                 self.switches[f] = EmulatedSwitch(
-                    name, self.vendor, _outputs(name, self.vendor, vsan), password=PASSWORD,
+                    name,
+                    self.vendor,
+                    _outputs(name, self.vendor, vsan),
+                    password=PASSWORD,
                     fabric=fab,
                 )
         self.known_hosts = self.tmp / "known_hosts"
@@ -113,8 +116,17 @@ class ApplyLab:
 
     def cli(self, *args: str) -> tuple[int, dict[str, Any], str]:
         """``zoneplan apply chg ARGS --inventory INV --known-hosts KH --format json``."""
-        argv = ["apply", str(self.out), "--inventory", str(self.inventory),
-                "--known-hosts", str(self.known_hosts), "--format", "json", *args]
+        argv = [
+            "apply",
+            str(self.out),
+            "--inventory",
+            str(self.inventory),
+            "--known-hosts",
+            str(self.known_hosts),
+            "--format",
+            "json",
+            *args,
+        ]
         runner = CliRunner()
         with runner.isolation(env=ENV) as streams:
             try:
@@ -136,3 +148,38 @@ class ApplyLab:
 
     def copy_state(self) -> dict[str, Any]:
         return copy.deepcopy(self.site.fabrics)
+
+
+# --------------------------------------------------------------------------- planted faults
+
+
+def _reads(vendor: str):  # noqa: ANN202
+    from tests.support.ssh_switch import _READS
+
+    return _READS[vendor]
+
+
+def on_change_command(sw: EmulatedSwitch, k: int, act) -> None:  # noqa: ANN001
+    """Call ``act(n, command, sw)`` just before the k-th change command (not a read, 1-based)
+    the switch receives from now on."""
+    reads = _reads(sw.vendor)
+    seen = [0]
+
+    def hook(n: int, cmd: str, switch: EmulatedSwitch) -> None:
+        if not cmd or cmd.startswith(("#", "!")) or reads.match(cmd):
+            return
+        seen[0] += 1
+        if seen[0] == k:
+            act(n, cmd, switch)
+
+    sw.before_command = hook
+
+
+def fail_at(sw: EmulatedSwitch, k: int, text: str = "") -> None:
+    """The k-th change command is refused with ``text`` (the vendor's generic error)."""
+    on_change_command(sw, k, lambda n, cmd, s: s.error_at.__setitem__(n, text))  # type: ignore[attr-defined]
+
+
+def drop_at(sw: EmulatedSwitch, k: int) -> None:
+    """The connection is cut right after the k-th change command ran."""
+    on_change_command(sw, k, lambda n, cmd, s: setattr(s, "drop_after", n))

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..outputs import write_output
+from ..outputs import write_outputs
 
 __all__ = ["Record", "earlier_runs"]
 
@@ -37,17 +37,15 @@ class Record:
 
     def create(self) -> None:
         """The folder, private (it will hold switch configuration)."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.folder.chmod(0o700)
+        write_outputs(self.folder, {}, private=True)
 
     def path(self, name: str) -> Path:
         return self.folder / name
 
     def write(self, name: str, data: str | bytes) -> None:
         """Write one file of the record (private: the record holds switch configuration)."""
-        self.create()
-        write_output(self.folder / name, data, force=True)
-        (self.folder / name).chmod(0o600)
+        # the run's own files: rewritten in place (verdict.json: in-progress, then final)
+        write_outputs(self.folder, {name: data}, force=True, conflict="refuse", private=True)
 
     def verdict(self, doc: dict[str, Any]) -> None:
         self.write(VERDICT, json.dumps(doc, indent=2, sort_keys=False) + "\n")

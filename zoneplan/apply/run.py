@@ -25,7 +25,6 @@ Nothing here prints: progress goes to a callback; the CLI shows it.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +37,7 @@ from ..findings import ExitCode, Finding, Location, Severity
 from ..live.collect import Target, targets_from_inventory
 from ..live.credentials import CredentialStore, redact
 from ..live.ssh import SshOptions
+from ..outputs import OutputError
 from ..plan.build import inventory_hash
 from ..plan.delta import ChangeOptions, compute_change
 from ..plan.model import FabricChange, FabricPlan, Plan
@@ -180,14 +180,18 @@ def load_plan(change_dir: Path) -> tuple[Plan | None, list[Finding]]:
     path = change_dir / "plan.json"
     replan = "plan again: zoneplan plan INV --against CAP --out DIR"
     if not path.is_file() or path.is_symlink():
-        return None, [_unusable(f"{path}: no plan.json (not a zoneplan plan folder)", str(path), replan)]
+        return None, [
+            _unusable(f"{path}: no plan.json (not a zoneplan plan folder)", str(path), replan)
+        ]
     try:
         if path.stat().st_size > 512 * 1024 * 1024:
             raise ValueError("absurdly large")
         return Plan.model_validate_json(path.read_bytes()), []
     except (OSError, ValueError, ValidationError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return None, [_unusable(f"{path}: not a plan.json zoneplan can read: {first}", str(path), replan)]
+        return None, [
+            _unusable(f"{path}: not a plan.json zoneplan can read: {first}", str(path), replan)
+        ]
 
 
 def _prepare(plan: Plan, name: str, change_dir: Path) -> tuple[_Change | None, list[Finding]]:
@@ -197,7 +201,9 @@ def _prepare(plan: Plan, name: str, change_dir: Path) -> tuple[_Change | None, l
         fp = plan.fabric(name)
     except KeyError:
         known = ", ".join(f.name for f in plan.fabrics) or "none"
-        return None, [_unusable(f"fabric {name!r} is not in the plan (fabrics: {known})", where, subject=name)]
+        return None, [
+            _unusable(f"fabric {name!r} is not in the plan (fabrics: {known})", where, subject=name)
+        ]
     change = plan.change(name)
     if change is None:
         return None, [
@@ -237,7 +243,11 @@ def _prepare(plan: Plan, name: str, change_dir: Path) -> tuple[_Change | None, l
             found.append(
                 _unusable(
                     f"{path}: "
-                    + ("missing or unreadable" if on_disk is None else "differs from what plan.json says")
+                    + (
+                        "missing or unreadable"
+                        if on_disk is None
+                        else "differs from what plan.json says"
+                    )
                     + f": apply sends only the {kind} that was reviewed with its plan",
                     str(path),
                     "plan again into a new folder and review it",
@@ -272,7 +282,9 @@ def summary(ch: _Change) -> str:
     c = ch.change
     lines = [f"fabric {c.fabric} ({ch.fp.pack}), config {c.config}: {len(c.ops)} operation(s)"]
     if c.counts:
-        lines.append("  " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(c.counts.items())))
+        lines.append(
+            "  " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(c.counts.items()))
+        )
     if c.enable:
         lines.append(f"  then {c.enable} is enabled / activated: the fabric enforces the change")
     elif c.save:
@@ -378,9 +390,19 @@ class _Runner:
             "timings": r.timings,
             "findings": [f.as_dict() for f in r.findings],
         }
-        self.record.verdict(doc)
-        if self.transcript:
-            self.record.write("transcript.txt", "".join(self.transcript))
+        try:
+            if self.transcript:
+                self.record.write("transcript.txt", "".join(self.transcript))
+            self.record.verdict(doc)
+        except OutputError as exc:
+            r.findings.append(
+                ChangeFolderUnusable.make(
+                    f"the record of this run could not be written: {exc}",
+                    Location(str(self.record.folder)),
+                    subject=r.fabric,
+                    severity=Severity.ERROR,
+                )
+            )
         return r
 
     def log(self, ans: Answer) -> None:
@@ -424,7 +446,10 @@ class _Runner:
             for name, val in (b.get(kind) or {}).items():
                 if name not in touched and (a.get(kind) or {}).get(name) != val:
                     out.append(f"{kind[:-1]} {name}")
-        bd, ad = before.canonical.get("device_aliases") or {}, after.canonical.get("device_aliases") or {}
+        bd, ad = (
+            before.canonical.get("device_aliases") or {},
+            after.canonical.get("device_aliases") or {},
+        )
         for name, val in bd.items():
             if name not in touched and ad.get(name) != val:
                 out.append(f"device-alias {name}")
@@ -432,6 +457,17 @@ class _Runner:
 
     # -- the run ----------------------------------------------------------------------------
     async def go(self) -> FabricRun:
+        try:
+            self.record.create()
+        except OutputError as exc:
+            self.find(
+                ChangeFolderUnusable,
+                f"the record folder cannot be written: {exc}; nothing was sent",
+            )
+            return self.run
+        return await self._go()
+
+    async def _go(self) -> FabricRun:
         ch, run = self.ch, self.run
         name = ch.fp.name
         run.summary = summary(ch)
@@ -468,11 +504,7 @@ class _Runner:
         if ch.change.empty:
             run.verdict, run.state = Verdict.NOTHING, "unchanged: the change is empty"
             return self.finish()
-        same = (
-            before.fingerprint == against.fingerprint
-            if against is not None
-            else before.empty()
-        )
+        same = before.fingerprint == against.fingerprint if against is not None else before.empty()
         if not same:
             missing = self.in_sync(before)
             if not missing:
@@ -513,9 +545,21 @@ class _Runner:
                 )
                 run.verdict = Verdict.REFUSED
                 return self.finish()
-        self.record.write("script.txt", ch.script_text)
-        self.record.verdict({"fabric": name, "verdict": "in-progress", "user": self.user,
-                             "open": self._scope_docs(ch.cat.scopes)})
+        try:
+            self.record.write("script.txt", ch.script_text)
+            self.record.verdict(
+                {
+                    "fabric": name,
+                    "verdict": "in-progress",
+                    "user": self.user,
+                    "open": self._scope_docs(ch.cat.scopes),
+                }
+            )
+        except OutputError as exc:
+            self.find(
+                ChangeFolderUnusable, f"the record cannot be written: {exc}; nothing was sent"
+            )
+            return self.run
         t1 = time.monotonic()
         outcome = await self.send_all(ch.script, "script")
         run.timings["send"] = round(time.monotonic() - t1, 3)
@@ -537,7 +581,9 @@ class _Runner:
         problems = ["the fabric could not be read completely"] if not after.readable else []
         if not problems:
             problems = [f"still to do: {m}" for m in self.in_sync(after)]
-            problems += [f"changed outside the plan: {m}" for m in self.foreign_changed(before, after)]
+            problems += [
+                f"changed outside the plan: {m}" for m in self.foreign_changed(before, after)
+            ]
         if not problems:
             run.verdict, run.state = Verdict.APPLIED, "as planned: verified in sync by a new read"
             run.timings["total"] = round(time.monotonic() - t0, 3)
@@ -565,16 +611,7 @@ class _Runner:
     def describe(self, before: LiveFabric, now: LiveFabric) -> str:
         if not now.readable:
             return "unknown: the fabric could not be read again"
-        diff = self.foreign_changed(before, now)
-        touched = [
-            f"{k[:-1]} {n}"
-            for k in ("aliases", "zones", "configs")
-            for n in sorted(
-                set(((before.canonical or {}).get("defined") or {}).get(k) or {})
-                ^ set(((now.canonical or {}).get("defined") or {}).get(k) or {})
-            )
-        ]
-        parts = sorted(set(diff + touched))
+        parts = _differences(before.canonical or {}, now.canonical or {})
         busy = "; open: " + "; ".join(now.busy) if now.busy else ""
         return (
             "neither as before nor as planned: "
@@ -695,6 +732,34 @@ class _Runner:
                     )
         for cmd in cat.leave:
             self.log(await chan.send(cmd))
+
+
+def _differences(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """Objects added, removed or changed between two canonical zonings, by name."""
+    out: list[str] = []
+    pairs = [
+        (
+            f"{kind[:-1]}",
+            ((before.get("defined") or {}).get(kind) or {}),
+            ((now.get("defined") or {}).get(kind) or {}),
+        )
+        for kind in ("aliases", "zones", "configs")
+    ]
+    pairs.append(
+        ("device-alias", before.get("device_aliases") or {}, now.get("device_aliases") or {})
+    )
+    for kind, b, a in pairs:
+        for name in sorted(set(b) | set(a)):
+            if name not in b:
+                out.append(f"{kind} {name} added")
+            elif name not in a:
+                out.append(f"{kind} {name} removed")
+            elif a[name] != b[name]:
+                out.append(f"{kind} {name} changed")
+    be, ne = before.get("effective") or {}, now.get("effective") or {}
+    if (be or {}).get("in_effect") != (ne or {}).get("in_effect") or be != ne:
+        out.append("the configuration in effect changed")
+    return out
 
 
 # --------------------------------------------------------------------------- entry

@@ -181,7 +181,9 @@ class ConnectionLostMidChange(_ApplyRule):
     code = "ZP856"
     name = "connection-lost-mid-change"
     severity = Severity.ERROR
-    fails = Run(_APPLY, fault="apply-drop:3", caption="The connection drops after the third command.")
+    fails = Run(
+        _APPLY, fault="apply-drop:3", caption="The connection drops after the third command."
+    )
     passes = Run(_APPLY, caption="The connection holds.")
 
 
