@@ -145,8 +145,7 @@ class ApplyCatalogue:
 
 
 @cache
-def _load(pack_id: str) -> ApplyCatalogue:
-    pack = load_pack(pack_id)
+def _load(pack: VendorPack) -> ApplyCatalogue:
     path = pack.file("apply.yaml")
     try:
         data = _File.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
@@ -157,4 +156,4 @@ def _load(pack_id: str) -> ApplyCatalogue:
 
 def catalogue_of(pack_id: str) -> ApplyCatalogue:
     """The change catalogue of a pack (loaded once)."""
-    return _load(pack_id)
+    return _load(load_pack(pack_id))

@@ -67,8 +67,8 @@ class CommandOutsideCatalogue(_ApplyRule):
     severity = Severity.FATAL
     fails = Run(
         _APPLY,
-        fault="apply-script-line:cfgclear",
-        caption="A line `cfgclear` added to the script (and plan.json's script matching it).",
+        fault="change-catalogue-without-cfgenable",
+        caption="The Brocade pack's apply.yaml does not list cfgenable, which the script ends with.",
     )
     passes = Run(_APPLY + " --dry-run", caption="The script as planned.")
 
