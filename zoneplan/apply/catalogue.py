@@ -130,10 +130,9 @@ class ApplyCatalogue:
         unknown = [ln for ln in lines if not any(p.match(ln) for p in allowed)]
         if not unknown:
             return None
-        for ln in unknown:
-            if any(p.match(ln) for p in self.errors):
-                return ln.strip()
-        return unknown[0].strip()
+        errors = [ln for ln in unknown if any(p.match(ln) for p in self.errors)]
+        worded = [ln for ln in errors + unknown if any(c.isalnum() for c in ln)]
+        return (worded or errors or unknown)[0].strip()
 
     def prompt_answer(self, tail: str) -> str | None:
         """The pack's answer when the output ends with one of its questions."""
