@@ -181,28 +181,29 @@ class ChangeChannel:
         proc = await self.conn.create_process(
             command, stderr=asyncssh.STDOUT, encoding="utf-8", errors="replace"
         )
-        buf = ""
+        parts: list[str] = []
+        size = 0
         answered: list[str] = []
-        deadline = t0 + self.command_timeout
         try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return Answer(command, buf, time.monotonic() - t0, None, answered, True)
-                try:
-                    chunk = await asyncio.wait_for(proc.stdout.read(65536), remaining)
-                except TimeoutError:
-                    return Answer(command, buf, time.monotonic() - t0, None, answered, True)
-                if not chunk:
-                    break
-                buf += chunk
-                if len(buf) > _MAX_REPLY:
-                    return Answer(command, buf, time.monotonic() - t0, None, answered, True)
-                answer = self.cat.prompt_answer(buf[-1024:])
-                if answer is not None and len(answered) < 4:
-                    answered.append(answer)
-                    proc.stdin.write(answer + "\n")
-            await asyncio.wait_for(proc.wait(), max(deadline - time.monotonic(), 1))
+            # one deadline for the whole exchange (a wait_for per read costs a task each)
+            async with asyncio.timeout(self.command_timeout - (time.monotonic() - t0)):
+                while True:
+                    chunk = await proc.stdout.read(65536)
+                    if not chunk:
+                        break
+                    parts.append(chunk)
+                    size += len(chunk)
+                    if size > _MAX_REPLY:
+                        return Answer(
+                            command, "".join(parts), time.monotonic() - t0, None, answered, True
+                        )
+                    answer = self.cat.prompt_answer("".join(parts)[-1024:])
+                    if answer is not None and len(answered) < 4:
+                        answered.append(answer)
+                        proc.stdin.write(answer + "\n")
+                await proc.wait()
+        except TimeoutError:
+            return Answer(command, "".join(parts), time.monotonic() - t0, None, answered, True)
         finally:
             proc.close()
         status = proc.exit_status
@@ -210,7 +211,8 @@ class ChangeChannel:
             # the channel closed without an exit status: the connection went away
             if self.conn is None or self.conn.is_closed():
                 raise asyncssh.ConnectionLost("channel closed without an exit status")
-        return Answer(command, buf.replace("\r\n", "\n"), time.monotonic() - t0, status, answered)
+        text = "".join(parts).replace("\r\n", "\n")
+        return Answer(command, text, time.monotonic() - t0, status, answered)
 
     async def _shell(self, command: str, t0: float) -> Answer:
         assert self.proc is not None

@@ -675,16 +675,21 @@ class _Runner:
             return "error"
         scopes = [s for s in cat.scopes if cat.scope_applies(s, self.facts())]
         vsan = str(self.ch.fp.vsan or "")
+        opens = [(s, cat.scope_pattern(s.opens, vsan=vsan)) for s in scopes]
+        closes = [(s, cat.scope_pattern(s.closes, vsan=vsan)) for s in scopes]
         opened: list[Any] = []
         try:
             for ln in lines:
                 self.run.sent.append(ln.command)
-                for s in scopes:
-                    if s not in opened and cat.scope_pattern(s.opens, vsan=vsan).match(ln.command):
+                grew = False
+                for s, pattern in opens:
+                    if s not in opened and pattern.match(ln.command):
                         opened.append(s)
-                self.open_scopes = [
-                    {"name": self.fill(s.name), "finish": self.fill(s.finish)} for s in opened
-                ]
+                        grew = True
+                if grew:
+                    self.open_scopes = [
+                        {"name": self.fill(s.name), "finish": self.fill(s.finish)} for s in opened
+                    ]
                 ans = await chan.send(ln.command)
                 self.log(ans)
                 problem = (
@@ -702,9 +707,13 @@ class _Runner:
                     )
                     await self.abort(chan, opened, vsan)
                     return "error"
-                for s in list(opened):
-                    if cat.scope_pattern(s.closes, vsan=vsan).match(ln.command):
+                for s, pattern in closes:
+                    if s in opened and pattern.match(ln.command):
                         opened.remove(s)
+                        self.open_scopes = [
+                            {"name": self.fill(x.name), "finish": self.fill(x.finish)}
+                            for x in opened
+                        ]
             self.open_scopes = []
             return "ok"
         except ConnectionLost:
