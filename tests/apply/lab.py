@@ -116,17 +116,11 @@ class ApplyLab:
 
     def cli(self, *args: str) -> tuple[int, dict[str, Any], str]:
         """``zoneplan apply chg ARGS --inventory INV --known-hosts KH --format json``."""
-        argv = [
-            "apply",
-            str(self.out),
-            "--inventory",
-            str(self.inventory),
-            "--known-hosts",
-            str(self.known_hosts),
-            "--format",
-            "json",
-            *args,
-        ]
+        return self.zoneplan("apply", str(self.out), "--inventory", str(self.inventory), *args)
+
+    def zoneplan(self, *args: str) -> tuple[int, dict[str, Any], str]:
+        """``zoneplan ARGS --known-hosts KH --format json`` with the lab's credentials."""
+        argv = [*args, "--known-hosts", str(self.known_hosts), "--format", "json"]
         runner = CliRunner()
         with runner.isolation(env=ENV) as streams:
             try:

@@ -9,6 +9,7 @@ state before after a rollback, an honest verdict and exit code, a record folder.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -221,6 +222,33 @@ def test_connection_dropping_mid_change_is_honest_and_the_next_run_finds_it(vend
         assert len(lab.switches["A"].changes()) == n  # nothing sent, nothing cleared
 
 
+@pytest.mark.parametrize(("vendor", "code"), [("brocade", "ZP612"), ("cisco", "ZP613")])
+def test_after_a_lost_connection_a_live_audit_finds_what_is_left_open(vendor, code, tmp_path):
+    with ApplyLab(tmp_path, vendor) as lab:
+        lab.plan()
+        script = (lab.out / "A" / "A.script.txt").read_text().splitlines()
+        sent = [
+            ln.strip() for ln in script if ln.strip() and not ln.lstrip().startswith(("!", "#"))
+        ]
+        # FOS: inside the transaction; NX-OS: inside the zone session (the first zone command)
+        k = (
+            3
+            if vendor == "brocade"
+            else next(i for i, c in enumerate(sent, 1) if c.startswith("zone name"))
+        )
+        drop_at(lab.switches["A"], k)
+        run = lab.apply("A")
+        assert [r.verdict for r in run.fabrics] == ["interrupted"]
+        lab.switches["A"].drop_after = None
+        lab.switches["A"].before_command = None
+        exit_code, doc, _ = lab.zoneplan("audit", str(lab.inventory), "--live", "--fabric", "A")
+        found = [f for f in doc["findings"] if f["code"] == code]
+        assert exit_code == 1 and found, doc["findings"]
+        assert ("cfgtransabort" if vendor == "brocade" else "no zone commit") in json.dumps(
+            found[0]
+        )
+
+
 def test_both_fabrics_in_order(tmp_path):
     with ApplyLab(tmp_path, "brocade") as lab:
         lab.plan()
@@ -294,3 +322,48 @@ def test_the_cli_reports_verdicts_and_exit_codes(tmp_path):
         code, doc, _ = lab.cli("--fabric", "C", "--yes")
         assert code == 2 and any(f["code"] == "ZP850" for f in doc["findings"])
         assert lab.switches["B"].changes() == []
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_property_an_error_at_any_command_never_leaves_this_runs_transaction_open(vendor, tmp_path):
+    """Whatever command fails, the run ends aborted with the fabric as before, or (NX-OS,
+    after the device-alias commit) says by name what differs; nothing of it stays open and it
+    never claims success."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    with ApplyLab(tmp_path, vendor) as lab:
+        lab.plan()
+        before = lab.snapshot("A")
+        script = (lab.out / "A" / "A.script.txt").read_text().splitlines()
+        n = len([ln for ln in script if ln.strip() and not ln.lstrip().startswith(("!", "#"))])
+        fab = lab.site.fabrics["A"]
+
+        @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.integers(min_value=1, max_value=n))
+        def check(k: int) -> None:
+            sw = lab.switches["A"]
+            fail_at(sw, k)
+            run = lab.apply("A")
+            sw.before_command = None
+            verdict = run.fabrics[0].verdict
+            assert verdict in ("aborted", "state-unknown"), (k, verdict)
+            if isinstance(fab, FosFabric):
+                assert verdict == "aborted" and not fab.transactions
+            else:
+                assert all(v.session is None for v in fab.vsans.values())
+                assert fab.da_session is None
+            if verdict == "aborted":
+                assert lab.snapshot("A") == before and run.exit_code == 4
+            else:
+                assert run.exit_code == 5 and "neither as before" in run.fabrics[0].state
+                _restore(lab, before_state)  # the next case starts from the state before
+
+        before_state = lab.copy_state()["A"]
+        check()
+
+
+def _restore(lab: ApplyLab, state) -> None:  # noqa: ANN001
+    """Put fabric A back as it was (the oracle object the switch serves is kept)."""
+    fab = lab.site.fabrics["A"]
+    fab.__dict__.update(copy.deepcopy(state).__dict__)
