@@ -200,6 +200,37 @@ def test_verification_failing_runs_the_rollback_back_to_the_state_before(tmp_pat
         assert (rec / "rollback.txt").is_file() and (rec / "after-rollback").is_dir()
 
 
+def _nxos_lose_a_member_after_commit(lab: ApplyLab) -> None:
+    """NX-OS: after the zone commit, one of the change's new zones loses a member."""
+    fab = lab.site.fabrics["A"]
+    state = {"committed": False, "done": False}
+
+    def hook(n: int, cmd: str, s) -> None:  # noqa: ANN001
+        if cmd.startswith("zone commit"):
+            state["committed"] = True
+        elif state["committed"] and not state["done"] and cmd.startswith("show zone"):
+            state["done"] = True
+            vz = fab.vsans[10]
+            zone = next(z for n_, z in vz.full.zones.items() if n_.startswith("z_esx01"))
+            zone.members.pop()
+            vz.active = fab.compile(vz.full, vz.active.effective)
+
+    lab.switches["A"].before_command = hook
+
+
+def test_nxos_verification_failing_runs_the_rollback_back_to_the_state_before(tmp_path):
+    with ApplyLab(tmp_path, "cisco") as lab:
+        lab.plan()
+        before = lab.snapshot("A")
+        _nxos_lose_a_member_after_commit(lab)
+        run = lab.apply("A")
+        assert [r.verdict for r in run.fabrics] == ["rolled-back"], [
+            f.parsable() for f in run.all_findings()
+        ]
+        assert run.exit_code == 4 and "ZP857" in _codes(run)
+        assert lab.snapshot("A") == before
+
+
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_connection_dropping_mid_change_is_honest_and_the_next_run_finds_it(vendor, tmp_path):
     with ApplyLab(tmp_path, vendor) as lab:
