@@ -489,6 +489,11 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
         (lab / "inventory.yaml").write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
         with _cwd(lab):
             result = CliRunner().invoke(app, args, env=env, catch_exceptions=False)
+    return _codes_of(example, result)
+
+
+def _codes_of(example: ex.Run, result: Any) -> set[tuple[str, str]]:
+    """(code, severity) of each finding the command printed as JSON."""
     out = result.stdout
     start = out.find("{")
     try:
@@ -573,17 +578,7 @@ def _run_apply(
             elif kind == "apply-twice":
                 runner.invoke(app, args, env=env, catch_exceptions=False)
             result = runner.invoke(app, args, env=env, catch_exceptions=False)
-    out = result.stdout
-    start = out.find("{")
-    try:
-        doc = json.loads(out[start:]) if start >= 0 else None
-    except json.JSONDecodeError:
-        doc = None
-    if not isinstance(doc, dict) or "findings" not in doc:
-        raise LabError(
-            f"`{example.command}` printed no JSON findings (exit {result.exit_code}):\n{out}"
-        )
-    return {(f["code"], f["severity"]) for f in doc["findings"]}
+    return _codes_of(example, result)
 
 
 def _lose_a_member(sw: Any, fabric: Any) -> None:

@@ -24,6 +24,7 @@ import asyncssh
 
 from ..live.credentials import Credential, redact
 from ..live.ssh import KnownHosts
+from ..live.ssh import _Client as _HostKeyClient  # the reader's host-key check, shared
 from ..parsers.terminal import shell_prompt
 from .catalogue import ApplyCatalogue
 
@@ -54,21 +55,6 @@ class Answer:
     status: int | None = None  #: exec exit status (None in a shell)
     answered: list[str] = field(default_factory=list)  #: answers given to its questions
     timed_out: bool = False
-
-
-class _Client(asyncssh.SSHClient):
-    def __init__(self, known: KnownHosts, port: int) -> None:
-        self.known = known
-        self.port = port
-        self.verdict: str | None = None
-        self.fingerprint: str | None = None
-
-    def validate_host_public_key(
-        self, host: str, addr: str, port: int, key: asyncssh.SSHKey
-    ) -> bool:
-        self.fingerprint = key.get_fingerprint("sha256")
-        self.verdict = self.known.check(host, addr, self.port, key)
-        return self.verdict in ("known", "recorded")
 
 
 class ChangeChannel:
@@ -102,7 +88,7 @@ class ChangeChannel:
 
     # ------------------------------------------------------------------ open / close
     async def open(self) -> None:
-        client = _Client(self.known, self.port)
+        client = _HostKeyClient(self.known, self.port)
         cred = self.credential
         try:
             self.conn, _ = await asyncio.wait_for(

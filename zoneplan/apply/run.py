@@ -566,17 +566,8 @@ class _Runner:
         if outcome == "lost":
             return await self.after_lost()
         if outcome == "error":
-            after = await self.read("after")
             self.open_scopes = []
-            if after.readable and after.fingerprint == before.fingerprint:
-                run.verdict = Verdict.ABORTED
-                run.state = "as before: the change was discarded (verified by reading it again)"
-            else:
-                run.verdict = Verdict.UNKNOWN
-                run.state = self.describe(before, after)
-                self.find(StateUnknown, f"fabric {name}: after the abort, {run.state}")
-            run.timings["total"] = round(time.monotonic() - t0, 3)
-            return self.finish()
+            return await self.back_as_before(before, "after", "abort", t0, ok=True)
         after = await self.read("after")
         problems = ["the fabric could not be read completely"] if not after.readable else []
         if not problems:
@@ -597,14 +588,22 @@ class _Runner:
         outcome = await self.send_all(ch.rollback, "rollback")
         if outcome == "lost":
             return await self.after_lost()
-        back = await self.read("after-rollback")
-        if outcome == "ok" and back.readable and back.fingerprint == before.fingerprint:
-            run.verdict = Verdict.ROLLED_BACK
-            run.state = "as before: the rollback restored it (verified by reading it again)"
+        return await self.back_as_before(before, "after-rollback", "rollback", t0, outcome == "ok")
+
+    async def back_as_before(
+        self, before: LiveFabric, label: str, how: str, t0: float, ok: bool
+    ) -> FabricRun:
+        """Read the fabric again: as before (aborted / rolled back) or, honestly, not."""
+        run = self.run
+        now = await self.read(label)
+        if ok and now.readable and now.fingerprint == before.fingerprint:
+            run.verdict = Verdict.ABORTED if how == "abort" else Verdict.ROLLED_BACK
+            what = "the change was discarded" if how == "abort" else "the rollback restored it"
+            run.state = f"as before: {what} (verified by reading it again)"
         else:
             run.verdict = Verdict.UNKNOWN
-            run.state = self.describe(before, back)
-            self.find(StateUnknown, f"fabric {name}: after the rollback, {run.state}")
+            run.state = self.describe(before, now)
+            self.find(StateUnknown, f"fabric {run.fabric}: after the {how}, {run.state}")
         run.timings["total"] = round(time.monotonic() - t0, 3)
         return self.finish()
 
