@@ -169,7 +169,9 @@ def test_peer_zoned_fabric_audits_in_sync_with_its_strategy_or_plan(tmp_path):
     assert doc["verdicts"] == {"A": "in-sync", "B": "in-sync"} and doc["strategy"] == "peer"
     out = tmp_path / "plan"
     assert (
-        runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--strategy", "peer"]).exit_code
+        runner.invoke(
+            app, ["plan", str(SAMPLE), "--out", str(out), "--strategy", "peer", "--greenfield"]
+        ).exit_code
         == 0
     )
     r, doc = _audit(tmp_path / "planjson", states, "--plan", str(out / "plan.json"))
@@ -179,7 +181,9 @@ def test_peer_zoned_fabric_audits_in_sync_with_its_strategy_or_plan(tmp_path):
 
 def test_plan_json_of_another_inventory_version_is_said(tmp_path, sample_data):
     out = tmp_path / "plan"
-    assert runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--greenfield"]).exit_code == 0
+    )
     sample_data = dict(sample_data, description="changed since the plan")
     inv = tmp_path / "inv.yaml"
     inv.write_text(yaml.safe_dump(sample_data, sort_keys=False))

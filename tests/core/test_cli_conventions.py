@@ -62,7 +62,7 @@ def test_output_to_a_pipe_is_not_wrapped(tmp_path):
 #: every command that writes files: (arguments before the output, the output option, the
 #: target, a file it writes there)
 WRITERS = [
-    (["plan", str(SAMPLE)], "--out", "plan", "plan.json"),
+    (["plan", str(SAMPLE), "--greenfield"], "--out", "plan", "plan.json"),
     (["cabling", str(SAMPLE), "--date", "2026-01-01"], "-o", "cabling.html", ""),
     (["hosts", "config", str(SAMPLE)], "--out", "hosts", "lnx01-multipath.conf"),
     (["import", str(CAPTURES)], "-o", "draft.yaml", ""),
@@ -109,7 +109,7 @@ def test_an_unusable_output_path_is_exit_2_with_a_message(tmp_path, before, opti
 
 def test_a_folder_where_the_file_goes_is_exit_2(tmp_path):
     (tmp_path / "plan.json").mkdir()
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path)])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(tmp_path), "--greenfield"])
     assert r.exit_code == 2 and "plan.json" in r.output and "folder" in r.output
     assert not (tmp_path / "A").exists()  # every target is checked before any is written
 

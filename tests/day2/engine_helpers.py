@@ -126,11 +126,13 @@ class Site:
         against: bool = True,
         out: str = "out",
     ) -> Run:
-        """``zoneplan plan INV [--against CAP] --out OUT FLAGS -f json``."""
+        """``zoneplan plan INV [--against CAP] --out OUT FLAGS -f json --force``: each change
+        replaces the last one in OUT (whose plan.json is the ownership record), as an admin
+        replanning into one change folder does."""
         self.n += 1
         inv = self.root / f"inv{self.n}.yaml"
         inv.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-        args = ["plan", str(inv), "--out", str(self.root / out), "-f", "json", *flags]
+        args = ["plan", str(inv), "--out", str(self.root / out), "-f", "json", "--force", *flags]
         if against:
             args += ["--against", str(self.capture())]
         r = runner.invoke(app, args)

@@ -418,10 +418,11 @@ class Site:
     def plan(
         self, inv: dict[str, Any], *flags: str, against: Path | None = None, out: Path | None = None
     ) -> PlanResult:
-        """``zoneplan plan INV [--against CAP] --out OUT FLAGS --format json``."""
+        """``zoneplan plan INV [--against CAP] --out OUT FLAGS --format json --force`` (each
+        change replaces the last one in OUT, whose plan.json is the ownership record)."""
         path = self.write_inventory(inv)
         out = out or self.tmp / "out"
-        args = ["plan", str(path), "--out", str(out), "--format", "json", *flags]
+        args = ["plan", str(path), "--out", str(out), "--format", "json", "--force", *flags]
         if against is not None:
             args += ["--against", str(against)]
         with runner.isolation() as streams:

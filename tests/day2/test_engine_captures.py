@@ -42,6 +42,11 @@ def _has_zoning(path) -> bool:
 def test_import_then_plan_against_the_same_capture_changes_nothing(capture, tmp_path):
     draft = tmp_path / "draft.yaml"
     r = runner.invoke(app, ["import", str(capture), "-o", str(draft)])
+    fatal = {ln.split()[2] for ln in r.output.splitlines() if " fatal " in ln}
+    if r.exit_code == 2 and fatal == {"ZP008"}:
+        # documentation examples with placeholder WWPNs (aa:bb:...: NAA A is reserved): no
+        # fabric holds them, and an inventory refuses them
+        pytest.skip(f"{capture.name}: placeholder WWPNs refused by ZP008")
     assert r.exit_code == 0, r.output
     out = tmp_path / "out"
     r = runner.invoke(

@@ -249,7 +249,7 @@ def test_foreign_alias_of_the_plans_name_is_never_repointed(site, fabric):
     run = site.plan(new)
     assert run.exit_code == 2
     f = next(f for f in run.report["findings"] if f["code"] == "ZP556")
-    assert "esx01_vmhba2" in f["message"] and f["subject"] == fabric
+    assert "esx01_vmhba2" in f["message"] and f["subject"]["name"] == fabric
     assert run.text(fabric) == first  # nothing written
 
 
@@ -263,7 +263,7 @@ def test_names_differing_only_in_case_are_refused(site):
     run = site.plan(data)
     assert run.exit_code == 2
     fatal = [f for f in run.report["findings"] if f["code"] == "ZP557"]
-    assert {f["subject"] for f in fatal} == {"A", "B"}
+    assert {f["subject"]["name"] for f in fatal} == {"A", "B"}
 
 
 # ------------------------------------------------------------------------------ the config

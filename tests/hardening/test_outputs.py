@@ -180,7 +180,7 @@ def test_plan_with_a_fabric_folder_taken_by_a_file_writes_nothing_and_exits_2(tm
     out = tmp_path / "out"
     out.mkdir()
     (out / "B").write_text("not a folder")
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out)])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--greenfield"])
     assert r.exit_code == 2, r.output
     assert "nothing written" in r.output and "B" in r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
@@ -194,7 +194,7 @@ def test_no_command_writes_through_a_dangling_link(tmp_path, force):
     out = tmp_path / "plan"
     out.mkdir()
     (out / "plan.json").symlink_to(outside / "plan.json")
-    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), *force])
+    r = runner.invoke(app, ["plan", str(SAMPLE), "--out", str(out), "--greenfield", *force])
     assert r.exit_code == 2 and "symbolic link" in r.output, r.output
     # import -o
     link = tmp_path / "draft.yaml"
@@ -230,8 +230,8 @@ def test_no_command_writes_through_a_dangling_link(tmp_path, force):
         (["sample", "--hosts", "2", "-o"], "file/missing/x.yaml"),
         (["import", str(FIXTURES / "captures" / "brocade-fos"), "-o"], "file/missing/x.yaml"),
         (["cabling", str(SAMPLE), "-o"], "file/missing/x.html"),
-        (["plan", str(SAMPLE), "--out"], "file"),
-        (["plan", str(SAMPLE), "--out"], "file/sub"),
+        (["plan", str(SAMPLE), "--greenfield", "--out"], "file"),
+        (["plan", str(SAMPLE), "--greenfield", "--out"], "file/sub"),
         (["hosts", "config", str(SAMPLE), "--out"], "file"),
     ],
 )

@@ -77,11 +77,11 @@ def plan(
     The change is computed against the fabric as it is (--against a capture folder from
     `zoneplan collect`): it edits the config in effect, keeps every object zoneplan did not
     create, and removes only with --allow-delete. A fabric without a capture gets a script only
-    when declared new (--greenfield or fabrics[].zoning.greenfield). Writes
-    OUT/<fabric>/<fabric>.{precheck,script,rollback,verify}.txt and OUT/plan.json. Unchanged
-    files are left alone; when a file would change, nothing is written without --force
-    (exit 2); with it the old content is kept as NAME.bak. A refused change (ZP550–ZP563)
-    writes nothing.
+    when declared new (--greenfield or fabrics[].zoning.greenfield). Writes per fabric
+    OUT/FABRIC/FABRIC.precheck.txt, .script.txt, .rollback.txt and .verify.txt, and
+    OUT/plan.json. Unchanged files are left alone; when a file would change, nothing is written
+    without --force (exit 2); with it the old content is kept as NAME.bak. A refused change
+    (ZP550–ZP563) writes nothing.
 
     Exit codes: 0 clean (warnings/info only), 1 error findings, 2 unusable input, usage or a
     refused change.
