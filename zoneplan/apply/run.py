@@ -600,6 +600,20 @@ class _Runner:
             run.verdict = Verdict.ABORTED if how == "abort" else Verdict.ROLLED_BACK
             what = "the change was discarded" if how == "abort" else "the rollback restored it"
             run.state = f"as before: {what} (verified by reading it again)"
+        elif (
+            how == "abort"
+            and now.readable
+            and not now.busy
+            and not self.in_sync(now)
+            and not self.foreign_changed(before, now)
+        ):
+            # the command that failed came after the commit (saving the configuration): the
+            # change is in place, and the failure stays reported (exit 1)
+            run.verdict = Verdict.APPLIED
+            run.state = (
+                "as planned (verified by reading it again), but a command after the commit "
+                "failed: see the finding"
+            )
         else:
             run.verdict = Verdict.UNKNOWN
             run.state = self.describe(before, now)
