@@ -121,6 +121,7 @@ class ChangeChannel:
             raise ChannelError(f"{self.switch} ({self.host}:{self.port}): {exc}") from exc
         self.host_key = client.fingerprint
         if self.cat.session == "shell":
+            assert self.conn is not None
             self.proc = await self.conn.create_process(
                 term_type="vt100", term_size=(511, 0), encoding="utf-8", errors="replace"
             )

@@ -64,7 +64,7 @@ from .record import Record, earlier_runs
 __all__ = ["ApplyOptions", "ApplyRun", "FabricRun", "apply_change", "Verdict"]
 
 ProgressFn = Callable[[str], None]
-ConfirmFn = Callable[[str], bool]
+ConfirmFn = Callable[[str], bool | None]  #: None: no terminal to ask on
 
 
 class Verdict:
