@@ -411,3 +411,30 @@ def _restore(lab: ApplyLab, state) -> None:  # noqa: ANN001
     """Put fabric A back as it was (the oracle object the switch serves is kept)."""
     fab = lab.site.fabrics["A"]
     fab.__dict__.update(copy.deepcopy(state).__dict__)
+
+
+def test_a_fos_without_the_force_option_is_asked_and_answered_from_pack_data(tmp_path):
+    """FOS older than `cfgenable -f` (7.4.2c, facts section 5): the script ends with the
+    prompting `cfgenable "CFG"`; apply answers the question with the pack's answer (y, on the
+    exec channel's stdin, as Brocade's cinder driver does) and nothing else."""
+    with ApplyLab(tmp_path, "brocade", site_kw={"firmware": "7.4.1"}) as lab:
+        lab.plan(inv=lab.inventory_data(firmware="7.4.1"))
+        script = (lab.out / "A" / "A.script.txt").read_text()
+        assert 'cfgenable "PROD_A"\n' in script  # the interactive form
+        run = lab.apply("A")
+        assert [r.verdict for r in run.fabrics] == ["applied"], [
+            f.parsable() for f in run.all_findings()
+        ]
+        transcript = (_record(run) / "transcript.txt").read_text()
+        assert "Do you want to enable 'PROD_A' configuration" in transcript
+        assert "(answered 'y')" in transcript
+
+
+def test_an_unknown_host_key_sends_nothing(tmp_path):
+    with ApplyLab(tmp_path, "cisco") as lab:
+        lab.plan()
+        lab.known_hosts.write_text("")
+        run = lab.apply("A")
+        assert [r.verdict for r in run.fabrics] == ["unreadable"] and run.exit_code == 3
+        assert lab.switches["A"].received == []  # the password was never sent either
+        assert "ZP704" in _codes(run)  # host key unknown
