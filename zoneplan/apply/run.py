@@ -527,6 +527,8 @@ class _Runner:
             )
             run.verdict = Verdict.REFUSED
             return self.finish()
+        if self.opts.dry_run or self.opts.yes:
+            self.say(run.summary)  # what is (or would be) sent; a terminal prompt shows it too
         if self.opts.dry_run:
             self.record.write("script.txt", ch.script_text)
             run.verdict = Verdict.DRY_RUN

@@ -85,12 +85,14 @@ def apply(
 
     def progress(text: str) -> None:
         if not quiet:
-            err_console.print(safe(text))
+            for line in text.splitlines():
+                err_console.print(safe(line))
 
     def confirm(summary: str) -> bool | None:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):
             return None
-        err_console.print(safe(summary))
+        for line in summary.splitlines():
+            err_console.print(safe(line))
         return typer.confirm("Apply this change to the fabric now?", default=False, err=True)
 
     run = apply_change(
