@@ -438,3 +438,34 @@ def test_an_unknown_host_key_sends_nothing(tmp_path):
         assert [r.verdict for r in run.fabrics] == ["unreadable"] and run.exit_code == 3
         assert lab.switches["A"].received == []  # the password was never sent either
         assert "ZP704" in _codes(run)  # host key unknown
+
+
+def test_a_run_killed_mid_change_is_named_by_the_next_run(tmp_path):
+    """A run killed between commands leaves verdict.json `in-progress` (written before the
+    first change command) and its transaction open: the next run refuses and names it."""
+    with ApplyLab(tmp_path, "brocade") as lab:
+        lab.plan()
+        fab = lab.site.fabrics["A"]
+        assert isinstance(fab, FosFabric)
+        killed = lab.out / "A" / "apply-20260101T000000.000000Z"
+        killed.mkdir(parents=True)
+        (killed / "verdict.json").write_text(
+            json.dumps(
+                {
+                    "fabric": "A",
+                    "verdict": "in-progress",
+                    "user": "admin",
+                    "open": [
+                        {"name": "zoning transaction", "finish": "run cfgtransabort as admin"}
+                    ],
+                }
+            )
+        )
+        from tests.support.oracle import run_script
+
+        run_script(fab.session("admin"), 'alicreate "half", "10:00:00:00:00:00:99:01"\n')
+        run = lab.apply("A")
+        busy = [f for f in run.all_findings() if f.code == "ZP853"]
+        assert busy and str(killed) in busy[0].message and "in-progress" in busy[0].message
+        assert busy[0].hint == "run cfgtransabort as admin"
+        assert lab.switches["A"].changes() == []
