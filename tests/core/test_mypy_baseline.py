@@ -46,3 +46,21 @@ def test_the_committed_baseline_is_sorted_and_names_package_files():
     lines = (REPO / "mypy-baseline.txt").read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines)
     assert all(x.startswith("zoneplan/") and ": [" in x for x in lines)
+
+
+def test_the_order_mypy_prints_a_union_in_does_not_make_an_error_new(tmp_path):
+    one = 'zoneplan/a.py:3: error: Argument 1 has type "Literal[E.b, E.a] | None"; expected "str | int"  [arg-type]\n'
+    other = 'zoneplan/a.py:9: error: Argument 1 has type "None | Literal[E.a, E.b]"; expected "int | str"  [arg-type]\n'
+    got, _ = mb.parse(one)
+    again, _ = mb.parse(other)
+    assert got == again
+    # a baseline written in the old spelling reads the same
+    old = tmp_path / "baseline.txt"
+    old.write_text(
+        'zoneplan/a.py: [arg-type] Argument 1 has type "Literal[E.b, E.a] | None"; '
+        'expected "str | int"\n'
+    )
+    assert mb.compare(got, mb.read_baseline(old)) == (Counter(), Counter())
+    # different types stay different
+    third, _ = mb.parse(one.replace("E.b", "E.c"))
+    assert third != got

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from tests.day2.engine_helpers import (
+    MDS_SWITCHES,
     VSAN,
     Site,
     host_port,
@@ -698,3 +699,36 @@ def test_ownership_from_previous_and_a_foreign_plan_json_ignored(site):
     assert run.exit_code == 0, run.output
     assert "ZP563" in run.codes("warning")
     assert not [op for op in run.change("A")["ops"] if op["op"] == "delete_zone"]
+
+
+def test_a_capture_that_does_not_say_which_zoneset_is_active_stops_the_change(site):
+    """Without `show zoneset active` the zone status still names the active zoneset (its
+    content unknown: publishing needs --accept-pending); without either the change cannot know
+    which zoneset to edit: ZP551, nothing written."""
+    data = inventory()
+    site.greenfield(without_host(data, "xsan01"))
+    cap = site.capture()
+    for sw in MDS_SWITCHES:
+        (cap / sw / "show_zoneset_active_vsan_20.txt").unlink()
+    inv = site.root / "inv-added.yaml"
+    inv.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    def plan(out: str, *flags: str):
+        args = ["plan", str(inv), "--against", str(cap), "--fabric", "B", *flags, "--out"]
+        r = runner.invoke(app, [*args, str(site.root / out), "-f", "json"])
+        report = json.loads(r.output)
+        return r, report, [f for f in report["findings"] if f["severity"] == "fatal"]
+
+    r, _, fatal = plan("status")  # the zone status names it; what it enforces is unknown
+    assert r.exit_code == 2 and [f["code"] for f in fatal] == ["ZP555"], r.output
+    r, report, _ = plan("status-accepted", "--accept-pending")
+    assert r.exit_code == 0, r.output
+    change = report["plan"]["fabrics"][0]["change"]
+    assert change["config"] == "cfg_euronas_cluster_B" and change["operations"] > 0
+    for sw in MDS_SWITCHES:
+        (cap / sw / "show_zone_status_vsan_20.txt").unlink()
+    r, _, fatal = plan("without", "--accept-pending")
+    assert r.exit_code == 2
+    assert [f["code"] for f in fatal] == ["ZP551"], fatal
+    assert "which config is in effect" in fatal[0]["message"]
+    assert not (site.root / "without").exists()
