@@ -114,17 +114,6 @@ _EMPTY_B_WITH_OLD01 = {
     "Database:- Device Aliases 1  Mode: Enhanced\n",
 }
 
-#: the earlier inventory of ZP562's examples: old01 zoned on fabric B
-_OLD01_ZONED = """
-hosts:
-  - name: old01
-    os: linux
-    hbas:
-      - name: hba0
-        ports:
-          - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
-"""
-
 
 class _ChangeRule(Rule):
     scope = RuleScope.PLAN
@@ -453,7 +442,15 @@ class AliasKept(_ChangeRule):
     severity = Severity.INFO
     fails = Change(
         _EMPTY_B_WITH_OLD01,
-        earlier=_OLD01_ZONED,
+        earlier="""
+        hosts:
+          - name: old01
+            os: linux
+            hbas:
+              - name: hba0
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
+        """,
         flags=("--allow-delete", "--enable-zoning"),
         fabric="B",
         caption="old01 is no longer in the inventory; the capture does not say which VSANs "
@@ -466,7 +463,15 @@ class AliasKept(_ChangeRule):
             "         interoperability mode:default\n"
             "         loadbalancing:src-id/dst-id/oxid\n         operational state:up\n",
         },
-        earlier=_OLD01_ZONED,
+        earlier="""
+        hosts:
+          - name: old01
+            os: linux
+            hbas:
+              - name: hba0
+                ports:
+                  - {name: p0, wwpn: "10:00:00:90:fa:99:00:01", switch: mds-b1, port: fc1/40}
+        """,
         flags=("--allow-delete", "--enable-zoning"),
         fabric="B",
         caption="Every VSAN of the switch read and none uses it: the device-alias is deleted.",
