@@ -136,19 +136,28 @@ def _read_crash(tmp: Path) -> Iterator[None]:
 def _catalogue_with_write(tmp: Path) -> Iterator[None]:
     """The Brocade pack's command catalogue lists ``cfgsave`` among the commands to collect
     (a copy of the packs in ``$ZONEPLAN_VENDORS_DIR``, the packs' own override)."""
+
+    def edit(text: str) -> str:
+        return (
+            text + "  cfgsave:\n    parser: cfgsize\n    feeds: cfgsize\n"
+            "    run: cfgsave\n    collect: true\n"
+        )
+
+    with _edited_packs(tmp, "brocade-fos/commands.yaml", edit):
+        yield
+
+
+@contextmanager
+def _edited_packs(tmp: Path, name: str, edit: Callable[[str], str]) -> Iterator[None]:
+    """A copy of the packs with one file edited, in ``$ZONEPLAN_VENDORS_DIR`` meanwhile."""
     import shutil
 
     from zoneplan.packs import vendors_dir
 
     packs = tmp / "vendors"
     shutil.copytree(vendors_dir(), packs)
-    catalogue = packs / "brocade-fos" / "commands.yaml"
-    text = catalogue.read_text(encoding="utf-8")
-    catalogue.write_text(
-        text + "  cfgsave:\n    parser: cfgsize\n    feeds: cfgsize\n"
-        "    run: cfgsave\n    collect: true\n",
-        "utf-8",
-    )
+    path = packs / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), "utf-8")
     old = os.environ.get("ZONEPLAN_VENDORS_DIR")
     os.environ["ZONEPLAN_VENDORS_DIR"] = str(packs)
     try:
@@ -177,26 +186,13 @@ def _capture_limits_tiny(tmp: Path) -> Iterator[None]:
 @contextmanager
 def _catalogue_without_cfgenable(tmp: Path) -> Iterator[None]:
     """The Brocade pack's change catalogue (``apply.yaml``) does not list ``cfgenable``."""
-    import shutil
 
-    from zoneplan.packs import vendors_dir
+    def edit(text: str) -> str:
+        lines = text.splitlines(keepends=True)
+        return "".join(ln for ln in lines if not ln.startswith("  - 'cfgenable "))
 
-    packs = tmp / "vendors"
-    shutil.copytree(vendors_dir(), packs)
-    catalogue = packs / "brocade-fos" / "apply.yaml"
-    lines = catalogue.read_text(encoding="utf-8").splitlines(keepends=True)
-    catalogue.write_text(
-        "".join(ln for ln in lines if not ln.startswith("  - 'cfgenable ")), "utf-8"
-    )
-    old = os.environ.get("ZONEPLAN_VENDORS_DIR")
-    os.environ["ZONEPLAN_VENDORS_DIR"] = str(packs)
-    try:
+    with _edited_packs(tmp, "brocade-fos/apply.yaml", edit):
         yield
-    finally:
-        if old is None:
-            del os.environ["ZONEPLAN_VENDORS_DIR"]
-        else:
-            os.environ["ZONEPLAN_VENDORS_DIR"] = old
 
 
 FAULTS.update(
