@@ -12,55 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ..packs import ChangeCatalogue, ChangeScope, VendorPack, VendorPackError, load_pack
 
-from ..packs import VendorPack, load_pack
+__all__ = ["ApplyCatalogue", "CatalogueError", "Scope", "catalogue_of", "ScriptLine"]
 
-__all__ = ["ApplyCatalogue", "CatalogueError", "Scope", "Prompt", "catalogue_of", "ScriptLine"]
+#: what a run opens (the typed pack model)
+Scope = ChangeScope
 
 
 class CatalogueError(Exception):
     """The pack's apply.yaml is missing or invalid (the message names the file)."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Scope(_Model):
-    """Something a run opens (a transaction, a session) and how it is discarded."""
-
-    name: str
-    opens: str
-    closes: str
-    abort: list[str]
-    finish: str = Field(description="how an admin finishes or discards it by hand")
-    when: dict[str, str | bool] = Field(default_factory=dict)
-
-
-class Prompt(_Model):
-    question: str
-    answer: str
-
-
-class Replies(_Model):
-    ok: list[str] = Field(default_factory=list)
-    errors: list[str] = Field(default_factory=list)
-    abort_ok: list[str] = Field(default_factory=list)
-
-
-class _File(_Model):
-    session: Literal["exec", "shell"]
-    setup: list[str] = Field(default_factory=list)
-    tokens: dict[str, str]
-    change_commands: list[str]
-    scopes: list[Scope] = Field(default_factory=list)
-    leave: list[str] = Field(default_factory=list)
-    replies: Replies = Field(default_factory=Replies)
-    prompts: list[Prompt] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,7 +36,7 @@ class ScriptLine:
 class ApplyCatalogue:
     """The compiled catalogue of one pack."""
 
-    def __init__(self, pack: VendorPack, data: _File) -> None:
+    def __init__(self, pack: VendorPack, data: ChangeCatalogue) -> None:
         self.pack = pack
         self.session = data.session
         self.setup = tuple(data.setup)
@@ -145,14 +107,18 @@ class ApplyCatalogue:
 
 @cache
 def _load(pack: VendorPack) -> ApplyCatalogue:
-    path = pack.file("apply.yaml")
+    if pack.apply is None:
+        raise CatalogueError(f"{pack.file('apply.yaml')}: the {pack.id} pack has no apply.yaml")
     try:
-        data = _File.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-        return ApplyCatalogue(pack, data)
-    except (OSError, yaml.YAMLError, ValidationError, re.error) as exc:
-        raise CatalogueError(f"{path}: {exc}") from exc
+        return ApplyCatalogue(pack, pack.apply)
+    except re.error as exc:
+        raise CatalogueError(f"{pack.file('apply.yaml')}: {exc}") from exc
 
 
 def catalogue_of(pack_id: str) -> ApplyCatalogue:
     """The change catalogue of a pack (loaded once)."""
-    return _load(load_pack(pack_id))
+    try:
+        pack = load_pack(pack_id)
+    except VendorPackError as exc:
+        raise CatalogueError(str(exc)) from exc
+    return _load(pack)
