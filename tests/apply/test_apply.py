@@ -469,3 +469,22 @@ def test_a_run_killed_mid_change_is_named_by_the_next_run(tmp_path):
         assert busy and str(killed) in busy[0].message and "in-progress" in busy[0].message
         assert busy[0].hint == "run cfgtransabort as admin"
         assert lab.switches["A"].changes() == []
+
+
+def test_the_inventory_is_found_where_plan_json_says_even_after_the_folders_moved(tmp_path):
+    """`zoneplan apply chg/ --fabric A`: plan.json names its inventory relative to the change
+    folder; moving both together keeps them paired, and the content hash still guards it."""
+    with ApplyLab(tmp_path, "cisco") as lab:
+        lab.plan()
+        assert lab.inventory is not None
+        plan = json.loads((lab.out / "plan.json").read_text())
+        assert not Path(plan["inventory_file"]).is_absolute()
+        assert (lab.out / plan["inventory_file"]).resolve() == lab.inventory.resolve()
+        code, doc, _ = lab.zoneplan("apply", str(lab.out), "--fabric", "A", "--dry-run")
+        assert code == 0 and doc["fabrics"][0]["verdict"] == "dry-run", doc
+        # without the file plan.json names: a coded refusal naming the flag, nothing sent
+        lab.inventory.rename(lab.inventory.with_suffix(".moved"))
+        code, doc, _ = lab.zoneplan("apply", str(lab.out), "--fabric", "A", "--yes")
+        refused = [f for f in doc["findings"] if f["code"] == "ZP850"]
+        assert code == 2 and refused and "--inventory" in refused[0]["hint"], doc
+        assert lab.switches["A"].changes() == []

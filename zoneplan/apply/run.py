@@ -25,6 +25,7 @@ Nothing here prints: progress goes to a callback; the CLI shows it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -104,7 +105,7 @@ class ApplyOptions:
 
     change_dir: Path
     fabric: str  #: a fabric name, or ``all``
-    inventory: Path
+    inventory: Path | None = None  #: None: where plan.json says (``inventory_file``)
     credentials: Path | None = None
     known_hosts: Path | None = None
     accept_new_host_key: bool = False
@@ -789,6 +790,14 @@ def _differences(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
 # --------------------------------------------------------------------------- entry
 
 
+def _recorded_inventory(plan: Plan, change_dir: Path) -> Path | None:
+    """The inventory plan.json names (relative to the change folder), if it does."""
+    if not plan.inventory_file:
+        return None
+    path = Path(plan.inventory_file)
+    return path if path.is_absolute() else change_dir / path
+
+
 def apply_change(opts: ApplyOptions) -> ApplyRun:
     """Run ``zoneplan apply``; never raises for switch or input problems."""
     return asyncio.run(apply_change_async(opts))
@@ -802,19 +811,39 @@ async def apply_change_async(opts: ApplyOptions) -> ApplyRun:
         return out
     from ..validate import validate_inventory
 
-    validation = validate_inventory(opts.inventory)
+    inv = opts.inventory or _recorded_inventory(plan, opts.change_dir)
+    if inv is None:
+        out.findings.append(
+            _unusable(
+                f"{opts.change_dir / 'plan.json'} does not say where its inventory is",
+                str(opts.change_dir / "plan.json"),
+                "name it: zoneplan apply CHANGE_DIR --inventory INV",
+            )
+        )
+        return out
+    if opts.inventory is None and not inv.is_file():
+        out.findings.append(
+            _unusable(
+                f"{opts.change_dir / 'plan.json'} names the inventory {inv}, which is not there",
+                str(opts.change_dir / "plan.json"),
+                "name the inventory the plan was made from: --inventory INV",
+            )
+        )
+        return out
+    opts = dataclasses.replace(opts, inventory=inv)
+    validation = validate_inventory(inv)
     if not validation.usable or validation.topology is None:
         out.findings += [f for f in validation.findings if f.severity is Severity.FATAL] or [
-            _unusable(f"{opts.inventory}: the inventory cannot be used", str(opts.inventory))
+            _unusable(f"{inv}: the inventory cannot be used", str(inv))
         ]
         return out
     topology = validation.topology
     if inventory_hash(topology) != plan.inventory_hash:
         out.findings.append(
             _unusable(
-                f"{opts.inventory}: its content hash {inventory_hash(topology)} is not the one "
+                f"{inv}: its content hash {inventory_hash(topology)} is not the one "
                 f"the plan was made from ({plan.inventory_hash})",
-                str(opts.inventory),
+                str(inv),
                 "apply with the inventory the plan was made from, or plan again",
             )
         )

@@ -39,12 +39,13 @@ def apply(
         metavar="NAME",
         help="The fabric to change, or 'all' (one after the other).",
     ),
-    inventory: Path = typer.Option(
-        ...,
+    inventory: Optional[Path] = typer.Option(
+        None,
         "--inventory",
         "-i",
         metavar="INVENTORY",
-        help="The inventory the plan was made from (switch addresses, credential profiles).",
+        help="The inventory the plan was made from (switch addresses, credential profiles); "
+        "default: the file plan.json names.",
     ),
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation (automation)."),
     dry_run: bool = typer.Option(
@@ -74,7 +75,7 @@ def apply(
     sent), 4 the change did not stay and the fabric is verified as before (aborted or rolled
     back), 5 the fabric is in an unknown or partial state (see the record).
 
-    Example: `zoneplan apply chg/ --fabric A --inventory site.yaml`
+    Example: `zoneplan apply chg/ --fabric A`
     """
     from ..apply import ApplyOptions, apply_change
 
