@@ -44,6 +44,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("parsers", {"parsers"}),
     ("audit, import", {"audit", "importer"}),
     ("live", {"live"}),
+    ("apply", {"apply"}),
     ("outputs", {"hosts", "cabling", "samplegen", "schemas", "docs"}),
     ("workflows", {"workflows"}),
     ("cli", {"cli"}),
