@@ -378,37 +378,30 @@ def _defined_checks(
     if defined is None or not defined.complete:
         return
     src = obs.source()
-    for cfg, zones in sorted(defined.configs.items()):
-        missing = [z for z in zones if z not in defined.zones]
+
+    def dangling(what: str, name: str, missing: list[str], kind: str, line: int | None) -> None:
         if missing:
             findings.append(
                 R.DefinedZoningDangling.make(
-                    f"config {cfg} names {len(missing)} zone(s) that are not defined: "
+                    f"{what} {name} names {len(missing)} {kind} that are not defined: "
                     + ", ".join(missing[:5])
                     + (" …" if len(missing) > 5 else ""),
-                    _loc(defined, None, src),
-                    subject=cfg,
+                    _loc(defined, line, src),
+                    subject=name,
                 )
             )
+
+    for cfg, zones in sorted(defined.configs.items()):
+        dangling("config", cfg, [z for z in zones if z not in defined.zones], "zone(s)", None)
     if not obs.aliases_unknown:
+        aliases, device_aliases = defined.aliases, obs.device_aliases
         for name, zone in sorted(defined.zones.items()):
             missing = [
                 m
                 for m in zone.all_members()
-                if member_kind(m) == "name"
-                and m not in defined.aliases
-                and m not in obs.device_aliases
+                if member_kind(m) == "name" and m not in aliases and m not in device_aliases
             ]
-            if missing:
-                findings.append(
-                    R.DefinedZoningDangling.make(
-                        f"zone {name} names {len(missing)} alias(es) that are not defined: "
-                        + ", ".join(missing[:5])
-                        + (" …" if len(missing) > 5 else ""),
-                        _loc(defined, zone.line, src),
-                        subject=name,
-                    )
-                )
+            dangling("zone", name, missing, "alias(es)", zone.line)
     eff = obs.effective
     if not obs.logins_from or (
         topology is not None
