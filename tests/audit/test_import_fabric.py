@@ -95,6 +95,12 @@ def test_draft_of_an_nxos_switch_validates_with_npiv_arrays_and_the_zoneset(tmp_
     ports = [p for h in hosts.values() for hba in h["hbas"] for p in hba["ports"]]
     on_fc15 = [p for p in ports if p.get("port") == "fc1/5"]
     assert len(on_fc15) == 3 and sum(bool(p.get("npiv")) for p in on_fc15) == 2
+    # the cabling plan of the draft: one cable into fc1/5, the NPIV ports ride it
+    from zoneplan.cabling.plan import build_plan as build_cabling
+    from zoneplan.topology import build_topology
+
+    cables = build_cabling(build_topology(draft.inventory), generated="2026-12-01").cables
+    assert sum(1 for c in cables if c.b.port == "fc1/5" or c.a.port == "fc1/5") == 1
     fabric = data["fabrics"][0]
     assert fabric["zoning"] == {"config": "zs_prod_a", "mode": "enhanced"}
     assert [z["name"] for z in data["existing_zones"]] == ["z_esx01__netapp"]
