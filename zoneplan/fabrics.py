@@ -90,7 +90,8 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
     """Which switches are one fabric, without an inventory.
 
     Brocade: switches linked by ``fabricshow`` (the same member or principal WWNs), by an ISL
-    (``islshow``'s neighbour WWN), or holding the same zoning in effect. Cisco: one group per
+    (``islshow``'s or ``switchshow``'s neighbour WWN; an Access Gateway by its N-Port uplink),
+    or holding the same zoning in effect. Cisco: one group per
     VSAN, split where the switches hold different zonesets in effect (the same VSAN number in
     two physically separate fabrics); a switch whose capture has no active zoneset joins its
     VSAN's group when there is one. Union-find over those tokens: linear in the captures.
@@ -117,6 +118,13 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
             else:
                 tokens = [("wwn", st.vendor, m.wwn) for m in st.fabric if not m.phantom]
                 tokens += [("wwn", st.vendor, isl.remote_wwn) for isl in st.isls]
+                # switchshow's E-Port neighbours, and an Access Gateway's N-Port uplinks (the
+                # core switch's WWN): an AG has no domain and is in no fabricshow
+                tokens += [
+                    ("wwn", st.vendor, p.neighbour_wwn)
+                    for p in st.ports.values()
+                    if p.neighbour_wwn
+                ]
                 if st.identity.wwn:
                     tokens.append(("wwn", st.vendor, st.identity.wwn))
                 if sig is not None:

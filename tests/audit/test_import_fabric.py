@@ -17,7 +17,15 @@ from zoneplan.cli import app
 from zoneplan.fabrics import fabric_groups
 from zoneplan.importer import draft_inventory
 from zoneplan.loader import load_inventory
-from zoneplan.observed import FabricMember, Login, SwitchIdentity, SwitchState, Zone, ZoneDb
+from zoneplan.observed import (
+    FabricMember,
+    Login,
+    Port,
+    SwitchIdentity,
+    SwitchState,
+    Zone,
+    ZoneDb,
+)
 from zoneplan.parsers.capture import read_captures
 from zoneplan.storage import login_role, recognise
 
@@ -297,9 +305,13 @@ def test_fabric_groups_by_zoning_in_effect_fabricshow_and_vsan():
     m2 = _state("m2", "cisco", 10, _eff("zs_y", "z9"))
     m3 = _state("m3", "cisco", 20, _eff("zs_20", "z1"))
     m4 = _state("m4", "cisco", 20, None)
-    groups = fabric_groups([a1, a2, b1, b2, m1, m2, m3, m4])
+    # an Access Gateway: no domain, no fabricshow, no zoning; its N-Port uplink names a1
+    a1.identity.wwn = "10:00:00:05:33:00:00:a1"
+    ag = SwitchState(SwitchIdentity("ag1", mode="Access Gateway Mode"), "brocade")
+    ag.ports["17"] = Port("17", type="N-Port", neighbour_wwn="10:00:00:05:33:00:00:a1")
+    groups = fabric_groups([a1, a2, b1, b2, m1, m2, m3, m4, ag])
     got = sorted(sorted(s.name for s in g.states) for g in groups)
-    assert got == [["a1", "a2"], ["b1", "b2"], ["m1"], ["m2"], ["m3", "m4"]]
+    assert got == [["a1", "a2", "ag1"], ["b1", "b2"], ["m1"], ["m2"], ["m3", "m4"]]
 
 
 def test_each_zone_in_effect_from_whichever_switch_holds_it():
