@@ -86,6 +86,12 @@ def _signature(state: SwitchState, key: int) -> str | None:
     return eff.effective + "|" + ",".join(sorted(eff.zones))
 
 
+def _router_port(kind: str | None) -> bool:
+    """An FC router's EX-Port / VEX-Port: its neighbour is in another (edge) fabric."""
+    k = (kind or "").upper()
+    return k.startswith(("EX", "VEX"))
+
+
 def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
     """Which switches are one fabric, without an inventory.
 
@@ -123,7 +129,7 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
                 tokens += [
                     ("wwn", st.vendor, p.neighbour_wwn)
                     for p in st.ports.values()
-                    if p.neighbour_wwn
+                    if p.neighbour_wwn and not _router_port(p.type)
                 ]
                 if st.identity.wwn:
                     tokens.append(("wwn", st.vendor, st.identity.wwn))
