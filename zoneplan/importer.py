@@ -223,6 +223,15 @@ def draft_inventory(
     isls = _isls(groups, switch_of_state, d.cabled)
     if isls:
         inv["isls"] = isls
+        # islshow is the switch's word that the port exists (a filtered or cut switchshow
+        # may not list it): its port joins the drafted port list
+        listed = {sw["name"]: sw for sw in inv["switches"] if "ports" in sw}
+        for isl in isls:
+            for end in (isl["a"], isl["b"]):
+                name, _, port = end.partition(":")
+                sw = listed.get(name)
+                if sw is not None and port not in sw["ports"]:
+                    sw["ports"] = sorted([*sw["ports"], port], key=_port_order)
     hosts, arrays = [], []
     for dname in sorted(d.devices):
         dev = d.devices[dname]
@@ -286,7 +295,7 @@ def _isls(
     groups: list[FabricGroup], switch_of_state: dict[str, str], cabled: set[tuple[str, str]]
 ) -> list[dict[str, str]]:
     """ISLs between drafted switches, from ``islshow`` (local port, neighbour's domain and
-    port): only where both ends are ports the draft knows and no device is cabled there."""
+    port), where no device is cabled at either end."""
     out: list[dict[str, str]] = []
     seen: set[frozenset[tuple[str, str]]] = set()
     for group in groups:
@@ -299,8 +308,6 @@ def _isls(
                     continue
                 a = (switch_of_state[st.name], str(isl.local_port))
                 b = (switch_of_state[peer.name], str(isl.remote_port))
-                if (st.ports and a[1] not in st.ports) or (peer.ports and b[1] not in peer.ports):
-                    continue
                 pair = frozenset((a, b))
                 if pair in seen or a in cabled or b in cabled:
                     continue
