@@ -229,9 +229,9 @@ def draft_inventory(
         for isl in isls:
             for end in (isl["a"], isl["b"]):
                 name, _, port = end.partition(":")
-                sw = listed.get(name)
-                if sw is not None and port not in sw["ports"]:
-                    sw["ports"] = sorted([*sw["ports"], port], key=_port_order)
+                drafted = listed.get(name)
+                if drafted is not None and port not in drafted["ports"]:
+                    drafted["ports"] = sorted([*drafted["ports"], port], key=_port_order)
     hosts, arrays = [], []
     for dname in sorted(d.devices):
         dev = d.devices[dname]
