@@ -19,7 +19,7 @@ from .packs import AuditNeeds, VendorPackError, pack_for
 if TYPE_CHECKING:
     from .topology import Topology
 
-__all__ = ["CopyDiff", "FabricObservation", "group_by_fabric"]
+__all__ = ["CopyDiff", "FabricGroup", "FabricObservation", "fabric_groups", "group_by_fabric"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class FabricObservation:
     transactions: list[tuple[str, Transaction]] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)  #: switches whose read was cut short
     statuses: list[tuple[str, ZoneStatus]] = field(default_factory=list)
+    #: switch WWN → switch name (an NX-OS ``interface fcS/P swwn W`` member names its switch so)
+    switch_wwns: dict[str, str] = field(default_factory=dict)
     #: what an "in sync" verdict needs and the capture lacks (the packs' ``audit`` needs):
     #: ``"sw1: logins cut short"``, ``"device-alias database not captured"``
     unmet: list[str] = field(default_factory=list)
@@ -73,14 +75,121 @@ class FabricObservation:
         return (db.source if db and db.source else ",".join(self.switches)) or self.fabric
 
 
-def _fabric_of_state(state: SwitchState, key: int, topology: Topology | None) -> str:
+@dataclass
+class FabricGroup:
+    """Switches that are one fabric (a Brocade fabric, or one VSAN of Cisco switches)."""
+
+    vendor: str
+    key: int  #: the VSAN, or 0 for a fabric without VSANs
+    states: list[SwitchState] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fabric's name in an audit without inventory: its first switch (and VSAN)."""
+        return self.states[0].name + (f":vsan{self.key}" if self.key else "")
+
+
+def _keys(state: SwitchState) -> list[int]:
+    """The zone servers a switch's capture speaks of: its VSANs, or 0 (the whole fabric)."""
+    keys = set(state.zoning) | {login.vsan for login in state.logins.values()}
+    return sorted(keys) if keys else [0]
+
+
+def _signature(state: SwitchState, key: int) -> str | None:
+    """The configuration in effect and its zones, as one string (zoning is fabric-wide: two
+    switches with the same one are one fabric). None when the capture does not hold it."""
+    z = state.zoning.get(key)
+    eff = z.effective if z is not None else None
+    if eff is None or not eff.effective or not eff.complete:
+        return None
+    return eff.effective + "|" + ",".join(sorted(eff.zones))
+
+
+def _router_port(kind: str | None) -> bool:
+    """An FC router's EX-Port / VEX-Port: its neighbour is in another (edge) fabric."""
+    k = (kind or "").upper()
+    return k.startswith(("EX", "VEX"))
+
+
+def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
+    """Which switches are one fabric, without an inventory.
+
+    Brocade: switches linked by ``fabricshow`` (the same member or principal WWNs), by an ISL
+    (``islshow``'s or ``switchshow``'s neighbour WWN; an Access Gateway by its N-Port uplink),
+    or holding the same zoning in effect. Cisco: one group per
+    VSAN, split where the switches hold different zonesets in effect (the same VSAN number in
+    two physically separate fabrics); a switch whose capture has no active zoneset joins its
+    VSAN's group when there is one. Union-find over those tokens: linear in the captures.
+    """
+    ordered = sorted(states, key=lambda s: s.name)
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    nodes: list[tuple[SwitchState, int]] = []
+    owner: dict[tuple, int] = {}
+    for st in ordered:
+        for key in _keys(st):
+            i = len(nodes)
+            nodes.append((st, key))
+            parent[i] = i
+            sig = _signature(st, key)
+            if key:
+                tokens: list[tuple] = [("vsan", st.vendor, key, sig)]
+            else:
+                tokens = [("wwn", st.vendor, m.wwn) for m in st.fabric if not m.phantom]
+                tokens += [("wwn", st.vendor, isl.remote_wwn) for isl in st.isls]
+                # switchshow's E-Port neighbours, and an Access Gateway's N-Port uplinks (the
+                # core switch's WWN): an AG has no domain and is in no fabricshow
+                tokens += [
+                    ("wwn", st.vendor, p.neighbour_wwn)
+                    for p in st.ports.values()
+                    if p.neighbour_wwn and not _router_port(p.type)
+                ]
+                if st.identity.wwn:
+                    tokens.append(("wwn", st.vendor, st.identity.wwn))
+                if sig is not None:
+                    tokens.append(("zoning", st.vendor, sig))
+            for tok in tokens:
+                j = owner.setdefault(tok, i)
+                if j != i:
+                    parent[find(i)] = find(j)
+    # a VSAN switch without zoning in effect: with the only group of its VSAN
+    by_vsan: dict[tuple[str, int], set[int]] = {}
+    for i, (st, key) in enumerate(nodes):
+        if key and _signature(st, key) is not None:
+            by_vsan.setdefault((st.vendor, key), set()).add(find(i))
+    for i, (st, key) in enumerate(nodes):
+        if key and _signature(st, key) is None:
+            roots = by_vsan.get((st.vendor, key), set())
+            if len(roots) == 1:
+                parent[find(i)] = next(iter(roots))
+    groups: dict[int, FabricGroup] = {}
+    for i, (st, key) in enumerate(nodes):
+        g = groups.setdefault(find(i), FabricGroup(st.vendor, key))
+        g.states.append(st)
+    return list(groups.values())
+
+
+def _fabric_names(states: list[SwitchState]) -> dict[tuple[str, int], str]:
+    """(switch, key) → fabric name, for an audit without inventory."""
+    return {(st.name, g.key): g.name for g in fabric_groups(states) for st in g.states}
+
+
+def _fabric_of_state(
+    state: SwitchState, key: int, topology: Topology | None, grouped: dict[tuple[str, int], str]
+) -> str:
     if topology is not None:
         if state.name in topology.switch_fabric:
             return topology.switch_fabric[state.name]
         for f in topology.inventory.fabrics:
             if key and f.vsan == key and f.vendor == state.vendor:
                 return f.name
-    return f"{state.name}" + (f":vsan{key}" if key else "")
+    return grouped.get((state.name, key)) or f"{state.name}" + (f":vsan{key}" if key else "")
 
 
 def _need_met(state: SwitchState, inputs: list[str]) -> str:
@@ -206,6 +315,8 @@ def _group(
     states: Iterable[SwitchState], topology: Topology | None
 ) -> dict[str, FabricObservation]:
     out: dict[str, FabricObservation] = {}
+    states = list(states)
+    grouped = _fabric_names(states) if topology is None else {}
     for state in states:
         needs = _needs(state)
         lacking = [
@@ -213,14 +324,13 @@ def _group(
             for need, inputs in needs.switch.items()
             if (why := _need_met(state, inputs))
         ]
-        keys = set(state.zoning) | {login.vsan for login in state.logins.values()}
-        if not keys:
-            keys = {0}
-        for key in sorted(keys):
-            name = _fabric_of_state(state, key, topology)
+        for key in _keys(state):
+            name = _fabric_of_state(state, key, topology, grouped)
             obs = out.setdefault(name, FabricObservation(name, key))
             if state.name not in obs.switches:
                 obs.switches.append(state.name)
+                if state.identity.wwn:
+                    obs.switch_wwns[state.identity.wwn] = state.name
                 if not state.complete:
                     obs.partial.append(state.name)
                 obs.unmet.extend(lacking)

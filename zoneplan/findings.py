@@ -35,6 +35,8 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1  #: at least one error-level finding
     UNUSABLE_INPUT = 2  #: input could not be used (syntax, schema, references, bad usage)
     UNREACHABLE = 3  #: one or more switches could not be read
+    CHANGE_UNDONE = 4  #: apply: the change did not stay; the fabric is verified as before
+    STATE_UNKNOWN = 5  #: apply: the fabric is neither as before nor as planned (or unknown)
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,21 @@ OS of each host) is left for the admin, with comments.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-import yaml
-
+from .fabrics import FabricGroup, fabric_groups
+from .findings import Finding, Location, Severity
 from .model import NAME_PATTERN
-from .observed import Login, SwitchState, member_kind
+from .observed import Login, SwitchState, Zone, ZoneDb, member_kind
 from .packs import pack_for
+from .rules.capture import InvalidMember
 from .sanitise import check_artefact
+from .storage import is_switch_login, login_role
+from .wwn import port_name_problem
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _CONFIG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")
@@ -33,69 +37,6 @@ _SUFFIX = re.compile(
 def _safe(name: str, fallback: str) -> str:
     cleaned = _BAD.sub("_", name).strip("_.-")[:64]
     return cleaned if cleaned and _NAME_RE.fullmatch(cleaned) else fallback
-
-
-@dataclass
-class _Fabric:
-    name: str
-    vendor: str
-    vsan: int | None
-    states: list[SwitchState] = field(default_factory=list)
-    key: int = 0
-
-
-def _fabrics(states: Iterable[SwitchState]) -> list[_Fabric]:
-    """Switches sharing fabricshow members or effective zoning are one fabric; VSANs are fabrics."""
-    groups: dict[tuple, _Fabric] = {}
-    for st in sorted(states, key=lambda s: s.name):
-        vsans = sorted(
-            {k for k in st.zoning if k} | {lg.vsan for lg in st.logins.values() if lg.vsan}
-        )
-        if not vsans and pack_for(st.vendor).manifest.capabilities.vsans:
-            vsans = [1]  # a VSAN switch that said nothing about its VSANs: the default VSAN
-        if vsans:
-            for v in vsans:
-                g = groups.setdefault(("vsan", st.vendor, v), _Fabric("", st.vendor, v, key=v))
-                g.states.append(st)
-        else:
-            # fabricshow lists the fabric's switches; without it, the same effective zoning
-            # (zoning is fabric-wide) says two switches share a fabric
-            members = frozenset(m.wwn for m in st.fabric) | {_zoning_signature(st) or st.name}
-            key = next((k for k in groups if k[0] == "fabric" and k[1] & members), None)
-            if key is None:
-                key = ("fabric", members)
-            g = groups.setdefault(key, _Fabric("", st.vendor, None))
-            g.states.append(st)
-    out = list(groups.values())
-    for i, g in enumerate(out):
-        g.name = chr(ord("A") + i) if i < 26 else f"F{i}"
-    return out
-
-
-def _zoning(fab: _Fabric) -> dict[str, str]:
-    """``fabrics[].zoning``: the config in effect (the one plans edit) and the zone mode."""
-    out: dict[str, str] = {}
-    key = fab.key if fab.vsan is not None else 0
-    for st in fab.states:
-        z = st.zoning.get(key)
-        if z is None:
-            continue
-        for db in (z.effective, z.defined):
-            name = db.effective if db is not None else None
-            if name and _CONFIG_RE.match(name) and "config" not in out:
-                out["config"] = name
-        if z.status is not None and z.status.mode in ("basic", "enhanced") and "mode" not in out:
-            out["mode"] = z.status.mode
-    return out
-
-
-def _zoning_signature(st: SwitchState) -> str | None:
-    """The effective configuration's name and zones, as one string (None without zoning)."""
-    z = st.zoning.get(0)
-    eff = z.effective if z is not None else None
-    if eff is None or not eff.effective:
-        return None
-    return eff.effective + "|" + ",".join(sorted(eff.zones))
 
 
 def _alias_names(states: Iterable[SwitchState]) -> dict[str, str]:
@@ -116,11 +57,93 @@ def _alias_names(states: Iterable[SwitchState]) -> dict[str, str]:
     return names
 
 
-def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> dict[str, Any]:
-    """The draft inventory as plain data (dump with :func:`draft_yaml`)."""
+#: an object name as switches accept it (configs and zones)
+_OBJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}")
+#: ``HN:esx01`` in a symbolic node name: Emulex's lpfc driver registers "Emulex <model> FV<fw>
+#: DV<driver> HN:<host name> OS:<os>" (Linux drivers/scsi/lpfc/lpfc_ct.c,
+#: lpfc_vport_symbolic_node_name; older releases end the host name with '.')
+_HOSTNAME = re.compile(r"\bHN:(\S+)")
+
+
+@dataclass
+class _Draft:
+    """What the importer gathers; kept apart from the output so each step stays linear."""
+
+    devices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    wwpns: set[str] = field(default_factory=set)
+    cabled: set[tuple[str, str]] = field(default_factory=set)
+    #: (switch, port) → how many logins the name server shows there (an NPV uplink has several)
+    per_port: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _vsan_of(group: FabricGroup) -> int | None:
+    """The VSAN to zone in: the group's, or the default VSAN 1 for a VSAN switch that did not
+    say; None for fabrics without VSANs."""
+    if group.key:
+        return group.key
+    return 1 if pack_for(group.vendor).manifest.capabilities.vsans else None
+
+
+def _zoning_in_effect(group: FabricGroup) -> tuple[dict[str, Zone], str | None, str | None]:
+    """The fabric's zones to draft, the config in effect and the zone mode.
+
+    Zoning is fabric-wide but each switch's capture may hold it whole, cut, or not at all: the
+    zones are those of the effective databases (every switch's), each zone's copy taken from a
+    complete effective database first, then a partial one, then the defined database (a zone
+    the effective listing lost to a cut). Without any effective database, the defined zones.
+    """
+    ranked: list[tuple[int, int, ZoneDb]] = []
+    config: str | None = None
+    mode: str | None = None
+    for i, st in enumerate(group.states):
+        z = st.zoning.get(group.key)
+        if z is None:
+            continue
+        if z.status is not None:
+            mode = mode or z.status.mode
+            config = config or z.status.active_zoneset
+        eff = z.effective
+        if eff is None and z.defined is not None and z.defined.effective:
+            config = config or z.defined.effective  # a defined listing marking the active one
+        if eff is not None and eff.effective:
+            # the name of the config in effect holds even where its zones were filtered out
+            config = eff.effective if config is None or eff.complete else config
+        for rank, db in ((3, eff), (1, z.defined)):
+            if db is not None and db.zones:
+                ranked.append((rank + (1 if db.complete else 0), -i, db))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    effective = [db for score, _i, db in ranked if score >= 3]
+    if effective:
+        wanted = {n for db in effective for n in db.zones}
+        if config:
+            wanted |= {n for db in effective for n in db.configs.get(config, ())}
+    else:
+        wanted = {n for _s, _i, db in ranked[:1] for n in db.zones}
+    zones: dict[str, Zone] = {}
+    for _score, _i, db in ranked:
+        for name, zone in db.zones.items():
+            if name in wanted and name not in zones:
+                zones[name] = zone
+    return zones, config, mode
+
+
+def draft_inventory(
+    states: Iterable[SwitchState],
+    name: str = "imported",
+    findings: list[Finding] | None = None,
+) -> dict[str, Any]:
+    """The draft inventory as plain data (dump with :func:`draft_yaml`).
+
+    Linear in the captures: every lookup is a dict or a set. Logins whose WWPN an inventory
+    cannot hold (a reserved NAA, an anonymised capture) are left out with a finding in
+    ``findings``, so the draft passes its own validation.
+    """
     states = list(states)
-    fabrics = _fabrics(states)
+    groups = fabric_groups(states)
     names = _alias_names(states)
+    d = _Draft()
     inv: dict[str, Any] = {
         "name": _safe(name, "imported"),
         "site": "",
@@ -129,32 +152,40 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
     }
     used_domains: dict[str, set[int]] = defaultdict(set)
     switch_of_state: dict[str, str] = {}
-    devices: dict[str, dict[str, Any]] = {}
-    kinds: dict[str, str] = {}
-    existing: list[dict[str, Any]] = []
+    existing: dict[tuple[str, str], dict[str, Any]] = {}
     seen_switches: set[str] = set()
-    for fab in fabrics:
-        entry: dict[str, Any] = {"name": fab.name, "vendor": fab.vendor}
-        if fab.vsan is not None:
-            entry["vsan"] = fab.vsan
-        zoning = _zoning(fab)
-        if zoning:
+    for i, group in enumerate(groups):
+        fab_name = chr(ord("A") + i) if i < 26 else f"F{i}"
+        vsan = _vsan_of(group)
+        entry: dict[str, Any] = {"name": fab_name, "vendor": group.vendor}
+        if vsan is not None:
+            entry["vsan"] = vsan
+        zones, config, mode = _zoning_in_effect(group)
+        if config is not None and not _OBJECT.fullmatch(config):
+            config = None
+        if config or mode:
+            zoning: dict[str, Any] = {}
+            if config:
+                zoning["config"] = config
+            if mode in ("basic", "enhanced"):
+                zoning["mode"] = mode
             entry["zoning"] = zoning
         inv["fabrics"].append(entry)
-        for st in fab.states:
+        domains = _domains(group)
+        for st in group.states:
             sw_name = _safe(st.name, f"switch{len(seen_switches) + 1}")
             switch_of_state[st.name] = sw_name
             if sw_name in seen_switches:
                 continue
             seen_switches.add(sw_name)
-            dom = st.identity.domain
-            if not dom or dom in used_domains[fab.name] or not 1 <= dom <= 239:
+            dom = st.identity.domain or domains.get(st.name)
+            if not dom or dom in used_domains[fab_name] or not 1 <= dom <= 239:
                 # a fabric has at most 239 domains: beyond, the draft has no domain_id for
                 # the switch, and its check says so (ZP005) instead of a made-up number
-                dom = next((d for d in range(1, 240) if d not in used_domains[fab.name]), None)
-            sw: dict[str, Any] = {"name": sw_name, "fabric": fab.name}
+                dom = next((x for x in range(1, 240) if x not in used_domains[fab_name]), None)
+            sw: dict[str, Any] = {"name": sw_name, "fabric": fab_name}
             if dom is not None:
-                used_domains[fab.name].add(dom)
+                used_domains[fab_name].add(dom)
                 sw["domain_id"] = dom
             if st.identity.model:
                 sw["model"] = str(st.identity.model)
@@ -164,43 +195,60 @@ def draft_inventory(states: Iterable[SwitchState], name: str = "imported") -> di
             if ports:
                 sw["ports"] = ports
             inv["switches"].append(sw)
-        for st in fab.states:
-            for (vsan, _wwpn), login in sorted(st.logins.items()):
-                if fab.vsan is not None and vsan not in (fab.vsan, 0):
+        for st in group.states:
+            for login in st.logins.values():
+                at = (st.name, login.port)
+                d.per_port[at] = d.per_port.get(at, 0) + 1
+            for (lvsan, _wwpn), login in sorted(st.logins.items()):
+                if vsan is not None and lvsan not in (vsan, group.key, 0):
                     continue
-                _add_login(devices, kinds, login, names, switch_of_state.get(st.name), st)
-            for key, z in sorted(st.zoning.items()):
-                if fab.vsan is not None and key != fab.vsan:
-                    continue
-                db = z.effective or z.defined
-                if db is None:
-                    continue
-                for zname, zone in sorted(db.zones.items()):
-                    if any(e["name"] == zname and e["fabric"] == fab.name for e in existing):
-                        continue
-                    e: dict[str, Any] = {
-                        "name": zname,
-                        "fabric": fab.name,
-                        "members": list(zone.members),
-                    }
-                    if zone.principals:
-                        e["principals"] = list(zone.principals)
-                    existing.append(e)
+                _add_login(d, login, names, switch_of_state.get(st.name), st)
+        for st in group.states:
+            if "logins" not in st.seen:
+                # no name server read: the devices switchshow prints on its F-Ports
+                for login in _port_logins(st):
+                    _add_login(d, login, names, switch_of_state.get(st.name), st)
+        for zname, zone in sorted(zones.items()):
+            key = (fab_name, zname)
+            if key in existing or not _OBJECT.fullmatch(zname):
+                continue
+            e: dict[str, Any] = {
+                "name": zname,
+                "fabric": fab_name,
+                "members": list(zone.members),
+            }
+            if zone.principals:
+                e["principals"] = list(zone.principals)
+            existing[key] = e
+    isls = _isls(groups, switch_of_state, d.cabled)
+    if isls:
+        inv["isls"] = isls
+        # islshow is the switch's word that the port exists (a filtered or cut switchshow
+        # may not list it): its port joins the drafted port list
+        listed = {sw["name"]: sw for sw in inv["switches"] if "ports" in sw}
+        for isl in isls:
+            for end in (isl["a"], isl["b"]):
+                name, _, port = end.partition(":")
+                drafted = listed.get(name)
+                if drafted is not None and port not in drafted["ports"]:
+                    drafted["ports"] = sorted([*drafted["ports"], port], key=_port_order)
     hosts, arrays = [], []
-    for dname in sorted(devices):
-        dev = devices[dname]
-        (arrays if kinds[dname] == "target" else hosts).append(dev)
+    for dname in sorted(d.devices):
+        dev = d.devices[dname]
+        (arrays if d.kinds[dname] == "target" else hosts).append(dev)
     for h in hosts:
+        # a fabric does not say a host's OS: drafted as linux, marked for the admin to fill
         h["os"] = "linux"
+        h["description"] = "OS not known from the fabric: set os (drafted as linux)"
     inv["hosts"] = hosts
     if arrays:
         for a in arrays:
             a["controllers"] = a.pop("hbas")
             a.pop("os", None)
         inv["arrays"] = arrays
-    inv["existing_zones"] = [
-        e for e in existing if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}", e["name"])
-    ]
+    inv["existing_zones"] = sorted(existing.values(), key=lambda e: (e["fabric"], e["name"]))
+    if findings is not None:
+        findings.extend(d.findings)
     return inv
 
 
@@ -208,45 +256,208 @@ def _port_order(name: str) -> tuple:
     return tuple(int(n) if n.isdecimal() else n for n in re.split(r"(\d+)", name))
 
 
+def _port_logins(st: SwitchState) -> list[Login]:
+    """Logins from the switch's port table (``switchshow``'s F-Port WWPNs): the first on a
+    port its physical device, the rest NPIV."""
+    out: list[Login] = []
+    for name in sorted(st.ports, key=_port_order):
+        port = st.ports[name]
+        if (port.type or "").upper().startswith("F") and port.wwpns:
+            for k, wwpn in enumerate(port.wwpns):
+                out.append(Login(wwpn, switch=st.name, port=name, npiv=k > 0))
+    return out
+
+
+def _domains(group: FabricGroup) -> dict[str, int]:
+    """Switch → domain ID from ``fabricshow`` (by WWN or name), else from its local logins'
+    FCIDs (the FCID's first byte is the domain): for switches whose identity lacks it."""
+    by_wwn = {m.wwn: m.domain for st in group.states for m in st.fabric if not m.phantom}
+    by_name = {m.name: m.domain for st in group.states for m in st.fabric if m.name}
+    out: dict[str, int] = {}
+    for st in group.states:
+        dom = by_wwn.get(st.identity.wwn or "") or by_name.get(st.name)
+        if dom is None:
+            for login in st.logins.values():
+                if (
+                    login.fcid
+                    and not login.remote
+                    and login.fcid[:2] == "0x"
+                    and len(login.fcid) == 8
+                ):
+                    dom = int(login.fcid[2:4], 16)
+                    break
+        if dom:
+            out[st.name] = dom
+    return out
+
+
+def _isls(
+    groups: list[FabricGroup], switch_of_state: dict[str, str], cabled: set[tuple[str, str]]
+) -> list[dict[str, str]]:
+    """ISLs between drafted switches, from ``islshow`` (local port, neighbour's domain and
+    port), where no device is cabled at either end."""
+    out: list[dict[str, str]] = []
+    seen: set[frozenset[tuple[str, str]]] = set()
+    for group in groups:
+        by_domain = {st.identity.domain: st for st in group.states if st.identity.domain}
+        by_wwn = {st.identity.wwn: st for st in group.states if st.identity.wwn}
+        for st in group.states:
+            for isl in st.isls:
+                peer = by_wwn.get(isl.remote_wwn) or by_domain.get(isl.remote_domain)
+                if peer is None or peer is st:
+                    continue
+                a = (switch_of_state[st.name], str(isl.local_port))
+                b = (switch_of_state[peer.name], str(isl.remote_port))
+                pair = frozenset((a, b))
+                if pair in seen or a in cabled or b in cabled:
+                    continue
+                seen.add(pair)
+                cabled.update((a, b))
+                out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+    return out
+
+
+def _device_name(login: Login, names: dict[str, str]) -> str:
+    """The device a login belongs to: its alias without the HBA/port suffix, the host name a
+    driver put in the symbolic node name (``HN:esx01``), else none."""
+    alias = names.get(login.wwpn) or login.alias
+    if alias:
+        return _SUFFIX.sub("", alias) or alias
+    for sym in (login.node_symbol, login.port_symbol):
+        m = _HOSTNAME.search(sym or "")
+        if m:
+            return m.group(1).strip('"').split(".")[0]
+    return ""
+
+
 def _add_login(
-    devices: dict[str, dict[str, Any]],
-    kinds: dict[str, str],
+    d: _Draft,
     login: Login,
     names: dict[str, str],
     switch: str | None,
     state: SwitchState,
 ) -> None:
-    alias = names.get(login.wwpn) or login.alias
-    base = _SUFFIX.sub("", alias) if alias else ""
-    kind = "target" if login.device_type == "target" else "initiator"
+    if login.wwpn in d.wwpns:
+        return
+    problem = port_name_problem(login.wwpn)
+    if problem:
+        d.findings.append(
+            InvalidMember.make(
+                f"login {login.wwpn} ({login.alias or 'no alias'}) left out of the draft: "
+                f"{problem}",
+                Location(state.seen.get("logins", state.name), None),
+                severity=Severity.WARNING,
+            )
+        )
+        return
+    d.wwpns.add(login.wwpn)
+    if is_switch_login(login, d.per_port.get((state.name, login.port), 0) > 1):
+        # an NPV switch's / Access Gateway's own login on its core uplink: not a device; the
+        # devices behind it log in on the same port (NPIV)
+        return
+    kind = login_role(login)
     dname = _safe(
-        base or alias or "",
+        _device_name(login, names),
         f"{'array' if kind == 'target' else 'host'}-{login.wwpn.replace(':', '')[-6:]}",
     )
-    dev = devices.setdefault(dname, {"name": dname, "hbas": []})
-    kinds.setdefault(dname, kind)
+    if d.kinds.setdefault(dname, kind) != kind:
+        dname = _safe(f"{dname}_{kind}", dname)
+        d.kinds.setdefault(dname, kind)
+    dev = d.devices.setdefault(dname, {"name": dname, "hbas": [], "_by_key": {}})
     hba_key = login.wwnn or login.wwpn
-    hba = next((h for h in dev["hbas"] if h.get("_key") == hba_key), None)
+    hba = dev["_by_key"].get(hba_key)
     if hba is None:
         hba = {"_key": hba_key, "name": f"hba{len(dev['hbas'])}", "ports": []}
         dev["hbas"].append(hba)
-    if any(p["wwpn"] == login.wwpn for h in dev["hbas"] for p in h["ports"]):
-        return
+        dev["_by_key"][hba_key] = hba
     port: dict[str, Any] = {"name": f"p{len(hba['ports'])}", "wwpn": login.wwpn}
     if (
         switch
         and login.port is not None
         and (not state.ports or str(login.port) in state.ports)
         and not login.remote
+        and not login.behind_gateway
     ):
+        at = (switch, str(login.port))
+        if at in d.cabled:
+            # NPIV: a second WWPN on the same switch port (a VM, a LIF, an NPV switch's
+            # devices) is a virtual port of the one cabled there, not a second cable
+            port["npiv"] = True
+        d.cabled.add(at)
         port["switch"] = switch
         port["port"] = str(login.port)
     hba["ports"].append(port)
 
 
+#: a scalar YAML reads as the same string without quotes (YAML 1.1 words quoted)
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./\-]{0,127}")
+_YAML11_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def _scalar(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    v = str(v)
+    if _PLAIN.fullmatch(v) and v.lower() not in _YAML11_WORDS:
+        return v
+    # json.dumps escapes what YAML does not print, but leaves DEL raw and writes characters
+    # beyond U+FFFF as UTF-16 surrogate pairs, which YAML reads as two characters: \U instead
+    text = json.dumps(v).replace("\x7f", "\\u007f")
+    return _PAIR.sub(_astral, text) if "\\ud" in text else text
+
+
+#: a UTF-16 surrogate pair as json.dumps escapes it
+_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _astral(m: re.Match[str]) -> str:
+    hi, lo = int(m.group(1), 16), int(m.group(2), 16)
+    return f"\\U{0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00):08x}"
+
+
+def _nested(v: Any) -> bool:
+    """A collection holding collections: written in block style (leaf ones in flow style)."""
+    items = v.values() if isinstance(v, dict) else v if isinstance(v, list) else ()
+    return any(isinstance(x, (dict, list)) for x in items)
+
+
+def _flow(v: Any) -> str:
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_scalar(k)}: {_flow(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_flow(x) for x in v) + "]"
+    return _scalar(v)
+
+
+def _block(v: Any, indent: int, out: list[str]) -> None:
+    """``v`` in block style at ``indent`` (lists under a key at the key's indent, as PyYAML)."""
+    pad = " " * indent
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if _nested(x):
+                out.append(f"{pad}{_scalar(k)}:")
+                _block(x, indent + 2 if isinstance(x, dict) else indent, out)
+            else:
+                out.append(f"{pad}{_scalar(k)}: {_flow(x)}")
+        return
+    for item in v:
+        if isinstance(item, dict) and _nested(item):
+            sub: list[str] = []
+            _block(item, indent + 2, sub)
+            sub[0] = pad + "- " + sub[0][indent + 2 :]
+            out.extend(sub)
+        else:
+            out.append(f"{pad}- {_flow(item)}")
+
+
 def draft_yaml(data: dict[str, Any]) -> str:
     """YAML text of a draft, with the schema modeline and a header saying what to check."""
     for dev in data.get("hosts", []) + data.get("arrays", []):
+        dev.pop("_by_key", None)
         for h in dev.get("hbas", []) + dev.get("controllers", []):
             h.pop("_key", None)
     header = (
@@ -257,7 +468,12 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected;\n"
         "# - fabrics[].zoning.config is the config in effect: every plan edits that one.\n"
     )
-    # safe_dump quotes and escapes every value read from a switch (control characters,
-    # U+2028, non-ASCII): the sanitiser's last gate only confirms it
-    text = header + yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=120)
+    # a small block emitter for the draft's plain data: PyYAML's representer (Python even
+    # with libyaml's emitter) took 2 s for a 15,000-zone draft, this takes a tenth of it.
+    # Every value read from a switch that is not a plain word is written by json.dumps, a
+    # YAML double-quoted scalar with control characters, U+2028 and non-ASCII escaped; the
+    # loader reads the text back at once (import_captures) and the sanitiser checks it.
+    out: list[str] = []
+    _block(data, 0, out)
+    text = header + "\n".join(out) + "\n"
     return check_artefact(text, "import draft")

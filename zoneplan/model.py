@@ -472,6 +472,11 @@ class Port(_Model):
         default_factory=list, description="patch-panel ports on the way to the switch or peer"
     )
     speed: int | None = Field(None, ge=1, le=256, description="Gb/s")
+    npiv: bool = Field(
+        False,
+        description="a virtual port (NPIV) logged in through a switch port another port's "
+        "cable ends in (a VM, an array LIF): shares that switch port, no cable of its own",
+    )
 
     @model_validator(mode="after")
     def _one_connection(self) -> Port:

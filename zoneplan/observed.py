@@ -34,6 +34,7 @@ __all__ = [
     "Vsan",
     "SwitchIdentity",
     "SwitchState",
+    "Version",
     "member_kind",
 ]
 
@@ -184,6 +185,11 @@ class Login:
     port_type: str | None = None  #: ``N``, ``NL``
     vendor: str | None = None
     remote: bool = False  #: from the remote cache (nscamshow) rather than the local NS
+    #: the physical port's WWN an NPIV login came through (Brocade ``Permanent Port Name``;
+    #: behind an Access Gateway, the gateway's N_Port)
+    permanent_wwn: str | None = None
+    behind_gateway: bool = False  #: logged in through an Access Gateway / NPV switch
+    node_ip: str | None = None  #: fcns ``node-ip-addr`` (an NPV switch's own login has one)
 
 
 @dataclass(slots=True)
@@ -227,6 +233,8 @@ class FabricMember:
     fc_ip: str | None = None
     name: str | None = None
     principal: bool = False
+    #: an FC router's phantom domain (front or translate domain), not a switch
+    phantom: bool = False
 
 
 @dataclass(slots=True)
@@ -264,14 +272,26 @@ class SwitchIdentity:
     wwn: str | None = None
     domain: int | None = None
     switch_id: str | None = None
-    model: str | None = None  #: Brocade switchType or Cisco model
+    model: str | None = None  #: the model's name (Brocade: from the switchType code's table)
+    model_code: str | None = None  #: the model as the switch prints it (``switchType: 162.0``)
+    director: bool | None = None  #: a chassis with blades (slot/port naming)
     firmware: str | None = None
     fid: int | None = None  #: Brocade logical switch fabric id
+    base_switch: bool | None = None  #: Brocade VF base switch (the one holding the XISLs)
     mode: str | None = None  #: ``Native``, ``Access Gateway Mode``
     role: str | None = None  #: ``Principal`` / ``Subordinate``
     state: str | None = None
     zoning_on: bool | None = None
     fabric_name: str | None = None
+
+
+@dataclass(slots=True)
+class Version:
+    """What a switch's version command says: its firmware, and where printed its model."""
+
+    firmware: str | None = None
+    model: str | None = None
+    name: str | None = None  #: the switch's name, when the output prints it
 
 
 @dataclass(slots=True)

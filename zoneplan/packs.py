@@ -11,9 +11,12 @@ pack; it never branches on the vendor. One pack is one folder:
 * ``snmp.yaml`` (optional) → :class:`SnmpCatalogue` (OID columns, the decoder);
 * ``faceplates.yaml`` (optional) → :class:`Faceplates` (front panels per model: rack units,
   port blocks and their arrangement, for the cabling plan and the physical rules);
+* ``apply.yaml`` (optional) → :class:`ChangeCatalogue` (how ``zoneplan apply`` sends a change:
+  session kind, the whitelist of change commands, what a run opens and how it is aborted,
+  success replies, questions and their answers);
 * ``templates/*.j2``: the zoning scripts.
 
-All three files are validated by one loader (:func:`load_pack`) into one :class:`VendorPack`;
+Every file is validated by one loader (:func:`load_pack`) into one :class:`VendorPack`;
 ``zoneplan schema --write`` writes their JSON Schemas (``schemas/vendor-*.schema.json``).
 
 A pack names Python modules (its parser and SNMP decoder): a pack folder is code, trusted like
@@ -61,6 +64,10 @@ __all__ = [
     "known_vendors",
     "PACK_FILES",
     "Faceplates",
+    "ChangeCatalogue",
+    "ChangePrompt",
+    "ChangeReplies",
+    "ChangeScope",
     "FaceplateModel",
     "PortBlock",
     "model_key",
@@ -287,6 +294,7 @@ class Feed(str, enum.Enum):
     VSAN_MEMBERSHIP = "vsan_membership"  #: {VSAN: interfaces}
     RUNNING_CONFIG = "running_config"  #: zoning, device-aliases and VSANs of the saved config
     SWITCHNAME = "switchname"  #: the switch's name
+    FIRMWARE = "firmware"  #: the firmware version (and the model, where printed)
     PORT_NAMES = "port_names"  #: {port: name or description} ("" for none)
 
 
@@ -322,6 +330,16 @@ class Pager(_Pack):
     quit: str = Field(description="sent to quit the pager (a newline included when needed)")
 
 
+class ConsoleMessage(_Pack):
+    """An asynchronous console message (a log line the switch prints into a terminal session,
+    between or inside command outputs): skipped by every parser with a note."""
+
+    pattern: Fragment = Field(description="the whole message line, after any prompt")
+    marker: str = Field(
+        min_length=1, description="a literal every such line contains (a fast pre-check)"
+    )
+
+
 class Cli(_Pack):
     """How the switch's CLI looks in a terminal or a saved log.
 
@@ -352,6 +370,10 @@ class Cli(_Pack):
     )
     harmless_filters: list[str] = Field(
         default_factory=list, description="pipes that do not filter (| no-more)"
+    )
+    console_messages: list[ConsoleMessage] = Field(
+        default_factory=list,
+        description="log lines the switch prints into a terminal session (RASlog, syslog)",
     )
     context: Regex | None = Field(
         None,
@@ -492,14 +514,64 @@ def model_key(model: str) -> str:
 # --------------------------------------------------------------------------- the pack
 
 #: pack file → its model (the schema generator and the loader both use this)
+# --------------------------------------------------------------------------- apply.yaml
+
+
+class ChangeScope(_Pack):
+    """Something an apply run opens (a transaction, a session) and how it is discarded."""
+
+    name: str
+    opens: str = Field(description="regex (with {tokens}): a command that opens it")
+    closes: str = Field(description="regex (with {tokens}): a command that commits it")
+    abort: list[str] = Field(description="commands that discard what this run opened")
+    finish: str = Field(description="how an admin finishes or discards it by hand")
+    when: dict[str, str | bool] = Field(
+        default_factory=dict, description="fabric facts it depends on (zone mode, distribution)"
+    )
+
+
+class ChangePrompt(_Pack):
+    """A question a change command asks, and the answer apply gives."""
+
+    question: str = Field(description="regex (with {tokens}) the output ends with")
+    answer: str
+
+
+class ChangeReplies(_Pack):
+    """Reply lines of a successful command (any other line is an error)."""
+
+    ok: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list, description="named in the report when seen")
+    abort_ok: list[str] = Field(default_factory=list, description="also fine after an abort")
+
+
+class ChangeCatalogue(_Pack):
+    """``apply.yaml``: how ``zoneplan apply`` talks to a switch to change its zoning."""
+
+    session: Literal["exec", "shell"] = Field(
+        description="exec: one SSH exec channel per command; shell: one interactive shell"
+    )
+    setup: list[str] = Field(default_factory=list, description="sent once before the change")
+    tokens: dict[str, str] = Field(description="{name} → regex used in the patterns below")
+    change_commands: list[str] = Field(
+        description="the whitelist: every script line must match one (whole line)"
+    )
+    scopes: list[ChangeScope] = Field(default_factory=list)
+    leave: list[str] = Field(default_factory=list, description="sent once after the change")
+    replies: ChangeReplies = Field(default_factory=ChangeReplies)
+    prompts: list[ChangePrompt] = Field(default_factory=list)
+
+
 PACK_FILES: dict[str, type[_Pack]] = {
     "manifest.yaml": Manifest,
     "commands.yaml": CommandCatalogue,
     "snmp.yaml": SnmpCatalogue,
     "faceplates.yaml": Faceplates,
+    "apply.yaml": ChangeCatalogue,
 }
-#: pack files a pack may leave out (no SNMP; no front panels: the default drawing)
-OPTIONAL_FILES = ("snmp.yaml", "faceplates.yaml")
+#: pack files a pack may leave out (no SNMP; no front panels: the default drawing; no
+#: apply.yaml: `zoneplan apply` refuses that dialect)
+OPTIONAL_FILES = ("snmp.yaml", "faceplates.yaml", "apply.yaml")
 
 
 class VendorPackError(Exception):
@@ -507,7 +579,7 @@ class VendorPackError(Exception):
 
 
 class VendorPack(BaseModel):
-    """One loaded pack: its three files, typed, and where its files are."""
+    """One loaded pack: its files, typed, and where they are."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -516,6 +588,7 @@ class VendorPack(BaseModel):
     commands: CommandCatalogue
     snmp: SnmpCatalogue | None = None
     faceplates: Faceplates | None = None  #: front panels per model (faceplates.yaml)
+    apply: ChangeCatalogue | None = None  #: how apply sends a change (apply.yaml)
 
     @classmethod
     def load(cls, root: Path) -> VendorPack:
@@ -539,6 +612,7 @@ class VendorPack(BaseModel):
             commands=parts["commands.yaml"],
             snmp=parts["snmp.yaml"],
             faceplates=parts["faceplates.yaml"],
+            apply=parts["apply.yaml"],
         )
 
     __hash__ = object.__hash__  # one loaded pack per folder: identity is equality

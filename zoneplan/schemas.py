@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from .model import Inventory
-from .packs import CommandCatalogue, Faceplates, Manifest, SnmpCatalogue
+from .packs import ChangeCatalogue, CommandCatalogue, Faceplates, Manifest, SnmpCatalogue
 from .plan.model import Plan
 
 #: file name → model; other components add theirs here (plan, vendor pack parts).
@@ -27,6 +27,7 @@ SCHEMA_MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "vendor-commands.schema.json": (CommandCatalogue, "zoneplan vendor pack command catalogue"),
     "vendor-snmp.schema.json": (SnmpCatalogue, "zoneplan vendor pack SNMP catalogue"),
     "vendor-faceplates.schema.json": (Faceplates, "zoneplan vendor pack front panels"),
+    "vendor-apply.schema.json": (ChangeCatalogue, "zoneplan vendor pack change catalogue"),
     "plan.schema.json": (Plan, "zoneplan zoning plan (plan.json)"),
 }
 

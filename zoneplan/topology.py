@@ -238,7 +238,9 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
         g.add_node(switch_node(sw.name), kind="switch", switch=sw.name, fabric=sw.fabric)
         # switch ports become graph nodes only when something is cabled to them (saves memory)
 
-    def attach(switch: str, port: str, what: str, path: tuple, subject: str) -> str | None:
+    def attach(
+        switch: str, port: str, what: str, path: tuple, subject: str, cable: bool = True
+    ) -> str | None:
         if switch not in topo.switches:
             _dangling(topo, f"{subject}: unknown switch '{switch}'", path, subject)
             return None
@@ -255,7 +257,8 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
         if node not in g:
             g.add_node(node, kind="switchport", switch=switch, port=port)
             g.add_edge(switch_node(switch), node, kind="contains")
-        topo.attached.setdefault((switch, port), []).append(what)
+        if cable:  # an NPIV port shares the switch port of the one cable there
+            topo.attached.setdefault((switch, port), []).append(what)
         return node
 
     for kind, name, di, _device, adapters in inventory.devices():
@@ -281,7 +284,14 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
                     g.add_node(pnode, kind="hbaport", wwpn=port.wwpn, ref=ref.ref, role=ref.role)
                 g.add_edge(hnode, pnode, kind="contains")
                 if port.switch is not None and port.port is not None:
-                    sp = attach(port.switch, port.port, ref.ref, (*path, "switch"), ref.ref)
+                    sp = attach(
+                        port.switch,
+                        port.port,
+                        ref.ref,
+                        (*path, "switch"),
+                        ref.ref,
+                        cable=not port.npiv,
+                    )
                     if sp is not None:
                         g.add_edge(pnode, sp, kind="cable", cable=_cable_id(port.cable))
                         topo.cabled_to[ref.ref] = (port.switch, port.port)

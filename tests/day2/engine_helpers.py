@@ -93,6 +93,7 @@ class Site:
     )
     n: int = 0
     show_vsan: bool = True  #: capture ``show vsan`` (every VSAN of the switches read)
+    version: bool = True  #: capture ``version`` / ``show version`` (the firmware read)
 
     def __post_init__(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -104,8 +105,10 @@ class Site:
         """The fabrics as ``zoneplan collect`` saves them."""
         self.n += 1
         cap = self.root / f"cap{self.n}"
-        write_capture(self.fos, cap, FOS_SWITCHES)
-        write_capture(self.mds, cap, list(MDS_SWITCHES), show_vsan=self.show_vsan)
+        write_capture(self.fos, cap, FOS_SWITCHES, version=self.version)
+        write_capture(
+            self.mds, cap, list(MDS_SWITCHES), show_vsan=self.show_vsan, version=self.version
+        )
         if self.show_vsan:
             for sw in MDS_SWITCHES:
                 (cap / sw / "show_vsan.txt").write_text(

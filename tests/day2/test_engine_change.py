@@ -413,12 +413,14 @@ def test_firmware_too_old_for_peer_zones_is_an_error_and_unknown_a_warning(site)
     for s in data["switches"]:
         if s["fabric"] == "A":
             s["firmware"] = "7.3.1"
+    site.fos.firmware = "7.3.1"  # what `version` prints: the capture's word wins
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
     assert run.exit_code == 1, run.output
     assert "ZP560" in run.codes("error")
     assert 'cfgenable "cfg_euronas_cluster_A"\n' in run.text("A")  # older than -f: asks y/n
     for s in data["switches"]:
         s.pop("firmware", None)
+    site.version = False  # neither the inventory nor the capture says the firmware
     run = site.plan(data, "--fabric", "A", "--strategy", "peer", "--enable-zoning")
     assert run.exit_code == 0, run.output
     assert "ZP559" in run.codes("warning")
@@ -666,6 +668,7 @@ def test_smart_zoning_on_an_old_nxos_is_a_warning_peer_zones_on_old_fos_an_error
     data = inventory()
     for s in data["switches"]:
         s["firmware"] = "5.0(1a)" if s["fabric"] == "B" else "7.3.1"
+    site.mds.firmware, site.fos.firmware = "5.0(1a)", "7.3.1"  # what `show version` prints
     run = site.plan(data, "--fabric", "B", "--strategy", "smart", "--enable-zoning")
     assert run.exit_code == 0, run.output
     assert [f["severity"] for f in run.report["findings"] if f["code"] == "ZP560"] == [

@@ -15,7 +15,9 @@ from zoneplan.findings import ExitCode
 from zoneplan.live.collect import Target, collect_async, run_exit_code
 from zoneplan.live.ssh import CommandSpec, SshOptions, load_commands, read_switch_ssh
 
-READ_ONLY = re.compile(r"^(?:[a-z]*show(?: -\w+)?|cfgsize|show [\w\- ]+|terminal length 0|exit)$")
+READ_ONLY = re.compile(
+    r"^(?:[a-z]*show(?: -\w+)?|cfgsize|version|show [\w\- ]+|terminal length 0|exit)$"
+)
 
 
 def _switch(state, **kw) -> EmulatedSwitch:

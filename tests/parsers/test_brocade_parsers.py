@@ -193,7 +193,8 @@ def test_switchshow_dcx_trunk_lines():
     by = {p.name: p for p in r.ports}
     assert by["3/0"].neighbour_name == "brocade8Gb"
     assert by["3/0"].comment == "(downstream)(Trunk master)"
-    assert by["3/1"].type == "E-Port" and by["3/1"].neighbour_wwn is None
+    assert by["3/1"].type == "E-Port"
+    assert by["3/1"].neighbour_wwn == by["3/0"].neighbour_wwn  # a trunk slave: its master's
     assert by["3/2"].wwpns == ["21:00:00:24:ff:0c:58:37"]
     assert by["3/3"].state == "No_Light"
     assert by["3/4"].comment == "Disabled (Persistent)"
@@ -236,4 +237,4 @@ def test_unrecognised_line_zp025_and_duplicate_zp032():
     r, f = brocade.parse_cfgshow(text, "x")
     assert codes(f) == ["ZP025", "ZP032"]
     assert {x.code: x.location.line for x in f} == {"ZP025": 3, "ZP032": 4}
-    assert r.defined.zones["z1"].members == ["h2"]  # the later one, as said
+    assert r.defined.zones["z1"].members == ["h1", "h2"]  # both copies kept, none lost

@@ -88,8 +88,8 @@ def _brocade_folder(root: Path) -> None:
     (root / "fabA" / "session.log").write_text(
         "sw2:FID128:admin> switchshow\n"
         "switchName:\tsw2\nswitchDomain:\t12\n"
-        "sw2:FID128:admin> version\n"
-        "Fabric OS:  v9.1.1\n"
+        "sw2:FID128:admin> licenseshow\n"
+        "Fabric Vision license\n"
         "sw2:FID128:admin> cfgtransshow\n"
         "There is no outstanding zoning transaction\n"
         "sw2:FID128:admin> cfgshow\n"
@@ -126,7 +126,7 @@ def test_brocade_folder_per_switch_and_terminal_log(tmp_path):
     assert (lg.switch, lg.port) == ("sw1", "0")
     assert sw1.ports["2"].wwpns == ["c0:50:76:09:5b:20:00:64"]  # the NPIV login on port 2
     assert sw1.ports["2"].npiv_count == 1
-    # the `version` section is reported, with its file line
+    # the `licenseshow` section is reported, with its file line
     unk = [x for x in f if x.code == "ZP026"]
     assert len(unk) == 1 and unk[0].location.line == 4
     assert unk[0].location.file.endswith("session.log")

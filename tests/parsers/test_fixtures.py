@@ -41,7 +41,7 @@ def command_of(case: Path) -> Command:
 def observe(case: Path) -> dict:
     """What the fixture's parser and the capture reader make of it, as JSON data."""
     cmd = command_of(case)
-    text = case.read_text(encoding="utf-8")
+    text = case.read_bytes().decode("utf-8")  # as written: CR, CRLF and mixed line ends kept
     source = case.relative_to(ROOT).as_posix()
     result, findings = registry()[cmd.parser](text, source)
     states, _ = read_capture_text(text, source, switch="sw", command=cmd.name)

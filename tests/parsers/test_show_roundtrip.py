@@ -259,6 +259,7 @@ def test_brocade_nsshow_round_trip(rows, pool):
             fc4="FCP",
             port_type="N",
             fabric_port_wwn=pool[-1],
+            permanent_wwn=pool[2 * k],
         )
         for k, (fcid, port, kind, npiv, sym) in enumerate(rows)
     ]

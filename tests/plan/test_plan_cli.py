@@ -42,6 +42,11 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
     assert [f["name"] for f in doc["fabrics"]] == ["A", "B"]
     # the files are exactly what the library renders (and the goldens hold)
     expected = rendered_files(topology_of(SAMPLE))
+    # plan.json names its inventory for zoneplan apply (absolute: no folder in common)
+    assert doc["inventory_file"] == str(SAMPLE.resolve())
+    expected["plan.json"] = expected["plan.json"].replace(
+        '"inventory_file": null', f'"inventory_file": {json.dumps(str(SAMPLE.resolve()))}', 1
+    )
     for rel, text in expected.items():
         assert (tmp_path / rel).read_text() == text
 

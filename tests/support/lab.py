@@ -136,19 +136,28 @@ def _read_crash(tmp: Path) -> Iterator[None]:
 def _catalogue_with_write(tmp: Path) -> Iterator[None]:
     """The Brocade pack's command catalogue lists ``cfgsave`` among the commands to collect
     (a copy of the packs in ``$ZONEPLAN_VENDORS_DIR``, the packs' own override)."""
+
+    def edit(text: str) -> str:
+        return (
+            text + "  cfgsave:\n    parser: cfgsize\n    feeds: cfgsize\n"
+            "    run: cfgsave\n    collect: true\n"
+        )
+
+    with _edited_packs(tmp, "brocade-fos/commands.yaml", edit):
+        yield
+
+
+@contextmanager
+def _edited_packs(tmp: Path, name: str, edit: Callable[[str], str]) -> Iterator[None]:
+    """A copy of the packs with one file edited, in ``$ZONEPLAN_VENDORS_DIR`` meanwhile."""
     import shutil
 
     from zoneplan.packs import vendors_dir
 
     packs = tmp / "vendors"
     shutil.copytree(vendors_dir(), packs)
-    catalogue = packs / "brocade-fos" / "commands.yaml"
-    text = catalogue.read_text(encoding="utf-8")
-    catalogue.write_text(
-        text + "  cfgsave:\n    parser: cfgsize\n    feeds: cfgsize\n"
-        "    run: cfgsave\n    collect: true\n",
-        "utf-8",
-    )
+    path = packs / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), "utf-8")
     old = os.environ.get("ZONEPLAN_VENDORS_DIR")
     os.environ["ZONEPLAN_VENDORS_DIR"] = str(packs)
     try:
@@ -174,8 +183,21 @@ def _capture_limits_tiny(tmp: Path) -> Iterator[None]:
         capture.MAX_CAPTURE_FILE_BYTES, capture.MAX_CAPTURE_DEPTH = saved
 
 
+@contextmanager
+def _catalogue_without_cfgenable(tmp: Path) -> Iterator[None]:
+    """The Brocade pack's change catalogue (``apply.yaml``) does not list ``cfgenable``."""
+
+    def edit(text: str) -> str:
+        lines = text.splitlines(keepends=True)
+        return "".join(ln for ln in lines if not ln.startswith("  - 'cfgenable "))
+
+    with _edited_packs(tmp, "brocade-fos/apply.yaml", edit):
+        yield
+
+
 FAULTS.update(
     {
+        "change-catalogue-without-cfgenable": _catalogue_without_cfgenable,
         "read-crash": _read_crash,
         "catalogue-with-write-command": _catalogue_with_write,
         "capture-limits-tiny": _capture_limits_tiny,
@@ -198,6 +220,13 @@ SWITCH_FAULTS: dict[str, str] = {
     "snmp-silent": "nothing answers on the switch's SNMP port",
     "snmp-generr": "the SNMP agent answers every walk with error-status genErr",
     "snmp-no-logins": "the SNMP agent's name-server tables have no rows",
+    # zoneplan apply (the switches apply what they receive through the zoning oracle)
+    "apply-zoning-changed": "another admin enabled a zone on fabric A after the plan",
+    "apply-foreign-transaction": "another admin holds an open transaction on fabric A",
+    "apply-error": "the first switch of fabric A refuses the N-th change command (apply-error:3)",
+    "apply-drop": "the connection to fabric A's first switch drops after its N-th change command",
+    "apply-verify-fails": "after the commit, a zone of fabric A loses a member",
+    "apply-twice": "the same apply command ran once before",
 }
 
 
@@ -440,6 +469,8 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
         k: None for k in os.environ if k.startswith("ZONEPLAN_") and k != "ZONEPLAN_VENDORS_DIR"
     }
     env.update({"HOME": str(home), "XDG_CONFIG_HOME": None, "NO_COLOR": "1"})
+    if args[0] == "apply":
+        return _run_apply(args, example, data, lab, env)
     live = _is_live(args)
     with _switches(data, example.fault, lab, snmp=_via_snmp(args)) if live else _null() as lab_env:
         if live:
@@ -454,6 +485,11 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
         (lab / "inventory.yaml").write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
         with _cwd(lab):
             result = CliRunner().invoke(app, args, env=env, catch_exceptions=False)
+    return _codes_of(example, result)
+
+
+def _codes_of(example: ex.Run, result: Any) -> set[tuple[str, str]]:
+    """(code, severity) of each finding the command printed as JSON."""
     out = result.stdout
     start = out.find("{")
     try:
@@ -465,3 +501,93 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
             f"`{example.command}` printed no JSON findings (exit {result.exit_code}):\n{out}"
         )
     return {(f["code"], f["severity"]) for f in doc["findings"]}
+
+
+# --------------------------------------------------------------------------- zoneplan apply
+
+
+def _run_apply(
+    args: list[str], example: ex.Run, data: dict[str, Any], lab: Path, env: dict[str, str | None]
+) -> set[tuple[str, str]]:
+    """``zoneplan apply`` in the lab: every switch serves an empty fabric of the zoning oracle
+    (switches of one fabric share it); ``chg/`` is the inventory planned as a new fabric; the
+    apply faults are planted on fabric A's first switch."""
+    import yaml
+    from typer.testing import CliRunner
+
+    from zoneplan.cli import app
+    from zoneplan.live.credentials import env_prefix
+
+    from . import ssh_switch as S
+    from .oracle import FosFabric, MdsFabric
+    from .oracle.nxos import VsanZoning
+
+    outputs = _outputs(data)
+    fabrics: dict[str, Any] = {}
+    for fab in data.get("fabrics", []):
+        names = [s["name"] for s in data.get("switches", []) if s.get("fabric") == fab["name"]]
+        if fab.get("vendor") == "cisco":
+            v = int(fab.get("vsan") or 1)
+            fabrics[fab["name"]] = MdsFabric({v: VsanZoning(v, "enhanced")}, switches=tuple(names))
+        else:
+            fabrics[fab["name"]] = FosFabric(switch=names[0] if names else None)
+    servers: list[Any] = []
+    for sw in data.get("switches", []):
+        vendor, out, _ = outputs.get(sw["name"], ("brocade", {}, []))
+        servers.append(
+            S.EmulatedSwitch(
+                sw["name"], vendor, out, password=LAB_PASSWORD, fabric=fabrics.get(sw.get("fabric"))
+            )
+        )
+    kind, arg = _switch_fault(example.fault)
+    runner = CliRunner()
+    with S.EmulatorThread(servers):
+        for sw, server in zip(data.get("switches", []), servers, strict=True):
+            sw["mgmt"] = f"127.0.0.1:{server.port}"
+        (lab / "known_hosts").write_text("".join(s.public_key_line for s in servers), "utf-8")
+        for profile in {s.get("credentials") for s in data.get("switches", [])} - {None}:
+            env[env_prefix(profile) + "USER"] = "admin"
+            env[env_prefix(profile) + "PASSWORD"] = LAB_PASSWORD
+        env.update(example.env)
+        (lab / "inventory.yaml").write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+        args = [*args, "--known-hosts", str(lab / "known_hosts")]
+        with _cwd(lab):
+            planned = runner.invoke(
+                app, ["plan", "inventory.yaml", "--greenfield", "--out", "chg"], env=env
+            )
+            if planned.exit_code not in (0, 1):
+                raise LabError(
+                    f"the lab's plan failed (exit {planned.exit_code}):\n{planned.stdout}"
+                )
+            first = next((s for s in servers if s.fabric is fabrics.get("A")), servers[0])
+            a = fabrics.get("A")
+            if kind == "apply-zoning-changed":
+                S.plant_zoning_change(a)
+            elif kind == "apply-foreign-transaction":
+                S.plant_foreign_transaction(a)
+            elif kind in ("apply-error", "apply-drop"):
+                from tests.apply.lab import drop_at, fail_at
+
+                (fail_at if kind == "apply-error" else drop_at)(first, int(arg or 1))
+            elif kind == "apply-verify-fails":
+                _lose_a_member(first, a)
+            elif kind == "apply-twice":
+                runner.invoke(app, args, env=env, catch_exceptions=False)
+            result = runner.invoke(app, args, env=env, catch_exceptions=False)
+    return _codes_of(example, result)
+
+
+def _lose_a_member(sw: Any, fabric: Any) -> None:
+    """After the first commit, one zone of a FOS fabric loses a member (once)."""
+    state = {"enabled": False, "done": False}
+
+    def hook(n: int, cmd: str, s: Any) -> None:
+        if cmd.startswith("cfgenable"):
+            state["enabled"] = True
+        elif state["enabled"] and not state["done"] and cmd == "cfgshow":
+            state["done"] = True
+            zone = next(z for z in fabric.defined.zones.values() if len(z.members) > 1)
+            zone.members.pop()
+            fabric.effective = fabric.compile(fabric.defined, fabric.effective.effective)
+
+    sw.before_command = hook

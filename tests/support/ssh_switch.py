@@ -55,6 +55,7 @@ in a private event loop on a background thread.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
 import socket
 import threading
@@ -189,6 +190,13 @@ def outputs_from_state(
         out["fabricshow"] = _fabricshow(state)
         out["cfgtransshow"] = _cfgtransshow(state)
         out["cfgsize"] = _cfgsize(state)
+        # version: the layout of openstack/cinder's Brocade zone-driver tests
+        out["version"] = (
+            "Kernel:     2.6.34.6\n"
+            f"Fabric OS:  {state.identity.firmware or 'v8.2.1c'}\n"
+            "Made on:    Thu Mar 28 21:33:12 2019\nFlash:      Mon Jun 3 10:12:44 2019\n"
+            "BootProm:   1.0.11\n"
+        )
         out["islshow"] = "".join(
             f"  {i}: {x.local_port:2d}->{x.remote_port:2d} {x.remote_wwn}   {x.remote_domain} "
             f"{x.remote_name} sp:  8.000G bw:  8.000G\n"
@@ -234,13 +242,28 @@ def outputs_from_state(
         for v in vs
     )
     out["show switchname"] = f"{state.name}\n"
+    # show version: the layout of ansible-collections/cisco.nxos nxos_command/show_version.txt
+    out["show version"] = (
+        "Cisco Nexus Operating System (NX-OS) Software\nTAC support: http://www.cisco.com/tac\n\n"
+        "Software\n  BIOS:      version 2.1.17\n  kickstart: version 8.4(2c)\n"
+        f"  system:    version {state.identity.firmware or '8.4(2c)'}\n\nHardware\n"
+        '  cisco MDS 9148S 16G 48 FC (1 Slot) Chassis ("2/4/8/10/16 Gbps FC/Supervisor")\n\n'
+        f"  Device name: {state.name}\n"
+    )
     return out
+
+
+def _default_wwn(name: str) -> str:
+    """A switch WWN (Brocade OUI 00-05-33) of its own for each emulated switch that has none:
+    two switches never share one (the capture reader takes that for one switch read twice)."""
+    h = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+    return f"10:00:00:05:33:{h[0:2]}:{h[2:4]}:{h[4:6]}"
 
 
 def _switchshow(st: Any) -> str:
     ident = st.identity
     dom = ident.domain or 1
-    wwn = ident.wwn or "10:00:00:05:33:00:00:01"
+    wwn = ident.wwn or _default_wwn(st.name)
     z = st.zoning.get(0)
     eff = z.effective.effective if z and z.effective else None
     lines = [
@@ -280,7 +303,7 @@ def _switchshow(st: Any) -> str:
 
 def _fabricshow(st: Any) -> str:
     dom = st.identity.domain or 1
-    wwn = st.identity.wwn or "10:00:00:05:33:00:00:01"
+    wwn = st.identity.wwn or _default_wwn(st.name)
     members = st.fabric or []
     lines = [
         "Switch ID   Worldwide Name           Enet IP Addr    FC IP Addr      Name",

@@ -237,11 +237,14 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
                 )
             )
     eff = obs.effective
-    db = eff if eff is not None else obs.defined
-    if db is None:
+    if eff is None and obs.defined is None:
         return
-    resolve = _resolver(obs.defined, obs.device_aliases)
+    resolve = _by_port(_resolver(obs.defined, obs.device_aliases), obs)
     _defined_vs_effective(obs, resolve, findings)
+    _defined_checks(obs, resolve, topology, findings)
+    if eff is None:
+        return  # zone size and initiators: zones in effect only (a defined zone zones nobody)
+    db = eff
     role_of: dict[str, PortRole | None] = {}
     if topology is not None:
         role_of = {w: refs[0].role for w, refs in topology.by_wwpn.items()}
@@ -311,6 +314,125 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
                         subject=wwpn,
                     )
                 )
+
+
+def _fcid_domain(fcid: str | None) -> int | None:
+    if fcid and fcid[:2] == "0x" and len(fcid) == 8:
+        try:
+            return int(fcid[2:4], 16)
+        except ValueError:
+            return None
+    return None
+
+
+def _by_port(resolve, obs: FabricObservation):  # noqa: ANN001, ANN202
+    """``resolve`` that also matches port members to the logins on those ports.
+
+    Brocade ``D,I`` (domain, port index), NX-OS ``interface fcS/P domain-id D``, ``interface
+    fcS/P swwn W``, ``fcid 0x..``: a port zone zones whatever
+    logs in on that port, so a port-zoned device is not "unzoned". The domain is the login's
+    FCID's first byte; an ``swwn`` member matches its port on the switch of that WWN (from its
+    switchshow / show switch identity), else where one switch of the fabric has logins there."""
+    by_di: dict[tuple[int, str], set[str]] = {}
+    by_fcid: dict[str, set[str]] = {}
+    by_if: dict[str, dict[str, set[str]]] = {}
+    for wwpn, lg in obs.logins.items():
+        if lg.fcid:
+            by_fcid.setdefault(lg.fcid.lower(), set()).add(wwpn)
+        if lg.port is None:
+            continue
+        dom = _fcid_domain(lg.fcid)
+        if dom is not None:
+            by_di.setdefault((dom, str(lg.port)), set()).add(wwpn)
+        by_if.setdefault(str(lg.port), {}).setdefault(lg.switch or "", set()).add(wwpn)
+
+    def port_resolve(member: str) -> set[str]:
+        kind = member_kind(member)
+        if kind == "di":
+            d, _, i = member.partition(",")
+            if d.strip().isdecimal():
+                return by_di.get((int(d), i.strip()), set()) or {member}
+        elif kind == "fcid":
+            return by_fcid.get(member.split()[-1].lower(), set()) or {member}
+        elif kind == "interface":
+            tok = member.split()
+            if len(tok) >= 4 and tok[2] == "domain-id" and tok[3].isdecimal():
+                return by_di.get((int(tok[3]), tok[1]), set()) or {member}
+            switches = by_if.get(tok[1], {})
+            if len(tok) >= 4 and tok[2] == "swwn":
+                on = obs.switch_wwns.get(tok[3].lower())
+                if on is not None:
+                    return switches.get(on, set()) or {member}
+            if len(switches) == 1:
+                return next(iter(switches.values()))
+        return resolve(member)
+
+    return port_resolve
+
+
+def _defined_checks(
+    obs: FabricObservation,
+    resolve,  # noqa: ANN001
+    topology: Topology | None,
+    findings: list[Finding],
+) -> None:
+    """The defined configuration, checked as well as the effective one.
+
+    ZP624: a config naming a zone that is not defined, a zone naming an alias that is not
+    (when the alias database was read whole); ZP608 (info): a member of a defined zone that is
+    not in effect and not logged in (a stale member found before the config is next enabled).
+    """
+    defined = obs.defined
+    if defined is None or not defined.complete:
+        return
+    src = obs.source()
+
+    def dangling(what: str, name: str, missing: list[str], kind: str, line: int | None) -> None:
+        if missing:
+            findings.append(
+                R.DefinedZoningDangling.make(
+                    f"{what} {name} names {len(missing)} {kind} that are not defined: "
+                    + ", ".join(missing[:5])
+                    + (" …" if len(missing) > 5 else ""),
+                    _loc(defined, line, src),
+                    subject=name,
+                )
+            )
+
+    for cfg, zones in sorted(defined.configs.items()):
+        dangling("config", cfg, [z for z in zones if z not in defined.zones], "zone(s)", None)
+    if not obs.aliases_unknown:
+        aliases, device_aliases = defined.aliases, obs.device_aliases
+        for name, zone in sorted(defined.zones.items()):
+            missing = [
+                m
+                for m in zone.all_members()
+                if member_kind(m) == "name" and m not in aliases and m not in device_aliases
+            ]
+            dangling("zone", name, missing, "alias(es)", zone.line)
+    eff = obs.effective
+    if not obs.logins_from or (
+        topology is not None
+        and not set(obs.switches)
+        >= {s for s, f in topology.switch_fabric.items() if f == obs.fabric}
+    ):
+        return
+    in_effect = set(eff.zones) if eff is not None else set()
+    for name, zone in sorted(defined.zones.items()):
+        if name in in_effect:
+            continue
+        for m in zone.all_members():
+            for w in sorted(resolve(m)):
+                if member_kind(w) == "wwn" and w not in obs.logins:
+                    findings.append(
+                        R.ZonedNotLoggedIn.make(
+                            f"member {w} of defined zone {name} (not in effect) is not logged "
+                            f"in on fabric {obs.fabric}",
+                            _loc(defined, zone.line, src),
+                            subject=w,
+                            severity=Severity.INFO,
+                        )
+                    )
 
 
 def _defined_vs_effective(obs: FabricObservation, resolve, findings: list[Finding]) -> None:  # noqa: ANN001

@@ -304,7 +304,7 @@ def _drafts(topo: Topology, notes: list[str]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for ref in topo.ports:
         sp = topo.cabled_to.get(ref.ref)
-        if sp is None:
+        if sp is None or ref.port.npiv:  # an NPIV port rides the cable of its physical port
             continue
         switch, port = sp
         fabric = topo.switch_fabric.get(switch)

@@ -708,6 +708,16 @@ def _finish(state: SwitchState, findings: list[Finding], file: str) -> None:
     # the zone server's counts (per VSAN) vs the zoning listed
     for vsan, z in state.zoning.items():
         st = z.status
+        eff = z.effective
+        if eff is not None and eff.effective is None and eff.zones:
+            # zones in effect read without their zoneset's name (show zone active): the
+            # zone status names it; without it the configuration in effect is not known
+            name = st.active_zoneset if st is not None else None
+            if name:
+                eff.effective = name
+                eff.configs[name] = list(eff.zones)
+            else:
+                eff.complete = False
         if st is None:
             continue
         if (
@@ -944,6 +954,18 @@ def _feed_switchname(state: SwitchState, res: str | None, ctx: _Ctx) -> None:
         state.seen["identity"] = ctx.source
 
 
+def _feed_firmware(state: SwitchState, res: Any, ctx: _Ctx) -> None:
+    if res is None:
+        return
+    if res.firmware:
+        state.identity.firmware = res.firmware
+    if res.model and not state.identity.model:
+        state.identity.model = res.model
+    if res.name and "identity" not in state.seen:
+        state.identity.name = res.name
+    state.seen["firmware"] = ctx.source
+
+
 #: feed (:class:`zoneplan.packs.Feed`, as commands.yaml writes it) → applier
 #: ``(state, result, ctx)``
 FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
@@ -966,5 +988,6 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "vsan_membership": _feed_vsan_membership,
     "running_config": _feed_running_config,
     "switchname": _feed_switchname,
+    "firmware": _feed_firmware,
     "port_names": _feed_port_names,
 }

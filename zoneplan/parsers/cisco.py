@@ -20,6 +20,7 @@ from ..observed import (
     Login,
     Port,
     SwitchState,
+    Version,
     Vsan,
     Zone,
     ZoneDb,
@@ -60,6 +61,7 @@ __all__ = [
     "parse_show_zoneset_active",
     "parse_show_zoneset",
     "parse_show_zone",
+    "parse_show_zone_active",
     "parse_show_fcalias",
     "parse_show_zone_status",
     "parse_show_device_alias_database",
@@ -111,6 +113,13 @@ def parse_show_zoneset_active(text: str, source: str) -> tuple[dict[int, ZoneDb]
 
 
 @gc_paused
+def parse_show_zone_active(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
+    """``show zone active [vsan N]``: the zones in effect without their zoneset line (its
+    name comes from ``show zone status`` or ``show zoneset active`` of the same switch)."""
+    return _parse_zoning(text, source, "show zone active", active=True)
+
+
+@gc_paused
 def parse_show_zoneset(text: str, source: str) -> tuple[dict[int, ZoneDb], list[Finding]]:
     """``show zoneset [vsan N]``: defined zonesets with their zones and members."""
     return _parse_zoning(text, source, "show zoneset", active=False)
@@ -141,12 +150,16 @@ def _parse_zoning(
     t = prepare(text, source)
     findings = t.findings
     lines = t.lines
-    last = _last_content(lines)
-    no_eol = bool(text) and not text.endswith("\n")
+    # the last line with text is where a cut shows; when the switch's prompt (or the session's
+    # end) follows it, it is complete
+    last = 0 if t.ended else _last_content(lines)
+    no_eol = bool(text) and not text.endswith("\n") and not t.ended
+    dup: tuple[Zone, int] | None = None  # a zone printed again: (the first copy, its length)
     wcache: dict[str, str] = {}  # raw WWN token → canonical, "" when not a WWN
     dbs: dict[int, ZoneDb] = {}
     db: ZoneDb | None = None
     zs: list[str] | None = None  # current zoneset's zone list
+    zs_names: set[str] = set()  # the names in zs
     zone: Zone | None = None
     zone_at = 0
     alias: list[str] | None = None  # current fcalias member list
@@ -212,30 +225,49 @@ def _parse_zoning(
                 indent = len(raw) - len(s)
                 if head == "zone":
                     _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                    _settle(dup, db, source, findings, what)
+                    dup = None
                     db = get_db(vsan)
                     if indent == 0:
                         zs = None
-                        if name in db.zones:  # `show zone` lists each zone once
+                    zone = db.zones.get(name)
+                    if zone is None:
+                        zone = db.zones[name] = Zone(name, line=i)
+                    else:  # printed before (another zoneset's copy, or edited text)
+                        dup = (zone, len(zone.members))
+                        if indent == 0:  # `show zone` lists each zone once
                             findings.append(
                                 DuplicateDefinition.make(
-                                    f"zone {name!r} of VSAN {vsan} is printed twice; the later "
-                                    "one is kept",
+                                    f"zone {name!r} of VSAN {vsan} is printed twice; the "
+                                    "members of both are kept",
                                     loc(source, i),
                                     subject=name,
                                 )
                             )
-                    zone = Zone(name, line=i)
                     zone_at = i
-                    db.zones[name] = zone
                     if zs is not None:
-                        zs.append(name)
+                        if name in zs_names:  # a set beside the list: linear in the zones
+                            findings.append(
+                                DuplicateDefinition.make(
+                                    f"zone {name!r} is listed twice in zoneset "
+                                    f"{_zoneset_of(db, zs)!r} (vsan {vsan}); listed once",
+                                    loc(source, i),
+                                    subject=name,
+                                )
+                            )
+                        else:
+                            zs.append(name)
+                            zs_names.add(name)
                     alias = None
                 elif head == "zoneset":
                     _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                    _settle(dup, db, source, findings, what)
+                    dup = None
                     zone = None
                     alias = None
                     db = get_db(vsan)
                     zs = db.configs[name] = []
+                    zs_names = set()
                     if active:
                         db.effective = name
                 else:  # fcalias
@@ -245,6 +277,8 @@ def _parse_zoning(
                     top_alias = indent == 0 or zone is None
                     if top_alias:
                         _close_zone(zone, zone_at, i, last, db, source, findings, active)
+                        _settle(dup, db, source, findings, what)
+                        dup = None
                         zone = None
                         zs = None
                     elif name not in zone.members:  # type: ignore[union-attr]
@@ -279,17 +313,19 @@ def _parse_zoning(
                     )
                 )
                 cut = True
-            if target_alias:
-                alias.append(member)  # type: ignore[union-attr]
-            else:
-                zone.members.append(member)  # type: ignore[union-attr]
-                if tag:
-                    zone.tags[member] = tag  # type: ignore[union-attr]
+            # a port member in effect is one `*` line per device logged in there: one member
+            into = alias if target_alias else zone.members  # type: ignore[union-attr]
+            if " " in member and member in into:  # type: ignore[operator]
+                continue
+            into.append(member)  # type: ignore[union-attr]
+            if tag and not target_alias:
+                zone.tags[member] = tag  # type: ignore[union-attr]
             continue
         if s.startswith(("Zoneset not present", "Zone not present", "No zoneset", "Fcalias not")):
             continue
         if head == "member" and zs is not None and zone is None and len(tok) == 2:
             zs.append(tok[1])
+            zs_names.add(tok[1])
             continue
         if i == last and db is not None and not _is_known_noise(s):
             cut = True
@@ -299,6 +335,7 @@ def _parse_zoning(
             continue
         other_line(raw, i, source, findings, what)
     _close_zone(zone, zone_at, None, last, db, source, findings, active)
+    _settle(dup, db, source, findings, what)
     if active and db is not None and zs is not None and not zs and zone is None:
         findings.append(
             TruncatedOutput.make(
@@ -314,6 +351,37 @@ def _parse_zoning(
         if last == 0 or not any("not present" in x for x in lines):
             findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
     return dbs, findings
+
+
+def _zoneset_of(db: ZoneDb, zs: list[str]) -> str:
+    return next((n for n, z in db.configs.items() if z is zs), "?")
+
+
+def _settle(
+    dup: tuple[Zone, int] | None,
+    _db: ZoneDb | None,
+    source: str,
+    findings: list[Finding],
+    what: str,
+) -> None:
+    """A zone printed a second time: the same members (a zone in two zonesets, as ``show
+    zoneset`` prints it) are one zone; different members keep both lists (ZP032)."""
+    if dup is None:
+        return
+    zone, n = dup
+    first, again = zone.members[:n], zone.members[n:]
+    if again == first or (set(again) == set(first) and len(again) == len(first)):
+        zone.members = first
+        return
+    zone.members = first + [m for m in dict.fromkeys(again) if m not in set(first)]
+    findings.append(
+        DuplicateDefinition.make(
+            f"zone {zone.name!r} is printed twice in {what} with different members "
+            f"({len(first)} and {len(again)}); the members of both are kept",
+            loc(source, zone.line),
+            subject=zone.name,
+        )
+    )
 
 
 def _is_known_noise(s: str) -> bool:
@@ -344,6 +412,9 @@ def _close_zone(
         db.complete = False
 
 
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+
+
 def _member(
     tok: list[str],
     i: int,
@@ -352,78 +423,91 @@ def _member(
     findings: list[Finding],
     is_last: bool,
 ) -> tuple[str, str | None] | None:
-    """One member line's tokens → (member, smart-zoning tag)."""
+    """One member line's tokens → (member, smart-zoning tag).
+
+    Forms (Cisco-SAN/mdssdk ``show_zone_name*.textfsm``, written by Cisco): ``pwwn W
+    [name] [init|target|both]``, ``device-alias A``, ``fcalias name X vsan N``, ``fcid 0xX``,
+    ``fwwn W``, ``interface fc1/5 swwn W``, ``interface fc1/5 domain-id D``, ``interface
+    port-channel 3 domain-id D``, ``domain-id D portnumber P``, ``ip-address A``,
+    ``symbolic-nodename S``; in effect each logged-in device is a ``* fcid 0xX [spec]
+    [name]`` line (a port member expands to one line per device logged in there), a bare
+    ``* fcid 0xX`` or ``* fcid 0xX [name]`` for an fcid member.
+    """
     fcid: str | None = None
-    if tok[0] == "*":
-        # * fcid 0x2f0000 [pwwn 21:01:…] [alias] [tag]
-        if len(tok) == 3 and tok[1] == "fcid" and not is_last:
-            member = "fcid " + tok[2].lower()
-            db.fcids[member] = tok[2].lower()
-            return member, None
-        if len(tok) < 5 or tok[1] != "fcid" or not tok[3].startswith("["):
-            _bad(tok, i, source, findings, is_last)
-            return None
-        fcid = tok[2]
-        kind = tok[3][1:]
-        value = tok[4].rstrip("]")
-        rest = tok[5:]
-        if not tok[4].endswith("]"):
-            _bad(tok, i, source, findings, is_last)
-            return None
-    else:
-        if len(tok) < 2:
-            _bad(tok, i, source, findings, is_last)
-            return None
-        kind = tok[0]
-        value = tok[1]
-        rest = tok[2:]
-    tag: str | None = None
     shown: str | None = None
-    if rest:
-        if kind == "interface" or kind == "domain-id":
-            # interface fc1/1 swwn W | interface fc1/1 domain-id 5 | domain-id 5 port-number 3
-            extra = []
-            for x in rest:
-                if x.startswith("["):
-                    shown = x.strip("[]")
-                elif x in _TAGS:
-                    tag = _TAGS[x]
-                else:
-                    extra.append(x.lower() if ":" in x else x)
-            value = value + (" " + " ".join(extra) if extra else "")
-        else:
-            for x in rest:
-                if x[0] == "[":
-                    if not x.endswith("]"):
-                        _bad(tok, i, source, findings, is_last)
-                        return None
-                    shown = x[1:-1]
-                elif x in _TAGS:
-                    tag = _TAGS[x]
-                else:
-                    _bad(tok, i, source, findings, is_last)
-                    return None
-    if kind == "pwwn":
+    tag: str | None = None
+    if tok[0] == "*":
+        if len(tok) < 3 or tok[1] != "fcid" or not tok[2].lower().startswith("0x"):
+            _bad(tok, i, source, findings, is_last)
+            return None
+        fcid = tok[2].lower()
+        rest = " ".join(tok[3:])
+        groups = _BRACKET.findall(rest)
+        outside = _BRACKET.sub(" ", rest).split()
+        if rest.count("[") != len(groups) or any(x not in _TAGS for x in outside):
+            _bad(tok, i, source, findings, is_last)
+            return None
+        tag = _TAGS[outside[0]] if outside else None
+        spec = groups[0].split() if groups else []
+        if not spec or spec[0] not in _MEMBER_KW:
+            # `* fcid 0xX` or `* fcid 0xX [name]`: an fcid member
+            member = "fcid " + fcid
+            db.fcids[member] = fcid
+            return member, tag
+        parts = spec
+        shown = groups[1] if len(groups) > 1 else None
+    else:
+        words = " ".join(tok)
+        groups = _BRACKET.findall(words)
+        if words.count("[") != len(groups):
+            _bad(tok, i, source, findings, is_last)
+            return None
+        parts = _BRACKET.sub(" ", words).split()
+        while parts and parts[-1] in _TAGS and len(parts) > 2:
+            tag = _TAGS[parts.pop()]
+        shown = groups[0] if groups else None
+    if len(parts) < 2:
+        _bad(tok, i, source, findings, is_last)
+        return None
+    kind, value, extra = parts[0], parts[1], parts[2:]
+    if kind == "pwwn" and not extra:
         member = fast_wwn(value)  # type: ignore[assignment]
         if member is None:
             _bad(tok, i, source, findings, is_last)
             return None
         if shown is not None:
             db.member_names[member] = shown
-    elif kind == "device-alias" or kind == "fcalias":
+    elif (kind == "device-alias" or kind == "fcalias") and not extra:
         member = value
-    elif kind == "fcid":
+    elif kind == "fcalias" and extra[:1] == ["vsan"]:
+        member = value  # `fcalias name X vsan N` written as a member
+    elif kind == "fcid" and not extra:
         member = "fcid " + value.lower()
-    elif kind == "fwwn":
+    elif kind == "fwwn" and not extra:
         w = wwn_or_none(value)
         if w is None:
             _bad(tok, i, source, findings, is_last)
             return None
         member = "fwwn " + w
+    elif kind == "interface" or kind == "domain-id":
+        # interface fc1/1 swwn W | interface fc1/1 domain-id 5 | interface port-channel 3
+        # domain-id 5 | domain-id 5 portnumber 3: one member naming a switch port
+        if kind == "interface" and value == "port-channel" and extra and extra[0].isdecimal():
+            value, extra = value + extra[0], extra[1:]
+        norm = [x.lower() if ":" in x else x for x in extra]
+        if kind == "interface" and norm and norm[0] == "swwn" and len(norm) > 1:
+            w = wwn_or_none(norm[1])
+            if w is None:
+                _bad(tok, i, source, findings, is_last)
+                return None
+            norm[1] = w
+        member = " ".join([kind, value, *norm])
+    elif not extra:
+        member = kind + " " + value  # ip-address A, symbolic-nodename S
     else:
-        member = kind + " " + value
+        member = " ".join(parts)
     if fcid is not None:
-        db.fcids[member] = fcid.lower()
+        db.fcids.setdefault(member, fcid)
     return member, tag
 
 
@@ -651,38 +735,66 @@ def parse_show_device_alias_status(
 # --------------------------------------------------------------------------- logins
 
 
+#: the VSAN of a login when the layout has no VSAN column (MDS 9020 FabricWare: one fabric,
+#: logins in the default VSAN 1)
+DEFAULT_VSAN = 1
+#: interfaces whose logins are the switch's own (one per VSAN), never a device's
+_OWN = ("sup-fc",)
+
+
+def _flogi_row(tok: list[str]) -> tuple[str, str | None, str, str, str, list[str]] | None:
+    """A ``show flogi database`` row in any of its layouts → (interface, VSAN or None, FCID,
+    pWWN, nWWN, the rest). ``fc1/22  1  0x693c00  21:..  20:..`` (MDS), ``fc1/3 0x760200
+    50:.. 50:..`` (FabricWare: no VSAN column), ``san-port-channel 1  10  0x..`` (a name in
+    two words); interfaces are ``fcS/P``, ``vfcN``, ``port-channelN``, ``sup-fc0`` ..."""
+    n = len(tok)
+    if n >= 5 and tok[2][:2] == "0x":
+        return tok[0], tok[1], tok[2], tok[3], tok[4], tok[5:]
+    if n >= 4 and tok[1][:2] == "0x":
+        return tok[0], None, tok[1], tok[2], tok[3], tok[4:]
+    if n >= 6 and tok[3][:2] == "0x" and tok[1].isdecimal():
+        return tok[0] + tok[1], tok[2], tok[3], tok[4], tok[5], tok[6:]
+    return None
+
+
 @gc_paused
 def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list[Finding]]:
     """``show flogi database``: one login per row, device-alias on its own ``[...]`` line.
 
     Rows are collected first and their WWNs checked in bulk (a few C-level passes), so a clean
-    output costs little more than splitting its lines; the first login on a port is the
-    physical N_Port, later ones on the same port are NPIV.
+    output costs little more than splitting its lines; the first login on an interface is the
+    physical N_Port, later ones on the same interface are NPIV. Logins of the switch itself
+    (``sup-fc0``) are counted against the trailer but are not devices.
     """
     t = prepare(text, source)
     findings = t.findings
     lines = t.lines
-    rows: list[list[str]] = []
+    rows: list[tuple[str, str | None, str, str, str, list[str]]] = []
     aliases: dict[int, str] = {}  # row index → alias
     row_lines: list[int] = []
     total: int | None = None
     total_at = 0
     header = False
     last = _last_content(lines)
+    unreadable = 0
     for i, raw in enumerate(lines, 1):
-        if raw[-1:] == "]" and raw[0] == " ":
-            s = raw.lstrip()
-            if s[0] == "[":
-                if rows and row_lines[-1] == i - 1:
+        if raw[-1:] == "]":
+            s = raw.strip()
+            if s[0] == "[" and (raw[0] == " " or raw[0] == "\t" or s == raw):
+                if rows and row_lines[-1] == i - 1 and len(rows) - 1 not in aliases:
                     aliases[len(rows) - 1] = s[1:-1]
+                elif rows and row_lines[-1] == i - 2 and len(rows) - 1 in aliases:
+                    pass  # a second alias line of the same login: the first is kept
                 else:
                     other_line(raw, i, source, findings, "show flogi database")
                 continue
         tok = raw.split()
-        if len(tok) >= 5 and tok[2][:2] == "0x":
-            rows.append(tok)
-            row_lines.append(i)
-            continue
+        if len(tok) >= 4:
+            row = _flogi_row(tok)
+            if row is not None:
+                rows.append(row)
+                row_lines.append(i)
+                continue
         if not tok:
             continue
         if tok[0][0] == "[" and i == last:
@@ -700,7 +812,9 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
         if c == "T" and s.startswith("Total number of flogi"):
             total = to_int(s.rstrip(".").split("=")[-1].strip())
             total_at = i
-            if not s.endswith("."):
+            # MDS NX-OS ends the trailer with '.', FabricWare (no VSAN column) does not
+            # (/work/research/capture-variants.md section 3: Cisco MDS 9020 FabricWare 2.x guide)
+            if s[-1] != "." and i == last and not t.ended and rows and rows[-1][1] is not None:
                 findings.append(
                     TruncatedOutput.make(
                         f"trailer {s!r} lacks its final '.': cut?",
@@ -709,48 +823,51 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
                     )
                 )
             continue
-        if i == last and (header or rows):
+        if i == last and (header or rows) and not t.ended:
             findings.append(TruncatedOutput.make(f"last line is cut: {s!r}", loc(source, i)))
             continue
         other_line(raw, i, source, findings, "show flogi database")
-    wwns = bulk_wwns([x for tok in rows for x in (tok[3], tok[4])])
+    wwns = bulk_wwns([x for row in rows for x in (row[3], row[4])])
     out: list[Login] = []
     append = out.append
     per_port: dict[str, int] = {}
     get_alias = aliases.get
-    for k, tok in enumerate(rows):
+    for k, (port, v, fcid, pw, nw, rest) in enumerate(rows):
         if wwns is not None:
             p, n = wwns[2 * k], wwns[2 * k + 1]
         else:
-            p, n = fast_wwn(tok[3]), fast_wwn(tok[4])
+            p, n = fast_wwn(pw), fast_wwn(nw)  # type: ignore[assignment]
             if p is None or n is None:
                 at = row_lines[k]
-                if at == last:
+                unreadable += 1
+                if at == last and not t.ended:
                     findings.append(
-                        TruncatedOutput.make(f"row is cut: {' '.join(tok)!r}", loc(source, at))
+                        TruncatedOutput.make(f"row is cut: {port} {fcid} {pw}", loc(source, at))
                     )
                 else:
                     findings.append(
                         InvalidMember.make(
-                            f"flogi row with a bad WWN: {' '.join(tok)!r}", loc(source, at)
+                            f"flogi row with a bad WWN: {port} {fcid} {pw} {nw}", loc(source, at)
                         )
                     )
                 continue
-        port = tok[0]
-        seen = per_port.get(port, 0)
-        per_port[port] = seen + 1
-        v = tok[1]
-        if not v.isdecimal():
+        if v is not None and not v.isdecimal():
+            unreadable += 1
             findings.append(
                 InvalidMember.make(
-                    f"flogi row with a bad VSAN: {' '.join(tok)!r}", loc(source, row_lines[k])
+                    f"flogi row with a bad VSAN: {port} {v} {fcid}", loc(source, row_lines[k])
                 )
             )
             continue
+        if port.startswith(_OWN):
+            continue
+        seen = per_port.get(port, 0)
+        per_port[port] = seen + 1
         alias = get_alias(k)
-        if alias is None and len(tok) > 5 and tok[5][0] == "[" and tok[5][-1] == "]":
-            alias = tok[5][1:-1]
-        append(Login(p, n, None, port, tok[2].lower(), int(v), seen > 0, None, alias))
+        if alias is None and rest and rest[0][0] == "[" and rest[0][-1] == "]":
+            alias = rest[0][1:-1]
+        vsan = int(v) if v is not None else DEFAULT_VSAN
+        append(Login(p, n, None, port, fcid.lower(), vsan, seen > 0, None, alias))
     if total is None:
         if header or out:
             findings.append(
@@ -762,9 +879,17 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
         else:
             findings.append(EmptyOutput.make("show flogi database output is empty", loc(source, 1)))
     elif total != len(rows):
+        read = len(rows) - unreadable
         findings.append(
             CountMismatch.make(
-                f"'Total number of flogi = {total}' but {len(rows)} listed", loc(source, total_at)
+                f"'Total number of flogi = {total}': {read} read"
+                + (f", {unreadable} unreadable" if unreadable else "")
+                + (
+                    f", {total - len(rows)} missing"
+                    if total > len(rows)
+                    else f", {len(rows) - total} more than said"
+                ),
+                loc(source, total_at),
             )
         )
     return out, findings
@@ -783,9 +908,78 @@ def _fc4_role(features: str) -> str | None:
     return None
 
 
+#: detail keys (compared in lower case: MDS 6.x prints ``connected interface``, a Nexus 5020
+#: ``Connected Interface``, research/capture-variants.md 4.2) → handler name
+_FCNS_KEYS = {
+    "port-wwn (vendor)": "pwwn",
+    "port-wwn": "pwwn",
+    "node-wwn": "nwwn",
+    "node-ip-addr": "node_ip",
+    "fc4-types:fc4_features": "fc4",
+    "symbolic-port-name": "port_symbol",
+    "symbolic-node-name": "node_symbol",
+    "port-type": "port_type",
+    "fabric-port-wwn": "fabric_port",
+    "permanent-port-wwn (vendor)": "permanent",
+    "connected interface": "interface",
+    "switch name (ip address)": "switch",
+}
+
+
+def _fcns_detail(cur: Login, key: str, val: str) -> bool:
+    """One ``key :value`` line of a detail block; True when it names the login's WWPN."""
+    what = _FCNS_KEYS.get(key.lower())
+    if what is None:
+        return False  # class, ipa, port-ip-addr, hard-addr ...: not needed
+    if what == "pwwn":
+        bits = val.split(None, 1)
+        w = wwn_or_none(bits[0]) if bits else None
+        if w is None:
+            return False
+        cur.wwpn = w
+        if len(bits) > 1 and bits[1].startswith("("):
+            cur.vendor = bits[1].strip("() ") or None
+        return True
+    if what == "nwwn":
+        cur.wwnn = wwn_or_none(val.split()[0]) if val.split() else None
+    elif what == "node_ip":
+        cur.node_ip = val if val and val != "0.0.0.0" else None
+    elif what == "fc4":
+        cur.fc4 = val or None
+        cur.device_type = _fc4_role(val)
+    elif what == "port_symbol":
+        cur.port_symbol = val or None
+    elif what == "node_symbol":
+        cur.node_symbol = val or None
+    elif what == "port_type":
+        cur.port_type = val or None
+    elif what == "fabric_port":
+        cur.fabric_port_wwn = wwn_or_none(val.split()[0]) if val.split() else None
+    elif what == "permanent":
+        w = wwn_or_none(val.split()[0]) if val.split() else None
+        cur.permanent_wwn = w if w and w != "00:00:00:00:00:00:00:00" else None
+    elif what == "interface":
+        # `fc1/22`, `vfc9`, `port-channel 3`, the switch's own `vsan1 (sup-fc0)`
+        cur.port = val.split("(")[0].strip().replace(" ", "") or None
+        if "sup-fc" in val:
+            cur.port_type = "own"
+    elif what == "switch":
+        cur.switch = val.split()[0] if val.split() else None
+    return False
+
+
 @gc_paused
 def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[Finding]]:
-    """``show fcns database`` (table) and ``show fcns database detail`` (blocks)."""
+    """``show fcns database`` in its forms: the table (``… vsan N``, ``… domain N``,
+    ``… local``), and the detail blocks (``… detail``, ``… fcid 0xX detail vsan N``).
+
+    Table: ``VSAN 1:`` (``VSAN 1012`` without colon on a Nexus 5K) then rows ``FCID TYPE
+    PWWN (VENDOR) FC4-TYPE:FEATURE`` (the vendor column blank for an OUI the switch does not
+    know, no features for an entry seen from another switch), a device-alias line under a
+    row, and ``Total number of [local] entries = N`` per VSAN. Detail: ``key :value`` blocks
+    between 24-dash lines, keys in either case. The switch's own entries (``sup-fc0``) are
+    counted, not returned.
+    """
     t = prepare(text, source)
     findings = t.findings
     out: list[Login] = []
@@ -793,17 +987,22 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
     vsan = 0
     counts: list[tuple[int, int, int]] = []  # vsan, expected, line
     got: dict[int, int] = {}
+    bad: dict[int, int] = {}
     header = False
+    detail = False
     for i, raw in enumerate(t.lines, 1):
         s = raw.strip()
         if not s:
             continue
         c = s[0]
-        if c == "0" and s[:2] == "0x":
+        if c == "0" and s[:2] == "0x" and not detail:
             tok = s.split()
             w = wwn_or_none(tok[2]) if len(tok) >= 3 else None
             if w is None:
-                other_line(raw, i, source, findings, "show fcns database")
+                bad[vsan] = bad.get(vsan, 0) + 1
+                findings.append(
+                    InvalidMember.make(f"unreadable fcns row: {s[:100]!r}", loc(source, i))
+                )
                 cur = None
                 continue
             cur = Login(w, fcid=tok[0].lower(), vsan=vsan, port_type=tok[1])
@@ -814,6 +1013,8 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
                     j += 1
                 cur.vendor = " ".join(rest[: j + 1]).strip("()") or None
                 rest = rest[j + 1 :]
+            if rest and rest[-1].startswith("[") and rest[-1].endswith("]"):
+                cur.alias = rest.pop()[1:-1]  # collapsed: the alias on the row
             if rest:
                 cur.fc4 = " ".join(rest)
                 cur.device_type = _fc4_role(cur.fc4)
@@ -825,13 +1026,13 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
                 cur.alias = s[1:-1]
             continue
         if s.startswith("VSAN"):
-            # "VSAN 1:" (table) or "VSAN:1     FCID:0x2200b5" (detail)
+            # "VSAN 1:" / "VSAN 1012" (table) or "VSAN:1     FCID:0x2200b5" (detail)
             if "FCID:" in s:
+                detail = True
                 bits = s.replace(":", " ").split()
                 vsan = to_int(bits[1]) or 0
                 fcid = word_after(bits, "FCID")
-                fcid = fcid.lower() if fcid else None
-                cur = Login("", fcid=fcid, vsan=vsan)
+                cur = Login("", fcid=fcid.lower() if fcid else None, vsan=vsan)
             else:
                 vsan = to_int(s[4:].strip().rstrip(":")) or 0
                 cur = None
@@ -841,60 +1042,46 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
         if s.startswith("FCID") and "PWWN" in s:
             header = True
             continue
-        if s.startswith("Total number of entries"):
+        if s.startswith("Total number of"):
             counts.append((vsan, to_int(s.split("=")[-1].strip().rstrip(".")) or 0, i))
             continue
-        if cur is not None and (" :" in s or (":" in s and not cur.wwpn)):
+        if detail and cur is not None and ":" in s:
             key, _, val = s.partition(":")
-            if " :" in s:
-                key, _, val = s.partition(" :")
-            key = key.strip()
-            val = val.strip()
-            if key.startswith("port-wwn"):
-                w = wwn_or_none(val.split()[0]) if val else None
-                if w is not None:
-                    cur.wwpn = w
-                    out.append(cur)
-                    got[vsan] = got.get(vsan, 0) + 1
-                if "(" in val:
-                    cur.vendor = val[val.index("(") + 1 :].rstrip(")") or None
-            elif key == "node-wwn":
-                cur.wwnn = wwn_or_none(val) if val else None
-            elif key.startswith("fc4-types"):
-                cur.fc4 = val
-                cur.device_type = _fc4_role(val)
-            elif key == "symbolic-port-name":
-                cur.port_symbol = val or None
-            elif key == "symbolic-node-name":
-                cur.node_symbol = val or None
-            elif key == "port-type":
-                cur.port_type = val or None
-            elif key == "fabric-port-wwn":
-                cur.fabric_port_wwn = wwn_or_none(val) if val else None
-            elif key == "Connected Interface":
-                cur.port = val or None
-            elif key.startswith("Switch Name"):
-                cur.switch = val.split()[0] if val else None
+            if key.strip() == "fc4-types":  # `fc4-types:fc4_features      :scsi-fcp:init`
+                k2, _, val = val.partition(":")
+                key = key + ":" + k2
+            if _fcns_detail(cur, key.strip(), val.strip()):
+                out.append(cur)
+                got[vsan] = got.get(vsan, 0) + 1
             continue
         other_line(raw, i, source, findings, "show fcns database")
-    out = [x for x in out if x.wwpn]
+    own = [x for x in out if x.port_type == "own"]
+    out = [x for x in out if x.wwpn and x.port_type != "own"]
+    for lg in own:
+        got[lg.vsan] = got.get(lg.vsan, 0)  # counted in the trailer as it should be
     for v, n, at in counts:
-        if got.get(v, 0) != n:
+        read, unread = got.get(v, 0), bad.get(v, 0)
+        if read + unread != n:
             findings.append(
                 CountMismatch.make(
-                    f"fcns database vsan {v}: 'Total number of entries = {n}', "
-                    f"{got.get(v, 0)} listed",
+                    f"fcns database vsan {v}: 'Total number of entries = {n}': {read} read"
+                    + (f", {unread} unreadable" if unread else "")
+                    + (
+                        f", {n - read - unread} missing"
+                        if n > read + unread
+                        else f", {read + unread - n} more than said"
+                    ),
                     loc(source, at),
                 )
             )
-    if header and not counts:
+    if (header or detail) and not counts:
         findings.append(
             TruncatedOutput.make(
                 "show fcns database ends without 'Total number of entries'",
                 loc(source, len(t.lines)),
             )
         )
-    if not out and not header and not counts:
+    if not out and not header and not counts and not detail:
         findings.append(EmptyOutput.make("show fcns database output is empty", loc(source, 1)))
     return out, findings
 
@@ -1202,6 +1389,41 @@ def parse_show_switchname(text: str, source: str) -> tuple[str | None, list[Find
     for k, extra in enumerate(names[1:], 2):
         other_line(extra, k, source, t.findings, "show switchname")
     return names[0].split()[0], t.findings
+
+
+#: ``show version`` keys naming the running NX-OS / SAN-OS release: ``system:    version
+#: 6.2(13)`` (with ``kickstart:``, ansible-collections/cisco.nxos fixture
+#: nxos_command/show_version.txt) and ``NXOS: version 9.3(5)`` on single-image releases
+_VERSION_KEYS = ("system:", "NXOS:")
+
+
+@gc_paused
+def parse_show_version(text: str, source: str) -> tuple[Version | None, list[Finding]]:
+    """``show version``: the release, the chassis (``cisco MDS 9148 (1 Slot) Chassis``) and
+    ``Device name:``. The rest (copyright text, uptime, plugins) is free text, not read."""
+    t = prepare(text, source)
+    out = Version()
+    hardware = False
+    for raw in t.lines:
+        s = raw.strip()
+        if not s:
+            continue
+        head = s.split(None, 1)[0]
+        if head in _VERSION_KEYS and "version" in s:
+            out.firmware = (
+                s.split("version", 1)[1].split()[0] if s.split("version", 1)[1].split() else None
+            )
+        elif s == "Hardware":
+            hardware = True
+        elif hardware and head == "cisco" and out.model is None:
+            model = s[len("cisco") :].split("(")[0].replace("Chassis", "").strip()
+            out.model = model or None
+        elif s.startswith("Device name:"):
+            out.name = s.split(":", 1)[1].strip() or None
+    if out.firmware is None and out.model is None:
+        t.findings.append(EmptyOutput.make("show version output names no release", loc(source, 1)))
+        return None, t.findings
+    return out, t.findings
 
 
 # ---------------------------------------------------------------------------- SNMP walk
@@ -1544,6 +1766,7 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_zoneset_active": parse_show_zoneset_active,
     "show_zoneset": parse_show_zoneset,
     "show_zone": parse_show_zone,
+    "show_zone_active": parse_show_zone_active,
     "show_fcalias": parse_show_fcalias,
     "show_zone_status": parse_show_zone_status,
     "show_device_alias_database": parse_show_device_alias_database,
@@ -1555,5 +1778,6 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_vsan_membership": parse_show_vsan_membership,
     "show_running_config": parse_show_running_config,
     "show_switchname": parse_show_switchname,
+    "show_version": parse_show_version,
     "show_interface_description": parse_show_interface_description,
 }

@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
 from ..findings import Finding, Location
 from ..rules.capture import (
     AnsiEscapeInOutput,
+    ConsoleMessageInOutput,
     CrlfLineEndings,
     FilteredOutput,
     PagingPromptInOutput,
@@ -25,7 +25,7 @@ from ..rules.capture import (
     UnrecognisedLine,
 )
 from ..wwn import WwnError, normalize_wwn
-from .terminal import Terminal, terminal
+from .terminal import LOG_HEADER, SESSION_END, Terminal, terminal
 
 ParseResult = tuple[object, list[Finding]]
 _F = TypeVar("_F", bound=Callable)
@@ -53,16 +53,44 @@ _NAME_OK = re.compile(r"^[A-Za-z0-9_$^\-.]+$")
 _DI = re.compile(r"^\d{1,3},\d{1,4}$")
 
 
-@dataclass(slots=True)
 class Text:
-    """Cleaned lines of one output and what the cleaning found."""
+    """Cleaned text of one output, its lines, and what the cleaning found.
 
-    lines: list[str]
-    findings: list[Finding] = field(default_factory=list)
-    command: str | None = None  #: the command of an echoed prompt line, if the text had one
-    filtered: bool = False  #: the command was piped through a filter
-    paged_at_end: bool = False
-    text: str = ""  #: the cleaned text, the same lines joined (prompt line blanked)
+    ``lines`` is split from ``text`` when first asked for: a parser that reads the text whole
+    (cfgshow) never pays for a list of 40,000 lines.
+    """
+
+    __slots__ = ("text", "findings", "command", "filtered", "paged_at_end", "ended", "_lines")
+
+    def __init__(self, text: str, findings: list[Finding]) -> None:
+        self.text = text  #: the cleaned text (prompt lines blanked, line count kept)
+        self.findings = findings
+        self.command: str | None = None  #: the command of an echoed prompt line, if any
+        self.filtered = False  #: the command was piped through a filter
+        self.paged_at_end = False
+        #: the output is followed by the switch's prompt (or the session's end): its last
+        #: line is complete, whatever it looks like
+        self.ended = False
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        got = self._lines
+        if got is None:
+            got = self._lines = self.text.split("\n")
+            if got and got[-1] == "":
+                got.pop()
+        return got
+
+    def set_lines(self, lines: list[str]) -> None:
+        """Replace the lines (same count); the text follows."""
+        self._lines = lines
+        self.text = "\n".join(lines) + "\n"
+
+    def blank(self, start: int, end: int) -> None:
+        """Blank ``text[start:end]`` (one line's content, its line end kept)."""
+        self.text = self.text[:start] + self.text[end:]
+        self._lines = None
 
 
 def loc(source: str, line: int | None) -> Location:
@@ -70,70 +98,153 @@ def loc(source: str, line: int | None) -> Location:
 
 
 def prepare(text: str, source: str) -> Text:
-    """Split ``text`` into lines, repairing and reporting terminal damage.
+    """Clean ``text``, repairing and reporting terminal damage; the lines keep their numbers.
 
     A leading prompt line (``> cfgshow``) is blanked (kept as an empty line so numbers stay
-    file line numbers) and its command remembered, so a filtered command can be reported.
+    file line numbers) and its command remembered, so a filtered command can be reported. What
+    follows the output in a terminal log is blanked too and marks the output as ended: a bare
+    prompt (``sw1:root>``, ``MDS-1#``), the next command typed with nothing after it, ``exit``,
+    ``logout``, an ssh/telnet client's goodbye. Console messages (RASlog, syslog) anywhere are
+    blanked with a note; so is a PuTTY log header. Every probe is a C-level substring test;
+    the line-by-line work runs only where a probe hits.
     """
     findings: list[Finding] = []
     if "\r" in text:
         first = text.count("\n", 0, text.index("\r")) + 1
         findings.append(CrlfLineEndings.make("CR/CRLF line endings normalised", loc(source, first)))
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:  # a bare CR overwrote the start of the line: keep what is visible
-            text = "\n".join(_after_cr(x) for x in text.split("\n"))
-    if "\x1b" in text or "\x08" in text:
-        first_at = min(i for i in (text.find("\x1b"), text.find("\x08")) if i >= 0)
+        text = _line_ends(text)
+    if "\x1b" in text or "\x08" in text or "\x07" in text:
+        first_at = min(i for i in (text.find(c) for c in "\x1b\x08\x07") if i >= 0)
         findings.append(
             AnsiEscapeInOutput.make(
                 "terminal escapes/backspaces removed",
                 loc(source, text.count("\n", 0, first_at) + 1),
             )
         )
-        text = _ANSI.sub("", text)
+        text = _ANSI.sub("", text).replace("\x07", "")
         if "\x08" in text:
             text = "\n".join(_apply_backspaces(x) for x in text.split("\n"))
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    out = Text(lines, findings, text=text)
+    out = Text(text, findings)
     term = terminal()
-    # the pagers' literal markers are C-speed substring probes; the regex runs only on a hit
-    if any(marker in text for marker in term.pager_markers):
+    if _probe(text, term.pager_probes, term.pager_markers):
         _strip_pager(out, source, term)
-        out.text = "\n".join(lines) + "\n"
-    # the echoed prompt line of the command, if any (only at the top)
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        m = term.prompt_line.match(line)
-        if m and term.looks_like_command(m.group("command")):
-            out.command = m.group("command").strip()
-            at = sum(len(x) + 1 for x in lines[:i])
-            out.text = out.text[:at] + out.text[at + len(line) :]
-            lines[i] = ""
-            if "|" in out.command:
-                out.filtered = True
-                findings.append(
-                    FilteredOutput.make(
-                        f"output of `{out.command}` is filtered: it is incomplete by design",
-                        loc(source, i + 1),
-                    )
-                )
-        break
+    if _probe(text, term.console_probes, term.console_markers):
+        _strip_console(out, source, term)
+    if "=~=~=" in text[:400]:
+        lines = out.lines
+        for i, line in enumerate(lines[:3]):
+            if LOG_HEADER.match(line):
+                lines[i] = ""
+                out.set_lines(lines)
+    _strip_session_end(out, term)
+    _echoed_prompt(out, source, term)
     return out
+
+
+def _probe(text: str, probes: tuple[str, ...], markers: tuple[str, ...]) -> bool:
+    """A marker is in ``text``: a one-character probe first (a C scan ~10x cheaper than a
+    multi-character search), the marker itself only when the probe hits."""
+    return any(p in text for p in probes) and any(m in text for m in markers)
+
+
+def _echoed_prompt(out: Text, source: str, term: Terminal) -> None:
+    """The echoed prompt line of the command, if the first line with text is one."""
+    text = out.text
+    idx = len(text) - len(text.lstrip())
+    if idx >= len(text):
+        return
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    m = term.prompt_line.match(line)
+    if not (m and term.looks_like_command(m.group("command"))):
+        return
+    out.command = m.group("command").strip()
+    lineno = text.count("\n", 0, start) + 1
+    out.blank(start, end)
+    if "|" in out.command:
+        out.filtered = True
+        out.findings.append(
+            FilteredOutput.make(
+                f"output of `{out.command}` is filtered: it is incomplete by design",
+                loc(source, lineno),
+            )
+        )
+
+
+_CR_RUN = re.compile(r"\r+\n")
+
+
+def _line_ends(text: str) -> str:
+    """CRLF (and CR CR LF) → LF; bare CRs: line ends when the text has no LF at all (classic
+    Mac), else a terminal redraw inside a line: each visible piece becomes a line of its own
+    (an erased pager prompt or blank overdraw leaves nothing; nothing printed is lost)."""
+    text = _CR_RUN.sub("\n", text)
+    if "\r" not in text:
+        return text
+    if "\n" not in text:
+        return text.replace("\r", "\n")
+    return "\n".join(_after_cr(x) if "\r" in x else x for x in text.split("\n"))
+
+
+def _after_cr(line: str) -> str:
+    term = terminal()
+    parts = [p for p in line.split("\r") if p.strip() and term.strip_pagers(p, "").strip()]
+    return "\n".join(parts)
+
+
+def _strip_console(out: Text, source: str, term: Terminal) -> None:
+    """Blank console messages (a prompt before one included); one note for all of them."""
+    lines = out.lines
+    markers = term.console_markers
+    first = 0
+    count = 0
+    for i, line in enumerate(lines):
+        if any(m in line for m in markers) and term.console_message.fullmatch(line.strip()):
+            lines[i] = ""
+            count += 1
+            first = first or i + 1
+    if count:
+        out.findings.append(
+            ConsoleMessageInOutput.make(
+                f"{count} console message line(s) (switch log) skipped",
+                loc(source, first),
+            )
+        )
+        out.set_lines(lines)
+
+
+def _strip_session_end(out: Text, term: Terminal) -> None:
+    """Blank what follows the output at its end (prompts, exit, goodbyes); mark it ended."""
+    text = out.text
+    end = len(text.rstrip())
+    first = len(text) - len(text.lstrip())
+    while end > first:
+        start = text.rfind("\n", 0, end) + 1
+        s = text[start:end].strip()
+        if not (term.bare_prompt.fullmatch(s) or SESSION_END.fullmatch(s)):
+            m = term.prompt_line.match(text[start:end])
+            cmd = m.group("command").strip() if m else ""
+            if start <= first or not (term.looks_like_command(cmd) or SESSION_END.fullmatch(cmd)):
+                break
+        text = text[:start] + text[end:]
+        out.ended = True
+        end = len(text[:start].rstrip())
+    if out.ended:
+        out.text = text
+        out._lines = None
+
+
+def _first_content(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if line.strip():
+            return i
+    return -1
 
 
 def _looks_like_command(cmd: str) -> bool:
     return terminal().looks_like_command(cmd)
-
-
-def _after_cr(line: str) -> str:
-    parts = [p for p in line.split("\r")]
-    for p in reversed(parts):
-        if p.strip():
-            return p
-    return ""
 
 
 def _apply_backspaces(line: str) -> str:
@@ -168,6 +279,7 @@ def _strip_pager(out: Text, source: str, term: Terminal) -> None:
                 out.findings.append(
                     TruncatedOutput.make("output stops at a pager prompt", loc(source, i + 1))
                 )
+    out.set_lines(lines)
 
 
 def is_error_line(line: str) -> bool:

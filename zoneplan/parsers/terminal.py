@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..packs import VendorPack, VendorPackError, all_packs, vendors_dir
 
-__all__ = ["Terminal", "terminal", "shell_prompt"]
+__all__ = ["Terminal", "terminal", "shell_prompt", "SESSION_END", "LOG_HEADER"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Terminal:
     pager_quits: tuple[str, ...]
     #: a literal every pager prompt contains: a C-speed ``in`` test before the regex
     pager_markers: tuple[str, ...]
+    #: one character of each pager marker (a cheaper test before the marker's)
+    pager_probes: tuple[str, ...]
     #: a whole line the switch prints instead of a refused command's output (multi-line mode)
     rejection: re.Pattern[str]
     #: matched at the start of a stripped, lower-cased line: a switch's error message
@@ -42,6 +44,13 @@ class Terminal:
     harmless_filters: frozenset[str]
     #: wrappers that run a command in a logical switch (groups ``fid`` and ``command``)
     contexts: tuple[re.Pattern[str], ...]
+    #: a whole line that is only a prompt (``sw1:admin>``, ``MDS-1#``, ``sw(config)# ``)
+    bare_prompt: re.Pattern[str]
+    #: a console message line (RASlog, syslog), possibly after a prompt (``fullmatch``)
+    console_message: re.Pattern[str]
+    #: a literal every console message contains: a C-speed ``in`` test before the regex
+    console_markers: tuple[str, ...]
+    console_probes: tuple[str, ...]
 
     def host(self, m: re.Match[str]) -> str | None:
         """The switch name a ``prompt_line`` match carries, if any."""
@@ -106,6 +115,28 @@ class Terminal:
         return self.pager_quits[int(name[1:])]
 
 
+#: lines that end a terminal session, whatever the switch: the shell's ``exit``/``logout``, the
+#: ssh and telnet clients' goodbyes (OpenSSH ``Connection to HOST closed.``, telnet
+#: ``Connection closed by foreign host.``)
+SESSION_END = re.compile(
+    r"(?:exit|logout|quit|Connection to \S+ closed(?: by remote host)?\.?|"
+    r"Connection closed by foreign host\.?)",
+    re.IGNORECASE,
+)
+#: the header line PuTTY writes at the top of a session log ("Logging" settings, "All session
+#: output"): ``=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2013.04.30 11:21:39 =~=~=~=~=~=~=~=~=~=~=~=``
+#: (ttrnecka/brocadesan test/outputs/putty.log)
+LOG_HEADER = re.compile(r"=~=~=~.*PuTTY log .*")
+
+
+def _probe(marker: str) -> str:
+    """The character of a marker least likely in ordinary output (punctuation before letters)."""
+    for ch in marker:
+        if not ch.isalnum() and not ch.isspace():
+            return ch
+    return marker[0]
+
+
 #: characters searched on each side of a pager marker (pager prompts are one short line)
 _PAGER_WINDOW = 256
 
@@ -133,6 +164,11 @@ def _compile(root: Path) -> Terminal:
     packs = all_packs()
     clis = [p.commands.cli for p in packs]
     prompts = [f"(?:{_prompt(p, f'h{i}')})" for i, p in enumerate(packs)]
+    bare = [
+        f"(?:(?:{p.commands.cli.prompt.host})?{p.commands.cli.prompt.qualifiers}"
+        f"{p.commands.cli.prompt.end})"
+        for p in packs
+    ]
     pagers = [pg for c in clis for pg in c.pagers]
     pager_alt = "|".join(f"(?P<p{i}>{pg.prompt})" for i, pg in enumerate(pagers)) or "(?!)"
     abbreviations: dict[str, str] = {}
@@ -145,12 +181,13 @@ def _compile(root: Path) -> Terminal:
                 )
     return Terminal(
         prompt_line=re.compile(
-            rf"^(?:{'|'.join(prompts) or '(?!)'}) ?(?P<command>\S[^\n]*)$", re.MULTILINE
+            rf"^(?:{'|'.join(prompts) or '(?!)'})[ \t]*(?P<command>\S[^\n]*)$", re.MULTILINE
         ),
         pager=re.compile(rf"\s*(?:{pager_alt})\s*"),
         pager_at_end=re.compile(rf"(?:{pager_alt})\s*$"),
         pager_quits=tuple(pg.quit for pg in pagers),
         pager_markers=tuple(sorted({pg.marker for pg in pagers})),
+        pager_probes=tuple(sorted({_probe(pg.marker) for pg in pagers})),
         rejection=re.compile(
             rf"^(?:{_alternation([r for c in clis for r in c.rejections])})$", re.MULTILINE
         ),
@@ -159,6 +196,13 @@ def _compile(root: Path) -> Terminal:
         abbreviations=abbreviations,
         harmless_filters=frozenset(f.lower() for c in clis for f in c.harmless_filters),
         contexts=tuple(re.compile(c.context) for c in clis if c.context),
+        bare_prompt=re.compile(rf"(?:{'|'.join(bare) or '(?!)'})[ \t]*"),
+        console_message=re.compile(
+            rf"(?:(?:{'|'.join(bare) or '(?!)'})[ \t]*)?"
+            rf"(?:{_alternation([m.pattern for c in clis for m in c.console_messages])})"
+        ),
+        console_markers=tuple(sorted({m.marker for c in clis for m in c.console_messages})),
+        console_probes=tuple(sorted({_probe(m.marker) for c in clis for m in c.console_messages})),
     )
 
 

@@ -211,7 +211,7 @@ def build_physical(inv: Inventory) -> Physical:
     for kind, name, adapter, port, path in ports:
         ref = f"{name}/{adapter}/{port.name}"
         a = End(kind, name, adapter, port.name, device_place.get(name, Place(None)))
-        if port.switch is not None and port.port is not None:
+        if port.switch is not None and port.port is not None and not port.npiv:
             b = End(
                 "switch", port.switch, "", port.port, switch_place.get(port.switch, Place(None))
             )

@@ -161,6 +161,11 @@ class Plan(_Plan):
 
     inventory: str
     inventory_hash: str = Field(description="sha256 (first 16 hex) of the canonical inventory")
+    inventory_file: str | None = Field(
+        None,
+        description="the inventory file, relative to the folder plan.json is written to (or "
+        "absolute): zoneplan apply reads it there unless --inventory says otherwise",
+    )
     zoneplan_version: str
     strategy: str = Field(description="requested strategy (policy or --strategy)")
     fabrics: list[FabricPlan] = Field(default_factory=list)

@@ -24,7 +24,8 @@ ZP501-ZP549    ``zoning``          the zoning plan (checks: ``zoneplan.plan.chec
 ZP550-ZP599    ``change``          the change against the fabric as observed (day 2)     plan
 ZP6xx          ``audit``           plan against observed state                          audit
 ZP7xx          ``transport``       live transports: SSH, SNMP                           live
-ZP8xx          ``hostverify``      a client's multipath state against its zoned paths   host
+ZP801-ZP849    ``hostverify``      a client's multipath state against its zoned paths   host
+ZP850-ZP869    ``apply``           ``zoneplan apply``: a change pushed to live switches live
 ZP9xx          ``physical``        racks, units, patch panels, media reach, lengths     inventory
 =============  ==================  ===================================================  ==========
 

@@ -918,6 +918,33 @@ class PortVsanDrift(_Audit):
     severity = Severity.ERROR
 
 
+class DefinedZoningDangling(_Audit):
+    """The defined configuration names a zone, or a zone an alias, that does not exist.
+
+    Why:
+        ``cfgenable`` (``zoneset activate``) of a config naming a missing zone fails or
+        activates less than it says; a zone naming a missing alias zones nobody through that
+        alias. Both are left over from a deletion, and the next change that enables the config
+        stumbles on them.
+    Fix:
+        Remove the name from the config or zone (``cfgremove`` / ``zoneremove``; NX-OS ``no
+        member``), or create what it names.
+    """
+
+    code = "ZP624"
+    name = "defined-zoning-dangling"
+    severity = Severity.WARNING
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED.replace(f"\t\t{_Z1}; {_Z2}\n", f"\t\t{_Z1}; {_Z2}; z_gone\n", 1)
+            + LOGGED_IN
+        },
+        inventory=False,
+        caption="The defined cfg lists z_gone, which no zone: line defines.",
+    )
+    passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, inventory=False)
+
+
 RULES = (
     ZoneMissing,
     UnexpectedZone,
@@ -942,4 +969,5 @@ RULES = (
     HbaReplaced,
     PlanOutOfDate,
     ZoningCopiesDiffer,
+    DefinedZoningDangling,
 )

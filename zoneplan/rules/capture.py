@@ -41,6 +41,28 @@ _FLOGI = """
     """
 
 
+#: a FOS 7 ``switchshow`` whose first port row a terminal 80 columns wide wrapped (the layout
+#: of ttrnecka/brocadesan switch_2; the row is 88 characters)
+_SWITCHSHOW_WRAPPED = """
+    switchName:	sw-a1
+    switchType:	109.1
+    switchState:	Online
+    switchMode:	Native
+    switchRole:	Principal
+    switchDomain:	1
+    switchId:	fffc01
+    switchWwn:	10:00:00:05:33:aa:bb:cc
+    zoning:		ON (cfg_A)
+    switchBeacon:	OFF
+
+    Index Port Address Media Speed       State   Proto
+    ==================================================
+       0    0   010000   id    N8       Online      FC  F-Port          21:00:00:24:
+    ff:0c:58:37
+       1    1   010100   id    N8       No_Light    FC
+    """
+
+
 def _prompted(prompt: str, text: str) -> str:
     """A terminal log: the prompt line, then the output."""
     return prompt + "\n" + textwrap.dedent(text).strip("\n") + "\n"
@@ -732,6 +754,63 @@ class CollectWasPartial(_CaptureRule):
     )
 
 
+class ConsoleMessageInOutput(_CaptureRule):
+    """A switch log message (RASlog, syslog) was printed into the captured output; skipped.
+
+    Why:
+        Switches print log messages into an open session, between rows or glued after a prompt
+        (``sw1:admin> 2014/07/29-03:00:53, [SNMP-1008], ...``); read as output, such a line
+        would be an unknown row, or worse, end a member list early.
+    Fix:
+        Nothing to do: the lines are skipped. Check the message itself if it matters; capture
+        with terminal logging off (``terminal no monitor`` on NX-OS) next time.
+    """
+
+    code = "ZP045"
+    name = "console-message-in-output"
+    severity = Severity.INFO
+    fails = Capture(
+        {
+            "mds-b1/show_flogi_database.txt": _FLOGI.replace(
+                "    Total",
+                "    2010 Sep 30 04:09:11 mds-b1 %PORT-5-IF_UP: %$VSAN 20%$ Interface fc1/2 "
+                "is up in mode F\n    Total",
+            )
+        },
+        caption="A syslog line between the rows and the trailer of show flogi database.",
+    )
+    passes = Capture({"mds-b1/show_flogi_database.txt": _FLOGI})
+
+
+class WrappedLineRejoined(_CaptureRule):
+    """A line the capturing terminal had wrapped was joined back to the line it continues.
+
+    Why:
+        A terminal 80 columns wide breaks long rows (a director's ``switchshow`` E-Port row is
+        over 100 characters) with no marker; read line by line, the device WWPN of the row
+        would be lost and the continuation would be an unknown row.
+    Fix:
+        Nothing to do; widen the terminal (or use ``zoneplan collect``) for the next capture.
+    """
+
+    code = "ZP046"
+    name = "wrapped-line-rejoined"
+    severity = Severity.INFO
+    fails = Capture(
+        {"sw-a1.txt": _prompted("sw-a1:admin> switchshow", _SWITCHSHOW_WRAPPED)},
+        caption="An F-Port row whose WWPN the 80-column terminal broke onto the next line.",
+    )
+    passes = Capture(
+        {
+            "sw-a1.txt": _prompted(
+                "sw-a1:admin> switchshow",
+                _SWITCHSHOW_WRAPPED.replace("21:00:00:24:\n    ff:", "21:00:00:24:ff:"),
+            )
+        },
+        caption="The same row on one line.",
+    )
+
+
 RULES = (
     UnreadableCapture,
     TruncatedOutput,
@@ -758,4 +837,6 @@ RULES = (
     CaptureTreeTooLarge,
     SameSwitchTwice,
     CollectWasPartial,
+    ConsoleMessageInOutput,
+    WrappedLineRejoined,
 )

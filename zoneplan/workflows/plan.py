@@ -12,6 +12,7 @@ anything is written. :func:`write_plan` writes the artefacts with :mod:`zoneplan
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal, Sequence
@@ -121,6 +122,8 @@ def plan_inventory(
         run.findings, run.suppressed = finish_findings(
             run.findings, validation.topology, scopes=scopes
         )
+    if run.plan is not None:
+        run.plan.inventory_file = inventory_file(inventory, out)
     return run
 
 
@@ -219,6 +222,24 @@ def _compute_changes(
             run.blocked.append(fp.name)
         run.changes[fp.name] = result.change
     run.plan.changes = [run.changes[fp.name] for fp in run.plan.fabrics if fp.name in run.changes]
+
+
+def inventory_file(inventory: str | Path | None, out: str | Path | None) -> str | None:
+    """Where plan.json says its inventory is: relative to the plan's folder when both lie on
+    one tree (the change folder and the inventory move together), else absolute."""
+    if inventory is None:
+        return None
+    path = Path(inventory).resolve()
+    if out is None:
+        return str(path)
+    folder = Path(out).resolve()
+    try:
+        common = Path(os.path.commonpath([path, folder]))
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    if common == Path(common.anchor):  # nothing in common but the root
+        return str(path)
+    return os.path.relpath(path, folder)
 
 
 def greenfield_changes(plan: Plan, topology: Topology) -> dict[str, FabricChange]:
