@@ -253,10 +253,8 @@ def _differing(obs: FabricObservation) -> list[CopyDiff]:
 
 
 def _full_distributed(obs: FabricObservation, *switches: str) -> bool:
-    status = {sw: z.status for sw, z in obs.copies}
-    return all(
-        status.get(sw) is None or (status[sw].distribute or "full") == "full" for sw in switches
-    )
+    distribute = {sw: z.status.distribute if z.status else None for sw, z in obs.copies}
+    return all((distribute.get(sw) or "full") == "full" for sw in switches)
 
 
 def _same(a: ZoneDb, b: ZoneDb) -> bool:

@@ -327,8 +327,8 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             sw, _, port = getattr(isl, side).partition(":")
             node = attach(sw, port, "", ("isls", ii, side), f"ISL {isl.a} - {isl.b}")
             ends.append((node, sw, port))
-        if ends[0][0] and ends[1][0]:
-            (na, sa, pa), (nb, sb, pb) = ends
+        (na, sa, pa), (nb, sb, pb) = ends
+        if na and nb:
             topo.attached[(sa, pa)][-1] = f"{sb}:{pb}"
             topo.attached[(sb, pb)][-1] = f"{sa}:{pa}"
             g.add_edge(na, nb, kind="isl", cable=_cable_id(isl.cable))
