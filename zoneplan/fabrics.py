@@ -253,6 +253,10 @@ def _differing(obs: FabricObservation) -> list[CopyDiff]:
 
 
 def _full_distributed(obs: FabricObservation, *switches: str) -> bool:
+    # NX-OS distributes only the active zone set unless `zoneset distribute full vsan N`:
+    # Cisco MDS 9000 Fabric Manager Configuration Guide 3.4, "Zone Set Distribution"
+    # (cisco.com/en/US/docs/storage/san_switches/mds9000/sw/rel_3_x/configuration/guides/
+    # fm_3_4_x/zone.html). A Brocade fabric's defined configuration is fabric-wide (no status).
     distribute = {sw: z.status.distribute if z.status else None for sw, z in obs.copies}
     return all((distribute.get(sw) or "full") == "full" for sw in switches)
 
