@@ -169,3 +169,17 @@ def test_one_switchs_outputs_never_change_anothers_shared_zoning(tmp_path):
     one, two = (states[s].zoning[10].defined for s in ("mds-a1", "mds-a2"))
     assert set(one.zones) == {"z1"}
     assert set(two.zones) == {"z1", "z9"}
+
+
+def test_reads_sharing_a_cache_parse_a_fabrics_zoning_once(tmp_path):
+    # a live read parses each switch's capture as it arrives (one read_captures call per
+    # switch); with the run's cache the switches share one parsed copy of the zoning
+    from zoneplan.parsers.capture import ParseCache
+
+    root = _collect(tmp_path, {f"sw{i}": _cfgshow() for i in (1, 2)})
+    cache = ParseCache()
+    one, _ = read_captures([root / "sw1" / "cfgshow.txt"], cache=cache)
+    two, _ = read_captures([root / "sw2" / "cfgshow.txt"], cache=cache)
+    assert one["sw1"].zoning[0].defined is two["sw2"].zoning[0].defined
+    alone, _ = read_captures([root / "sw2" / "cfgshow.txt"])
+    assert alone["sw2"].zoning[0].defined is not one["sw1"].zoning[0].defined

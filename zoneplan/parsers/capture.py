@@ -61,7 +61,7 @@ from .snmpwalk import MAGIC as SNMP_MAGIC
 from .snmpwalk import is_snmp_walk, read_snmp_walks
 from .terminal import terminal
 
-__all__ = ["read_captures", "read_capture_text", "FEEDS", "Section"]
+__all__ = ["read_captures", "read_capture_text", "FEEDS", "ParseCache", "Section"]
 
 CAPTURE_SUFFIXES = (".txt", ".log", ".out", ".cfg", ".text")
 
@@ -84,8 +84,13 @@ class Section:
 
 def read_captures(
     paths: Iterable[str | Path],
+    *,
+    cache: ParseCache | None = None,
 ) -> tuple[dict[str, SwitchState], list[Finding]]:
     """Read capture files and folders; return ``{switch name: SwitchState}`` and findings.
+
+    ``cache``: outputs already parsed by earlier calls (a live read parses each switch's
+    capture as it arrives; the fabric's zoning, which every switch prints, is parsed once).
 
     How a capture tree is read (the limits are findings, never a hang or MemoryError):
 
@@ -118,7 +123,7 @@ def read_captures(
         del text
         _keep_one_copy(sections, start, copies)
     copies.clear()  # the sections hold what is needed, and drop each text once parsed
-    states = _build(sections, findings)
+    states = _build(sections, findings, cache)
     _merge_snmp(walks, states, findings)
     _honour_manifests(states, partial, findings)
     return states, findings
@@ -514,7 +519,7 @@ SHARED_FEEDS = frozenset(
 
 
 @dataclass(slots=True)
-class _Shared:
+class ParseCache:
     """The outputs parsed in one read, by their text, and the zoning databases merged from
     them: feeds never change a parsed result or a database in place, they build a new one
     (once per distinct pair of inputs), so that sharing them between switches is safe."""
@@ -535,10 +540,10 @@ class _Ctx:
     match: Match
     source: str
     findings: list[Finding]
-    shared: _Shared = field(default_factory=_Shared)
+    shared: ParseCache = field(default_factory=ParseCache)
 
 
-def _parse(sec: Section, shared: _Shared) -> tuple[Any, list[Finding]]:
+def _parse(sec: Section, shared: ParseCache) -> tuple[Any, list[Finding]]:
     """The section's parsed output and findings (located in its file); an output of the
     fabric's zoning already parsed from another file (same command, same text) is reused."""
     assert sec.match is not None
@@ -563,13 +568,15 @@ def _moved(f: Finding, old: str, new: str) -> Finding:
     return f.with_location(Location(new, loc.line, loc.col))
 
 
-def _build(sections: list[Section], findings: list[Finding]) -> dict[str, SwitchState]:
+def _build(
+    sections: list[Section], findings: list[Finding], cache: ParseCache | None = None
+) -> dict[str, SwitchState]:
     # a group is a switch name *in one folder*: two folders naming the same switch are two
     # captures of it, never merged (ZP043)
     groups: dict[tuple[str, str], list[tuple[Section, Any]]] = {}  # (switch, folder) -> outputs
     damaged: set[Section] = set()
     named: dict[tuple[str, str], bool] = {}
-    shared = _Shared()
+    shared = cache if cache is not None else ParseCache()
     for sec in sections:
         assert sec.match is not None
         try:
