@@ -16,7 +16,9 @@ from typing import Any, Callable, Mapping
 
 from ..findings import Finding
 from ..observed import (
+    FABRIC_KEY,
     DeviceAliasStatus,
+    Isl,
     Login,
     Port,
     SwitchState,
@@ -32,6 +34,7 @@ from ..rules.capture import (
     EmptyOutput,
     InvalidMember,
     TruncatedOutput,
+    WrappedLineRejoined,
 )
 from .common import (
     after,
@@ -73,6 +76,7 @@ __all__ = [
     "parse_show_vsan_membership",
     "parse_show_running_config",
     "parse_show_switchname",
+    "parse_show_topology",
 ]
 
 _TAGS = {"init": "init", "initiator": "init", "target": "target", "both": "both"}
@@ -1761,6 +1765,139 @@ def parse_show_interface_description(
     return out, findings
 
 
+# --------------------------------------------------------------------------- topology
+
+#: ``FC Topology for VSAN 10 :`` opens each VSAN's table (Cisco-SAN/mdssdk
+#: mdssdk/parsers/switch/show_topology.py matches ``^FC Topology for VSAN ([0-9]+) :``)
+_TOPOLOGY_VSAN = re.compile(r"FC Topology for VSAN\s+(\d+)\s*:?")
+#: the peer domain as NX-OS prints it, hex with the decimal in brackets: ``0xe7(231)``
+#: (mdssdk show_topology.py; the MDS NX-API reference's ``show topology`` JSON
+#: ``"peer_domain": "0xaa(170)"``, developer.cisco.com/docs/mds-9000-nx-api-reference/topology)
+_PEER_DOMAIN = re.compile(r"0x([0-9a-fA-F]{1,2})(?:\((\d{1,3})\))?")
+#: an interface name: fc1/7, fc13/19, port-channel47, san-port-channel5, fcip1, vfc3
+_INTERFACE = re.compile(r"[A-Za-z][A-Za-z\-]*\d+(?:/\d+){0,2}")
+#: ``10.126.94.175(sw175-Luke-18slot)``: the address, then the name in brackets since the
+#: column became ``Peer IP Address(Switch Name)``; older releases print the address alone
+_PEER_ADDRESS = re.compile(r"([0-9A-Fa-f.:]+)(?:\((\S*)\))?")
+
+
+def _topology_row(s: str, vsan: int) -> Isl | None:
+    """One ``Interface  Peer Domain  Peer Interface  Peer IP Address(Switch Name)`` row."""
+    words = s.split()
+    if len(words) not in (3, 4):
+        return None
+    iface, dom, peer = words[0], words[1], words[2]
+    m = _PEER_DOMAIN.fullmatch(dom)
+    if m is None or not _INTERFACE.fullmatch(iface) or not _INTERFACE.fullmatch(peer):
+        return None
+    domain = int(m.group(1), 16)
+    if m.group(2) is not None and int(m.group(2)) != domain:
+        return None  # the two spellings of the domain disagree: garbled
+    isl = Isl(iface, peer, domain, None, "", vsan=vsan)
+    if len(words) == 4:
+        a = _PEER_ADDRESS.fullmatch(words[3])
+        if a is None:
+            return None
+        isl.remote_ip = a.group(1)
+        isl.remote_name = a.group(2) or ""
+    return isl
+
+
+def _topology_head(s: str) -> bool:
+    """A VSAN header, a dashed rule or the column head of a ``show topology`` table."""
+    return (
+        s.startswith("FC Topology")
+        or (s.startswith("Interface") and "Peer" in s)
+        or set(s) == {"-"}
+    )
+
+
+def _rejoin_row(raw: str, rest: str, vsan: int) -> Isl | None:
+    """A row the capturing terminal wrapped, joined back: the break falls anywhere (inside a
+    word or at a space a saved log may have trimmed), so the pieces join as they are first,
+    then with a space."""
+    if not rest.strip() or _topology_head(rest.strip()) or _topology_row(rest, vsan):
+        return None
+    return _topology_row(raw + rest, vsan) or _topology_row(raw.rstrip() + " " + rest, vsan)
+
+
+@gc_paused
+def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
+    """``show topology [vsan N]``: the ISLs of each VSAN, one table per VSAN under ``FC
+    Topology for VSAN N :``, columns Interface / Peer Domain / Peer Interface / Peer IP
+    Address(Switch Name); a VSAN without ISLs has its head and no rows; a switch without
+    ISLs prints nothing (formats: Cisco-SAN/mdssdk mdssdk/parsers/switch/show_topology.py
+    and its sample output, which also shows port-channel rows and several VSANs; the MDS 9000
+    NX-API reference ``show topology``; the address-only column of older releases).
+
+    A row the terminal wrapped is joined back (ZP046); a row cut at the end of the output,
+    or a VSAN header without its table, is ZP021; a garbled row ZP025.
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: list[Isl] = []
+    lines = t.lines
+    vsan = FABRIC_KEY
+    if t.command:  # ``show topology vsan 10`` echoed: rows before any header are VSAN 10
+        vsan = to_int(word_after(t.command.split(), "vsan")) or FABRIC_KEY
+    head = head_at = rows = 0  # the current VSAN's table: head lines seen, rows read
+    wrapped = first_wrap = 0
+    last = len(lines)
+    while last and not lines[last - 1].strip():
+        last -= 1
+    i = 0
+    while i < last:
+        raw = lines[i]
+        i += 1
+        s = raw.strip()
+        if not s:
+            continue
+        m = _TOPOLOGY_VSAN.fullmatch(s)
+        if m is not None:
+            vsan, head, head_at, rows = int(m.group(1)), 1, i, 0
+            continue
+        if _topology_head(s):
+            head += 1
+            continue
+        joined = _rejoin_row(raw, lines[i], vsan) if i < last else None
+        if joined is not None:
+            out.append(joined)
+            rows += 1
+            wrapped += 1
+            first_wrap = first_wrap or i
+            i += 1
+            continue
+        isl = _topology_row(s, vsan)
+        if isl is not None:
+            out.append(isl)
+            rows += 1
+        elif i == last and not t.ended and (len(s.split()) < 4 or s.count("(") > s.count(")")):
+            findings.append(
+                TruncatedOutput.make(
+                    f"show topology output ends inside a row: {s[:80]!r}", loc(source, i)
+                )
+            )
+        else:
+            other_line(raw, i, source, findings, "show topology")
+    if 0 < head < 4 and not rows and not t.ended:
+        # the output stops after a VSAN header, inside its table's head
+        findings.append(
+            TruncatedOutput.make(
+                f"show topology output ends in the head of VSAN {vsan}'s table",
+                loc(source, head_at),
+            )
+        )
+    if wrapped:
+        findings.append(
+            WrappedLineRejoined.make(
+                f"{wrapped} row(s) the terminal wrapped joined back to the line before "
+                "(a narrow terminal: widen it for the next capture)",
+                loc(source, first_wrap),
+            )
+        )
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_zoneset_active": parse_show_zoneset_active,
@@ -1780,4 +1917,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_switchname": parse_show_switchname,
     "show_version": parse_show_version,
     "show_interface_description": parse_show_interface_description,
+    "show_topology": parse_show_topology,
 }
