@@ -1812,13 +1812,23 @@ def _topology_head(s: str) -> bool:
     )
 
 
-def _rejoin_row(raw: str, rest: str, vsan: int) -> Isl | None:
-    """A row the capturing terminal wrapped, joined back: the break falls anywhere (inside a
-    word or at a space a saved log may have trimmed), so the pieces join as they are first,
-    then with a space."""
-    if not rest.strip() or _topology_head(rest.strip()) or _topology_row(rest, vsan):
-        return None
-    return _topology_row(raw + rest, vsan) or _topology_row(raw.rstrip() + " " + rest, vsan)
+def _fragment(s: str, vsan: int) -> bool:
+    """A line that can only be the rest of a row the terminal wrapped."""
+    return bool(s) and not _topology_head(s) and _topology_row(s, vsan) is None
+
+
+def _rejoin_row(raw: str, rest: list[str], vsan: int) -> tuple[Isl, int] | None:
+    """A row the capturing terminal wrapped, joined back with as many of the following
+    fragments ``rest`` as make it whole (the most first): the break falls anywhere, inside a
+    word or at a space a saved log may have trimmed, so the pieces join as they are, else
+    with a space."""
+    for n in range(len(rest), 0, -1):
+        got = _topology_row("".join([raw, *rest[:n]]), vsan) or _topology_row(
+            " ".join([raw.rstrip(), *(r.strip() for r in rest[:n])]), vsan
+        )
+        if got is not None:
+            return got, n
+    return None
 
 
 @gc_paused
@@ -1840,7 +1850,10 @@ def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding
     vsan = FABRIC_KEY
     if t.command:  # ``show topology vsan 10`` echoed: rows before any header are VSAN 10
         vsan = to_int(word_after(t.command.split(), "vsan")) or FABRIC_KEY
-    head = head_at = rows = 0  # the current VSAN's table: head lines seen, rows read
+    # where in a VSAN's table: 0 before any header, 1 after ``FC Topology for VSAN N``, 2 in
+    # the column head (a narrow terminal wraps it too), 3 under the rule that closes it
+    phase = head_at = rows = 0
+    named = False  # the column head is ``Peer IP Address(Switch Name)``: rows end in a name
     wrapped = first_wrap = 0
     last = len(lines)
     while last and not lines[last - 1].strip():
@@ -1854,24 +1867,42 @@ def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding
             continue
         m = _TOPOLOGY_VSAN.fullmatch(s)
         if m is not None:
-            vsan, head, head_at, rows = int(m.group(1)), 1, i, 0
+            vsan, phase, head_at, rows = int(m.group(1)), 1, i, 0
             continue
-        if _topology_head(s):
-            head += 1
+        if set(s) == {"-"}:
+            phase = 3 if phase == 2 else phase
             continue
-        joined = _rejoin_row(raw, lines[i], vsan) if i < last else None
+        if s.startswith("Interface") and "Peer" in s:
+            phase, named = 2, "Switch Name" in s
+            continue
+        rest: list[str] = []
+        while (
+            i + len(rest) < last and len(rest) < 4 and _fragment(lines[i + len(rest)].strip(), vsan)
+        ):
+            rest.append(lines[i + len(rest)])
+        joined = _rejoin_row(raw, rest, vsan) if rest else None
         if joined is not None:
-            out.append(joined)
+            out.append(joined[0])
             rows += 1
             wrapped += 1
             first_wrap = first_wrap or i
-            i += 1
+            i += joined[1]
+            phase = 3
             continue
         isl = _topology_row(s, vsan)
-        if isl is not None:
+        words = s.split()
+        at_end = i == last and not t.ended  # the last line, no prompt after it: maybe cut
+        whole = len(words) == 4 and (not named or words[3].endswith(")"))
+        if isl is not None and (whole or not at_end):
             out.append(isl)
             rows += 1
-        elif i == last and not t.ended and (len(s.split()) < 4 or s.count("(") > s.count(")")):
+            phase = 3
+            continue
+        if phase == 2 and isl is None:
+            continue  # the rest of a column head the terminal wrapped
+        if at_end:
+            # a row short of its last column (the name in brackets): its peer port or
+            # address may be cut too, so it is not read
             findings.append(
                 TruncatedOutput.make(
                     f"show topology output ends inside a row: {s[:80]!r}", loc(source, i)
@@ -1879,7 +1910,7 @@ def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding
             )
         else:
             other_line(raw, i, source, findings, "show topology")
-    if 0 < head < 4 and not rows and not t.ended:
+    if phase in (1, 2) and not rows and not t.ended:
         # the output stops after a VSAN header, inside its table's head
         findings.append(
             TruncatedOutput.make(
