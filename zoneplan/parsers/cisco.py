@@ -1778,6 +1778,8 @@ _PEER_DOMAIN = re.compile(r"0x([0-9a-fA-F]{1,2})(?:\((\d{1,3})\))?")
 _INTERFACE = re.compile(r"[A-Za-z][A-Za-z\-]*\d+(?:/\d+){0,2}")
 #: ``10.126.94.175(sw175-Luke-18slot)``: the address, then the name in brackets since the
 #: column became ``Peer IP Address(Switch Name)``; older releases print the address alone
+#: under ``Peer IP Address`` (a public switch-tips page quoting show topology beside the MDS
+#: 4.1 configuration guide, code index id 21211721238)
 _PEER_ADDRESS = re.compile(r"([0-9A-Fa-f.:]+)(?:\((\S*)\))?")
 
 
