@@ -128,6 +128,12 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
 
     nodes: list[tuple[SwitchState, int]] = []
     owner: dict[tuple, int] = {}
+    named = {
+        (st.vendor, isl.vsan, isl.remote_name)
+        for st in ordered
+        for isl in st.isls
+        if not isl.remote_wwn and isl.remote_name
+    }
     for st in ordered:
         for key in _keys(st):
             i = len(nodes)
@@ -136,12 +142,13 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
             sig = _signature(st, key)
             # an ISL the switch lists in this fabric (NX-OS show topology: per VSAN) that names
             # its neighbour without a WWN links the two by the neighbour's name
-            tokens: list[tuple] = [("name", st.vendor, key, st.name)]
-            tokens += [
+            tokens: list[tuple] = [
                 ("name", st.vendor, key, isl.remote_name)
                 for isl in st.isls
                 if isl.vsan == key and not isl.remote_wwn and isl.remote_name
             ]
+            if (st.vendor, key, st.name) in named:
+                tokens.append(("name", st.vendor, key, st.name))
             if key:
                 tokens.append(("vsan", st.vendor, key, sig))
             else:

@@ -346,7 +346,13 @@ def test_show_topology_links_vsan_switches_and_drafts_isls_by_domain_or_name():
     # by name: the domain unknown (no logins), the name in brackets
     m2.logins.clear()
     m1.isls[0].remote_name = "m2"
+    groups = fabric_groups([m1, m2, m3])
+    assert sorted(sorted(s.name for s in g.states) for g in groups) == [["m1", "m2"], ["m3"]]
     assert draft_inventory([m1, m2, m3])["isls"] == [{"a": "m1:fc1/7", "b": "m2:fc1/8"}]
+    # neither domain nor name: no link, no ISL drafted (two fabrics, as before)
+    m1.isls[0].remote_name, m1.isls[0].remote_domain = "", None
+    assert "isls" not in draft_inventory([m1, m2, m3])
+    assert len(fabric_groups([m1, m2, m3])) == 3
 
 
 def test_each_zone_in_effect_from_whichever_switch_holds_it():
