@@ -83,8 +83,15 @@ fuzz: venv
 	  --hypothesis-seed=$${FUZZ_SEED:-0} -o addopts="" | tail -n 3; \
 	echo "fuzz: $$(( $$($(BIN)/pytest tests/fuzz --co -q -o addopts="" | grep -c '::') * $${FUZZ_EXAMPLES:-2000} )) cases in $$(( $$(date +%s) - start )) s"
 
+# every benchmark, one after the other (tens of minutes on 2 vCPU; figures in docs/benchmarks.md):
+# first the commands a user runs, whole process and library (issue 18), then each component's
+# own. `make bench BENCHES=bench/bench_commands.py` runs one; BENCH_ARGS is passed to each.
+BENCHES ?= bench/bench_commands.py bench/bench_validate.py bench/bench_plan.py \
+           bench/bench_audit.py bench/bench_parsers.py bench/bench_live.py \
+           bench/bench_cabling.py bench/bench_hardening.py
+
 bench: venv
-	$(BIN)/python bench/bench_validate.py
+	@set -e; for b in $(BENCHES); do echo "== $$b"; $(BIN)/python $$b $(BENCH_ARGS); done
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis

@@ -13,13 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from .observed import Login, SwitchState, Transaction, ZoneDb, ZoneStatus
+from .observed import Login, SwitchState, Transaction, ZoneDb, ZoneStatus, Zoning
 from .packs import AuditNeeds, VendorPackError, pack_for
 
 if TYPE_CHECKING:
     from .topology import Topology
 
-__all__ = ["FabricGroup", "FabricObservation", "fabric_groups", "group_by_fabric"]
+__all__ = ["CopyDiff", "FabricGroup", "FabricObservation", "fabric_groups", "group_by_fabric"]
+
+
+@dataclass(frozen=True)
+class CopyDiff:
+    """A switch whose copy of the fabric's zoning differs from the copy the audit used.
+
+    Zoning is fabric-wide: every switch holds the same effective configuration (and, where
+    the full database is distributed, the same defined one). A switch holding another copy
+    sits in a segmented fabric, or its zoning did not merge, or a change is half done.
+    """
+
+    switch: str
+    used: str  #: the switch whose copy the audit compared
+    which: str  #: ``effective`` or ``defined``
+    detail: str  #: ``zones only here: …; zones differing: …``
 
 
 @dataclass
@@ -42,6 +57,10 @@ class FabricObservation:
     #: what an "in sync" verdict needs and the capture lacks (the packs' ``audit`` needs):
     #: ``"sw1: logins cut short"``, ``"device-alias database not captured"``
     unmet: list[str] = field(default_factory=list)
+    #: switches whose zoning differs from the copy used (complete copies only)
+    differing: list[CopyDiff] = field(default_factory=list)
+    #: (switch, its zoning) of every switch of the fabric, in the order read
+    copies: list[tuple[str, Zoning]] = field(default_factory=list, repr=False)
     _fabric_needs: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _fabric_met: set[str] = field(default_factory=set, repr=False)
 
@@ -245,7 +264,99 @@ def group_by_fabric(
         out[obs.fabric] = obs
         for need in sorted(set(obs._fabric_needs) - obs._fabric_met):
             obs.unmet.append(f"{need} not captured")
+        obs.differing = _differing(obs)
     return out
+
+
+def _differing(obs: FabricObservation) -> list[CopyDiff]:
+    """The switches whose complete copy of the zoning differs from the one used.
+
+    Copies read from the same text are one object (:mod:`zoneplan.parsers.capture` parses a
+    text once), so only copies from another text are compared, by content. Defined copies
+    are compared only where the zone server distributes its full database: a zone status
+    saying ``distribute: active only`` (the NX-OS default) keeps each switch's own.
+    """
+    out: list[CopyDiff] = []
+    seen: dict[int, dict] = {}
+    used = {"defined": obs.defined, "effective": obs.effective}
+    owner = {
+        which: next((sw for sw, z in obs.copies if getattr(z, which) is db), "")
+        for which, db in used.items()
+    }
+    for sw, z in obs.copies:
+        for which, ref in used.items():
+            db = getattr(z, which)
+            if db is None or ref is None or db is ref or not (db.complete and ref.complete):
+                continue
+            if which == "defined" and not _full_distributed(obs, sw, owner[which]):
+                continue
+            if _same(db, ref):
+                continue
+            detail = _difference(_content(db, seen), _content(ref, seen))
+            if detail:
+                out.append(CopyDiff(sw, owner[which], which, detail))
+    return out
+
+
+def _full_distributed(obs: FabricObservation, *switches: str) -> bool:
+    # NX-OS distributes only the active zone set unless `zoneset distribute full vsan N`:
+    # Cisco MDS 9000 Fabric Manager Configuration Guide 3.4, "Zone Set Distribution"
+    # (cisco.com/en/US/docs/storage/san_switches/mds9000/sw/rel_3_x/configuration/guides/
+    # fm_3_4_x/zone.html). A Brocade fabric's defined configuration is fabric-wide (no status).
+    distribute = {sw: z.status.distribute if z.status else None for sw, z in obs.copies}
+    return all((distribute.get(sw) or "full") == "full" for sw in switches)
+
+
+def _same(a: ZoneDb, b: ZoneDb) -> bool:
+    """True when two copies say the same in the same order (the usual case, checked with
+    the interpreter's own comparisons; :func:`_content` then decides the others)."""
+    if a.effective != b.effective or a.configs != b.configs or a.aliases != b.aliases:
+        return False
+    if a.zones.keys() != b.zones.keys():
+        return False
+    other = b.zones
+    for name, z in a.zones.items():
+        o = other[name]
+        if z.members != o.members or z.principals != o.principals or z.kind != o.kind:
+            return False
+    return True
+
+
+def _content(db: ZoneDb, seen: dict[int, dict]) -> dict:
+    """What a zoning database says, order and layout aside (memoised per database)."""
+    got = seen.get(id(db))
+    if got is None:
+        got = seen[id(db)] = {
+            "zones": {
+                n: (z.kind, frozenset(z.principals), frozenset(z.members))
+                for n, z in db.zones.items()
+            },
+            "aliases": {n: frozenset(m) for n, m in db.aliases.items()},
+            "configurations": {n: frozenset(m) for n, m in db.configs.items()},
+            "effective": db.effective,
+            "db": db,  # keeps id(db) unique while memoised
+        }
+    return got
+
+
+def _difference(mine: dict, ref: dict) -> str:
+    """``zones only here: a, b; zones differing: c`` (empty when the same)."""
+    parts = []
+    if mine["effective"] != ref["effective"]:
+        parts.append(f"configuration in effect {mine['effective'] or 'none'}")
+    for kind in ("zones", "aliases", "configurations"):
+        a, b = mine[kind], ref[kind]
+        if a == b:
+            continue
+        for label, names in (
+            ("only here", sorted(set(a) - set(b))),
+            ("missing here", sorted(set(b) - set(a))),
+            ("differing", sorted(n for n in set(a) & set(b) if a[n] != b[n])),
+        ):
+            if names:
+                more = f" and {len(names) - 3:,} more" if len(names) > 3 else ""
+                parts.append(f"{kind} {label}: {', '.join(names[:3])}{more}")
+    return "; ".join(parts)
 
 
 def _group(
@@ -277,6 +388,7 @@ def _group(
                     obs._fabric_met.add(need)
             z = state.zoning.get(key)
             if z is not None:
+                obs.copies.append((state.name, z))
                 if z.defined is not None and (obs.defined is None or not obs.defined.complete):
                     obs.defined = z.defined
                 if z.effective is not None and (

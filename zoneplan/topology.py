@@ -13,15 +13,16 @@ Building never raises on policy problems; unresolvable references come back as Z
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .findings import Finding, Location
 from .model import DEFAULT_ROLE, DEVICE_PATHS, Cable, Hba, Inventory, Port, PortRole, Switch
 from .packs import pack_for
 from .rules.integrity import DanglingReference
 from .yamlsource import SourceMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def switch_node(name: str) -> str:
@@ -66,13 +67,73 @@ class PortRef:
         return self.port.wwpn
 
 
+class GraphRecord:
+    """The graph's nodes and edges in the order they were added; :attr:`Topology.graph` makes
+    the networkx graph from them when it is first read.
+
+    Why: importing networkx took longer than validating the sample inventory, and no command
+    reads the graph itself (rules and planner read the indices below), so a command pays for
+    networkx only when it asks for the graph.
+    """
+
+    __slots__ = ("nodes", "edges")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict] = {}
+        self.edges: list[tuple[str, str, dict]] = []
+
+    def add_node(self, node: str, **attrs: object) -> None:
+        self.nodes.setdefault(node, {}).update(attrs)
+
+    def add_edge(self, a: str, b: str, **attrs: object) -> None:
+        self.nodes.setdefault(a, {})
+        self.nodes.setdefault(b, {})
+        self.edges.append((a, b, attrs))
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def networkx(self) -> nx.MultiGraph:
+        """The same nodes and edges, added in the same order, as a networkx multigraph."""
+        import networkx as nx
+
+        g = nx.MultiGraph()
+        g.add_nodes_from(self.nodes.items())
+        g.add_edges_from(self.edges)
+        return g
+
+
+def connected(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Connected components in the order networkx's ``connected_components`` yields them (of
+    the nodes given; edges to other nodes are ignored)."""
+    adjacent: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in edges:
+        if a in adjacent and b in adjacent:
+            adjacent[a].append(b)
+            adjacent[b].append(a)
+    seen: set[str] = set()
+    out: list[set[str]] = []
+    for start in adjacent:
+        if start in seen:
+            continue
+        comp, todo = {start}, [start]
+        while todo:
+            for n in adjacent[todo.pop()]:
+                if n not in comp:
+                    comp.add(n)
+                    todo.append(n)
+        seen |= comp
+        out.append(comp)
+    return out
+
+
 @dataclass
 class Topology:
     """The graph plus the indices the rules, the planner and the printers read."""
 
     inventory: Inventory
     source: SourceMap | None
-    graph: nx.MultiGraph
+    recorded: GraphRecord
     ports: list[PortRef] = field(default_factory=list)
     by_ref: dict[str, PortRef] = field(default_factory=dict)
     by_wwpn: dict[str, list[PortRef]] = field(default_factory=dict)
@@ -91,6 +152,14 @@ class Topology:
     switch_fabric: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
+    @property
+    def graph(self) -> nx.MultiGraph:
+        """The fabric graph (networkx), made on first use from what was recorded."""
+        cached = getattr(self, "_graph_cache", None)
+        if cached is None:
+            cached = self._graph_cache = self.recorded.networkx()
+        return cached
+
     # -- lookups -----------------------------------------------------------------------------
     def locate(self, path: tuple, *, key: bool = False) -> Location | None:
         return self.source.locate(path, key=key) if self.source else None
@@ -106,12 +175,7 @@ class Topology:
     def fabric_components(self, fabric: str) -> list[set[str]]:
         """Groups of switches of ``fabric`` that reach each other over ISLs."""
         members = [s for s, f in self.switch_fabric.items() if f == fabric]
-        sub = nx.Graph()
-        sub.add_nodes_from(members)
-        for sa, sb in self.isl_pairs:
-            if sa in sub and sb in sub:
-                sub.add_edge(sa, sb)
-        return [set(c) for c in nx.connected_components(sub)]
+        return connected(members, self.isl_pairs)
 
     def same_segment(self, a: PortRef, b: PortRef) -> bool:
         """True when two switch-attached ports can see each other (same ISL-connected fabric)."""
@@ -125,10 +189,7 @@ class Topology:
         cached = getattr(self, "_components_cache", None)
         if cached is None:
             cached = {}
-            isl = nx.Graph()
-            isl.add_nodes_from(self.switches)
-            isl.add_edges_from(self.isl_pairs)
-            for i, comp in enumerate(nx.connected_components(isl)):
+            for i, comp in enumerate(connected(self.switches, self.isl_pairs)):
                 for s in comp:
                     cached[s] = i
             self._components_cache = cached
@@ -150,7 +211,7 @@ def _dangling(topo: Topology, message: str, path: tuple, subject: str) -> None:
 
 def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Topology:
     """Build the graph and indices; unresolved references become ZP103 findings."""
-    g = nx.MultiGraph()
+    g = GraphRecord()
     topo = Topology(inventory, source, g)
     fabrics = {f.name: f for f in inventory.fabrics}
 
@@ -235,6 +296,7 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
                         g.add_edge(pnode, sp, kind="cable", cable=_cable_id(port.cable))
                         topo.cabled_to[ref.ref] = (port.switch, port.port)
 
+    linked: set[frozenset[str]] = set()
     for ref in topo.ports:
         peer = ref.port.peer
         if peer is None:
@@ -249,7 +311,9 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             )
             continue
         topo.direct[ref.ref] = other.ref
-        if not g.has_edge(port_node(ref.wwpn), port_node(other.wwpn)):
+        pair = frozenset((port_node(ref.wwpn), port_node(other.wwpn)))
+        if pair not in linked:  # only direct links join two HBA ports
+            linked.add(pair)
             g.add_edge(
                 port_node(ref.wwpn),
                 port_node(other.wwpn),
@@ -263,8 +327,8 @@ def build_topology(inventory: Inventory, source: SourceMap | None = None) -> Top
             sw, _, port = getattr(isl, side).partition(":")
             node = attach(sw, port, "", ("isls", ii, side), f"ISL {isl.a} - {isl.b}")
             ends.append((node, sw, port))
-        if ends[0][0] and ends[1][0]:
-            (na, sa, pa), (nb, sb, pb) = ends
+        (na, sa, pa), (nb, sb, pb) = ends
+        if na and nb:
             topo.attached[(sa, pa)][-1] = f"{sb}:{pb}"
             topo.attached[(sb, pb)][-1] = f"{sa}:{pa}"
             g.add_edge(na, nb, kind="isl", cable=_cable_id(isl.cable))

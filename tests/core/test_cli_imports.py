@@ -36,3 +36,14 @@ def test_rules_imports_no_graph_and_no_ssh(args):
     assert "ZP301" in proc.stdout
     loaded = json.loads(proc.stderr.rsplit("LOADED ", 1)[1])
     assert loaded == [], f"zoneplan {' '.join(args)} imported {loaded}"
+
+
+def test_validate_imports_no_graph_library_and_no_ssh():
+    """`zoneplan validate` needs the graph's indices, not networkx (0.3-0.5 s to import)."""
+    sample = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "samples")
+    code = PROBE.format(args=["validate", f"{sample}/euronas-cluster.yaml"], heavy=HEAVY)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "no findings" in proc.stdout or "info" in proc.stdout
+    loaded = json.loads(proc.stderr.rsplit("LOADED ", 1)[1])
+    assert "networkx" not in loaded and "asyncssh" not in loaded, loaded

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..fabrics import FabricObservation, group_by_fabric
 from ..findings import Finding, Location, Severity, Subject
+from ..gcpause import gc_paused
 from ..model import PortRole
 from ..observed import SwitchState, ZoneDb, member_kind
 from ..rules import audit as R
@@ -41,8 +42,15 @@ def _resolver(  # noqa: ANN202
     gives an alias is taken at the plan's word (no false drift; the verdict is incomplete)."""
     aliases = db.aliases if db is not None else {}
     assumed = assumed or {}
+    known: dict[str, frozenset[str]] = {}  # a member recurs in many zones: resolved once
 
-    def resolve(member: str) -> set[str]:
+    def resolve(member: str) -> frozenset[str]:
+        got = known.get(member)
+        if got is None:
+            got = known[member] = frozenset(resolve_once(member))
+        return got
+
+    def resolve_once(member: str) -> set[str]:
         if member_kind(member) == "name":
             if member in aliases:
                 return {m for a in aliases[member] for m in resolve_plain(a)}
@@ -494,6 +502,7 @@ def _cabling(
                     )
 
 
+@gc_paused(freeze=True)  # many small objects, few of them garbage
 def audit(
     plan: Plan | None,
     topology: Topology | None,
@@ -529,6 +538,7 @@ def audit(
             result.verdicts[name] = "incomplete"
             continue
         _policy(obs, topology, findings)
+        _differing_copies(obs, findings)
         if fp is None:
             result.verdicts[name] = "policy"
             continue
@@ -549,6 +559,11 @@ def audit(
             shown = obs.unmet[:6]
             more = f" and {len(obs.unmet) - 6} more" if len(obs.unmet) > 6 else ""
             gaps.append(f"{'; '.join(shown)}{more}")
+        if obs.differing:
+            gaps.append(
+                f"switch(es) {', '.join(sorted({d.switch for d in obs.differing}))} hold "
+                "another copy of the zoning (ZP623)"
+            )
         held = [sw for sw, t in obs.transactions if t.state != "none"]
         held += [sw for sw, st in obs.statuses if st.busy]
         if held:
@@ -594,6 +609,22 @@ def audit(
             _stamp_fabrics(findings, marks)
         findings[:] = connect_the_dots(findings, planned, observations, topology, _resolver)
     return result
+
+
+def _differing_copies(obs: FabricObservation, findings: list[Finding]) -> None:
+    """ZP623 per switch whose copy of the zoning is not the one compared; an error when
+    the configuration in effect differs (hosts there see other zones)."""
+    for d in obs.differing:
+        findings.append(
+            R.ZoningCopiesDiffer.make(
+                f"fabric {obs.fabric}: {d.switch}'s {d.which} zoning differs from {d.used}'s "
+                f"(the copy audited): {d.detail}",
+                Location(f"{d.switch}:zoning"),
+                subject=d.switch,
+                severity=Severity.ERROR if d.which == "effective" else None,
+                hint="a segmented fabric, an unmerged zoning database or a change half done",
+            )
+        )
 
 
 def _stamp_fabrics(findings: list[Finding], marks: list[tuple[int, str]]) -> None:

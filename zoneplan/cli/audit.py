@@ -17,6 +17,7 @@ from .options import (
     parse_filters,
     select_option,
     usage_error,
+    verbose_option,
 )
 from .output import console, err_console, print_findings, safe
 
@@ -54,6 +55,7 @@ def audit(
     select: Optional[List[str]] = select_option(),
     ignore: Optional[List[str]] = ignore_option(),
     min_severity: Optional[str] = min_severity_option(),
+    verbose: bool = verbose_option(),
     live: bool = typer.Option(
         False, "--live", help="Read the inventory's switches now (SSH or SNMP)."
     ),
@@ -114,6 +116,7 @@ def audit(
             known_hosts,
             accept_new_host_key,
             dict(fabric=fabric, strategy=strategy, plan_file=plan_file, filters=filters),
+            verbose=verbose,
         )
         return
     if not capture:
@@ -123,7 +126,7 @@ def audit(
     )
     if run.error:
         raise usage_error(run.error)
-    _report(run, fmt)
+    _report(run, fmt, verbose=verbose)
     code = exit_code_for(run.findings)
     if not run.usable:
         code = ExitCode.UNUSABLE_INPUT
@@ -131,7 +134,17 @@ def audit(
 
 
 def _audit_live(
-    inventory, fmt, via, save, concurrency, credentials, known_hosts, accept_new_host_key, common
+    inventory,
+    fmt,
+    via,
+    save,
+    concurrency,
+    credentials,
+    known_hosts,
+    accept_new_host_key,
+    common,
+    *,
+    verbose: bool = False,
 ) -> None:  # noqa: ANN001
     """Collect from every switch (one dead switch never stops the others), then audit."""
     from ..workflows.audit import audit_live, live_targets
@@ -160,14 +173,15 @@ def _audit_live(
         raise typer.Exit(ExitCode.UNUSABLE_INPUT) from exc
     if run.error:
         raise usage_error(run.error)
-    _report(run, fmt)
+    _report(run, fmt, verbose=verbose)
     raise typer.Exit(run.exit_code)
 
 
-def _report(run, fmt: str) -> None:  # noqa: ANN001
+def _report(run, fmt: str, *, verbose: bool = False) -> None:  # noqa: ANN001
     print_findings(
         run.findings,
         fmt,
+        verbose=verbose,
         suppressed=run.suppressed,
         extra={"verdicts": run.verdicts, "switches": run.switches, "strategy": run.strategy},
     )

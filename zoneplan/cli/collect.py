@@ -24,6 +24,7 @@ import typer
 from rich.markup import escape
 
 from ..findings import ExitCode
+from .options import verbose_option
 from .output import FORMATS, err_console, print_findings, safe
 
 
@@ -85,6 +86,7 @@ def collect(
         200_000, "--snmp-max-rows", min=1, help="Rows per SNMP table before its walk stops (ZP725)."
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or parsable."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Read switches live and save what they said as a capture folder (for offline audits).
 
@@ -183,6 +185,7 @@ def collect(
     print_findings(
         allf,
         fmt,
+        verbose=verbose,
         suppressed=suppressed,
         extra={
             "switches": [

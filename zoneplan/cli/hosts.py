@@ -18,6 +18,7 @@ from .options import (
     min_severity_option,
     parse_filters,
     select_option,
+    verbose_option,
     write_files,
     written_line,
 )
@@ -118,6 +119,7 @@ def verify(
     select: Optional[List[str]] = select_option(),
     ignore: Optional[List[str]] = ignore_option(),
     min_severity: Optional[str] = min_severity_option(),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Check a client's 'multipath -ll' against the plan: ALUA, path groups, paths, states.
 
@@ -156,6 +158,7 @@ def verify(
     print_findings(
         outcome.findings,
         fmt,
+        verbose=verbose,
         title=title,
         suppressed=outcome.suppressed,
         extra={"host": host, **outcome.as_dict()},

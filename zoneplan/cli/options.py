@@ -60,6 +60,15 @@ def format_option(formats: tuple[str, ...] = ("text", "json", "parsable")) -> st
     return typer.Option("text", "--format", "-f", metavar="FORMAT", help=f"{', '.join(formats)}.")
 
 
+def verbose_option() -> bool:
+    return typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="List every finding: text output folds a code repeated in a file into one line.",
+    )
+
+
 def force_option() -> bool:
     return typer.Option(False, "--force", help=FORCE_HELP)
 

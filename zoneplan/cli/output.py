@@ -88,6 +88,12 @@ def escaped(f: Finding) -> Finding:
     )
 
 
+#: a code seen more often than this in one file is folded into one line (``--verbose``: all)
+FOLD_ABOVE = 5
+#: the subjects a folded line names before "and N more"
+FOLD_SHOWN = 3
+
+
 def print_findings(
     findings: Iterable[Finding],
     fmt: str = "text",
@@ -95,8 +101,15 @@ def print_findings(
     suppressed: Sequence[tuple[Finding, str]] = (),
     title: str = "",
     extra: dict | None = None,
+    verbose: bool = False,
 ) -> None:
-    """Print findings as rich text grouped by file, as parsable lines, or as JSON."""
+    """Print findings as text grouped by file, as parsable lines, or as JSON.
+
+    Text folds a code repeated more than :data:`FOLD_ABOVE` times in one file into one line
+    (the first finding, the count, the next few subjects) unless ``verbose``; JSON and the
+    parsable format always list every finding. The report is built whole and written once:
+    one ``rich`` print per finding cost more than validating 10,000 hosts.
+    """
     items = sort_findings(findings)
     if fmt == "json":
         doc = {
@@ -109,34 +122,92 @@ def print_findings(
         sys.stdout.write(json.dumps(doc, indent=2, sort_keys=False) + "\n")
         return
     if fmt == "parsable":
-        for f in items:
-            sys.stdout.write(escaped(f).parsable() + "\n")
+        sys.stdout.write("".join(escaped(f).parsable() + "\n" for f in items))
         return
-    items = [escaped(f) for f in items]
+    report = _Report()
+    if title:
+        report.line((escape_text(title), "bold"))
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in items:
         groups[f.location.file if f.location else "(general)"].append(f)
-    if title:
-        console.print(Text(escape_text(title), style="bold"))
     for file, group in groups.items():
-        console.print(Text(file, style="bold underline"))
-        for f in group:
-            loc = f.location
-            pos = f"{loc.line}:{loc.col or 0}" if loc and loc.line is not None else "-"
-            line = Text("  ")
-            line.append(f"{pos:>8}  ", style="dim")
-            line.append(f"{f.severity.value:<8}", style=_STYLE[f.severity])
-            line.append(f"{f.code}  ", style="bold")
-            line.append(f.message)
-            line.append(f"  ({f.name})", style="dim")
-            console.print(line)
-            if f.hint:
-                console.print(f"            [dim]hint:[/dim] {escape(f.hint)}")
+        report.line((escape_text(file), "bold underline"))
+        for first, more in _folded(group, verbose):
+            _finding_lines(report, escaped(first), more)
     counts = _counts(items)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "no findings"
     if suppressed:
         summary += f"; {len(suppressed)} suppressed"
-    console.print(Text(summary, style="bold"))
+    report.line((summary, "bold"))
+    report.write(console)
+
+
+def _folded(group: list[Finding], verbose: bool) -> list[tuple[Finding, list[Finding]]]:
+    """(finding, the later findings of its code and severity folded into it), in order."""
+    if verbose or len(group) <= FOLD_ABOVE:
+        return [(f, []) for f in group]
+    by_kind: dict[tuple[str, Severity], list[Finding]] = defaultdict(list)
+    for f in group:
+        by_kind[(f.code, f.severity)].append(f)
+    out: list[tuple[Finding, list[Finding]]] = []
+    for f in group:
+        same = by_kind[(f.code, f.severity)]
+        if len(same) <= FOLD_ABOVE:
+            out.append((f, []))
+        elif same[0] is f:
+            out.append((f, same[1:]))
+    return out
+
+
+def _finding_lines(report: _Report, f: Finding, more: list[Finding]) -> None:
+    loc = f.location
+    pos = f"{loc.line}:{loc.col or 0}" if loc and loc.line is not None else "-"
+    segments: list[tuple[str, str]] = [
+        ("  ", ""),
+        (f"{pos:>8}  ", "dim"),
+        (f"{f.severity.value:<8}", _STYLE[f.severity]),
+        (f"{f.code}  ", "bold"),
+        (f.message, ""),
+        (f"  ({f.name})", "dim"),
+    ]
+    if more:
+        names = [escape_text(m.subject or _where(m)) for m in more[:FOLD_SHOWN]]
+        rest = len(more) - len(names)
+        shown = ", ".join(names) + (f" and {rest:,} more" if rest else "")
+        segments.append(
+            (f"  [{len(more) + 1:,} in all; also {shown}; --verbose lists them]", "dim")
+        )
+    report.line(*segments)
+    if f.hint:
+        report.line(("            ", ""), ("hint:", "dim"), (f" {f.hint}", ""))
+
+
+def _where(f: Finding) -> str:
+    loc = f.location
+    return f"line {loc.line}" if loc and loc.line is not None else "?"
+
+
+class _Report:
+    """Lines of styled segments, written at once: plain text to a pipe or a file, one
+    ``rich`` render (colours, wrapping at the terminal's width) to a terminal."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[tuple[str, str], ...]] = []
+
+    def line(self, *segments: tuple[str, str]) -> None:
+        self.lines.append(segments)
+
+    def write(self, to: Console) -> None:
+        if not to.is_terminal:
+            to.file.write("".join("".join(s for s, _ in ln) + "\n" for ln in self.lines))
+            to.file.flush()
+            return
+        text = Text()
+        for ln in self.lines:
+            for s, style in ln:
+                text.append(s, style=style or None)
+            text.append("\n")
+        to.print(text, end="")
 
 
 def _counts(items: Sequence[Finding]) -> dict[str, int]:

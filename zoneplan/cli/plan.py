@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from ..findings import ExitCode, exit_code_for
-from .options import force_option, format_option
+from .options import force_option, format_option, verbose_option
 from .output import FORMATS, console, err_console, print_findings, safe
 
 STRATEGIES = ("sist", "simt", "peer", "smart")
@@ -71,6 +71,7 @@ def plan(
         "OUT/plan.json when it exists.",
     ),
     force: bool = force_option(),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Compute each fabric's zoning change and write its precheck, script, rollback and verify.
 
@@ -121,7 +122,7 @@ def plan(
                 + (", ".join(safe(b) for b in run.blocked) or "the ownership record")
                 + " refused (see the findings)"
             )
-        print_findings(findings, fmt, suppressed=suppressed)
+        print_findings(findings, fmt, suppressed=suppressed, verbose=verbose)
         raise typer.Exit(ExitCode.UNUSABLE_INPUT)
     if run.stopped == "plan":
         err_console.print(f"cannot plan: {safe(run.error)}")
@@ -157,7 +158,7 @@ def plan(
         )
     else:
         _print_summary(the_plan, changes, files)
-        print_findings(findings, "text", suppressed=suppressed)
+        print_findings(findings, "text", suppressed=suppressed, verbose=verbose)
     raise typer.Exit(exit_code_for(findings))
 
 

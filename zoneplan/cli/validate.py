@@ -15,6 +15,7 @@ from .options import (
     min_severity_option,
     parse_filters,
     select_option,
+    verbose_option,
 )
 from .output import print_findings
 
@@ -25,6 +26,7 @@ def validate(
     select: Optional[List[str]] = select_option(),
     ignore: Optional[List[str]] = ignore_option(),
     min_severity: Optional[str] = min_severity_option(),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Check an inventory: syntax, schema, references and every design rule.
 
@@ -39,7 +41,7 @@ def validate(
     check_format(fmt)
     filters = parse_filters(select, ignore, min_severity)
     result = validate_inventory(inventory, filters=filters)
-    print_findings(result.findings, fmt, suppressed=result.suppressed)
+    print_findings(result.findings, fmt, suppressed=result.suppressed, verbose=verbose)
     raise typer.Exit(exit_code_for(result.findings))
 
 

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ..findings import ExitCode, Finding, Location, exit_code_for, sort_findings
 from ..observed import SwitchState
@@ -44,6 +44,9 @@ from ..rules.transport import ForeignFilesInCapture, PartialRead, SwitchReadFail
 from .credentials import Credential, CredentialStore, redact
 from .snmp import SnmpOptions, read_switch_snmp
 from .ssh import SshOptions, expand_commands, load_commands, read_switch_ssh
+
+if TYPE_CHECKING:
+    from ..parsers.capture import ParseCache
 
 __all__ = [
     "Target",
@@ -281,14 +284,15 @@ def _foreign_files(folder: Path, ours: set[str], old: dict | None) -> list[str]:
     return [n for n in names if n not in known]
 
 
-def _observe(result: SwitchResult, folder: Path) -> None:
-    """Parse the written capture back into an observed state (the offline path)."""
+def _observe(result: SwitchResult, folder: Path, cache: ParseCache | None = None) -> None:
+    """Parse the written capture back into an observed state (the offline path); ``cache``:
+    the run's :class:`~zoneplan.parsers.capture.ParseCache` (the fabric's zoning parsed once)."""
     state: SwitchState | None = None
     if result.outputs:
         from ..parsers.capture import read_captures
 
         files = [folder / command_file_name(c) for c in result.outputs]
-        states, pf = read_captures(files)
+        states, pf = read_captures(files, cache=cache)
         result.findings.extend(pf)
         if states:
             state = next(iter(states.values())) if len(states) == 1 else states.get(result.name)
@@ -318,6 +322,7 @@ async def _read_one(
     out: Path,
     commands: dict[str, list],
     earlier: dict[str, dict],
+    cache: ParseCache | None = None,
 ) -> SwitchResult:
     res = SwitchResult(t)
     t0 = time.monotonic()
@@ -370,7 +375,7 @@ async def _read_one(
             # writing and parsing run in a worker thread: a large (or hostile) output must not
             # block the event loop, or the other switches' timeouts could not fire
             res.folder = await asyncio.to_thread(_write_capture, res, out, earlier)
-            await asyncio.to_thread(_observe, res, res.folder)
+            await asyncio.to_thread(_observe, res, res.folder, cache)
             if res.state is not None:
                 res.state.complete = res.status == "ok"
     except Exception as e:  # one switch's bug never stops the others
@@ -423,6 +428,9 @@ async def collect_async(
         if isinstance(e, dict) and isinstance(e.get("folder"), str)
     }
     sem = asyncio.Semaphore(max(1, concurrency))
+    from ..parsers.capture import ParseCache
+
+    cache = ParseCache()  # every switch of a fabric prints its zoning: parsed once
 
     async def one(t: Target) -> SwitchResult:
         async with sem:
@@ -431,7 +439,7 @@ async def collect_async(
             if t.via == "ssh" and not commands.get(t.vendor):
                 r = SwitchResult(t, findings=list(cat_findings.get(t.vendor, [])))
             else:
-                r = await _read_one(t, ssh_options, snmp_options, root, commands, earlier)
+                r = await _read_one(t, ssh_options, snmp_options, root, commands, earlier, cache)
             if progress:
                 progress("done", t, r)
             return r

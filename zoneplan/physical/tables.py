@@ -162,7 +162,8 @@ class LabelTable(_Data):
 def _load(name: str, model: type[_Data]) -> Any:
     try:
         text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-        return model.model_validate(yaml.safe_load(text))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× the pure loader
+        return model.model_validate(yaml.load(text, Loader=loader))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise PhysicalDataError(f"zoneplan/physical/data/{name}: {exc}") from exc
 

@@ -788,6 +788,57 @@ class PlanOutOfDate(_Audit):
     )
 
 
+#: fabric A of one-switch.yaml with a second switch (sw2)
+_TWO_SWITCHES = """
+    switches:
+      - {name: sw2, fabric: A, domain_id: 2, ports: 24}
+"""
+
+
+class ZoningCopiesDiffer(_Audit):
+    """A switch holds another copy of its fabric's zoning than the switch the audit used.
+
+    Why:
+        Zoning is fabric-wide: every switch of a fabric enforces the same configuration in
+        effect (and, where the full database is distributed, holds the same defined one).
+        A switch that disagrees sits in a segmented fabric, its zoning did not merge when an
+        ISL came up, or a change reached it only half; hosts on it see other zones than the
+        audit compared. zoneplan reads every switch's copy, compares copies of another text
+        by content, and never calls such a fabric in sync. Defined databases are compared
+        only where the full database is distributed (Brocade; NX-OS with ``zoneset
+        distribute full``: by default only the active zone set is distributed, Cisco MDS
+        9000 Configuring and Managing Zones, "Zone Set Distribution").
+    Fix:
+        Look for segmented ISLs (``fabricshow``, ``islshow``; ``show topology``) and zoning
+        merge failures on the switch named; once the fabric is whole, capture again.
+    """
+
+    code = "ZP623"
+    name = "zoning-copies-differ"
+    severity = Severity.WARNING
+    subject_kind = "switch"
+    fails = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED.replace("sw1:admin>", "sw2:admin>").replace(
+                "esx01_vmhba2_p0; san2_hba0_p0", "esx01_vmhba2_p0"
+            ),
+        },
+        patch=_TWO_SWITCHES,
+        base=_BASE,
+        caption="sw2's defined zone lost a member: its zoning is not sw1's.",
+    )
+    passes = Audit(
+        {
+            "sw1.txt": PLANNED + LOGGED_IN,
+            "sw2.txt": PLANNED.replace("sw1:admin>", "sw2:admin>"),
+        },
+        patch=_TWO_SWITCHES,
+        base=_BASE,
+        caption="Both switches print the same zoning.",
+    )
+
+
 class PortNameDrift(_Audit):
     """A switch port's name (FOS ``portname``) or description (NX-OS) differs from the plan's.
 
@@ -917,5 +968,6 @@ RULES = (
     RedundancyLost,
     HbaReplaced,
     PlanOutOfDate,
+    ZoningCopiesDiffer,
     DefinedZoningDangling,
 )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from ..findings import Finding, Location, Severity
+from ..gcpause import gc_paused
 from ..observed import SwitchState
 from ..outputs import write_outputs
 from ..plan.against import baselines_by_fabric
@@ -78,6 +79,7 @@ class PlanRun:
     error: str = ""  #: why the planner or the renderer gave up
 
 
+@gc_paused(freeze=True)  # the plan and its change: many small objects, few garbage
 def plan_inventory(
     inventory: str | Path,
     *,
