@@ -105,6 +105,20 @@ def _signature(state: SwitchState, key: int) -> str | None:
     return eff.effective + "|" + ",".join(sorted(eff.zones))
 
 
+def _domain_in(state: SwitchState, key: int) -> int | None:
+    """The switch's domain in a fabric: its own word, else the first byte of the FCID of one
+    of its local logins there."""
+    if state.identity.domain and not key:
+        return state.identity.domain
+    for login in state.logins.values():
+        fcid = login.fcid or ""
+        if login.vsan == key and not login.remote and fcid[:2] == "0x" and len(fcid) == 8:
+            head = fcid[2:4]
+            if all(c in "0123456789abcdefABCDEF" for c in head):
+                return int(head, 16)
+    return state.identity.domain
+
+
 def _router_port(kind: str | None) -> bool:
     """An FC router's EX-Port / VEX-Port: its neighbour is in another (edge) fabric."""
     k = (kind or "").upper()
@@ -118,7 +132,8 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
     (``islshow``'s or ``switchshow``'s neighbour WWN; an Access Gateway by its N-Port uplink),
     or holding the same zoning in effect. Cisco: one group per
     VSAN, split where the switches hold different zonesets in effect (the same VSAN number in
-    two physically separate fabrics); a switch whose capture has no active zoneset joins its
+    two physically separate fabrics) unless an ISL of that VSAN (``show topology``) names the
+    other switch; a switch whose capture has no active zoneset joins its
     VSAN's group when there is one. Union-find over those tokens: linear in the captures.
     """
     ordered = sorted(states, key=lambda s: s.name)
@@ -132,17 +147,32 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
 
     nodes: list[tuple[SwitchState, int]] = []
     owner: dict[tuple, int] = {}
+    named = {
+        (st.vendor, isl.vsan, isl.remote_name)
+        for st in ordered
+        for isl in st.isls
+        if not isl.remote_wwn and isl.remote_name
+    }
     for st in ordered:
         for key in _keys(st):
             i = len(nodes)
             nodes.append((st, key))
             parent[i] = i
             sig = _signature(st, key)
+            # an ISL the switch lists in this fabric (NX-OS show topology: per VSAN) that names
+            # its neighbour without a WWN links the two by the neighbour's name
+            tokens: list[tuple] = [
+                ("name", st.vendor, key, isl.remote_name)
+                for isl in st.isls
+                if isl.vsan == key and not isl.remote_wwn and isl.remote_name
+            ]
+            if (st.vendor, key, st.name) in named:
+                tokens.append(("name", st.vendor, key, st.name))
             if key:
-                tokens: list[tuple] = [("vsan", st.vendor, key, sig)]
+                tokens.append(("vsan", st.vendor, key, sig))
             else:
-                tokens = [("wwn", st.vendor, m.wwn) for m in st.fabric if not m.phantom]
-                tokens += [("wwn", st.vendor, isl.remote_wwn) for isl in st.isls]
+                tokens += [("wwn", st.vendor, m.wwn) for m in st.fabric if not m.phantom]
+                tokens += [("wwn", st.vendor, isl.remote_wwn) for isl in st.isls if isl.remote_wwn]
                 # switchshow's E-Port neighbours, and an Access Gateway's N-Port uplinks (the
                 # core switch's WWN): an AG has no domain and is in no fabricshow
                 tokens += [
@@ -158,6 +188,22 @@ def fabric_groups(states: Iterable[SwitchState]) -> list[FabricGroup]:
                 j = owner.setdefault(tok, i)
                 if j != i:
                     parent[find(i)] = find(j)
+    # an ISL naming its neighbour by domain only (an address-only show topology): with the one
+    # switch of that VSAN holding the domain (a domain is unique in a fabric, not across them)
+    holders: dict[tuple[str, int, int], list[int]] = {}
+    by_domain_only = any(
+        not isl.remote_wwn and not isl.remote_name for st, _k in nodes for isl in st.isls
+    )
+    for i, (st, key) in enumerate(nodes if by_domain_only else ()):
+        dom = _domain_in(st, key)
+        if dom is not None:
+            holders.setdefault((st.vendor, key, dom), []).append(i)
+    for i, (st, key) in enumerate(nodes):
+        for isl in st.isls:
+            if isl.vsan == key and not isl.remote_wwn and not isl.remote_name:
+                found = holders.get((st.vendor, key, isl.remote_domain or 0), [])
+                if len(found) == 1 and found[0] != i:
+                    parent[find(i)] = find(found[0])
     # a VSAN switch without zoning in effect: with the only group of its VSAN
     by_vsan: dict[tuple[str, int], set[int]] = {}
     for i, (st, key) in enumerate(nodes):

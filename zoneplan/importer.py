@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from .fabrics import FabricGroup, fabric_groups
 from .findings import Finding, Location, Severity
 from .model import NAME_PATTERN
-from .observed import Login, SwitchState, Zone, ZoneDb, member_kind
+from .observed import FABRIC_KEY, Login, SwitchState, Zone, ZoneDb, member_kind
 from .packs import pack_for
 from .rules.capture import InvalidMember
 from .sanitise import check_artefact
@@ -280,6 +280,7 @@ def _domains(group: FabricGroup) -> dict[str, int]:
             for login in st.logins.values():
                 if (
                     login.fcid
+                    and login.vsan in (group.key, FABRIC_KEY)  # a domain is per VSAN
                     and not login.remote
                     and login.fcid[:2] == "0x"
                     and len(login.fcid) == 8
@@ -294,16 +295,26 @@ def _domains(group: FabricGroup) -> dict[str, int]:
 def _isls(
     groups: list[FabricGroup], switch_of_state: dict[str, str], cabled: set[tuple[str, str]]
 ) -> list[dict[str, str]]:
-    """ISLs between drafted switches, from ``islshow`` (local port, neighbour's domain and
-    port), where no device is cabled at either end."""
+    """ISLs between drafted switches, from ``islshow`` or ``show topology`` (local port, the
+    neighbour by WWN, by its domain in the fabric, or by name; its port), where no device is
+    cabled at either end. An NX-OS link lists once per VSAN it carries: drafted once."""
     out: list[dict[str, str]] = []
     seen: set[frozenset[tuple[str, str]]] = set()
     for group in groups:
-        by_domain = {st.identity.domain: st for st in group.states if st.identity.domain}
+        doms = _domains(group)  # fabricshow, or the FCIDs of the switch's logins in the VSAN
+        by_domain = {doms[st.name]: st for st in group.states if st.name in doms}
+        by_domain.update({st.identity.domain: st for st in group.states if st.identity.domain})
         by_wwn = {st.identity.wwn: st for st in group.states if st.identity.wwn}
+        by_name = {st.name: st for st in group.states}
         for st in group.states:
             for isl in st.isls:
-                peer = by_wwn.get(isl.remote_wwn) or by_domain.get(isl.remote_domain)
+                if isl.vsan not in (group.key, FABRIC_KEY):
+                    continue  # listed under another VSAN: another fabric's link
+                peer = (
+                    by_wwn.get(isl.remote_wwn or "")
+                    or by_domain.get(isl.remote_domain or 0)
+                    or by_name.get(isl.remote_name)
+                )
                 if peer is None or peer is st:
                     continue
                 a = (switch_of_state[st.name], str(isl.local_port))

@@ -239,16 +239,20 @@ class FabricMember:
 
 @dataclass(slots=True)
 class Isl:
-    """An ISL from ``islshow``."""
+    """An ISL as its switch lists it: Brocade ``islshow`` (port indexes, the neighbour's WWN
+    and domain), NX-OS ``show topology`` (interface names, one row per VSAN the link carries,
+    the neighbour's domain in that VSAN, its management address and name; no WWN)."""
 
-    local_port: int
-    remote_port: int
-    remote_domain: int
-    remote_wwn: str
-    remote_name: str
+    local_port: int | str  #: ``44`` (port index) or ``fc1/7``, ``port-channel5``
+    remote_port: int | str
+    remote_domain: int | None
+    remote_wwn: str | None
+    remote_name: str  #: the neighbour switch's name ("" when the output does not say it)
     speed: str | None = None
     bandwidth: str | None = None
     flags: list[str] = field(default_factory=list)
+    vsan: int = FABRIC_KEY  #: the VSAN the row is listed under; FABRIC_KEY without VSANs
+    remote_ip: str | None = None  #: the neighbour's management address
 
 
 @dataclass(slots=True)

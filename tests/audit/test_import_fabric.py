@@ -314,6 +314,47 @@ def test_fabric_groups_by_zoning_in_effect_fabricshow_and_vsan():
     assert got == [["a1", "a2", "ag1"], ["b1", "b2"], ["m1"], ["m2"], ["m3", "m4"]]
 
 
+def test_show_topology_links_vsan_switches_and_drafts_isls_by_domain_or_name():
+    """Two MDS switches in VSAN 10 whose zonesets in effect differ (one capture lags) are one
+    fabric when show topology lists an ISL between them in that VSAN; its VSAN 30 row links
+    nothing in VSAN 10. The peer is found by its domain in the VSAN (the address-only layout
+    of older releases names no switch) or by the name in brackets."""
+    from zoneplan.parsers.cisco import parse_show_topology
+
+    rule = "-" * 80
+    head = f"{rule}\n       Interface  Peer Domain Peer Interface     Peer IP Address\n{rule}\n"
+    m1 = _state("m1", "cisco", 10, _eff("zs_x", "z1"))
+    m2 = _state("m2", "cisco", 10, _eff("zs_y", "z9"))
+    m3 = _state("m3", "cisco", 10, _eff("zs_z", "z7"))
+    m2.add_login(Login("10:00:00:90:fa:c1:00:02", port="fc1/2", fcid="0x160100", vsan=10))
+    m1.isls, f1 = parse_show_topology(
+        "FC Topology for VSAN 10 :\n"
+        + head
+        + "            fc1/7  0x16(22)            fc1/8  10.0.0.2\n"
+        + "FC Topology for VSAN 30 :\n"
+        + head
+        + "            fc1/9  0x05(5)             fc1/9  10.0.0.3(m3)\n",
+        "m1/show_topology.txt",
+    )
+    assert f1 == [] and len(m1.isls) == 2
+    assert sorted(sorted(s.name for s in g.states) for g in fabric_groups([m1, m2, m3])) == [
+        ["m1", "m2"],
+        ["m3"],
+    ]
+    inv = draft_inventory([m1, m2, m3])
+    assert inv["isls"] == [{"a": "m1:fc1/7", "b": "m2:fc1/8"}]
+    # by name: the domain unknown (no logins), the name in brackets
+    m2.logins.clear()
+    m1.isls[0].remote_name = "m2"
+    groups = fabric_groups([m1, m2, m3])
+    assert sorted(sorted(s.name for s in g.states) for g in groups) == [["m1", "m2"], ["m3"]]
+    assert draft_inventory([m1, m2, m3])["isls"] == [{"a": "m1:fc1/7", "b": "m2:fc1/8"}]
+    # neither domain nor name: no link, no ISL drafted (two fabrics, as before)
+    m1.isls[0].remote_name, m1.isls[0].remote_domain = "", None
+    assert "isls" not in draft_inventory([m1, m2, m3])
+    assert len(fabric_groups([m1, m2, m3])) == 3
+
+
 def test_each_zone_in_effect_from_whichever_switch_holds_it():
     # sw1's effective listing was cut after z1; sw2 holds the whole configuration in effect
     cut = _eff("cfg_A", "z1", complete=False)
@@ -381,31 +422,25 @@ def test_an_npv_switch_uplink_login_is_no_device_and_its_servers_are_npiv(tmp_pa
     assert len(on_fc19) == 2 and sum(bool(p.get("npiv")) for p in on_fc19) == 1
 
 
-def test_round_trip_of_a_whole_collected_brocade_site(tmp_path):
-    """import → validate clean → audit in sync (exit 0) → plan --against: nothing to change,
-    on both fabrics of a Brocade site, each switch saved as `zoneplan collect` saves it (its
-    islshow naming the neighbours). (An NX-OS site's
-    ISLs are not read yet: its draft of a multi-switch fabric says ZP203.)"""
+def _round_trip_of_a_collected_site(sample: str, tmp_path) -> None:  # noqa: ANN001
+    """import → validate clean → audit in sync (exit 0) → plan --against: nothing to change on
+    every fabric of ``sample``, each switch saved as `zoneplan collect` saves it (every output
+    the emulator serves, its ISL listing naming the neighbours)."""
     from tests.support.paths import SAMPLES
-    from tests.support.planstate import states_from_plan
+    from tests.support.planstate import plant_isls, states_from_plan
     from tests.support.ssh_switch import _default_wwn, outputs_from_state
     from zoneplan.live.collect import command_file_name
-    from zoneplan.observed import Isl
     from zoneplan.plan.build import build_plan
     from zoneplan.topology import build_topology
 
-    r = load_inventory(SAMPLES / "brocade-only.yaml")
+    r = load_inventory(SAMPLES / sample)
     topo = build_topology(r.inventory, r.source)
     states = states_from_plan(build_plan(topo), topo)
     for st in states.values():
         st.identity.wwn = _default_wwn(st.name)
-    for isl in r.inventory.isls:
-        (sa, pa), (sb, pb) = (e.split(":") for e in (isl.a, isl.b))
-        for (x, px), (y, py) in (((sa, pa), (sb, pb)), ((sb, pb), (sa, pa))):
-            peer = states[y]
-            states[x].isls.append(Isl(int(px), int(py), peer.identity.domain, peer.identity.wwn, y))
+    plant_isls(states, topo)
     cap = tmp_path / "cap"
-    for name, st in states.items():  # every output of the switch, islshow and fabricshow too
+    for name, st in states.items():  # every output of the switch, its ISL listing too
         (cap / name).mkdir(parents=True)
         for cmd, text in outputs_from_state(st).items():
             (cap / name / command_file_name(cmd)).write_text(text)
@@ -413,13 +448,15 @@ def test_round_trip_of_a_whole_collected_brocade_site(tmp_path):
     run = CliRunner()
     r1 = run.invoke(app, ["import", str(cap), "-o", str(out)])
     assert r1.exit_code == 0, r1.output
-    assert yaml.safe_load(out.read_text()).get("isls"), "the ISLs are drafted"
+    drafted = yaml.safe_load(out.read_text())
+    want = {frozenset((i.a, i.b)) for i in r.inventory.isls}
+    assert {frozenset((i["a"], i["b"])) for i in drafted.get("isls", [])} == want, drafted
     r2 = run.invoke(app, ["validate", str(out), "-f", "json"])
     codes = {f["code"] for f in json.loads(r2.stdout)["findings"]}
     # the ISLs hold each fabric together, NPIV and cabling are consistent; (the emulated
     # director's nsshow prints slot/port where FOS prints the port index, so its devices stay
     # uncabled in the draft: ZP201/ZP202/ZP504 from the emulator, not from the import)
-    assert not codes & {"ZP102", "ZP103", "ZP203"}, r2.output
+    assert not codes & {"ZP102", "ZP103", "ZP203", "ZP204"}, r2.output
     r3 = run.invoke(app, ["audit", str(out), "--capture", str(cap), "-f", "json"])
     report = json.loads(r3.stdout)
     assert set(report["verdicts"].values()) == {"in-sync"}, r3.output
@@ -428,4 +465,17 @@ def test_round_trip_of_a_whole_collected_brocade_site(tmp_path):
     ]
     assert not drift, drift
     r4 = run.invoke(app, ["plan", str(out), "--against", str(cap), "--out", str(tmp_path / "p")])
-    assert r4.output.count("nothing to change") == 2, r4.output
+    fabrics = len(r.inventory.fabrics)
+    assert r4.output.count("nothing to change") == fabrics, r4.output
+
+
+def test_round_trip_of_a_whole_collected_brocade_site(tmp_path):
+    """Both Brocade fabrics: islshow names the neighbours by WWN and domain."""
+    _round_trip_of_a_collected_site("brocade-only.yaml", tmp_path)
+
+
+def test_round_trip_of_a_site_with_a_two_switch_nxos_fabric(tmp_path):
+    """Fabric B is two MDS switches in VSAN 20 joined by two ISLs: show topology drafts them
+    (the peer by its domain in the VSAN, or its name), so the draft is one fabric, not two
+    pieces (ZP203), and audits in sync beside the Brocade fabric A."""
+    _round_trip_of_a_collected_site("euronas-cluster.yaml", tmp_path)

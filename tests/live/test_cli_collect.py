@@ -310,3 +310,66 @@ def test_store_prompts_only_when_interactive(tmp_path):
     c = store.get("fab-x")
     assert c.password.reveal() == "typed-secret" and c.source == "prompt"
     assert [s for _t, s in asked] == [False, True]
+
+
+def test_collect_then_import_of_a_two_switch_nxos_fabric_drafts_its_isl(tmp_path, monkeypatch):
+    """Two MDS switches of VSAN 20 read over SSH: collect saves `show topology`, and the
+    import drafts the ISL between them (the peer by its domain or name), so the draft is one
+    fabric, not two pieces (ZP203)."""
+    from tests.support.ssh_switch import with_login_ports
+    from zoneplan.observed import Isl, Login
+
+    b1, b2 = cisco_state("mdsB1"), cisco_state("mdsB2")
+    b2.logins.clear()
+    b2.add_login(Login("10:00:00:10:9b:00:00:09", port="fc1/1", fcid="0x0c0000", vsan=20))
+    b2 = with_login_ports(b2)
+    b1.isls.append(Isl("fc1/8", "fc1/8", 12, None, "mdsB2", vsan=20, remote_ip="127.0.0.1"))
+    b2.isls.append(Isl("fc1/8", "fc1/8", 11, None, "mdsB1", vsan=20, remote_ip="127.0.0.1"))
+    switches = [
+        EmulatedSwitch(st.name, "cisco", outputs_from_state(st), password=PASSWORD)
+        for st in (b1, b2)
+    ]
+    monkeypatch.setenv("ZONEPLAN_FAB_B_USER", "admin")
+    monkeypatch.setenv("ZONEPLAN_FAB_B_PASSWORD", PASSWORD)
+    site = tmp_path / "site"
+    site.mkdir()
+    inv = site / "inv.yaml"
+    out, kh = tmp_path / "cap", tmp_path / "known_hosts"
+    run = CliRunner()
+    with EmulatorThread(switches):  # each switch's port is known once it listens
+        inv.write_text(
+            yaml.safe_dump(
+                {
+                    "name": "live-nxos",
+                    "fabrics": [{"name": "B", "vendor": "cisco", "vsan": 20}],
+                    "switches": [
+                        {
+                            "name": sw.name,
+                            "fabric": "B",
+                            "domain_id": dom,
+                            "mgmt": f"127.0.0.1:{sw.port}",
+                            "credentials": "fab-b",
+                            "ports": 8,
+                        }
+                        for sw, dom in zip(switches, (11, 12), strict=True)
+                    ],
+                },
+                sort_keys=False,
+            )
+        )
+        res = run.invoke(
+            app,
+            ["collect", str(inv), "--out", str(out), "--accept-new-host-key"]
+            + ["--known-hosts", str(kh), "--connect-timeout", "5", "--retries", "0"],
+        )
+    assert res.exit_code in (0, 1), res.output
+    for name in ("mdsB1", "mdsB2"):
+        assert "FC Topology for VSAN 20" in (out / name / "show_topology.txt").read_text()
+    draft = tmp_path / "draft.yaml"
+    r1 = run.invoke(app, ["import", str(out), "-o", str(draft)])
+    assert r1.exit_code == 0, r1.output
+    data = yaml.safe_load(draft.read_text())
+    assert data["isls"] == [{"a": "mdsB1:fc1/8", "b": "mdsB2:fc1/8"}], data
+    assert len(data["fabrics"]) == 1
+    r2 = run.invoke(app, ["validate", str(draft), "-f", "json"])
+    assert "ZP203" not in {f["code"] for f in json.loads(r2.stdout)["findings"]}, r2.output

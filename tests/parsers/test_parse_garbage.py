@@ -24,7 +24,7 @@ from zoneplan.parsers import PARSERS, brocade, cisco
 from zoneplan.parsers.capture import read_capture_text
 from zoneplan.rules.capture import RULES
 
-from .test_show_roundtrip import brocade_state, cisco_dbs, wwns
+from .test_show_roundtrip import brocade_state, cisco_dbs, isls_st, wwns
 
 SETTINGS = settings()  # the profile of tests/conftest.py
 CODES = {r.code for r in RULES}
@@ -153,6 +153,28 @@ def test_cut_nsshow_is_always_reported(ports, pool, data):
     r, f = brocade.parse_nsshow(text[:cut], "cut")
     _check(r, f)
     assert {x.code for x in f} & CUT_CODES, text[:cut]
+
+
+@SETTINGS
+@given(isls_st.filter(bool), st.data())
+def test_cut_show_topology_is_reported_or_a_prefix(isls, data):
+    """``show topology`` cut anywhere (no prompt after it): the rows read are the first rows
+    of the whole output, none altered; a cut inside a row is always said (ZP021)."""
+    text = R.render_show_topology(isls)
+    full, _ = cisco.parse_show_topology(text, "full")
+    k = data.draw(st.integers(0, len(text) - 1))
+    got, f = cisco.parse_show_topology(text[:k], "cut")
+    assert got == full[: len(got)]
+    tail = text[:k].rsplit("\n", 1)[-1]
+    whole_line = text[k:].split("\n", 1)[0] == ""
+    if tail.strip() and not whole_line and _topology_row_line(tail):
+        assert "ZP021" in {x.code for x in f}, (tail, f)
+
+
+def _topology_row_line(tail: str) -> bool:
+    """The cut falls in a row (not in the VSAN header or the table head)."""
+    s = tail.strip()
+    return not (s.startswith(("FC Topology", "Interface")) or set(s) == {"-"})
 
 
 def _is_prefix_state(got: dict[int, ZoneDb], want: dict[int, ZoneDb]) -> bool:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support import show_render as R
-from zoneplan.observed import Login, Zone, ZoneDb
+from zoneplan.observed import Isl, Login, Zone, ZoneDb
 from zoneplan.parsers import brocade, cisco
 
 SETTINGS = settings()  # the profile of tests/conftest.py
@@ -267,3 +267,52 @@ def test_brocade_nsshow_round_trip(rows, pool):
     r, f = brocade.parse_nsshow(text, "rt")
     assert f == []
     assert r == logins
+
+
+iface_st = st.one_of(
+    st.builds(lambda s, p: f"fc{s}/{p}", st.integers(1, 18), st.integers(1, 48)),
+    st.builds(lambda n: f"port-channel{n}", st.integers(1, 256)),
+)
+isls_st = st.lists(
+    st.builds(
+        lambda local, remote, dom, ip, name, vsan: Isl(
+            local, remote, dom, None, name, vsan=vsan, remote_ip=ip
+        ),
+        iface_st,
+        iface_st,
+        st.integers(1, 239),
+        st.builds(lambda *o: ".".join(map(str, o)), *[st.integers(0, 255)] * 4),
+        st.from_regex(r"[A-Za-z][A-Za-z0-9_\-]{0,31}", fullmatch=True),  # NX-OS switchname
+        st.integers(1, 4094),
+    ),
+    max_size=20,
+)
+
+
+def _by_vsan(isls: list[Isl]) -> list[Isl]:
+    return sorted(isls, key=lambda x: x.vsan)  # stable: the rows of one VSAN keep their order
+
+
+@SETTINGS
+@given(isls_st)
+def test_cisco_show_topology_round_trip(isls):
+    text = R.render_show_topology(isls)
+    r, f = cisco.parse_show_topology(text, "rt")
+    assert f == []
+    assert r == _by_vsan(isls)
+
+
+@SETTINGS
+@given(isls_st, st.integers(40, 80))
+def test_cisco_show_topology_wrapped_by_a_narrow_terminal(isls, width):
+    """Every line broken at ``width`` columns, as a terminal log saves it: each row joined
+    back (ZP046), nothing lost or invented."""
+    lines = []
+    for line in R.render_show_topology(isls).split("\n"):
+        while len(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    r, f = cisco.parse_show_topology("\n".join(lines), "rt")
+    assert {x.code for x in f} <= {"ZP046"}
+    assert r == _by_vsan(isls)

@@ -7,6 +7,7 @@ and the audit, and a correct pipeline reports "in sync"; plant a fault and it mu
 from __future__ import annotations
 
 from zoneplan.observed import (
+    Isl,
     Login,
     SwitchIdentity,
     SwitchState,
@@ -90,3 +91,25 @@ def states_from_plan(plan: Plan, topology: Topology) -> dict[str, SwitchState]:
             Login(ref.wwpn, switch=sp[0], port=sp[1], vsan=vsan, device_type=role)
         )
     return states
+
+
+def plant_isls(states: dict[str, SwitchState], topology: Topology) -> None:
+    """Each inventory ISL listed by both its switches as their dialect lists it: in a fabric
+    without VSANs as ``islshow`` (port indexes, the neighbour's WWN and domain), in a VSAN as
+    NX-OS ``show topology`` (interface names under the VSAN, the neighbour's domain,
+    management address and name; no WWN)."""
+    fabrics = {f.name: f for f in topology.inventory.fabrics}
+    for isl in topology.inventory.isls:
+        (sa, pa), (sb, pb) = (e.split(":", 1) for e in (isl.a, isl.b))
+        for (x, px), (y, py) in (((sa, pa), (sb, pb)), ((sb, pb), (sa, pa))):
+            peer, sw = states[y], topology.switches[y]
+            vsan = fabrics[sw.fabric].vsan or 0
+            if vsan:
+                mgmt = str(sw.mgmt) if sw.mgmt else None
+                states[x].isls.append(
+                    Isl(px, py, peer.identity.domain, None, y, vsan=vsan, remote_ip=mgmt)
+                )
+            else:
+                states[x].isls.append(
+                    Isl(int(px), int(py), peer.identity.domain, peer.identity.wwn, y)
+                )

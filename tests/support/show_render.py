@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from zoneplan.observed import Login, Zone, ZoneDb
+from zoneplan.observed import Isl, Login, Zone, ZoneDb
 
 __all__ = [
+    "render_show_topology",
     "render_cfgshow",
     "render_cfgactvshow",
     "render_alishow",
@@ -248,6 +249,32 @@ def render_show_flogi_database(logins: Iterable[Login]) -> str:
     out.append("")
     out.append(f"Total number of flogi = {len(rows)}.")
     return "\n".join(out) + "\n"
+
+
+def render_show_topology(isls: Iterable[Isl]) -> str:
+    """``show topology``: one table per VSAN (``FC Topology for VSAN N :``), the interface
+    right-aligned, the peer domain as ``0xNN(DDD)``, ``address(switch name)`` (the layout of
+    Cisco-SAN/mdssdk mdssdk/parsers/switch/show_topology.py's sample; nothing for no ISLs)."""
+    rule = "-" * 80
+    by_vsan: dict[int, list[Isl]] = {}
+    for isl in isls:
+        by_vsan.setdefault(isl.vsan, []).append(isl)
+    out: list[str] = []
+    for vsan in sorted(by_vsan):
+        out += [
+            f"FC Topology for VSAN {vsan} :",
+            rule,
+            "       Interface  Peer Domain Peer Interface     Peer IP Address(Switch Name)",
+            rule,
+        ]
+        for x in by_vsan[vsan]:
+            dom = x.remote_domain or 0
+            out.append(
+                f"{x.local_port!s:>17} {f'0x{dom:02x}({dom})':>9} {x.remote_port!s:>16}  "
+                f"{x.remote_ip or '0.0.0.0'}({x.remote_name})"
+            )
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def render_show_device_alias_database(aliases: dict[str, str]) -> str:

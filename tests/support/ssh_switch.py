@@ -241,6 +241,7 @@ def outputs_from_state(
         "         loadbalancing:src-id/dst-id/oxid\n         operational state:up\n\n"
         for v in vs
     )
+    out["show topology"] = sr.render_show_topology(state.isls)
     out["show switchname"] = f"{state.name}\n"
     # show version: the layout of ansible-collections/cisco.nxos nxos_command/show_version.txt
     out["show version"] = (

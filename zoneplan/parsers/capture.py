@@ -868,7 +868,10 @@ def _feed_cfgsize(state: SwitchState, res: Any, ctx: _Ctx) -> None:
 
 
 def _feed_isls(state: SwitchState, res: Any, ctx: _Ctx) -> None:
-    state.isls = res
+    # one output per VSAN (`show topology vsan 10`, then `vsan 20`) adds to the others; an
+    # output listing a VSAN already read replaces that VSAN's ISLs
+    listed = {isl.vsan for isl in res}
+    state.isls = [isl for isl in state.isls if listed and isl.vsan not in listed] + list(res)
     state.seen["isls"] = ctx.source
 
 

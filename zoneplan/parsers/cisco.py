@@ -16,7 +16,9 @@ from typing import Any, Callable, Mapping
 
 from ..findings import Finding
 from ..observed import (
+    FABRIC_KEY,
     DeviceAliasStatus,
+    Isl,
     Login,
     Port,
     SwitchState,
@@ -32,6 +34,7 @@ from ..rules.capture import (
     EmptyOutput,
     InvalidMember,
     TruncatedOutput,
+    WrappedLineRejoined,
 )
 from .common import (
     after,
@@ -73,6 +76,7 @@ __all__ = [
     "parse_show_vsan_membership",
     "parse_show_running_config",
     "parse_show_switchname",
+    "parse_show_topology",
 ]
 
 _TAGS = {"init": "init", "initiator": "init", "target": "target", "both": "both"}
@@ -1761,6 +1765,172 @@ def parse_show_interface_description(
     return out, findings
 
 
+# --------------------------------------------------------------------------- topology
+
+#: ``FC Topology for VSAN 10 :`` opens each VSAN's table (Cisco-SAN/mdssdk
+#: mdssdk/parsers/switch/show_topology.py matches ``^FC Topology for VSAN ([0-9]+) :``)
+_TOPOLOGY_VSAN = re.compile(r"FC Topology for VSAN\s+(\d+)\s*:?")
+#: the peer domain as NX-OS prints it, hex with the decimal in brackets: ``0xe7(231)``
+#: (mdssdk show_topology.py; the MDS NX-API reference's ``show topology`` JSON
+#: ``"peer_domain": "0xaa(170)"``, developer.cisco.com/docs/mds-9000-nx-api-reference/topology)
+_PEER_DOMAIN = re.compile(r"0x([0-9a-fA-F]{1,2})(?:\((\d{1,3})\))?")
+#: an interface name: fc1/7, fc13/19, port-channel47, san-port-channel5, fcip1, vfc3
+_INTERFACE = re.compile(r"[A-Za-z][A-Za-z\-]*\d+(?:/\d+){0,2}")
+#: ``10.126.94.175(sw175-Luke-18slot)``: the address, then the name in brackets since the
+#: column became ``Peer IP Address(Switch Name)``; older releases print the address alone
+#: under ``Peer IP Address`` (a public switch-tips page quoting show topology beside the MDS
+#: 4.1 configuration guide, code index id 21211721238)
+_PEER_ADDRESS = re.compile(r"([0-9A-Fa-f.:]+)(?:\((\S*)\))?")
+
+
+def _topology_row(s: str, vsan: int) -> Isl | None:
+    """One ``Interface  Peer Domain  Peer Interface  Peer IP Address(Switch Name)`` row."""
+    words = s.split()
+    if len(words) not in (3, 4):
+        return None
+    iface, dom, peer = words[0], words[1], words[2]
+    m = _PEER_DOMAIN.fullmatch(dom)
+    if m is None or not _INTERFACE.fullmatch(iface) or not _INTERFACE.fullmatch(peer):
+        return None
+    domain = int(m.group(1), 16)
+    if m.group(2) is not None and int(m.group(2)) != domain:
+        return None  # the two spellings of the domain disagree: garbled
+    isl = Isl(iface, peer, domain, None, "", vsan=vsan)
+    if len(words) == 4:
+        a = _PEER_ADDRESS.fullmatch(words[3])
+        if a is None:
+            return None
+        isl.remote_ip = a.group(1)
+        isl.remote_name = a.group(2) or ""
+    return isl
+
+
+def _topology_head(s: str) -> bool:
+    """A VSAN header, a dashed rule or the column head of a ``show topology`` table."""
+    return (
+        s.startswith("FC Topology")
+        or (s.startswith("Interface") and "Peer" in s)
+        or set(s) == {"-"}
+    )
+
+
+def _fragment(s: str, vsan: int) -> bool:
+    """A line that can only be the rest of a row the terminal wrapped."""
+    return bool(s) and not _topology_head(s) and _topology_row(s, vsan) is None
+
+
+def _rejoin_row(raw: str, rest: list[str], vsan: int) -> tuple[Isl, int] | None:
+    """A row the capturing terminal wrapped, joined back with as many of the following
+    fragments ``rest`` as make it whole (the most first): the break falls anywhere, inside a
+    word or at a space a saved log may have trimmed, so the pieces join as they are, else
+    with a space."""
+    for n in range(len(rest), 0, -1):
+        got = _topology_row("".join([raw, *rest[:n]]), vsan) or _topology_row(
+            " ".join([raw.rstrip(), *(r.strip() for r in rest[:n])]), vsan
+        )
+        if got is not None:
+            return got, n
+    return None
+
+
+@gc_paused
+def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding]]:
+    """``show topology [vsan N]``: the ISLs of each VSAN, one table per VSAN under ``FC
+    Topology for VSAN N :``, columns Interface / Peer Domain / Peer Interface / Peer IP
+    Address(Switch Name); a VSAN without ISLs has its head and no rows; a switch without
+    ISLs prints nothing (formats: Cisco-SAN/mdssdk mdssdk/parsers/switch/show_topology.py
+    and its sample output, which also shows port-channel rows and several VSANs; the MDS 9000
+    NX-API reference ``show topology``; the address-only column of older releases).
+
+    A row the terminal wrapped is joined back (ZP046); a row cut at the end of the output,
+    or a VSAN header without its table, is ZP021; a garbled row ZP025.
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: list[Isl] = []
+    lines = t.lines
+    vsan = FABRIC_KEY
+    if t.command:  # ``show topology vsan 10`` echoed: rows before any header are VSAN 10
+        vsan = to_int(word_after(t.command.split(), "vsan")) or FABRIC_KEY
+    # where in a VSAN's table: 0 before any header, 1 after ``FC Topology for VSAN N``, 2 in
+    # the column head (a narrow terminal wraps it too), 3 under the rule that closes it
+    phase = head_at = rows = 0
+    named = False  # the column head is ``Peer IP Address(Switch Name)``: rows end in a name
+    wrapped = first_wrap = 0
+    last = len(lines)
+    while last and not lines[last - 1].strip():
+        last -= 1
+    i = 0
+    while i < last:
+        raw = lines[i]
+        i += 1
+        s = raw.strip()
+        if not s:
+            continue
+        m = _TOPOLOGY_VSAN.fullmatch(s)
+        if m is not None:
+            vsan, phase, head_at, rows = int(m.group(1)), 1, i, 0
+            continue
+        if set(s) == {"-"}:
+            phase = 3 if phase == 2 else phase
+            continue
+        if s.startswith("Interface") and "Peer" in s:
+            phase, named = 2, "Switch Name" in s
+            continue
+        rest: list[str] = []
+        while (
+            i + len(rest) < last and len(rest) < 4 and _fragment(lines[i + len(rest)].strip(), vsan)
+        ):
+            rest.append(lines[i + len(rest)])
+        joined = _rejoin_row(raw, rest, vsan) if rest else None
+        if joined is not None:
+            out.append(joined[0])
+            rows += 1
+            wrapped += 1
+            first_wrap = first_wrap or i
+            i += joined[1]
+            phase = 3
+            continue
+        isl = _topology_row(s, vsan)
+        words = s.split()
+        at_end = i == last and not t.ended  # the last line, no prompt after it: maybe cut
+        whole = len(words) == 4 and (not named or words[3].endswith(")"))
+        if isl is not None and (whole or not at_end):
+            out.append(isl)
+            rows += 1
+            phase = 3
+            continue
+        if phase == 2 and isl is None:
+            continue  # the rest of a column head the terminal wrapped
+        if at_end:
+            # a row short of its last column (the name in brackets): its peer port or
+            # address may be cut too, so it is not read
+            findings.append(
+                TruncatedOutput.make(
+                    f"show topology output ends inside a row: {s[:80]!r}", loc(source, i)
+                )
+            )
+        else:
+            other_line(raw, i, source, findings, "show topology")
+    if phase in (1, 2) and not rows and not t.ended:
+        # the output stops after a VSAN header, inside its table's head
+        findings.append(
+            TruncatedOutput.make(
+                f"show topology output ends in the head of VSAN {vsan}'s table",
+                loc(source, head_at),
+            )
+        )
+    if wrapped:
+        findings.append(
+            WrappedLineRejoined.make(
+                f"{wrapped} row(s) the terminal wrapped joined back to the line before "
+                "(a narrow terminal: widen it for the next capture)",
+                loc(source, first_wrap),
+            )
+        )
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_zoneset_active": parse_show_zoneset_active,
@@ -1780,4 +1950,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_switchname": parse_show_switchname,
     "show_version": parse_show_version,
     "show_interface_description": parse_show_interface_description,
+    "show_topology": parse_show_topology,
 }
