@@ -790,12 +790,22 @@ def _differences(before: dict[str, Any], now: dict[str, Any]) -> list[str]:
 # --------------------------------------------------------------------------- entry
 
 
-def _recorded_inventory(plan: Plan, change_dir: Path) -> Path | None:
-    """The inventory plan.json names (relative to the change folder), if it does."""
+_NAME_IT = "name the inventory the plan was made from: --inventory INV"
+
+
+def _inventory_of(plan: Plan, opts: ApplyOptions) -> tuple[Path | None, str]:
+    """(the inventory to apply with, or None and why): ``--inventory``, else the file
+    plan.json names (relative to the change folder)."""
+    if opts.inventory is not None:
+        return opts.inventory, ""
+    where = opts.change_dir / "plan.json"
     if not plan.inventory_file:
-        return None
+        return None, f"{where} does not say where its inventory is"
     path = Path(plan.inventory_file)
-    return path if path.is_absolute() else change_dir / path
+    path = path if path.is_absolute() else opts.change_dir / path
+    if not path.is_file():
+        return None, f"{where} names the inventory {path}, which is not there"
+    return path, ""
 
 
 def apply_change(opts: ApplyOptions) -> ApplyRun:
@@ -811,24 +821,9 @@ async def apply_change_async(opts: ApplyOptions) -> ApplyRun:
         return out
     from ..validate import validate_inventory
 
-    inv = opts.inventory or _recorded_inventory(plan, opts.change_dir)
+    inv, problem = _inventory_of(plan, opts)
     if inv is None:
-        out.findings.append(
-            _unusable(
-                f"{opts.change_dir / 'plan.json'} does not say where its inventory is",
-                str(opts.change_dir / "plan.json"),
-                "name it: zoneplan apply CHANGE_DIR --inventory INV",
-            )
-        )
-        return out
-    if opts.inventory is None and not inv.is_file():
-        out.findings.append(
-            _unusable(
-                f"{opts.change_dir / 'plan.json'} names the inventory {inv}, which is not there",
-                str(opts.change_dir / "plan.json"),
-                "name the inventory the plan was made from: --inventory INV",
-            )
-        )
+        out.findings.append(_unusable(problem, str(opts.change_dir / "plan.json"), _NAME_IT))
         return out
     opts = dataclasses.replace(opts, inventory=inv)
     validation = validate_inventory(inv)
