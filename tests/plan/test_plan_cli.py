@@ -42,10 +42,12 @@ def test_plan_writes_scripts_rollbacks_and_plan_json(tmp_path):
     assert [f["name"] for f in doc["fabrics"]] == ["A", "B"]
     # the files are exactly what the library renders (and the goldens hold)
     expected = rendered_files(topology_of(SAMPLE))
-    # plan.json names its inventory for zoneplan apply (absolute: no folder in common)
-    assert doc["inventory_file"] == str(SAMPLE.resolve())
+    # plan.json names its inventory for zoneplan apply (relative to OUT when they share a
+    # folder below the root, else absolute)
+    named = doc["inventory_file"]
+    assert (tmp_path / named).resolve() == SAMPLE.resolve()
     expected["plan.json"] = expected["plan.json"].replace(
-        '"inventory_file": null', f'"inventory_file": {json.dumps(str(SAMPLE.resolve()))}', 1
+        '"inventory_file": null', f'"inventory_file": {json.dumps(named)}', 1
     )
     for rel, text in expected.items():
         assert (tmp_path / rel).read_text() == text
@@ -205,3 +207,11 @@ def test_greenfield_from_the_inventory(tmp_path):
     r = runner.invoke(app, ["plan", str(inv), "--out", str(tmp_path / "o"), "--fabric", "A"])
     assert r.exit_code == 0, r.output
     assert "cfgenable" in (tmp_path / "o" / "A" / "A.script.txt").read_text()
+
+
+def test_plan_json_names_its_inventory_relative_to_the_change_folder_when_they_share_one():
+    from zoneplan.workflows.plan import inventory_file
+
+    assert inventory_file("/srv/san/site.yaml", "/srv/san/chg-42") == "../site.yaml"
+    assert inventory_file("/srv/san/site.yaml", "/home/me/chg") == "/srv/san/site.yaml"
+    assert inventory_file("/srv/san/site.yaml", None) == "/srv/san/site.yaml"
