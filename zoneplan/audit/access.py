@@ -22,13 +22,15 @@ from ..rules import audit as R
 
 if TYPE_CHECKING:
     from ..fabrics import FabricObservation
-    from ..observed import ZoneDb
+    from ..observed import Zone
     from ..plan.model import FabricPlan
     from ..topology import PortRef, Topology
 
 __all__ = ["connect_the_dots"]
 
-Resolver = Callable[["ZoneDb | None", dict[str, str]], Callable[[str], set[str]]]
+#: A fabric's observation → its zones' WWPN sets (aliases expanded), shared with the audit's
+#: other checks so that each zone is resolved once.
+Resolver = Callable[["FabricObservation"], Callable[["Zone"], "set[str]"]]
 
 
 @dataclass
@@ -89,26 +91,25 @@ def _judge(obs: FabricObservation, topology: Topology, resolver: Resolver) -> _F
     eff = obs.effective
     if eff is None:
         return None
-    resolve = resolver(obs.defined, obs.device_aliases)
+    zone_set = resolver(obs)
     logged_in = set(obs.logins)
     targets = _targets(topology) & logged_in
     reachable: set[str] = set()
     for zone in eff.zones.values():
-        members: set[str] = set()
-        for m in zone.all_members():
-            members |= resolve(m)
-        if members & targets:
+        members = zone_set(zone)
+        if not members.isdisjoint(targets):
             reachable |= members
     fab = _Fabric(obs.fabric, logged_in, reachable)
     at_port: dict[tuple[str, str], list[str]] = {}
     for wwpn, login in obs.logins.items():
         if login.switch and login.port is not None:
             at_port.setdefault((login.switch, str(login.port)), []).append(wwpn)
+    cabled_to, switch_fabric = topology.cabled_to, topology.switch_fabric
     for ref in topology.ports:
-        if ref.wwpn in logged_in or topology.fabric_of(ref) != obs.fabric:
+        if ref.wwpn in logged_in:  # first: the cheap test that settles most ports
             continue
-        cabled = topology.cabled_to.get(ref.ref)
-        if cabled is None:
+        cabled = cabled_to.get(ref.ref)  # topology.fabric_of(ref), the cable looked up once
+        if cabled is None or switch_fabric.get(cabled[0]) != obs.fabric:
             continue
         new = sorted(w for w in at_port.get(cabled, []) if w not in topology.by_wwpn)
         if new:
@@ -145,25 +146,30 @@ def _access(
     """ZP619/ZP620 per client; the ZP608 facts they explain are added to ``folded``."""
     planned_on: dict[str, set[str]] = {}  #: host → fabrics where the plan zones it
     for fp in planned.values():
-        for zone in fp.zones:
-            if zone.kind.value != "client":
-                continue
-            for m in zone.all_members():
-                if m.ref:
-                    planned_on.setdefault(m.ref.split("/", 1)[0], set()).add(fp.name)
+        zoned = {  # each host once per fabric, however many zones name it
+            m.ref.partition("/")[0]
+            for zone in fp.zones
+            if zone.kind == "client"  # a str enum: no import of the plan layer
+            for m in zone.all_members()
+            if m.ref
+        }
+        for host in zoned:
+            planned_on.setdefault(host, set()).add(fp.name)
     hosts = {h.name: i for i, h in enumerate(topology.inventory.hosts)}
     out: list[Finding] = []
-    for host in sorted(set(hosts) & set(planned_on)):
-        ports = topology.device_ports("host", host)
+    for host in sorted(hosts.keys() & planned_on.keys()):
+        # each port's fabric looked up once (topology.fabric_of), then grouped per fabric
+        by_fabric: dict[str | None, list[PortRef]] = {}
+        for p in topology.device_ports("host", host):
+            by_fabric.setdefault(topology.fabric_of(p), []).append(p)
         lost: dict[str, list[str]] = {}
         kept: list[str] = []
-        on = {f for p in ports if (f := topology.fabric_of(p)) is not None}
-        for fabric in sorted(on):
+        for fabric in sorted(f for f in by_fabric if f is not None):
             fab = judged.get(fabric)
             if fab is None or fabric not in planned_on[host]:
                 kept.append(fabric)  # not judged here (or not zoned there): assume nothing
                 continue
-            mine = [p for p in ports if topology.fabric_of(p) == fabric]
+            mine = by_fabric[fabric]
             if any(p.wwpn in fab.reachable and p.wwpn in fab.logged_in for p in mine):
                 kept.append(fabric)
                 continue
@@ -172,11 +178,7 @@ def _access(
                 folded.add((R.ZonedNotLoggedIn.code, p.wwpn, fabric))
         if not lost:
             continue
-        explained = {
-            f
-            for f in lost
-            if all(p.ref in judged[f].replaced for p in ports if topology.fabric_of(p) == f)
-        }
+        explained = {f for f in lost if all(p.ref in judged[f].replaced for p in by_fabric[f])}
         loc = topology.locate(("hosts", hosts[host], "name"))
         if not kept:
             detail = "; ".join(f"fabric {f}: {', '.join(w)}" for f, w in sorted(lost.items()))

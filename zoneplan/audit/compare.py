@@ -9,13 +9,13 @@ ZP614 and no conclusion about what is absent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..fabrics import FabricObservation, group_by_fabric
 from ..findings import Finding, Location, Severity, Subject
 from ..gcpause import gc_paused
 from ..model import PortRole
-from ..observed import SwitchState, ZoneDb, member_kind
+from ..observed import SwitchState, Zone, ZoneDb, member_kind
 from ..rules import audit as R
 from .access import connect_the_dots
 
@@ -69,6 +69,43 @@ def _resolver(  # noqa: ANN202
     return resolve
 
 
+ZoneSet = Callable[[Zone], "set[str]"]
+
+
+def _zone_sets(resolve: Callable[[str], frozenset[str] | set[str]]) -> ZoneSet:
+    """A zone → its members' WWPNs with ``resolve`` (memoised per member).
+
+    Why not memoised per zone: each zone is asked for by few checks, and keeping 100,000 sets
+    alive cost more (fresh memory touched under load) than resolving a zone again from the
+    per-member memo (measured: docs/benchmarks.md, audit diff)."""
+
+    def zone_set(zone: Zone) -> set[str]:
+        return set().union(*map(resolve, zone.all_members()))
+
+    return zone_set
+
+
+@dataclass
+class _Resolved:
+    """The zone resolvers of one fabric, made once and shared by every check of the audit
+    (each member resolved once per fabric, not once per check).
+
+    ``plain``: aliases and device-aliases expanded; ``ports``: port members (``D,I``, FCID,
+    interface) also matched to the logins on those ports (the policy checks).
+    """
+
+    plain: ZoneSet
+    ports: ZoneSet
+    plain_member: Callable[[str], frozenset[str]]
+    ports_member: Callable[[str], set[str]]
+
+    @classmethod
+    def of(cls, obs: FabricObservation) -> _Resolved:
+        resolve = _resolver(obs.defined, obs.device_aliases)
+        ports = _by_port(resolve, obs)
+        return cls(_zone_sets(resolve), _zone_sets(ports), resolve, ports)
+
+
 def _parts(*parts: tuple[str, list[str]]) -> str:
     """``extra a, b; missing c`` from (label, items) pairs, empty ones left out."""
     return "; ".join(f"{label} {', '.join(items)}" for label, items in parts if items)
@@ -86,13 +123,20 @@ def _planned_sets(fp: FabricPlan) -> dict[str, set[str]]:
     return out
 
 
-def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding]) -> bool:
+def _compare_plan(
+    fp: FabricPlan, obs: FabricObservation, resolved: _Resolved, findings: list[Finding]
+) -> bool:
     """Plan vs defined/effective zoning; returns True when nothing drifted."""
     before = len(findings)
     db, eff = obs.defined, obs.effective
     src = obs.source()
-    planned_alias = {a.name: a.wwpn for a in fp.aliases} if obs.aliases_unknown else {}
-    resolve = _resolver(db, obs.device_aliases, planned_alias)
+    if obs.aliases_unknown:  # the plan's alias names are taken at its word
+        planned_alias = {a.name: a.wwpn for a in fp.aliases}
+        resolve = _resolver(db, obs.device_aliases, planned_alias)
+        zone_set = _zone_sets(resolve)
+    else:  # the same resolution as every other check of the fabric: shared
+        zone_set = resolved.plain
+        resolve = resolved.plain_member
     planned = _planned_sets(fp)
     kept = {z.name for z in fp.zones if z.kind.value == "existing"}
     assert db is not None
@@ -107,9 +151,7 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
                 )
             )
             continue
-        got: set[str] = set()
-        for m in zone.all_members():
-            got |= resolve(m)
+        got = zone_set(zone)
         if got != want and name not in kept:
             extra, missing = sorted(got - want), sorted(want - got)
             text = _parts(("extra", extra), ("missing", missing))
@@ -118,22 +160,16 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
                     f"fabric {fp.name}: zone {name}: {text}", _loc(db, zone.line, src), subject=name
                 )
             )
-    for name, zone in sorted(db.zones.items()):
-        if name not in planned:
-            findings.append(
-                R.UnexpectedZone.make(
-                    f"fabric {fp.name}: zone {name} is not in the plan",
-                    _loc(db, zone.line, src),
-                    subject=name,
-                )
+    for name in sorted(n for n in db.zones if n not in planned):  # only the unplanned sorted
+        findings.append(
+            R.UnexpectedZone.make(
+                f"fabric {fp.name}: zone {name} is not in the plan",
+                _loc(db, db.zones[name].line, src),
+                subject=name,
             )
-    observed_alias: dict[str, set[str]] = {
-        n: {w for m in ms for w in resolve(m)} for n, ms in db.aliases.items()
-    }
-    for n, w in obs.device_aliases.items():
-        observed_alias.setdefault(n, {w})
+        )
     for a in fp.aliases:
-        got = observed_alias.get(a.name)
+        got = _observed_alias(a.name, db, obs.device_aliases, resolve)
         if got is None and obs.aliases_unknown:
             continue  # not captured (a gap of the verdict), not missing
         if got is None:
@@ -209,7 +245,27 @@ def _compare_plan(fp: FabricPlan, obs: FabricObservation, findings: list[Finding
     return len(findings) == before
 
 
-def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Finding]) -> None:
+def _observed_alias(
+    name: str,
+    db: ZoneDb,
+    device_aliases: dict[str, str],
+    resolve: Callable[[str], frozenset[str]],
+) -> set[str] | None:
+    """What the switches' alias ``name`` stands for (an alias before a device-alias of that
+    name), None when neither is defined. Asked per planned alias: the others are not read."""
+    members = db.aliases.get(name)
+    if members is not None:
+        return {w for m in members for w in resolve(m)}
+    w = device_aliases.get(name)
+    return {w} if w is not None else None
+
+
+def _policy(
+    obs: FabricObservation,
+    topology: Topology | None,
+    resolved: _Resolved,
+    findings: list[Finding],
+) -> None:
     """Checks that need no plan: transactions, locks, zone hygiene, logins against zones."""
     src = obs.source()
     for sw, t in obs.transactions:
@@ -239,9 +295,9 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
     eff = obs.effective
     if eff is None and obs.defined is None:
         return
-    resolve = _by_port(_resolver(obs.defined, obs.device_aliases), obs)
-    _defined_vs_effective(obs, resolve, findings)
-    _defined_checks(obs, resolve, topology, findings)
+    zone_set = resolved.ports
+    _defined_vs_effective(obs, zone_set, findings)
+    _defined_checks(obs, resolved.ports_member, topology, findings)
     if eff is None:
         return  # zone size and initiators: zones in effect only (a defined zone zones nobody)
     db = eff
@@ -249,10 +305,10 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
     if topology is not None:
         role_of = {w: refs[0].role for w, refs in topology.by_wwpn.items()}
     zoned: set[str] = set()
-    for name, zone in sorted(db.zones.items()):
-        members: set[str] = set()
-        for m in zone.all_members():
-            members |= resolve(m)
+    zones = db.zones
+    for name in sorted(zones):
+        zone = zones[name]
+        members = zone_set(zone)
         zoned |= members
         if len(members) < 2:
             findings.append(
@@ -263,7 +319,8 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
                 )
             )
         if topology is not None:
-            roles = {role_of.get(w) for w in members}
+            member_roles = list(map(role_of.get, members))
+            roles = set(member_roles)
             if PortRole.MIRROR in roles and roles - {PortRole.MIRROR}:
                 findings.append(
                     R.LiveMirrorZoneImpure.make(
@@ -275,38 +332,39 @@ def _policy(obs: FabricObservation, topology: Topology | None, findings: list[Fi
         if zone.kind == "peer" or zone.tags:
             continue
         if topology is not None:
-            initiators = [w for w in members if role_of.get(w) in _INITIATING]
+            initiators = sum(map(_INITIATING.__contains__, member_roles))
         else:
-            initiators = [
-                w
+            initiators = sum(
+                1
                 for w in members
                 if (lg := obs.logins.get(w)) is not None and lg.device_type == "initiator"
-            ]
-        if len(initiators) > 1:
+            )
+        if initiators > 1:
             findings.append(
                 R.MultiInitiatorZone.make(
-                    f"zone {name} holds {len(initiators)} initiators",
+                    f"zone {name} holds {initiators} initiators",
                     _loc(db, zone.line, src),
                     subject=name,
                 )
             )
     if eff is None or not eff.complete or not obs.logins_from:
         return
-    for wwpn, login in sorted(obs.logins.items()):
-        if wwpn not in zoned:
-            where = f" on {login.switch} port {login.port}" if login.switch and login.port else ""
-            findings.append(
-                R.UnzonedLogin.make(
-                    f"{wwpn}{where} is logged in but in no effective zone",
-                    _loc(eff, None, src),
-                    subject=wwpn,
-                )
+    logins = obs.logins
+    for wwpn in sorted(logins.keys() - zoned):  # only the unzoned ones sorted
+        login = logins[wwpn]
+        where = f" on {login.switch} port {login.port}" if login.switch and login.port else ""
+        findings.append(
+            R.UnzonedLogin.make(
+                f"{wwpn}{where} is logged in but in no effective zone",
+                _loc(eff, None, src),
+                subject=wwpn,
             )
+        )
     if topology is None or set(obs.switches) >= {
         s for s, f in topology.switch_fabric.items() if f == obs.fabric
     }:
-        for wwpn in sorted(zoned):
-            if member_kind(wwpn) == "wwn" and wwpn not in obs.logins:
+        for wwpn in sorted(zoned - logins.keys()):
+            if member_kind(wwpn) == "wwn":
                 findings.append(
                     R.ZonedNotLoggedIn.make(
                         f"zone member {wwpn} is not logged in on fabric {obs.fabric}",
@@ -346,7 +404,15 @@ def _by_port(resolve, obs: FabricObservation):  # noqa: ANN001, ANN202
             by_di.setdefault((dom, str(lg.port)), set()).add(wwpn)
         by_if.setdefault(str(lg.port), {}).setdefault(lg.switch or "", set()).add(wwpn)
 
+    known: dict[str, set[str]] = {}  # a member recurs in many zones: matched once
+
     def port_resolve(member: str) -> set[str]:
+        got = known.get(member)
+        if got is None:
+            got = known[member] = match(member)
+        return got
+
+    def match(member: str) -> set[str]:
         kind = member_kind(member)
         if kind == "di":
             d, _, i = member.partition(",")
@@ -404,10 +470,10 @@ def _defined_checks(
     if not obs.aliases_unknown:
         aliases, device_aliases = defined.aliases, obs.device_aliases
         for name, zone in sorted(defined.zones.items()):
-            missing = [
+            missing = [  # the look-ups first: most members are defined aliases
                 m
                 for m in zone.all_members()
-                if member_kind(m) == "name" and m not in aliases and m not in device_aliases
+                if m not in aliases and m not in device_aliases and member_kind(m) == "name"
             ]
             dangling("zone", name, missing, "alias(es)", zone.line)
     eff = obs.effective
@@ -417,10 +483,9 @@ def _defined_checks(
         >= {s for s, f in topology.switch_fabric.items() if f == obs.fabric}
     ):
         return
-    in_effect = set(eff.zones) if eff is not None else set()
-    for name, zone in sorted(defined.zones.items()):
-        if name in in_effect:
-            continue
+    in_effect = eff.zones if eff is not None else {}
+    for name in sorted(n for n in defined.zones if n not in in_effect):
+        zone = defined.zones[name]
         for m in zone.all_members():
             for w in sorted(resolve(m)):
                 if member_kind(w) == "wwn" and w not in obs.logins:
@@ -435,8 +500,12 @@ def _defined_checks(
                     )
 
 
-def _defined_vs_effective(obs: FabricObservation, resolve, findings: list[Finding]) -> None:  # noqa: ANN001
-    """ZP605: the defined copy of the effective configuration is not what is in effect."""
+def _defined_vs_effective(
+    obs: FabricObservation, zone_set: ZoneSet, findings: list[Finding]
+) -> None:
+    """ZP605: the defined copy of the effective configuration is not what is in effect.
+
+    Two copies with the same member list are the same zone: only the others are resolved."""
     defined, eff = obs.defined, obs.effective
     if (
         defined is None
@@ -453,9 +522,8 @@ def _defined_vs_effective(obs: FabricObservation, resolve, findings: list[Findin
         dz = defined.zones.get(name)
         if dz is None:
             continue
-        want = {w for m in dz.all_members() for w in resolve(m)}
-        got = {w for m in eff.zones[name].all_members() for w in resolve(m)}
-        if want != got:
+        ez = eff.zones[name]
+        if dz.all_members() != ez.all_members() and zone_set(dz) != zone_set(ez):
             changed.append(name)
     if changed:
         findings.append(
@@ -472,14 +540,15 @@ def _defined_vs_effective(obs: FabricObservation, resolve, findings: list[Findin
 def _cabling(
     observations: dict[str, FabricObservation], topology: Topology, findings: list[Finding]
 ) -> None:
+    declared = {f.name for f in topology.inventory.fabrics}
     for obs in observations.values():
         for wwpn, login in sorted(obs.logins.items()):
-            for ref in topology.by_wwpn.get(wwpn, []):
+            for ref in topology.by_wwpn.get(wwpn, ()):
                 planned = topology.cabled_to.get(ref.ref)
                 if planned is None:
                     continue
-                fab = topology.fabric_of(ref)
-                if fab != obs.fabric and obs.fabric in {f.name for f in topology.inventory.fabrics}:
+                fab = topology.switch_fabric.get(planned[0])  # topology.fabric_of(ref)
+                if fab != obs.fabric and obs.fabric in declared:
                     findings.append(
                         R.Miscabled.make(
                             f"{ref.ref} ({wwpn}) logged in on fabric {obs.fabric}, planned on fabric {fab} ({planned[0]} port {planned[1]})",
@@ -523,6 +592,7 @@ def audit(
         observations = {k: v for k, v in observations.items() if k == fabric}
         planned = {k: v for k, v in planned.items() if k == fabric}
     marks: list[tuple[int, str]] = []  #: (first finding, fabric) of each fabric's findings
+    resolved = {name: _Resolved.of(obs) for name, obs in observations.items()}
     for name in sorted(set(planned) | set(observations)):
         marks.append((len(findings), name))
         obs = observations.get(name)
@@ -537,7 +607,7 @@ def audit(
             )
             result.verdicts[name] = "incomplete"
             continue
-        _policy(obs, topology, findings)
+        _policy(obs, topology, resolved[name], findings)
         _differing_copies(obs, findings)
         if fp is None:
             result.verdicts[name] = "policy"
@@ -587,7 +657,7 @@ def audit(
                     subject=name,
                 )
             )
-        clean = _compare_plan(fp, obs, findings) if db is not None else False
+        clean = _compare_plan(fp, obs, resolved[name], findings) if db is not None else False
         if not clean and db is not None:
             result.verdicts[name] = "drift"
         elif gaps:
@@ -607,7 +677,9 @@ def audit(
             marks = [(len(findings), name)]
             _cabling({name: obs}, topology, findings)
             _stamp_fabrics(findings, marks)
-        findings[:] = connect_the_dots(findings, planned, observations, topology, _resolver)
+        findings[:] = connect_the_dots(
+            findings, planned, observations, topology, lambda obs: resolved[obs.fabric].plain
+        )
     return result
 
 
