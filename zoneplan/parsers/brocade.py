@@ -10,9 +10,10 @@ styles, TABs, trailing ``;``, mixed-case WWNs, ``D,I`` members, peer zones with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from typing import Any, Callable
 
 import yaml
@@ -136,10 +137,52 @@ _WWN_DI_TOKENS = re.compile(r"(?:(?:(?:[0-9a-f]{2}:){7}[0-9a-f]{2}|\d{1,3},\d{1,
 _DI_TOKEN = re.compile(r"\d{1,3},\d{1,4}")
 _WWN_OR_DI = re.compile(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}|\d{1,3},\d{1,4}")
 _ODD_LINE = re.compile(r"\n(?![ \t])")
+_MEMBER = re.compile("Member")
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
 _KINDS = frozenset(_KIND)
 #: FOS prints these lines for an empty section (brcddb ``_cfgshow_process``)
 _EMPTY_SAID = ("no configuration defined", "no configuration in effect")
+
+
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$^-."
+#: a token's shape: hex digits -> ``0``, the other name characters (the name alternative of
+#: ``_CANON_TOKENS``) -> ``n``, any other ASCII character but ``:`` and newline -> ``!``; no
+#: other character becomes ``0``, ``n`` or ``:``, and non-ASCII ones stay non-ASCII
+_SHAPE = str.maketrans(
+    {chr(c): "!" for c in range(128) if chr(c) not in ":\n"}
+    | dict.fromkeys(_NAME_CHARS, "n")
+    | dict.fromkeys("0123456789abcdef", "0")
+)
+_WWN_SHAPE = "00:00:00:00:00:00:00:00"
+
+
+def _all_canonical(lists: list[list[str]], k: int) -> bool:
+    """True when every effective token (``lists[k:]``) is a lower-case WWN and every defined one
+    (``lists[:k]``) a lower-case WWN or a name: the common case, proved without a regex or a set.
+
+    Why: the regexes of ``fix_members`` over the sets of distinct tokens cost more than the
+    rest of a parse's checks (hashing ~30,000 fresh tokens per MB, then ``sre`` at ~60 MB/s).
+    Here the tokens are joined once and reshaped with one ``str.translate`` (a C pass at memory
+    speed). Effective: the shapes must read ``00:00:...`` token after token. Defined: each
+    token sits between its own two newlines, so counting ``\\n00:...:00\\n`` counts the WWN
+    tokens exactly; when they hold every ``:`` of the text and no ``!`` or non-ASCII character
+    is left, every other token is made of name characters. The test is sound, never complete:
+    False sends the caller to the exact regex path (domain,index members, upper case, invalid
+    tokens), which decides.
+    """
+    n_eff = sum(map(len, islice(lists, k, None)))
+    if n_eff:
+        eff = "\n".join(chain.from_iterable(islice(lists, k, None))) + "\n"
+        if eff.translate(_SHAPE) != (_WWN_SHAPE + "\n") * n_eff:
+            return False
+    if k:
+        shape = ("\n" + "\n\n".join(chain.from_iterable(islice(lists, 0, k))) + "\n").translate(
+            _SHAPE
+        )
+        wwns = shape.count(f"\n{_WWN_SHAPE}\n")
+        if not shape.isascii() or "!" in shape or shape.count(":") != 7 * wwns:
+            return False
+    return True
 
 
 class _Cfg:
@@ -217,6 +260,9 @@ class _Cfg:
         """
         lists = self.lists
         k = len(lists) if self.eff_from is None else self.eff_from
+        if _all_canonical(lists, k):
+            self.eff_clean = True
+            return
         eff = set(chain.from_iterable(islice(lists, k, None)))
         toks = set(chain.from_iterable(islice(lists, 0, k)))
         self.eff_clean = not eff or bool(_WWN_DI_TOKENS.fullmatch("\n".join(eff) + "\n"))
@@ -403,32 +449,29 @@ def _parse_zoning(
     in_effect: list[str] | None = None  # the effective cfg's zone list, zones join it
     # the fast path's open entry, handed to the line path only when it needs it
     last: tuple | None = None
-    # lines that start with neither a space nor a TAB (headers, blank lines, unindented
-    # text): found in one C-level scan; a piece holding none is one entry and its TAB wraps
-    odd = [m.start() for m in _ODD_LINE.finditer(body)]
-    odd.append(len(body) + 1)
-    nxt = odd[0]
-    oi = 0
-    member_words = "Member" in body
     chunks = body.split("\n ")
-    # the per-entry C calls, made in comprehensions (cheaper than in the loop below)
+    # the per-entry C calls, made in comprehensions / accumulate (cheaper than in the loop)
     counts = [ch.count("\n") for ch in chunks]
     tokens = [ch.replace(";", " ").split() for ch in chunks]
+    #: the line each piece starts at, and its offset in ``body`` (``"\n "`` is 2 characters)
+    lines = list(accumulate(map((1).__add__, counts), initial=1))
+    offsets = list(accumulate(map((2).__add__, map(len, chunks)), initial=0))
+    # the pieces that must take the line path, found in C-level scans: those holding a line
+    # that starts with neither a space nor a TAB (headers, blank lines, unindented text), and
+    # those holding a ``Member`` word (the --peerzone layout); a piece holding none is one
+    # entry and its TAB wraps
+    slow_at = {bisect_right(offsets, m.start()) - 1 for m in _ODD_LINE.finditer(body)}
+    if "Member" in body:
+        slow_at.update(bisect_right(offsets, m.start()) - 1 for m in _MEMBER.finditer(body))
     first = chunks[0]
     for j, raw in enumerate(first.split("\n")):
         if raw:
             slow(raw, 1 + j, final)
-    line = first.count("\n") + 2
-    pos = len(first) + 2
     section = st.section
-    for ch, n, parts in zip(
-        islice(chunks, 1, None), islice(counts, 1, None), islice(tokens, 1, None), strict=True
+    for k, parts, line in zip(
+        range(1, len(chunks)), islice(tokens, 1, None), islice(lines, 1, None), strict=False
     ):
-        stop = pos + len(ch)
-        while nxt < pos:
-            oi += 1
-            nxt = odd[oi]
-        if nxt >= stop and section and not (member_words and "Member" in ch):
+        if section and k not in slow_at:
             kind = kind_of(parts[0]) if parts else None
             if kind is not None and len(parts) >= 2:
                 name = parts[1]
@@ -447,39 +490,31 @@ def _parse_zoning(
                             candidates.append((zdb, z))
                         lists.append(ms)
                         starts.append(line)
-                        last = ("zone", name, ms, z.principals, line, zdb, z, ch)
-                        line += n + 1
-                        pos = stop + 2
+                        last = ("zone", name, ms, z.principals, line, zdb, z, k)
                         continue
                 elif kind == "alias" and name not in aliases:
                     ms = aliases[name] = parts[2:]
                     lists.append(ms)
                     starts.append(line)
-                    last = ("alias", name, ms, None, line, zdb, None, ch)
-                    line += n + 1
-                    pos = stop + 2
+                    last = ("alias", name, ms, None, line, zdb, None, k)
                     continue
                 last = None
                 entry(kind, name, parts[2:], line)
                 cached = ""
-                st.last_raw = ch
-                line += n + 1
-                pos = stop + 2
+                st.last_raw = chunks[k]
                 continue
         if last is not None:
-            st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7]
+            st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
             last = None
-        piece = ch.split("\n")
+        piece = chunks[k].split("\n")
         piece[0] = " " + piece[0]
         for j, raw in enumerate(piece):
             if raw:
                 slow(raw, line + j, final)
-        line += n + 1
-        pos = stop + 2
         cached = ""
         section = st.section
     if last is not None:
-        st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7]
+        st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
     return _finish_zoning(st, t, full, filtered, final)
 
 
@@ -654,6 +689,8 @@ def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Findin
     got = 0
     k = 0
     rest = z.members
+    if not db.aliases:  # every member counts one (an effective zone: WWNs only)
+        got = k = min(count, len(rest))
     while k < len(rest) and got < count:
         got += len(db.aliases.get(rest[k], (rest[k],))) or 1
         k += 1
