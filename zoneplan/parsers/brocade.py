@@ -159,9 +159,10 @@ _SHAPE = str.maketrans(
 _WWN_SHAPE = "00:00:00:00:00:00:00:00"
 
 
-def _all_canonical(lists: list[list[str]], k: int) -> bool:
+def _all_canonical(lists: list[list[str]], k: int, lo: int = 0, hi: int | None = None) -> bool:
     """True when every effective token (``lists[k:]``) is a lower-case WWN and every defined one
-    (``lists[:k]``) a lower-case WWN or a name: the common case, proved without a regex or a set.
+    (``lists[:k]``) a lower-case WWN or a name, among ``lists[lo:hi]``: the common case, proved
+    without a regex or a set.
 
     Why: the regexes of ``fix_members`` over the sets of distinct tokens cost more than the
     rest of a parse's checks (hashing ~30,000 fresh tokens per MB, then ``sre`` at ~60 MB/s).
@@ -173,13 +174,15 @@ def _all_canonical(lists: list[list[str]], k: int) -> bool:
     False sends the caller to the exact regex path (domain,index members, upper case, invalid
     tokens), which decides.
     """
-    n_eff = sum(map(len, islice(lists, k, None)))
+    hi = len(lists) if hi is None else hi
+    k = min(max(k, lo), hi)
+    n_eff = sum(map(len, islice(lists, k, hi)))
     if n_eff:
-        eff = "\n".join(chain.from_iterable(islice(lists, k, None))) + "\n"
+        eff = "\n".join(chain.from_iterable(islice(lists, k, hi))) + "\n"
         if eff.translate(_SHAPE) != (_WWN_SHAPE + "\n") * n_eff:
             return False
-    if k:
-        shape = ("\n" + "\n\n".join(chain.from_iterable(islice(lists, 0, k))) + "\n").translate(
+    if k > lo:
+        shape = ("\n" + "\n\n".join(chain.from_iterable(islice(lists, lo, k))) + "\n").translate(
             _SHAPE
         )
         wwns = shape.count(f"\n{_WWN_SHAPE}\n")
@@ -214,6 +217,8 @@ class _Cfg:
         "last_raw",
         "dups",
         "peers",
+        "checked",
+        "grown",
     )
 
     def __init__(self, source: str, what: str, findings: list[Finding], section: str) -> None:
@@ -238,6 +243,11 @@ class _Cfg:
         self.last_raw = ""  #: the open entry's last text (a cut leaves a ';' there)
         self.dups: list[tuple[str, str, int, int, int]] = []
         self.peers: list[tuple[ZoneDb, Zone, int]] = []
+        #: ``lists[:checked]`` passed ``_all_canonical`` when they were made (block by block);
+        #: -1 when one failed (``fix_members`` then decides on every token)
+        self.checked = 0
+        #: lists extended by the line path, with whether they may be effective ones
+        self.grown: list[tuple[list[str], bool]] = []
 
     def db(self) -> ZoneDb:
         if not self.section:
@@ -263,7 +273,9 @@ class _Cfg:
         """
         lists = self.lists
         k = len(lists) if self.eff_from is None else self.eff_from
-        if _all_canonical(lists, k):
+        if self.checked == len(lists) and all(
+            _all_canonical([ms], 0 if may_be_eff else 1) for ms, may_be_eff in self.grown
+        ):
             self.eff_clean = True
             return
         eff = set(chain.from_iterable(islice(lists, k, None)))
@@ -296,6 +308,14 @@ class _Cfg:
                     tok = m
                 out.append(tok)
             ms[:] = out
+
+    def check_block(self) -> None:
+        """Check the member lists made since the last call while their tokens are in cache."""
+        lists, lo = self.lists, self.checked
+        if lo < 0 or lo == len(lists):
+            return
+        k = len(lists) if self.eff_from is None else self.eff_from
+        self.checked = len(lists) if _all_canonical(lists, k, lo) else -1
 
     def entry(self, kind: str, name: str, members: list[str], line: int) -> None:
         """Open an entry; a name printed twice keeps the members of both (ZP032)."""
@@ -380,6 +400,7 @@ class _Cfg:
                 return
             if self.target is not None:
                 self.target.extend(parts)
+                self.grown.append((self.target, self.eff_from is not None))
             return
         self.cur = self.target = None
         if head == "Defined" and s.startswith("Defined configuration"):
@@ -432,7 +453,7 @@ def _parse_zoning(
     ``Member`` offsets into the pieces' offsets, so the loop tests a set, not positions; line
     numbers are one ``accumulate``; pieces are tokenised a block at a time so the loop reads
     tokens still in the CPU cache (on 5 MB outputs the whole-text lists spilled out of it);
-    member tokens are checked after the loop in a few C passes (``_all_canonical``).
+    member tokens are checked a block at a time, in a few C passes (``_all_canonical``).
     """
     t = prepare(text, source)
     findings = t.findings
@@ -526,6 +547,7 @@ def _parse_zoning(
             cached = ""
             section = st.section
         line = lines[-1]
+        st.check_block()
     if last is not None:
         st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
     return _finish_zoning(st, t, full, filtered, final)
