@@ -219,6 +219,7 @@ class _Cfg:
         "peers",
         "checked",
         "grown",
+        "principals_listed",
     )
 
     def __init__(self, source: str, what: str, findings: list[Finding], section: str) -> None:
@@ -246,8 +247,10 @@ class _Cfg:
         #: ``lists[:checked]`` passed ``_all_canonical`` when they were made (block by block);
         #: -1 when one failed (``fix_members`` then decides on every token)
         self.checked = 0
-        #: lists extended by the line path, with whether they may be effective ones
-        self.grown: list[tuple[list[str], bool]] = []
+        #: lists extended by the line path (by id: each is checked once, however many lines
+        #: extended it), with whether they may be effective ones
+        self.grown: dict[int, tuple[list[str], bool]] = {}
+        self.principals_listed: set[int] = set()  #: ids of the principal lists in ``lists``
 
     def db(self) -> ZoneDb:
         if not self.section:
@@ -274,7 +277,7 @@ class _Cfg:
         lists = self.lists
         k = len(lists) if self.eff_from is None else self.eff_from
         if self.checked == len(lists) and all(
-            _all_canonical([ms], 0 if may_be_eff else 1) for ms, may_be_eff in self.grown
+            _all_canonical([ms], 0 if may_be_eff else 1) for ms, may_be_eff in self.grown.values()
         ):
             self.eff_clean = True
             return
@@ -393,14 +396,20 @@ class _Cfg:
                         zone.property_member = after(s).lower() or None
                 elif parts[0] == "Principal" and cur[3] is not None:
                     self.target = cur[3]
-                    self.lists.append(cur[3])
-                    self.starts.append(i)
+                    # listed once, at its first line (where fix_members reports its bad
+                    # tokens): a Principal line repeated in one entry no longer makes every
+                    # check quadratic
+                    if id(cur[3]) not in self.principals_listed:
+                        self.principals_listed.add(id(cur[3]))
+                        self.lists.append(cur[3])
+                        self.starts.append(i)
                 else:
                     self.target = cur[2]
                 return
             if self.target is not None:
                 self.target.extend(parts)
-                self.grown.append((self.target, self.eff_from is not None))
+                if self.eff_from is not None or id(self.target) not in self.grown:
+                    self.grown[id(self.target)] = (self.target, self.eff_from is not None)
             return
         self.cur = self.target = None
         if head == "Defined" and s.startswith("Defined configuration"):
