@@ -148,7 +148,10 @@ _NL = repeat("\n")
 _SEMI, _SPACE = repeat(";"), repeat(" ")
 _HEAD = repeat(slice(0, 2))
 _00 = repeat("00:")
-_NOTHING, _NORMAL, _NONE = repeat(()), repeat("normal"), repeat(None)
+_NORMAL, _NONE = repeat("normal"), repeat(None)
+_ONE_MEMBER = repeat(("",))  #: what a member that is not an alias counts as
+#: fresh empty lists and dicts, made in C (``list.copy`` of an empty list: cheaper than list())
+_NEW_LISTS, _NEW_DICTS = iter([].copy, None), iter({}.copy, None)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
 _KINDS = frozenset(_KIND)
@@ -498,7 +501,7 @@ def _parse_zoning(
         cut = body.find("\n ", pos + _BLOCK_CHARS)
         cut = end if cut < 0 else cut
         blk = _Pieces(body[pos:cut], line)
-        slow_at = blk.odd()
+        slow_at = blk.odd
         stops = sorted(slow_at)
         stops.append(len(blk.words))
         k = 0
@@ -523,26 +526,34 @@ def _parse_zoning(
 
 class _Pieces:
     """A block of the text cut at ``"\\n "``: each piece's words (``;`` read as a space), the
-    line it starts at, its raw text.
+    line it starts at, its raw text, and which pieces must take the line path.
 
-    When no line of the block starts with ``;``, replacing it keeps every ``"\\n "`` where
-    it was, so one replace of the block does; the raw pieces are then sliced from the block
-    only where the line path needs one.
+    The line path takes the pieces holding a line that starts with neither a space nor a TAB
+    (headers, blank lines, unindented text) or a ``Member`` word (the --peerzone layout); a
+    piece holding none is one entry and its TAB wraps. When no line of the block starts with
+    ``;`` (such a line is one of those), replacing ``;`` keeps every ``"\\n "`` where it
+    was, so one replace of the block does; raw pieces are sliced from the block only where the
+    line path needs one. Every probe is one C call over the block (``"M" in`` is a memchr).
     """
 
-    __slots__ = ("text", "words", "lines", "_offsets")
+    __slots__ = ("text", "words", "lines", "odd", "_offsets")
 
     def __init__(self, text: str, line: int) -> None:
         self.text = text
-        if "\n;" in text:
+        hits = [m.start() for m in _ODD_LINE.finditer(text)]
+        if any(text.startswith(";", h + 1) for h in hits):
             self.words = list(map(str.replace, text.split("\n "), _SEMI, _SPACE))
         else:
             self.words = text.replace(";", " ").split("\n ")
+        if "M" in text and _MEMBER.search(text):
+            hits += [m.start() for m in _MEMBER.finditer(text)]
         #: the line each piece starts at, and one more: the line after the block
         self.lines = list(
             accumulate(map((1).__add__, map(str.count, self.words, _NL)), initial=line)
         )
         self._offsets: list[int] | None = None
+        at = self.offsets() if hits else []
+        self.odd = {bisect_right(at, h) - 1 for h in hits}
 
     def offsets(self) -> list[int]:
         got = self._offsets
@@ -555,19 +566,6 @@ class _Pieces:
     def raw(self, k: int) -> str:
         at = self.offsets()
         return self.text[at[k] : at[k + 1] - 2]
-
-    def odd(self) -> set[int]:
-        """The pieces that must take the line path: those holding a line that starts with
-        neither a space nor a TAB (headers, blank lines, unindented text) or a ``Member`` word
-        (the --peerzone layout); a piece holding none is one entry and its TAB wraps."""
-        text = self.text
-        hits = [m.start() for m in _ODD_LINE.finditer(text)]
-        if "Member" in text:
-            hits += [m.start() for m in _MEMBER.finditer(text)]
-        if not hits:
-            return set()
-        at = self.offsets()
-        return {bisect_right(at, h) - 1 for h in hits}
 
 
 def _hand_over(st: _Cfg, last: tuple) -> None:
@@ -612,17 +610,22 @@ def _entries(
     not an entry) is read piece by piece (:func:`_one_by_one`), with the same results.
     """
     toks = list(map(str.split, blk.words[a:b]))
-    if min(map(len, toks)) < 2 or not _KINDS.issuperset(map(_FIRST, toks)):
+    try:
+        runs = [(head, len(list(group))) for head, group in groupby(map(_FIRST, toks))]
+        every_name = list(map(_SECOND, toks))
+    except IndexError:  # a piece of fewer than two words
+        return _one_by_one(st, blk, a, toks, last, final)
+    if not _KINDS.issuperset([head for head, _ in runs]):
         return _one_by_one(st, blk, a, toks, last, final)
     lists, starts, candidates = st.lists, st.starts, st.candidates
     zdb = st.db()
     in_effect = zdb.configs.get(zdb.effective) if zdb.effective else None
     lo = a
-    for head, group in groupby(map(_FIRST, toks)):
-        hi = lo + len(list(group))
+    for head, size in runs:
+        hi = lo + size
         sub = toks[lo - a : hi - a]
         kind = _KIND[head]
-        names = list(map(_SECOND, sub))
+        names = every_name[lo - a : hi - a]
         table: dict = zdb.zones if kind == "zone" else zdb.aliases
         if kind == "cfg" or len(set(names)) < hi - lo or not table.keys().isdisjoint(names):
             last = _one_by_one(st, blk, lo, sub, last, final)
@@ -633,17 +636,15 @@ def _entries(
         deque(map(delitem, sub, _HEAD), 0)  # kind and name out: each list is the members
         at = blk.lines[lo:hi]
         if kind == "zone":
-            zs = list(
-                map(Zone, names, sub, map(list, _NOTHING), _NORMAL, map(dict, _NOTHING), _NONE, at)
-            )
+            zs = list(map(Zone, names, sub, _NEW_LISTS, _NORMAL, _NEW_DICTS, _NONE, at))
             table.update(zip(names, zs, strict=True))
             if in_effect is not None:
                 in_effect.extend(names)
             # a property member is a zone's first member: the zones whose first starts 00:
-            if [] in sub:
-                peer = [i for i, ms in enumerate(sub) if ms and ms[0][:3] == "00:"]
-            else:
+            try:
                 peer = list(compress(count(), map(str.startswith, map(_FIRST, sub), _00)))
+            except IndexError:  # a zone without members (a cut)
+                peer = [i for i, ms in enumerate(sub) if ms and ms[0][:3] == "00:"]
             pz = list(map(zs.__getitem__, peer))
             candidates.update(zip(map(id, pz), zip(repeat(zdb), pz, strict=False), strict=True))
             z = zs[-1]
@@ -841,14 +842,17 @@ def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Findin
         count = int((z.property_member or "")[-2:], 16)
     except ValueError:
         count = 0
-    got = 0
-    k = 0
     rest = z.members
-    if not db.aliases:  # every member counts one (an effective zone: WWNs only)
+    aliases = db.aliases
+    if not aliases:  # every member counts one (an effective zone: WWNs only)
         got = k = min(count, len(rest))
-    while k < len(rest) and got < count:
-        got += len(db.aliases.get(rest[k], (rest[k],))) or 1
-        k += 1
+    elif list(map(len, map(aliases.get, rest[:count], _ONE_MEMBER))).count(1) == count:
+        got = k = count  # the first ``count`` members are WWNs or one-WWN aliases (C-level)
+    else:
+        got = k = 0
+        while k < len(rest) and got < count:
+            got += len(aliases.get(rest[k], (rest[k],))) or 1
+            k += 1
     if got < count:
         findings.append(
             PeerZonePropertyMismatch.make(
