@@ -574,7 +574,7 @@ def _hand_over(st: _Cfg, last: tuple) -> None:
     A zone not yet listed as a possible peer zone is listed now: the line path may give it a
     property member or principals (the ``--peerzone`` layout indented with spaces).
     """
-    st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7]
+    st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7].raw(last[8])
     z = last[6]
     if z is not None:
         st.candidates.setdefault(id(z), (last[5], z))
@@ -600,7 +600,8 @@ def _entries(
     """Pieces ``a:b`` of a block, each one entry with its TAB wraps, read in bulk.
 
     ``last`` is the fast path's open entry (kind, name, members, principals, line, db, zone,
-    raw text), None when the line path's is current; the new one is returned.
+    block, piece), None when the line path's is current; the new one is returned (the raw
+    text is sliced only when the line path takes the entry over).
 
     Why in bulk (issue 13): a Python loop over entries cost ~0.75 µs an entry, most of the
     gap to the floor. Here the pieces are tokenised by ``map`` (C); a run of entries of one
@@ -648,10 +649,10 @@ def _entries(
             pz = list(map(zs.__getitem__, peer))
             candidates.update(zip(map(id, pz), zip(repeat(zdb), pz, strict=False), strict=True))
             z = zs[-1]
-            last = ("zone", names[-1], sub[-1], z.principals, at[-1], zdb, z, blk.raw(hi - 1))
+            last = ("zone", names[-1], sub[-1], z.principals, at[-1], zdb, z, blk, hi - 1)
         else:
             table.update(zip(names, sub, strict=True))
-            last = ("alias", names[-1], sub[-1], None, at[-1], zdb, None, blk.raw(hi - 1))
+            last = ("alias", names[-1], sub[-1], None, at[-1], zdb, None, blk, hi - 1)
         lists.extend(sub)
         starts.extend(at)
         lo = hi
@@ -753,17 +754,7 @@ def _finish_zoning(
         findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
     if effective is not None and not filtered:
         _check_effective_members(effective, st, source, findings)
-    for db, z in st.candidates.values():
-        if z.principals or z.property_member is not None:
-            z.kind = "peer"
-            if z.property_member is not None and not z.principals and not filtered:
-                st.peers.append((db, z, z.line or 0))
-        elif z.members and z.members[0][:3] == "00:" and len(z.members[0]) == 23:
-            z.kind = "peer"
-            z.property_member = z.members[0]
-            z.members = z.members[1:]
-            if not filtered:
-                st.peers.append((db, z, z.line or 0))
+    _peer_zones(st, filtered)
     for zdb, z, at in st.peers:
         _split_peer(zdb, z, at, source, findings)
     if "effective" in st.sections and effective is not None and not filtered:
@@ -830,6 +821,47 @@ def _check_effective_members(eff: ZoneDb, st: _Cfg, source: str, findings: list[
                     )
                 )
                 eff.complete = False
+
+
+def _peer_zones(st: _Cfg, filtered: bool) -> None:
+    """Mark the peer zones among the candidates and split the common ones here.
+
+    A zone whose first member is a property member ``00:02:...:NN`` is split at once when its
+    next ``NN`` members are WWNs or one-WWN aliases (no finding is possible); every other peer
+    zone goes to ``st.peers`` for :func:`_split_peer`, in the same order as before (the
+    findings' order). Why: one Python call per peer zone fewer (~10 % of a fabric's zones).
+    """
+    peers = st.peers
+    for db, z in st.candidates.values():
+        if z.principals or z.property_member is not None:
+            z.kind = "peer"
+            if z.property_member is not None and not z.principals and not filtered:
+                peers.append((db, z, z.line or 0))
+            continue
+        ms = z.members
+        if not ms or len(ms[0]) != 23 or ms[0][:3] != "00:":
+            continue
+        z.kind = "peer"
+        prop = z.property_member = ms[0]
+        try:
+            count = int(prop[21:], 16)
+        except ValueError:
+            count = 0
+        if (
+            filtered
+            or count >= len(ms)
+            or (
+                db.aliases
+                and list(map(len, map(db.aliases.get, ms[1 : count + 1], _ONE_MEMBER))).count(1)
+                != count
+            )
+        ):
+            z.members = ms[1:]
+            if not filtered:
+                peers.append((db, z, z.line or 0))
+            continue
+        z.principals = ms[1 : count + 1]
+        z.members = ms[count + 1 :]
 
 
 def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Finding]) -> None:
