@@ -76,9 +76,6 @@ __all__ = [
     "parse_islshow",
 ]
 
-_ENTRY_KW = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
-_ENTRY_START = ("cfg:", "zone:", "alias:")
-
 
 @dataclass(slots=True)
 class ZoningShow:
