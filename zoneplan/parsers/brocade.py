@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, chain, compress, count, groupby, islice, repeat
 from operator import delitem, itemgetter
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -148,7 +148,10 @@ _00 = repeat("00:")
 _NORMAL, _NONE = repeat("normal"), repeat(None)
 _ONE_MEMBER = repeat(("",))  #: what a member that is not an alias counts as
 #: fresh empty lists and dicts, made in C (``list.copy`` of an empty list: cheaper than list())
-_NEW_LISTS, _NEW_DICTS = iter([].copy, None), iter({}.copy, None)
+_NO_PRINCIPALS: list[str] = []
+_NO_TAGS: dict[str, str] = {}
+_NEW_LISTS: Iterator[list[str]] = iter(_NO_PRINCIPALS.copy, None)
+_NEW_DICTS: Iterator[dict[str, str]] = iter(_NO_TAGS.copy, None)
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
 _KINDS = frozenset(_KIND)
