@@ -678,7 +678,7 @@ def audit(
             _cabling({name: obs}, topology, findings)
             _stamp_fabrics(findings, marks)
         findings[:] = connect_the_dots(
-            findings, planned, observations, topology, lambda obs: resolved[obs.fabric].plain
+            findings, planned, observations, topology, lambda obs: resolved[obs.fabric].ports
         )
     return result
 

@@ -655,8 +655,10 @@ class AccessLost(_Audit):
         inventory and apply the planned change (``zoneplan plan INVENTORY --against CAPTURE``).
 
     A path is a port of the client that is logged in and in an effective zone with a
-    logged-in target port of the cluster. A fabric is judged only when its effective zoning
-    and the logins of all its switches were read.
+    logged-in target port of the cluster. A zone member that is a port (Brocade
+    ``domain,index``; NX-OS ``interface fcS/P swwn W`` or ``domain-id D``, ``fcid``) zones
+    whatever is logged in on that port, as in every other audit check. A fabric is judged
+    only when its effective zoning and the logins of all its switches were read.
     """
 
     code = "ZP619"
