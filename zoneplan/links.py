@@ -86,7 +86,9 @@ class Peers:
     name, its management address — in that order, the order the import has always used.
 
     ``names``, ``by_domain`` and ``by_address`` may add switches nobody read (the inventory's):
-    a link to a switch the audit knows by name is still named."""
+    a link to a switch the audit knows by name is still named. Domains are looked up among
+    ``states`` only (a domain ID is unique in one fabric, not across fabrics); ``wwns`` adds
+    switches known by WWN alone (another fabric's: an ISL to one merges the fabrics)."""
 
     def __init__(
         self,
@@ -96,27 +98,46 @@ class Peers:
         names: Iterable[str] = (),
         by_domain: dict[int, str] | None = None,
         by_address: dict[str, str] | None = None,
+        wwns: Iterable[SwitchState] = (),
     ) -> None:
-        states = list(states)
+        states, wwns = list(states), list(wwns)
         self.key = key
-        self.by_wwn = {st.identity.wwn: st.name for st in states if st.identity.wwn}
+        self.by_wwn = {st.identity.wwn: st.name for st in (*wwns, *states) if st.identity.wwn}
+        self.wwn_of = {name: wwn for wwn, name in self.by_wwn.items()}
         doms = domains(states, key)
         self.by_domain = dict(by_domain or {})
         self.by_domain.update({d: s for s, d in doms.items()})
         self.by_domain.update({st.identity.domain: st.name for st in states if st.identity.domain})
         self.names = {st.name for st in states} | set(names)
         self.by_address = dict(by_address or {})
-        self.states = {st.name: st for st in states}
+        self.states = {st.name: st for st in (*wwns, *states)}
 
     def find(
-        self, wwn: str | None, domain: int | None, name: str, address: str | None
+        self,
+        wwn: str | None,
+        domain: int | None,
+        name: str,
+        address: str | None,
+        listed_by: str = "",
     ) -> str | None:
-        return (
-            self.by_wwn.get(wwn or "")
-            or self.by_domain.get(domain or 0)
-            or (name if name in self.names else None)
-            or self.by_address.get(address or "")
-        )
+        """The far switch's name; never the listing switch itself (no ISL loops back), nor a
+        switch read with another WWN than the listing gives (a domain or name that only
+        looks alike: an unread neighbour, not that switch)."""
+        got = self.by_wwn.get(wwn or "")
+        if got is not None:
+            return got if got != listed_by else None
+        for got in (
+            self.by_domain.get(domain or 0),
+            name if name in self.names else None,
+            self.by_address.get(address or ""),
+        ):
+            if got is None or got == listed_by:
+                continue
+            known = self.wwn_of.get(got)
+            if wwn and known and known != wwn:
+                continue
+            return got
+        return None
 
 
 def _described(name: str, domain: int | None, wwn: str | None) -> str:
@@ -136,7 +157,9 @@ def seen_links(states: Iterable[SwitchState], peers: Peers) -> list[SeenLink]:
         for isl in st.isls:
             if isl.vsan not in (key, FABRIC_KEY):
                 continue
-            peer = peers.find(isl.remote_wwn, isl.remote_domain, isl.remote_name, isl.remote_ip)
+            peer = peers.find(
+                isl.remote_wwn, isl.remote_domain, isl.remote_name, isl.remote_ip, st.name
+            )
             port = _port_name(st, isl.local_port)
             if port in listed:
                 continue  # an NX-OS link lists once per VSAN it carries
@@ -169,7 +192,7 @@ def seen_links(states: Iterable[SwitchState], peers: Peers) -> list[SeenLink]:
                 SeenLink(
                     st.name,
                     name,
-                    peers.find(p.neighbour_wwn, None, p.neighbour_name or "", None),
+                    peers.find(p.neighbour_wwn, None, p.neighbour_name or "", None, st.name),
                     None,
                     _described(p.neighbour_name or "", None, p.neighbour_wwn),
                     f"{st.name}:{ports_src}",

@@ -119,7 +119,7 @@ def test_an_isl_the_inventory_lacks_is_said_once_whichever_end_lists_it():
     assert _codes(found) == ["ZP626", "ZP626"], found
     text = " ".join(m for _c, m in found)
     assert "sw-a1 port 44 has an ISL to sw-a2 port 44" in text or "sw-a2 port 44" in text
-    assert "mds-edge9, domain 51 (a switch the inventory lacks)" in text
+    assert "mds-edge9, domain 51, a switch the inventory lacks" in text
 
 
 def test_a_trunk_slave_is_seen_by_its_e_port_and_a_trunk_alone_is_taken_as_seen():
@@ -263,3 +263,18 @@ def test_a_fabricshow_listing_the_other_fabrics_switch_says_they_are_merged():
     states["sw-a1"].isls.append(Isl(40, "fc1/40", 11, WWN["mds-b1"], "mds-b1"))
     found = _isl_findings(plan, topo, states)
     assert _codes(found) == ["ZP628"] and "has an ISL to mds-b1" in found[0][1], found
+
+
+def test_the_other_fabric_reusing_the_domain_ids_is_not_a_merge():
+    """Fabric B's MDS switches take domains 1 and 2 like fabric A's: show topology names its
+    peers by domain, looked up in fabric B only."""
+    text = SAMPLE.read_text().replace("domain_id: 11,", "domain_id: 1,")
+    text = text.replace("domain_id: 12,", "domain_id: 2,")
+    plan, topo, states = _fabric(text)
+    for st in states.values():
+        for isl in st.isls:
+            isl.remote_name = ""  # the address-only layout: the domain names the peer
+            isl.remote_ip = None
+    assert _isl_findings(plan, topo, states) == []
+    # whichever fabric's switches come last
+    assert _isl_findings(plan, topo, dict(reversed(states.items()))) == []

@@ -75,8 +75,9 @@ class _Fabric:
             self.isls.append((i, isl))
         mine = [states[s] for s in self.natives if s in states]
         peers = Peers(
-            states.values(),  # a WWN names a switch of any fabric: a merge is said so
+            mine,  # domains are per fabric: this fabric's switches only (B reuses A's IDs)
             key,
+            wwns=states.values(),  # a WWN names a switch of any fabric: a merge is said so
             names=topology.switches,
             by_domain={
                 sw.domain_id: s
@@ -321,7 +322,12 @@ def _unplanned(fab: _Fabric, used: set[int], said: set[frozenset[End]]) -> list[
         known = link.peer in topo.switches
         out.append(
             R.IslUnexpected.make(
-                f"{where} has an ISL to {_far(link)} that the inventory lacks ({link.source})",
+                (
+                    f"{where} has an ISL to {_far(link)} that the inventory lacks"
+                    if known
+                    else f"{where} has an ISL to {link.neighbour}, a switch the inventory lacks"
+                )
+                + f" ({link.source})",
                 Location(link.source),
                 subject=f"{link.switch}:{link.port}",
                 about=_about(near),
