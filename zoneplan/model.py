@@ -21,9 +21,11 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -456,6 +458,15 @@ class Switch(_Model):
     slots: dict[int, int] | None = Field(None, description="director: slot number → port count")
     director: bool = False
     location: LocationField = None
+
+    @model_serializer(mode="wrap")
+    def _native_unsaid(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """``mode`` left out while native (the default): a plan's content hash of an
+        inventory stays what it was before switches had a mode (plan.json, apply)."""
+        data = handler(self)
+        if self.mode is SwitchMode.NATIVE and isinstance(data, dict):
+            data.pop("mode", None)
+        return data
 
     @property
     def gateway(self) -> bool:
