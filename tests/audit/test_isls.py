@@ -278,3 +278,14 @@ def test_the_other_fabric_reusing_the_domain_ids_is_not_a_merge():
     assert _isl_findings(plan, topo, states) == []
     # whichever fabric's switches come last
     assert _isl_findings(plan, topo, dict(reversed(states.items()))) == []
+
+
+def test_an_isl_that_does_not_carry_the_fabrics_vsan_is_not_up_for_it():
+    plan, topo, states = _fabric()
+    for name in ("mds-b1", "mds-b2"):
+        for isl in states[name].isls:
+            if isl.local_port == "fc1/48":
+                isl.vsan = 1  # the link trunks VSAN 1 only: VSAN 20 not allowed on it
+    found = _isl_findings(plan, topo, states)
+    assert _codes(found) == ["ZP625"], found
+    assert "listed in VSAN 1 only, not in the fabric's VSAN 20" in found[0][1]

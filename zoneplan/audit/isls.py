@@ -193,10 +193,16 @@ def _compare(fab: _Fabric, said: set[frozenset[End]]) -> list[Finding]:
             )
             continue
         if fab.judged:
+            elsewhere = _other_vsans(fab, a, b)
+            why = (
+                f"it is listed in VSAN {', '.join(map(str, elsewhere))} only, not in the "
+                f"fabric's VSAN {fab.key} (the VSAN is not allowed or isolated on the link)"
+                if elsewhere
+                else f"neither {a[0]} nor {b[0]} lists it"
+            )
             out.append(
                 R.IslMissing.make(
-                    f"ISL {name} is not up: neither {a[0]} nor {b[0]} lists it "
-                    f"({', '.join(_sources(fab, a[0], b[0]))})",
+                    f"ISL {name} is not up: {why} ({', '.join(_sources(fab, a[0], b[0]))})",
                     _loc(topo, index),
                     subject=name,
                     about=_about(a),
@@ -226,6 +232,18 @@ def _compare(fab: _Fabric, said: set[frozenset[End]]) -> list[Finding]:
             )
         )
     return out
+
+
+def _other_vsans(fab: _Fabric, a: End, b: End) -> list[int]:
+    """The VSANs (other than the fabric's) whose ``show topology`` table lists the link."""
+    vsans: set[int] = set()
+    for (sw, port), (far, far_port) in ((a, b), (b, a)):
+        st = fab.states.get(sw)
+        for isl in st.isls if st is not None else ():
+            if isl.vsan != fab.key and str(isl.local_port) == port:
+                if str(isl.remote_port) in (far_port, "") or isl.remote_name == far:
+                    vsans.add(isl.vsan)
+    return sorted(vsans)
 
 
 def _with_mirrors(fab: _Fabric, links: list[SeenLink]) -> list[SeenLink]:
