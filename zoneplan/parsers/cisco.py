@@ -1966,15 +1966,24 @@ def parse_show_port_channel_database(
     findings = t.findings
     out: dict[str, list[tuple[str, str]]] = {}
     members: list[tuple[str, str]] | None = None
-    total = head_at = 0
+    total = head_at = body = 0
+    counted_seen = empty = False
     name = ""
 
-    def close() -> None:
-        if members is not None and total and len(members) < total:
+    def close(last: bool = False) -> None:
+        if members is None:
+            return
+        why = ""
+        if total and len(members) < total:
+            why = f"lists {len(members)} of its {total} member(s)"
+        elif last and not body:
+            why = "has its head only"  # a cut head may even name another channel
+        elif last and not counted_seen and not empty and not t.ended:
+            why = "ends before its count of ports"
+        if why:
             findings.append(
                 TruncatedOutput.make(
-                    f"show port-channel database: {name} lists {len(members)} of its {total} "
-                    "member(s): the output is cut",
+                    f"show port-channel database: {name} {why}: the output is cut",
                     loc(source, head_at),
                 )
             )
@@ -1988,17 +1997,20 @@ def parse_show_port_channel_database(
             close()
             name = f"{head.group(1).lower()}{head.group(2)}"
             members = out.setdefault(name, [])
-            total, head_at = 0, i
+            total, head_at, body = 0, i, 0
+            counted_seen = empty = False
             continue
         if members is None:
             other_line(raw, i, source, findings, "show port-channel database")
             continue
+        body += 1
         low = s.lower()
         counted = _PORTS_TOTAL.match(s)
         if counted is not None:
-            total = int(counted.group(1))
+            total, counted_seen = int(counted.group(1)), True
             continue
         if low.startswith(_CHANNEL_FACTS):
+            empty = empty or low.startswith("no ports")
             continue
         if low.startswith("ports:"):
             s = s[6:].strip()
@@ -2007,7 +2019,7 @@ def parse_show_port_channel_database(
             members.append((row.group(1), re.findall(r"\[([^\]]*)\]", row.group(2))[-1].strip()))
             continue
         other_line(raw, i, source, findings, "show port-channel database")
-    close()
+    close(last=True)
     return out, findings
 
 
