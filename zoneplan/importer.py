@@ -359,6 +359,42 @@ def _isls(
                         subject=f"{sa}:{link.port}",
                     )
                 )
+        for a, b in _uplinks(group):
+            a, b = (switch_of_state[a[0]], a[1]), (switch_of_state[b[0]], b[1])
+            pair = frozenset((a, b))
+            if pair in seen or a in cabled or b in cabled:
+                continue
+            seen.add(pair)
+            cabled.update((a, b))
+            out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+    return out
+
+
+def _uplinks(group: FabricGroup) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """An Access Gateway's N-Port uplinks to the core switch captured with it: the AG's
+    ``switchshow`` prints each N-Port's core switch WWN and the PID the core gave it
+    (``N-Port 10:00:…:d2:00 0x023100``); the core port is the one whose Address has that PID's
+    domain and area (FOS ``switchshow`` Address column), or where that PID is logged in. So a
+    drafted AG is cabled to its fabric, not a split (ZP203)."""
+    by_wwn = {st.identity.wwn: st for st in group.states if st.identity.wwn}
+    out: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for st in group.states:
+        if gateway_mode(st) is None:
+            continue
+        for name in sorted(st.ports, key=_port_order):
+            p = st.ports[name]
+            pid = (p.comment or "").lower()
+            core = by_wwn.get(p.neighbour_wwn or "")
+            if (p.type or "").upper() != "N-PORT" or core is None or len(pid) != 8:
+                continue
+            area = pid[2:6]
+            ports = [n for n, q in core.ports.items() if (q.address or "").lower()[:4] == area]
+            if not ports:
+                ports = sorted(
+                    {str(lg.port) for lg in core.logins.values() if (lg.fcid or "").lower() == pid}
+                )
+            if len(ports) == 1:
+                out.append(((st.name, name), (core.name, ports[0])))
     return out
 
 

@@ -7,6 +7,7 @@ every other switch still needs its domain ID (ZP005), existing inventories stay 
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -145,3 +146,72 @@ def test_import_of_an_ag_capture_drafts_it_without_domain_and_validates(tmp_path
     assert sw["mode"] == "access-gateway" and "domain_id" not in sw
     v = CliRunner().invoke(app, ["validate", str(out)])
     assert v.exit_code == 0, v.output
+
+
+CORE = """\
+core-b1:admin> switchshow
+switchName:     core-b1
+switchType:     162.0
+switchState:    Online
+switchMode:     Native
+switchRole:     Principal
+switchDomain:   2
+switchId:       fffc02
+switchWwn:      10:00:00:05:33:00:00:01
+zoning:         OFF
+switchBeacon:   OFF
+
+Index Port Address  Media Speed   State       Proto
+==================================================
+  48  48   023000   id    N16     Online      FC  F-Port  50:06:01:60:3b:a0:00:01
+  49  49   023100   id    N16     Online      FC  F-Port  1 N Port + 2 NPIV public
+core-b1:admin> nsshow
+{
+ Type Pid    COS     PortName                NodeName                 TTL(sec)
+ N    023000;      3;50:06:01:60:3b:a0:00:01;50:06:01:60:3b:a0:00:00; na
+    FC4s: FCP
+    Permanent Port Name: 50:06:01:60:3b:a0:00:01
+    Device type: Physical Target
+    Port Index: 48
+ N    023100;      3;20:11:00:05:33:00:00:02;10:00:50:eb:1a:00:00:02; na
+    Permanent Port Name: 20:11:00:05:33:00:00:02
+    Port Index: 49
+ N    023102;      3;50:01:43:80:26:00:00:01;50:01:43:80:26:00:00:00; na
+    FC4s: FCP
+    Permanent Port Name: 20:11:00:05:33:00:00:02
+    Device type: NPIV Initiator
+    Port Index: 49
+    Connected through AG: Yes
+ N    023103;      3;50:01:43:80:26:00:00:02;50:01:43:80:26:00:00:03; na
+    FC4s: FCP
+    Permanent Port Name: 20:11:00:05:33:00:00:02
+    Device type: NPIV Initiator
+    Port Index: 49
+    Connected through AG: Yes
+The Local Name Server has 4 entries }
+core-b1:admin>
+"""
+
+
+def test_import_of_an_ag_and_its_core_cables_the_uplink_and_validates(tmp_path):
+    """The AG's N-Port row names the core switch (WWN) and the PID it was given (0x023100):
+    the core port whose Address is 0231xx is the other end; the draft is one fabric joined by
+    that uplink (no ZP203), its devices on the AG's F-Ports."""
+    (tmp_path / "ag-b1.txt").write_text(
+        AG_SWITCHSHOW.replace(
+            "10:00:00:05:33:00:00:01 0x023100", "10:00:00:05:33:00:00:01 0x023100"
+        )
+    )
+    (tmp_path / "core-b1.txt").write_text(CORE)
+    out = tmp_path / "draft.yaml"
+    r = CliRunner().invoke(app, ["import", str(tmp_path), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = yaml.safe_load(out.read_text())
+    assert data["isls"] == [{"a": "ag-b1:17", "b": "core-b1:49"}], data.get("isls")
+    modes = {s["name"]: (s.get("mode"), s.get("domain_id")) for s in data["switches"]}
+    assert modes == {"ag-b1": ("access-gateway", None), "core-b1": (None, 2)}
+    v = CliRunner().invoke(app, ["validate", str(out), "-f", "json"])
+    assert v.exit_code == 0, v.output
+    a = CliRunner().invoke(app, ["audit", str(out), "--capture", str(tmp_path), "-f", "json"])
+    codes = {f["code"] for f in json.loads(a.stdout)["findings"]}
+    assert not codes & {"ZP625", "ZP626", "ZP627", "ZP628"}, a.stdout
