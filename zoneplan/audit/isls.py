@@ -91,8 +91,13 @@ class _Fabric:
         self.states = states
         #: links listed at each end: the listing switch's end, and the far end when named
         self.at: dict[End, list[SeenLink]] = {}
+        #: the port-channel and trunk links each switch lists (looked through per ISL not
+        #: otherwise seen: kept apart so that a fabric of many ISLs is not read quadratically)
+        self.groups: dict[str, list[SeenLink]] = {}
         for link in self.links:
             self.at.setdefault((link.switch, link.port), []).append(link)
+            if link.trunk or is_channel(link.port):
+                self.groups.setdefault(link.switch, []).append(link)
 
     @property
     def judged(self) -> bool:
@@ -268,37 +273,34 @@ def _match(fab: _Fabric, a: End, b: End) -> tuple[list[SeenLink], str] | None:
                 return [link], ""
     # a port-channel ISL: its members on both sides, or (members not read) the channel
     for near, far in ((a, b), (b, a)):
-        for (sw, port), links in fab.at.items():
-            if sw != near[0] or not is_channel(port):
+        for link in fab.groups.get(near[0], ()):
+            sw, port = link.switch, link.port
+            if not is_channel(port) or link.peer != far[0]:
                 continue
-            for link in links:
-                if link.peer != far[0]:
-                    continue
-                mine = channel_members(fab.states.get(sw), port)
-                theirs = channel_members(fab.states.get(far[0]), link.peer_port or "")
-                if mine is not None and near[1] not in mine:
-                    continue
-                if theirs is not None and far[1] not in theirs:
-                    continue
-                if mine is not None and theirs is not None:
-                    return [link], ""
-                unread = " and ".join(s for s, m in ((sw, mine), (far[0], theirs)) if m is None)
-                return [link], (
-                    f"{sw} lists {port} to {far[0]} {link.peer_port}; the members of the "
-                    f"port-channel were not read on {unread} (show port-channel database)"
-                )
+            mine = channel_members(fab.states.get(sw), port)
+            theirs = channel_members(fab.states.get(far[0]), link.peer_port or "")
+            if mine is not None and near[1] not in mine:
+                continue
+            if theirs is not None and far[1] not in theirs:
+                continue
+            if mine is not None and theirs is not None:
+                return [link], ""
+            unread = " and ".join(s for s, m in ((sw, mine), (far[0], theirs)) if m is None)
+            return [link], (
+                f"{sw} lists {port} to {far[0]} {link.peer_port}; the members of the "
+                f"port-channel were not read on {unread} (show port-channel database)"
+            )
     # a FOS trunk: islshow lists its master only; switchshow (not read) names the members
     for near, far in ((a, b), (b, a)):
         state = fab.states.get(near[0])
         if state is None or "ports" in state.seen:
             continue  # its E-Ports were read: a member not among them is not up
-        for (sw, port), links in fab.at.items():
-            for link in links:
-                if sw == near[0] and link.trunk and link.peer == far[0]:
-                    return [], (
-                        f"{sw} lists a trunk from port {port} to {far[0]}; which ports are "
-                        f"its members was not read ({sw}'s switchshow)"
-                    )
+        for link in fab.groups.get(near[0], ()):
+            if link.trunk and link.peer == far[0]:
+                return [], (
+                    f"{link.switch} lists a trunk from port {link.port} to {far[0]}; which "
+                    f"ports are its members was not read ({link.switch}'s switchshow)"
+                )
     return None
 
 
