@@ -316,6 +316,17 @@ def _isls(
     several); else as the port-channel, and ZP630 says its members were not read."""
     out: list[dict[str, str]] = []
     seen: set[frozenset[tuple[str, str]]] = set()
+
+    def add(a: tuple[str, str], b: tuple[str, str]) -> bool:
+        """Draft the link a-b once, where no device (nor other link) is cabled at an end."""
+        pair = frozenset((a, b))
+        if pair in seen or a in cabled or b in cabled:
+            return False
+        seen.add(pair)
+        cabled.update((a, b))
+        out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+        return True
+
     for group in groups:
         peers = Peers(group.states, group.key)
         by_name = {st.name: st for st in group.states}
@@ -341,17 +352,8 @@ def _isls(
                         "switches (show port-channel database or show interface brief)"
                     )
             sa, sb = switch_of_state[link.switch], switch_of_state[link.peer]
-            drafted = []
-            for pa, pb in pairs:
-                a, b = (sa, pa), (sb, pb)
-                pair = frozenset((a, b))
-                if pair in seen or a in cabled or b in cabled:
-                    continue
-                seen.add(pair)
-                cabled.update((a, b))
-                out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
-                drafted.append(pair)
-            if note and drafted and findings is not None:
+            drafted = [add((sa, pa), (sb, pb)) for pa, pb in pairs]
+            if note and any(drafted) and findings is not None:
                 findings.append(
                     IslAsPortChannel.make(
                         f"ISL {sa}:{link.port} - {sb}:{link.peer_port} {note}",
@@ -360,13 +362,7 @@ def _isls(
                     )
                 )
         for a, b in _uplinks(group):
-            a, b = (switch_of_state[a[0]], a[1]), (switch_of_state[b[0]], b[1])
-            pair = frozenset((a, b))
-            if pair in seen or a in cabled or b in cabled:
-                continue
-            seen.add(pair)
-            cabled.update((a, b))
-            out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+            add((switch_of_state[a[0]], a[1]), (switch_of_state[b[0]], b[1]))
     return out
 
 
