@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support import show_render  # noqa: E402
 from zoneplan.gcpause import gc_paused  # noqa: E402
 from zoneplan.importer import draft_inventory, draft_yaml  # noqa: E402
-from zoneplan.loader import parse_inventory  # noqa: E402
 from zoneplan.observed import Login, Zone, ZoneDb  # noqa: E402
 from zoneplan.parsers.capture import read_captures  # noqa: E402
+from zoneplan.workflows.importing import check_draft  # noqa: E402
 
 
 def _wwn(rng: random.Random, prefix: str) -> str:
@@ -88,7 +88,7 @@ def main() -> None:
                 t2 = time.process_time()
                 text = draft_yaml(data)
                 t3 = time.process_time()
-                check = parse_inventory(text, "draft.yaml")
+                check = check_draft(data, text, "draft.yaml")
                 t4 = time.process_time()
             for k, v in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
                 stages[k].append(v)
