@@ -369,10 +369,9 @@ def _add_login(
         # devices behind it log in on the same port (NPIV)
         return
     kind = login_role(login)
-    dname = _safe(
-        _device_name(login, names),
-        f"{'array' if kind == 'target' else 'host'}-{login.wwpn.replace(':', '')[-6:]}",
-    )
+    dname = _safe(_device_name(login, names), "")
+    if not dname:  # no name, or none an inventory can hold: the kind and the WWPN's tail
+        dname = f"{'array' if kind == 'target' else 'host'}-{login.wwpn.replace(':', '')[-6:]}"
     if d.kinds.setdefault(dname, kind) != kind:
         dname = _safe(f"{dname}_{kind}", dname)
         d.kinds.setdefault(dname, kind)
@@ -385,21 +384,22 @@ def _add_login(
         hba = d.hbas[hba_key] = {"name": f"hba{len(dev['hbas'])}", "ports": []}
         dev["hbas"].append(hba)
     port: dict[str, Any] = {"name": f"p{len(hba['ports'])}", "wwpn": login.wwpn}
+    where = None if login.port is None else str(login.port)
     if (
         switch
-        and login.port is not None
-        and (not state.ports or str(login.port) in state.ports)
+        and where is not None
+        and (not state.ports or where in state.ports)
         and not login.remote
         and not login.behind_gateway
     ):
-        at = (switch, str(login.port))
+        at = (switch, where)
         if at in d.cabled:
             # NPIV: a second WWPN on the same switch port (a VM, a LIF, an NPV switch's
             # devices) is a virtual port of the one cabled there, not a second cable
             port["npiv"] = True
         d.cabled.add(at)
         port["switch"] = switch
-        port["port"] = str(login.port)
+        port["port"] = where
     hba["ports"].append(port)
 
 

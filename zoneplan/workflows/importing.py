@@ -33,7 +33,8 @@ class ImportRun:
     text: str = ""
     switches: int = 0
     findings: list[Finding] = field(default_factory=list)
-    check: LoadResult | None = None  #: the draft read back by the loader
+    #: the loader's verdict on the draft (:func:`check_draft`: read back only when not valid)
+    check: LoadResult | None = None
 
     @property
     def usable(self) -> bool:
@@ -47,7 +48,7 @@ class ImportRun:
 def import_captures(
     captures: Sequence[str | Path], *, name: str = "imported", out_name: str = "draft.yaml"
 ) -> ImportRun:
-    """Draft an inventory from capture folders/files and check it with the loader."""
+    """Draft an inventory from capture folders/files and check it as the loader would."""
     states, findings = read_captures(captures)
     run = ImportRun(findings=list(findings), switches=len(states))
     if not states:
@@ -72,8 +73,9 @@ def check_draft(data: dict[str, Any], text: str, file: str) -> LoadResult:
     it (:func:`~zoneplan.yamlemit.as_read`; a property test holds them equal), so the fast path
     runs the loader's checks on it: the text's size, each top-level list's length (ZP006), then
     the inventory model (names, WWPNs, values, keys, every size limit of the model). YAML
-    syntax and duplicate keys cannot occur in text written from a dict (the same property test
-    reads every emitted text without either). Only when the fast path finds anything is the
+    syntax errors, duplicate keys and anchors (alias bombs) cannot occur in text written from a
+    dict (the same property test reads every emitted text without either); a lone surrogate,
+    which YAML refuses, sends the text to the loader. Only when the fast path finds anything is the
     text read by the loader, for its findings at ``file:line``; a property test holds the two
     paths to the same verdict and inventory.
     """
