@@ -235,37 +235,14 @@ def test_a_value_of_another_type_is_judged_as_the_loader_judges_its_text(path, v
 
 
 def test_a_valid_draft_is_not_read_back_and_an_invalid_one_is_located_in_the_text():
-    draft = {
-        "name": "imported",
-        "fabrics": [{"name": "A", "vendor": "brocade"}],
-        "switches": [{"name": "sw1", "fabric": "A", "domain_id": 1, "ports": ["0", "1"]}],
-        "hosts": [
-            {
-                "name": "esx01",
-                "hbas": [
-                    {
-                        "name": "hba0",
-                        "ports": [
-                            {
-                                "name": "p0",
-                                "wwpn": "21:00:00:24:ff:11:22:33",
-                                "switch": "sw1",
-                                "port": "0",
-                            }
-                        ],
-                    }
-                ],
-                "os": "vmware",
-            }
-        ],
-    }
+    draft = copy.deepcopy(_DRAFT)
     text = draft_yaml(draft)
     ok = check_draft(draft, text, "draft.yaml")
     assert ok.ok and ok.source.root is None  # the fast path: the text was not parsed
-    draft["hosts"][0]["hbas"][0]["ports"][0]["wwpn"] = "21:00:00:24:ff:11:22"
+    draft["hosts"][0]["hbas"][0]["ports"][1]["wwpn"] = "21:00:00:24:ff:11:22"
     text = draft_yaml(draft)
     bad = check_draft(draft, text, "draft.yaml")
     assert not bad.ok
     (finding,) = bad.findings
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "21:00:00:24:ff:11:22" in t)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if '"21:00:00:24:ff:11:22"' in t)
     assert (finding.code, finding.location.line) == ("ZP008", line)
