@@ -67,8 +67,8 @@ _VALUES = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=8),
     st.lists(st.sampled_from(["a", "1", 1, True, None, "fc1/1"]), max_size=3),
-    st.just({}),
-    st.just([]),
+    st.builds(dict),  # a new one each time: a spoil may add keys to it
+    st.builds(list),
 )
 
 
