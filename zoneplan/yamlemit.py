@@ -48,8 +48,10 @@ def _text_scalar(v: str) -> str:
 
 
 def scalar_text(v: Any) -> str:
-    """One scalar as YAML text: None, booleans and integers as YAML writes them, anything
-    else as the text of ``str(v)``."""
+    """One scalar as YAML text: None, booleans and integers as YAML writes them, text (a
+    ``str`` subclass too) as its characters, anything else as the text of ``str(v)``."""
+    if isinstance(v, str):
+        return _text_scalar(str.__str__(v))
     if v is None:
         return "null"
     if v is True:
@@ -63,6 +65,8 @@ def scalar_text(v: Any) -> str:
 
 def _read_scalar(v: Any) -> str | None:
     """What the loader reads from ``scalar_text(v)``: the text, or None for ``null``."""
+    if isinstance(v, str):
+        return str.__str__(v)
     if v is None:
         return None
     if v is True:
@@ -129,7 +133,8 @@ class _Texts(dict[Any, str]):
 
 
 def emit_yaml(data: dict[Any, Any] | list[Any]) -> list[str]:
-    """The lines of ``data`` in YAML (no line ends; empty data gives no line).
+    """The lines of ``data`` in YAML (no line ends; empty data gives no line). Plain data:
+    dicts, lists, text, numbers, booleans and None.
 
     Closures over one emission's lines and texts (attribute lookups per scalar were a third
     of the time); plain text, the commonest value, is tested first.

@@ -4,6 +4,7 @@ Python, YAML 1.2 and 1.1), for any text."""
 
 from __future__ import annotations
 
+import enum
 import io
 
 import pytest
@@ -214,3 +215,13 @@ def test_blocks_and_flows_as_pyyaml_lays_them_out():
 def test_keys_that_may_not_read_back_as_written_are_refused_by_as_read(key):
     with pytest.raises(ValueError):
         as_read({"a": [{key: "v"}]})
+
+
+def test_a_str_subclass_is_written_and_read_as_its_characters():
+    class Mode(str, enum.Enum):  # str() of a member is "Mode.ON"; its characters are "on"
+        ON = "on"
+
+    data = {"first": Mode.ON, "then": "on", "list": [Mode.ON]}
+    text = "\n".join(emit_yaml(data)) + "\n"
+    assert yaml.safe_load(text) == {"first": "on", "then": "on", "list": ["on"]}
+    assert load_yaml(text, "f.yaml")[0] == as_read(data) == yaml.safe_load(text)
