@@ -244,3 +244,65 @@ def test_a_zone_printed_twice_then_given_a_property_member_is_a_peer_zone():
     z2 = show.defined.zones["z2"]
     assert (z2.kind, z2.principals, z2.members) == ("peer", ["h2"], ["t2"])
     assert [f.code for f in findings if f.subject == "z2"] == ["ZP032"]
+
+
+def _reprint(text: str, rng: random.Random) -> str:
+    """Entries printed again elsewhere (a looping or concatenated capture), some copies with
+    invalid, upper-case or extra members and wrapped lines of their own."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 10)):
+        heads = [i for i, s in enumerate(lines) if s.lstrip().split(":")[0] in _REPRINTED]
+        if not heads:
+            break
+        i = rng.choice(heads)
+        j = i + 1
+        while j < len(lines) and lines[j].startswith("\t") and ":\t" not in lines[j]:
+            j += 1
+        copy = lines[i:j]
+        op = rng.randrange(4)
+        if op == 0:
+            copy = [
+                s + rng.choice(["; bad!tok", "; 21:00:00:24:FF:00:00:7f", "; x_new"]) for s in copy
+            ]
+        elif op == 1:
+            copy.append("\t\t" + rng.choice(["bad?2", "20:00:00:00:c9:aa:bb:cc", "other"]))
+        elif op == 2:
+            copy[0] += "; bad!tok"  # the same bad token in several copies: reported once each
+        at = rng.randrange(len(lines) + 1)
+        lines[at:at] = copy
+    return "\n".join(lines)
+
+
+_REPRINTED = frozenset((" zone", " alias", " cfg"))
+
+
+@pytest.mark.parametrize("case", range(CASES // 2))
+def test_names_printed_again_read_the_same(case: int, monkeypatch: pytest.MonkeyPatch):
+    # the library merges a reprinted name in place (linear); the reference rebuilds the list
+    rng = random.Random(10_000 + case)
+    text = rng.choice(SEEDS)
+    if len(text) > 20_000:
+        at = rng.randrange(len(text) - 15_000)
+        text = text[at : at + 15_000]
+    text = _reprint(text, rng)
+    if rng.random() < 0.5:
+        text = _damage(text, rng)
+    _same(text, rng.choice(COMMANDS), rng.choice(BLOCKS), monkeypatch)
+
+
+def test_a_name_printed_many_times_reports_each_bad_token_once_where_printed():
+    text = "Defined configuration:\n" + "".join(
+        f" zone:\tz\tm{i}; bad!{i % 3}\n" + ("\t\tw!rap\n" if i == 2 else "") for i in range(6)
+    )
+    text += "\nEffective configuration:\n no configuration in effect\n\n"
+    for block in BLOCKS:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(brocade, "_BLOCK_CHARS", block)
+            show, findings = brocade.parse_cfgshow(text, "sw1")
+            want = cfgshow_reference.parse(text, "sw1")
+        assert show.defined.zones["z"].members == [f"m{i}" for i in range(6)]
+        bad = [(f.subject, f.location.line) for f in findings if f.code == "ZP029"]
+        # bad!0..2 first printed by copies 1-3 (lines 2-4), the wrap by copy 3 (its line)
+        assert bad == [("bad!0", 2), ("bad!1", 3), ("bad!2", 4), ("w!rap", 4)]
+        assert [f.location.line for f in findings if f.code == "ZP032"] == [3, 4, 6, 7, 8]
+        assert _read(show, findings) == _read(*want)

@@ -10,6 +10,13 @@ Its member check is the exact one (``fix_members`` on every token), never the bu
 One change from the old loop: a zone the fast path hands to the line path is listed as a
 possible peer zone (``_Cfg.candidates``), as the library now does: the old loop kept a
 ``Property Member`` line's zone ``normal`` when the zone line itself had been read fast.
+
+A name printed more than once (:class:`_Plain`) is read the plain way, not the library's: each
+copy builds a new merged list (the old members, then the new ones they lack) and lists it
+again for the member check, which checks every token of every list one by one and reports a
+bad token only in the part of a list that the copy added (the agreed behaviour since the
+library merges in place: each bad token once, at the line of the copy that printed it).
+Quadratic, and obvious: the library's linear merge is held to it.
 """
 
 from __future__ import annotations
@@ -20,9 +27,60 @@ from itertools import accumulate, repeat
 from zoneplan.findings import Finding
 from zoneplan.observed import Zone, ZoneDb
 from zoneplan.parsers import brocade
-from zoneplan.parsers.common import prepare
+from zoneplan.parsers.common import norm_member, prepare
 
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
+
+
+class _Plain(brocade._Cfg):
+    """The library's reader state with the plain merge and the plain member check."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        #: merged lists by id: how many of their tokens an earlier copy printed (checked there)
+        self.seen: dict[int, int] = {}
+
+    def entry(self, kind: str, name: str, members: list[str], line: int) -> None:
+        db = self.db()
+        zone = db.zones.get(name) if kind == "zone" else None
+        table: dict = db.configs if kind == "cfg" else db.aliases
+        if kind == "cfg" and self.section == "effective":
+            db.effective = name
+        old = zone.members if zone is not None else None if kind == "zone" else table.get(name)
+        if old is None:
+            return super().entry(kind, name, members, line)
+        self.dups.append((kind, name, (zone.line or 0) if zone else 0, line, len(old)))
+        merged = list(old)
+        merged += [m for m in dict.fromkeys(members) if m not in set(old)]
+        if zone is not None:
+            self.candidates.setdefault(id(zone), (db, zone))
+            zone.members = merged
+        else:
+            table[name] = merged
+        if not (kind == "cfg" and self.section == "effective"):
+            self.lists.append(merged)
+            self.starts.append(line)
+            self.seen[id(merged)] = len(old)
+        self.cur = [kind, name, merged, zone.principals if zone else None, line, db, zone]
+        self.target = merged
+
+    def fix_members(self) -> None:
+        k = len(self.lists) if self.eff_from is None else self.eff_from
+        self.eff_clean = all(
+            brocade._WWN_DI_TOKENS.fullmatch(t + "\n") for ms in self.lists[k:] for t in ms
+        )
+        for i, (ms, line) in enumerate(zip(self.lists, self.starts, strict=True)):
+            out = []
+            for j, tok in enumerate(ms):
+                m = norm_member(tok)
+                if m is None:
+                    if j >= self.seen.get(id(ms), 0):
+                        self.bad.append(((i, 1, 0), tok, line))
+                    continue
+                out.append(m)
+            ms[:] = out
 
 
 def parse(
@@ -36,7 +94,7 @@ def parse(
     filtered = t.filtered
     if t.command and len(t.command.split("|")[0].split()) > 1 and not filtered:
         full = False
-    st = brocade._Cfg(
+    st = _Plain(
         source, command, t.findings, "" if default_section == "defined" else default_section
     )
     if st.section:
@@ -111,5 +169,4 @@ def parse(
         section = st.section
     if last is not None:
         hand_over(last)
-    st.checked = -1  # the exact member check on every token
     return brocade._finish_zoning(st, t, full, filtered, final)

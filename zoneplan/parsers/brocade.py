@@ -230,6 +230,9 @@ class _Cfg:
         "checked",
         "grown",
         "principals_listed",
+        "merged",
+        "copies",
+        "late",
     )
 
     def __init__(self, source: str, what: str, findings: list[Finding], section: str) -> None:
@@ -251,7 +254,8 @@ class _Cfg:
         #: zones that may be peer zones (a 00:... first member, or the line path's open entry,
         #: which a --peerzone layout may extend), by id, in the order first seen
         self.candidates: dict[int, tuple[ZoneDb, Zone]] = {}
-        self.bad: list[tuple[str, int]] = []
+        #: invalid tokens: (where the report goes among the others, token, line printed at)
+        self.bad: list[tuple[tuple[int, int, int], str, int]] = []
         self.last_raw = ""  #: the open entry's last text (a cut leaves a ';' there)
         self.dups: list[tuple[str, str, int, int, int]] = []
         self.peers: list[tuple[ZoneDb, Zone, int]] = []
@@ -262,6 +266,15 @@ class _Cfg:
         #: extended it), with whether they may be effective ones
         self.grown: dict[int, tuple[list[str], bool]] = {}
         self.principals_listed: set[int] = set()  #: ids of the principal lists in ``lists``
+        #: entries printed more than once, by the id of their one member list: the list, the
+        #: set of its members and how much of the list the set covers (``_merge``)
+        self.merged: dict[int, tuple[list[str], set[str], list[int]]] = {}
+        #: where each later copy of a name starts in its member list, with the line it was
+        #: printed at and where its report goes among the others' (the findings' order)
+        self.copies: dict[int, list[tuple[int, int, tuple[int, int, int]]]] = {}
+        #: lists of names printed again once an effective section had opened: their tokens
+        #: count among the effective ones for ``eff_clean`` (as when each copy was listed anew)
+        self.late: dict[int, list[str]] = {}
 
     def db(self) -> ZoneDb:
         if not self.section:
@@ -293,6 +306,8 @@ class _Cfg:
             self.eff_clean = True
             return
         eff = set(chain.from_iterable(islice(lists, k, None)))
+        if self.late:
+            eff.update(chain.from_iterable(self.late.values()))
         toks = set(chain.from_iterable(islice(lists, 0, k)))
         self.eff_clean = not eff or bool(_WWN_DI_TOKENS.fullmatch("\n".join(eff) + "\n"))
         if self.eff_clean:
@@ -309,19 +324,26 @@ class _Cfg:
         if not fix:
             return
         keys = set(fix)
-        for ms, line in zip(lists, self.starts, strict=True):
+        copies = self.copies
+        for i, (ms, line) in enumerate(zip(lists, self.starts, strict=True)):
             if keys.isdisjoint(ms):
                 continue
+            # a name printed again: each token is reported at the copy that printed it
+            later = [(0, line, (i, 1, 0)), *copies.get(id(ms), ())]
+            cuts = list(map(_FIRST, later))
             out = []
-            for tok in ms:
+            for j, tok in enumerate(ms):
                 if tok in keys:
                     m = fix[tok]
                     if m is None:
-                        self.bad.append((tok, line))
+                        _, at, order = later[bisect_right(cuts, j) - 1]
+                        self.bad.append((order, tok, at))
                         continue
                     tok = m
                 out.append(tok)
             ms[:] = out
+        if copies:
+            self.bad.sort(key=_FIRST)
 
     def check_block(self) -> None:
         """Check the member lists made since the last call while their tokens are in cache."""
@@ -335,39 +357,70 @@ class _Cfg:
         """Open an entry; a name printed twice keeps the members of both (ZP032)."""
         db = self.db()
         zone: Zone | None = None
+        old: list[str] | None
         if kind == "zone":
             zone = db.zones.get(name)
             if zone is None:
+                old = None
                 zone = db.zones[name] = Zone(name, members, line=line)
                 if self.section == "effective" and db.effective is not None:
                     db.configs[db.effective].append(name)
                 self.candidates[id(zone)] = (db, zone)
             else:
-                self.dups.append((kind, name, zone.line or 0, line, len(zone.members)))
+                old = zone.members
+                self.dups.append((kind, name, zone.line or 0, line, len(old)))
                 self.candidates.setdefault(id(zone), (db, zone))
-                members = zone.members = _union(zone.members, members)
-        elif kind == "cfg":
-            if self.section == "effective":
-                db.effective = name
-            old = db.configs.get(name)
-            if old is None:
-                db.configs[name] = members
-            else:
-                self.dups.append((kind, name, 0, line, len(old)))
-                members = db.configs[name] = _union(old, members)
         else:
-            old = db.aliases.get(name)
+            table = db.configs if kind == "cfg" else db.aliases
+            if kind == "cfg" and self.section == "effective":
+                db.effective = name
+            old = table.get(name)
             if old is None:
-                db.aliases[name] = members
+                table[name] = members
             else:
                 self.dups.append((kind, name, 0, line, len(old)))
-                members = db.aliases[name] = _union(old, members)
-        if not (kind == "cfg" and self.section == "effective"):  # zone names, not members
+        listed = not (kind == "cfg" and self.section == "effective")  # zone names, not members
+        if old is not None:
+            members = self._merge(old, members, line, listed)
+        elif listed:
             self.lists.append(members)
             self.starts.append(line)
         principals = zone.principals if zone is not None else None
         self.cur = [kind, name, members, principals, line, db, zone]
         self.target = members
+
+    def _merge(self, old: list[str], new: list[str], line: int, listed: bool) -> list[str]:
+        """Append to ``old`` (in place) the members of ``new`` it lacks, in order.
+
+        Why in place, with one set kept per entry: a name printed 20,000 times (a hostile or
+        looping capture) rebuilt the merged list and listed it again for the member check at
+        every copy, quadratic in time and in findings. Now each copy costs its own members:
+        the set catches up with what the line path appended since (wrapped lines), the list is
+        checked once (``grown``), and ``copies`` records where this copy starts so a bad token
+        is reported once, at the line of the copy that printed it.
+        """
+        got = self.merged.get(id(old))
+        if got is None:
+            have = set(old)
+            got = self.merged[id(old)] = (old, have, [len(old)])
+        else:
+            have = got[1]
+            if len(old) > got[2][0]:  # wrapped lines appended since (a slice of them only)
+                have.update(old[got[2][0] :])
+        start = len(old)
+        for m in new:
+            if m not in have:
+                have.add(m)
+                old.append(m)
+        got[2][0] = len(old)
+        if listed:
+            seq = len(self.dups)  # one per copy: the copies' order in the text
+            self.copies.setdefault(id(old), []).append((start, line, (len(self.lists), 0, seq)))
+            if self.eff_from is not None or id(old) not in self.grown:
+                self.grown[id(old)] = (old, self.eff_from is not None)
+            if self.eff_from is not None:
+                self.late[id(old)] = old
+        return old
 
     def line(self, raw: str, i: int, final: int) -> None:
         """The slow path: one line of anything (headers, continuations, peer layout, noise)."""
@@ -443,17 +496,6 @@ class _Cfg:
             )
             return
         other_line(raw, i, self.source, self.findings, self.what)
-
-
-def _union(old: list[str], new: list[str]) -> list[str]:
-    """``old`` then the members of ``new`` it lacks, in order (nothing is lost)."""
-    have = set(old)
-    out = list(old)
-    for m in new:
-        if m not in have:
-            have.add(m)
-            out.append(m)
-    return out
 
 
 def _parse_zoning(
@@ -690,7 +732,7 @@ def _finish_zoning(
     for db in st.dbs.values():
         if partial:
             db.complete = False
-    for tok, at in st.bad:
+    for _, tok, at in st.bad:
         findings.append(
             InvalidMember.make(
                 f"invalid member {tok!r} (neither WWN, domain,index nor name)"
