@@ -130,10 +130,10 @@ def prepare(text: str, source: str) -> Text:
         _strip_pager(out, source, term)
     if _probe(text, term.console_probes, term.console_markers):
         _strip_console(out, source, term)
-    if "=~=~=" in text[:400]:
+    if "=~=~=" in text[:400] or "cript started" in text[:400]:
         lines = out.lines
         for i, line in enumerate(lines[:3]):
-            if LOG_HEADER.match(line):
+            if LOG_HEADER.fullmatch(line.strip()):
                 lines[i] = ""
                 out.set_lines(lines)
     _strip_session_end(out, term)
@@ -190,8 +190,17 @@ def _line_ends(text: str) -> str:
 
 def _after_cr(line: str) -> str:
     term = terminal()
-    parts = [p for p in line.split("\r") if p.strip() and term.strip_pagers(p, "").strip()]
+    parts = [p for p in line.split("\r") if _visible(term, p)]
     return "\n".join(parts)
+
+
+def _visible(term: Terminal, piece: str) -> bool:
+    """A piece of a line between carriage returns prints something other than a pager
+    prompt (NX-OS erases its reverse-video ``--More--`` with CR + erase-to-end-of-line:
+    what is left of the prompt is escape codes only)."""
+    if "\x1b" in piece:
+        piece = _ANSI.sub("", piece)
+    return bool(piece.strip() and term.strip_pagers(piece, "").strip())
 
 
 def _strip_console(out: Text, source: str, term: Terminal) -> None:
