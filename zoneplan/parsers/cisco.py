@@ -157,7 +157,7 @@ def _parse_zoning(
     # the last line with text is where a cut shows; when the switch's prompt (or the session's
     # end) follows it, it is complete
     last = 0 if t.ended else _last_content(lines)
-    no_eol = bool(text) and not text.endswith("\n") and not t.ended
+    no_eol = bool(text) and not text.endswith(("\n", "\r")) and not t.ended
     dup: tuple[Zone, int] | None = None  # a zone printed again: (the first copy, its length)
     wcache: dict[str, str] = {}  # raw WWN token → canonical, "" when not a WWN
     dbs: dict[int, ZoneDb] = {}
@@ -781,13 +781,16 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
     header = False
     last = _last_content(lines)
     unreadable = 0
+    # the row an alias line below belongs to: blank lines may come between (a console message
+    # or a pager prompt blanked by the cleaning), any other line ends it
+    under = False
     for i, raw in enumerate(lines, 1):
-        if raw[-1:] == "]":
+        if raw[-1:] == "]" or raw[-1:] in " \t" and raw.rstrip()[-1:] == "]":
             s = raw.strip()
-            if s[0] == "[" and (raw[0] == " " or raw[0] == "\t" or s == raw):
-                if rows and row_lines[-1] == i - 1 and len(rows) - 1 not in aliases:
+            if s[0] == "[" and (raw[0] == " " or raw[0] == "\t" or s == raw.rstrip()):
+                if under and len(rows) - 1 not in aliases:
                     aliases[len(rows) - 1] = s[1:-1]
-                elif rows and row_lines[-1] == i - 2 and len(rows) - 1 in aliases:
+                elif under:
                     pass  # a second alias line of the same login: the first is kept
                 else:
                     other_line(raw, i, source, findings, "show flogi database")
@@ -798,9 +801,11 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
             if row is not None:
                 rows.append(row)
                 row_lines.append(i)
+                under = True
                 continue
         if not tok:
             continue
+        under = False
         if tok[0][0] == "[" and i == last:
             findings.append(
                 TruncatedOutput.make(f"alias line is cut: {raw.strip()!r}", loc(source, i))
