@@ -1264,8 +1264,12 @@ def _rejoin(prev: str, raw: str, cols: list[str] | None, prev_port: Port | None)
     first = cont.split()[0] if cont.split() else ""
     if first and (first.isdecimal() or first.endswith(":")) and len(first) < 4 and cont[0] == " ":
         return None  # looks like a row or a header line of its own
-    at_width = len(prev) in _TERMINAL_WIDTHS
     tail = prev.rstrip()
+    # the row reaches a terminal's width exactly, or reaches it and has only blanks after
+    # (a copy that pads lines, a log that keeps trailing blanks)
+    width = next((w for w in _TERMINAL_WIDTHS if len(tail) <= w <= len(prev)), 0)
+    at_width = bool(width)
+    prev = prev[:width] if width else prev
     last = tail.split()[-1] if tail.split() else ""
     cut_wwn = ":" in last and len(last) < 23 and wwn_or_none(last) is None
     broken = cut_wwn or last.count('"') == 1 or last.count("(") > last.count(")")
