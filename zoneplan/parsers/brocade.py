@@ -528,7 +528,10 @@ def _parse_zoning(
                             z = zones[name] = Zone(name, ms, [], "normal", {}, None, line)
                             if in_effect is not None:
                                 in_effect.append(name)
-                            if ms and ms[0][:3] == "00:":
+                            # no member on the zone's line: its members follow on lines
+                            # of their own (a space layout), the first may be a peer zone's
+                            # property member
+                            if not ms or ms[0][:3] == "00:":
                                 candidates.append((zdb, z))
                             lists.append(ms)
                             starts.append(line)
