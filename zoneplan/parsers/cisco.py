@@ -44,6 +44,7 @@ from .common import (
     loc,
     other_line,
     prepare,
+    rejoin_wrapped,
     to_int,
     word_after,
     wwn_or_none,
@@ -531,10 +532,48 @@ _VSAN_LINE = re.compile(
 _NUM_FIELD = re.compile(r"([A-Za-z\-]+):\s*(\d+)")
 
 
+#: how the lines of `show zone status` start (the VSAN line, its settings, the database
+#: sections; NX-OS 5.x-9.x, research/capture-variants.md section 5.1)
+_ZONE_STATUS_STARTS = (
+    "VSAN:",
+    "mode:",
+    "session:",
+    "single-session:",
+    "hard-zoning:",
+    "smart-zoning:",
+    "rscn-format:",
+    "activation overwrite",
+    "Default zone:",
+    "qos:",
+    "broadcast:",
+    "Full Zoning",
+    "Active Zoning",
+    "Pending (Session)",
+    "DB size:",
+    "DB Size:",
+    "Name:",
+    "Zonesets:",
+    "Database Not Available",
+    "Current Total Zone DB Usage:",
+    "Status:",
+    "at ",
+    "Full DB Copy",
+    "SFC",
+    "Enhanced",
+    "Interop",
+    "Zone(set) not present",
+)
+
+
+def _zone_status_line(s: str) -> bool:
+    return s.startswith(_ZONE_STATUS_STARTS) or s[:1] == "%"
+
+
 @gc_paused
 def parse_show_zone_status(text: str, source: str) -> tuple[dict[int, ZoneStatus], list[Finding]]:
     """``show zone status [vsan N]``: mode, session/lock, smart zoning, DB sizes per VSAN."""
     t = prepare(text, source)
+    rejoin_wrapped(t, source, _zone_status_line, "show zone status")
     findings = t.findings
     out: dict[int, ZoneStatus] = {}
     st: ZoneStatus | None = None
@@ -935,6 +974,23 @@ _FCNS_KEYS = {
 }
 
 
+#: the detail keys zoneplan does not read (Cisco MDS 6.x `show fcns database detail`,
+#: research/capture-variants.md section 4.2)
+_FCNS_OTHER_KEYS = frozenset({"class", "ipa", "port-ip-addr", "hard-addr", "fc4-types"})
+
+
+def _fcns_own_line(s: str) -> bool:
+    """``s`` (stripped) is a line of its own in either form, not the rest of a wrapped one."""
+    c = s[0]
+    if c == "[" or s[:2] == "0x" or s.startswith(("VSAN", "FCID", "Total number")):
+        return True
+    if c == "-" and s.strip("-") == "":
+        return True
+    key, sep, _ = s.partition(":")
+    key = key.strip().lower()
+    return bool(sep) and (key in _FCNS_KEYS or key in _FCNS_OTHER_KEYS)
+
+
 def _fcns_detail(cur: Login, key: str, val: str) -> bool:
     """One ``key :value`` line of a detail block; True when it names the login's WWPN."""
     what = _FCNS_KEYS.get(key.lower())
@@ -990,6 +1046,7 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
     counted, not returned.
     """
     t = prepare(text, source)
+    rejoin_wrapped(t, source, _fcns_own_line, "show fcns database")
     findings = t.findings
     out: list[Login] = []
     cur: Login | None = None

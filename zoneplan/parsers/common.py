@@ -23,6 +23,7 @@ from ..rules.capture import (
     SwitchErrorInOutput,
     TruncatedOutput,
     UnrecognisedLine,
+    WrappedLineRejoined,
 )
 from ..wwn import WwnError, normalize_wwn
 from .terminal import LOG_HEADER, SESSION_END, Terminal, terminal
@@ -388,3 +389,56 @@ def bulk_wwns(tokens: list[str]) -> list[str] | None:
     out = joined.split("\n")
     out.pop()
     return out
+
+
+#: the widths terminals wrap at (80 the default of every terminal, 132 the VT100 wide mode
+#: PuTTY/SecureCRT/xterm offer); a line filling one exactly was most likely wrapped there
+TERMINAL_WIDTHS = (80, 132)
+
+
+def wrap_width(line: str) -> int:
+    """The terminal width ``line`` fills (its text reaches the last column or nearly, blanks
+    after it allowed), or 0: a hard wrap continues such a line on the next one."""
+    tail = len(line.rstrip())
+    for w in TERMINAL_WIDTHS:
+        if w - 16 < tail <= w <= len(line):
+            return w
+    return 0
+
+
+def rejoin_wrapped(t: Text, source: str, own_line: Callable[[str], bool], what: str) -> None:
+    """Join back the lines a terminal hard-wrapped, in place (line numbers kept).
+
+    A line that fills a terminal's width, followed by a line ``own_line`` does not recognise
+    as a line of the output (its stripped text), is one line the terminal split at that
+    column: the two are joined (the continuation's line left blank) and one ZP046 note says
+    how many. Without a full-width line before it, an unknown line stays what it is (the
+    parser reports it). Linear: one length test per line.
+    """
+    lines = t.lines
+    if not any(len(x) >= 64 for x in lines):
+        return
+    joined = 0
+    first = 0
+    k = 0
+    while k < len(lines) - 1:
+        w = wrap_width(lines[k])
+        if w:
+            nxt = lines[k + 1]
+            s = nxt.strip()
+            if s and not own_line(s):
+                lines[k] = lines[k][:w] + nxt.rstrip()
+                lines[k + 1] = ""
+                joined += 1
+                first = first or k + 2
+                continue  # the joined line may fill the next width (132) too
+        k += 1
+    if joined:
+        t.set_lines(lines)
+        t.findings.append(
+            WrappedLineRejoined.make(
+                f"{joined} line(s) of {what} the terminal wrapped joined back to the line "
+                "before (a narrow terminal: widen it for the next capture)",
+                loc(source, first),
+            )
+        )
