@@ -47,6 +47,7 @@ from .common import (
     rejoin_wrapped,
     to_int,
     word_after,
+    wrap_width,
     wwn_or_none,
 )
 from .snmpwalk import (
@@ -1886,6 +1887,9 @@ def _rejoin_row(raw: str, rest: list[str], vsan: int) -> tuple[Isl, int] | None:
     fragments ``rest`` as make it whole (the most first): the break falls anywhere, inside a
     word or at a space a saved log may have trimmed, so the pieces join as they are, else
     with a space."""
+    w = wrap_width(raw)
+    if w:  # the row fills the terminal's width (blanks after it are a log's padding)
+        raw = raw[:w]
     for n in range(len(rest), 0, -1):
         got = _topology_row("".join([raw, *rest[:n]]), vsan) or _topology_row(
             " ".join([raw.rstrip(), *(r.strip() for r in rest[:n])]), vsan
