@@ -164,7 +164,8 @@ def _echoed_prompt(out: Text, source: str, term: Terminal) -> None:
     out.command = m.group("command").strip()
     lineno = text.count("\n", 0, start) + 1
     out.blank(start, end)
-    if "|" in out.command:
+    pipe = out.command.partition("|")[2].strip().lower()
+    if pipe and pipe not in term.harmless_filters:  # `| more`, `| no-more` filter nothing
         out.filtered = True
         out.findings.append(
             FilteredOutput.make(
