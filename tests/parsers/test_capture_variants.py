@@ -430,9 +430,7 @@ def test_lines_an_80_column_terminal_wrapped_are_joined_back_on_nxos():
 def test_carriage_returns_alone_end_lines_and_the_output_is_whole():
     from zoneplan.parsers import cisco
 
-    r, f = cisco.parse_show_zoneset_active(
-        load("cisco-mds/show_zoneset_active/bare_cr.txt"), "x"
-    )
+    r, f = cisco.parse_show_zoneset_active(load("cisco-mds/show_zoneset_active/bare_cr.txt"), "x")
     assert codes(f) == ["ZP028"]
     assert r[20].complete and list(r[20].zones) == ["z_ora_db1_pure", "z_ora_db1_pure_b"]
 
