@@ -569,7 +569,8 @@ _ZONE_STATUS_STARTS = (
 )
 
 
-def _zone_status_line(s: str) -> bool:
+def _zone_status_line(line: str) -> bool:
+    s = line.strip()
     return s.startswith(_ZONE_STATUS_STARTS) or s[:1] == "%"
 
 
@@ -983,8 +984,9 @@ _FCNS_KEYS = {
 _FCNS_OTHER_KEYS = frozenset({"class", "ipa", "port-ip-addr", "hard-addr", "fc4-types"})
 
 
-def _fcns_own_line(s: str) -> bool:
-    """``s`` (stripped) is a line of its own in either form, not the rest of a wrapped one."""
+def _fcns_own_line(line: str) -> bool:
+    """``line`` is a line of its own in either form, not the rest of a wrapped one."""
+    s = line.strip()
     c = s[0]
     if c == "[" or s[:2] == "0x" or s.startswith(("VSAN", "FCID", "Total number")):
         return True

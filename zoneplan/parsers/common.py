@@ -407,12 +407,25 @@ def wrap_width(line: str) -> int:
     return 0
 
 
+def _first_columns(line: str, width: int) -> str:
+    """The start of ``line`` that fills ``width`` terminal columns (a TAB runs to the next
+    multiple of 8)."""
+    if "\t" not in line:
+        return line[:width]
+    col = 0
+    for i, ch in enumerate(line):
+        if col >= width:
+            return line[:i]
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return line
+
+
 def rejoin_wrapped(t: Text, source: str, own_line: Callable[[str], bool], what: str) -> None:
     """Join back the lines a terminal hard-wrapped, in place (line numbers kept).
 
     A line that fills a terminal's width, followed by a line ``own_line`` does not recognise
-    as a line of the output (its stripped text), is one line the terminal split at that
-    column: the two are joined (the continuation's line left blank) and one ZP046 note says
+    as a line of the output (given as it is, blanks included), is one line the terminal split
+    at that column: the two are joined (the continuation's line left blank) and one ZP046 note says
     how many. Without a full-width line before it, an unknown line stays what it is (the
     parser reports it). Linear: one length test per line.
     """
@@ -423,17 +436,21 @@ def rejoin_wrapped(t: Text, source: str, own_line: Callable[[str], bool], what: 
     first = 0
     k = 0
     while k < len(lines) - 1:
-        w = wrap_width(lines[k])
-        if w:
-            nxt = lines[k + 1]
-            s = nxt.strip()
-            if s and not own_line(s):
-                lines[k] = lines[k][:w] + nxt.rstrip()
-                lines[k + 1] = ""
-                joined += 1
-                first = first or k + 2
-                continue  # the joined line may fill the next width (132) too
-        k += 1
+        seg = lines[k]  # the last screen line of lines[k]: a long line wraps more than once
+        j = k + 1
+        while j < len(lines):
+            w = wrap_width(seg.expandtabs(8) if "\t" in seg else seg)
+            if not (w and lines[j].strip() and not own_line(lines[j])):
+                break
+            # the screen line was exactly w columns: blanks a log or a copy added after it go
+            head = lines[k][: len(lines[k]) - len(seg)] + _first_columns(seg, w)
+            seg = lines[j].rstrip()
+            lines[k] = head + seg
+            lines[j] = ""  # the line count stays: numbers in findings stay file line numbers
+            joined += 1
+            first = first or j + 1
+            j += 1
+        k = j
     if joined:
         t.set_lines(lines)
         t.findings.append(
