@@ -457,3 +457,46 @@ def test_a_peer_zone_copied_with_spaces_for_tabs_keeps_its_principals():
     assert z.kind == "peer" and z.property_member == "00:02:00:00:00:03:00:01"
     assert z.principals == ["52:4a:93:7e:47:1d:ce:02"]
     assert z.members == ["21:00:00:24:ff:7a:40:21", "21:00:00:24:ff:7a:40:22"]
+
+
+# --------------------------------------------------------------------------- FOS zoning shapes
+
+
+def test_a_show_of_a_name_that_matches_nothing_is_an_answer_not_a_cut():
+    # `"NAME" does not exist.`: brocade/ansible#114 (`alishow "A_ANSIBLE_TEST_01"`)
+    r, f = brocade.parse_alishow(load("brocade-fos/alishow/absent_name.txt"), "x")
+    assert f == [] and not r.whole and r.defined is None
+
+
+def test_zoneshow_with_a_pattern_is_a_subset_not_a_cut_output():
+    text = load("brocade-fos/zoneshow/pattern_no_headers.txt")
+    for t in (text, text.split("\n", 1)[1]):  # with and without the echoed command
+        r, f = brocade.parse_zoneshow(t, "x")
+        assert f == [] and not r.whole and not r.defined.complete
+        assert r.defined.zones["z_ora_db1_pure_b"].members == ["ora_db1_hba1", "pure_ct1_fc0"]
+
+
+def test_cfgactvshow_is_the_whole_effective_configuration_even_when_none_is_in_effect():
+    r, f = brocade.parse_cfgactvshow(load("brocade-fos/cfgactvshow/none_in_effect.txt"), "x")
+    assert f == [] and r.effective.effective is None and r.effective.complete
+    r, f = brocade.parse_cfgactvshow(load("brocade-fos/cfgactvshow/openstack.txt"), "x")
+    assert f == [] and r.effective.complete and not r.whole  # no defined database in it
+
+
+def test_newer_fos_glues_the_name_to_its_keyword():
+    # `zone:z_name` (jconsoli/brcddb util/parse_cli.py 4.0.8: "newer versions of FOS do not
+    # have a space between the ':' after a key word and the operand")
+    r, f = brocade.parse_cfgshow(load("brocade-fos/cfgshow/fos9_glued_keywords.txt"), "x")
+    assert f == [] and r.whole
+    assert r.defined.configs["FAB_B"] == ["z_ora_db2_pure", "z_ora_db2_tape"]
+    assert r.effective.zones["z_ora_db2_tape"].members == ["21:00:f4:e9:d4:57:6e:10", "2,17"]
+
+
+def test_a_cfg_member_line_an_80_column_terminal_wrapped_is_joined_back():
+    r, f = brocade.parse_cfgshow(load("brocade-fos/cfgshow/wrapped_80_members.txt"), "x")
+    assert codes(f) == ["ZP046"]
+    assert r.defined.configs["FAB_A_PROD"] == [
+        "z_oracle_rac_node01_hba0__pure_x70_ct0_fc0",
+        "z_oracle_rac_node02_hba0__pure_x70_ct0_fc0",  # split at column 80 in the capture
+    ]
+    assert r.whole and r.effective.complete

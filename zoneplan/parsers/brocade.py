@@ -47,15 +47,18 @@ from .common import (
     Text,
     after,
     gc_paused,
+    is_error_line,
     loc,
     norm_member,
     other_line,
     prepare,
+    rejoin_wrapped,
     to_int,
     word_after,
     wwn_or_none,
 )
 from .snmpwalk import Catalogue, Columns, decode_fcid, decode_wwn, text_value, undecodable
+from .terminal import terminal
 
 __all__ = [
     "ZoningShow",
@@ -111,8 +114,9 @@ def parse_cfgshow(text: str, source: str) -> tuple[ZoningShow, list[Finding]]:
 
 @gc_paused
 def parse_zoneshow(text: str, source: str) -> tuple[ZoningShow, list[Finding]]:
-    """``zoneshow`` without operands prints the cfgshow layout."""
-    return _parse_zoning(text, source, "zoneshow", full=True)
+    """``zoneshow`` without operands prints the cfgshow layout; ``zoneshow "pattern"`` only the
+    matching entries, without section headers (read as a subset, not as a cut output)."""
+    return _parse_zoning(text, source, "zoneshow", full=True, headerless_subset=True)
 
 
 @gc_paused
@@ -444,8 +448,61 @@ def _union(old: list[str], new: list[str]) -> list[str]:
     return out
 
 
+def _maybe_wrapped(body: str) -> bool:
+    """A line of at least 64 columns is followed by an unindented line with text: what an
+    80/132-column terminal's hard wrap leaves (FOS indents every entry and continuation).
+    C-level scans; the few unindented lines of a clean output are its section heads."""
+    for m in _ODD_LINE.finditer(body):
+        at = m.end()
+        if at < len(body) and body[at] != "\n" and m.start() - body.rfind("\n", 0, m.start()) > 64:
+            return True
+    return False
+
+
+def _cfg_own_line(line: str) -> bool:
+    """``line`` stands on its own in a cfgshow-family output: indented (an entry or FOS's own
+    wrap), a section head, or a prompt, pager or error line; an unindented line after a
+    full-width one is the rest of that line."""
+    return (
+        line[:1] in (" ", "\t")
+        or line.startswith(("Defined configuration", "Effective configuration"))
+        or terminal().prompt_line.match(line) is not None
+        or is_error_line(line)
+    )
+
+
+#: FOS's answer to a show of a name that matches nothing: `"A_ANSIBLE_TEST_01" does not
+#: exist.` (a capture in brocade/ansible#114: `alishow "A_ANSIBLE_TEST_01"`)
+_ABSENT = re.compile(r'^[ \t]*"[^"\n]*" does not exist\.[ \t]*$', re.MULTILINE)
+_GLUED_KEYWORD = re.compile(r"^([ \t]*(?:cfg|zone|alias):)(?=[^\s])", re.MULTILINE)
+
+
+def _spaced_keywords(body: str) -> str:
+    """``body`` with a blank after each ``cfg:``/``zone:``/``alias:`` glued to its name.
+
+    Newer FOS releases print ``zone:z_name`` with nothing between the keyword and the name
+    (jconsoli/brcddb util/parse_cli.py, version 4.0.8, 19 Oct 2025: "newer versions of FOS do
+    not have a space between the ':' after a key word and the operand"). A release prints
+    every entry one way, so the first entry of each kind decides, in O(1), whether the text
+    is rewritten (one C-level regex pass) or returned as it is.
+    """
+    for key in ("\n zone:", "\n alias:", "\n cfg:"):
+        k = 0 if body.startswith(key[1:]) else body.find(key) + 1
+        after = body[k + len(key) - 1 : k + len(key)]
+        if k > 0 or body.startswith(key[1:]):
+            if after and not after.isspace():
+                return _GLUED_KEYWORD.sub(r"\1 ", body)
+    return body
+
+
 def _parse_zoning(
-    text: str, source: str, what: str, *, full: bool, default_section: str = "defined"
+    text: str,
+    source: str,
+    what: str,
+    *,
+    full: bool,
+    default_section: str = "defined",
+    headerless_subset: bool = False,
 ) -> tuple[ZoningShow, list[Finding]]:
     """The cfgshow family in one pass over its entries.
 
@@ -465,11 +522,19 @@ def _parse_zoning(
     member tokens are checked a block at a time, in a few C passes (``_all_canonical``).
     """
     t = prepare(text, source)
+    if _maybe_wrapped(t.text):
+        rejoin_wrapped(t, source, _cfg_own_line, what)
     findings = t.findings
-    body = t.text
+    body = _spaced_keywords(t.text)
+    absent = " does not exist." in body and _ABSENT.search(body) is not None
+    if absent:  # `alishow "NAME"` of no such object: an answer, not a cut line
+        body = _ABSENT.sub("", body)
     filtered = t.filtered
-    if t.command and len(t.command.split("|")[0].split()) > 1 and not filtered:
+    operand = bool(t.command and len(t.command.split("|")[0].split()) > 1)
+    if operand and not filtered:
         full = False  # an operand (cfgshow NAME) prints a subset
+    #: cfgactvshow prints the whole effective configuration, a section of its own
+    whole_effective = default_section == "effective" and not operand
     st = _Cfg(source, what, findings, "" if default_section == "defined" else default_section)
     if st.section:
         st.sections.append(st.section)
@@ -562,11 +627,16 @@ def _parse_zoning(
         st.check_block()
     if last is not None:
         st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
-    return _finish_zoning(st, t, full, filtered, final)
+    if headerless_subset and full and st.dbs and " configuration:" not in body:
+        full = False  # `zoneshow "z_esx*"`: the matching entries, no section headers
+    got = _finish_zoning(st, t, full, filtered, final, whole_effective)
+    if absent and not st.dbs:
+        findings[:] = [f for f in findings if f.code != EmptyOutput.code]
+    return got
 
 
 def _finish_zoning(
-    st: _Cfg, t: Text, full: bool, filtered: bool, final: int
+    st: _Cfg, t: Text, full: bool, filtered: bool, final: int, whole_effective: bool = False
 ) -> tuple[ZoningShow, list[Finding]]:
     source, what, findings = st.source, st.what, st.findings
     st.fix_members()
@@ -577,8 +647,8 @@ def _finish_zoning(
     if "effective" in st.sections and effective is None:
         effective = st.dbs["effective"] = ZoneDb(source=source)
     partial = filtered or not full
-    for db in st.dbs.values():
-        if partial:
+    for sec, db in st.dbs.items():
+        if partial and not (whole_effective and sec == "effective" and not filtered):
             db.complete = False
     for tok, at in st.bad:
         findings.append(
