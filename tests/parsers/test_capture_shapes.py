@@ -31,6 +31,7 @@ from zoneplan.packs import load_pack
 from zoneplan.parsers import registry
 from zoneplan.parsers.capture import read_capture_text
 from zoneplan.parsers.catalogue import commands
+from zoneplan.parsers.common import wrap_width
 from zoneplan.parsers.terminal import LOG_HEADER, terminal
 
 ROOT = FIXTURES / "captures"
@@ -353,6 +354,19 @@ FOS_CONTINUE = "Type <CR> to continue, Q<CR> to stop: \n"
 MORE_PERCENT = "\x1b[7m--More--(42%)\x1b[m\r\x1b[K"
 
 
+def _screen(line: str) -> str:
+    """What a terminal shows of ``line``: escape codes and erased text gone, TABs as blanks."""
+    line = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line.rstrip("\r")).split("\r")[-1]
+    out: list[str] = []
+    for ch in line:
+        if ch == "\x08":
+            if out:
+                out.pop()
+        else:
+            out.append(ch)
+    return "".join(out).expandtabs(8)
+
+
 def pager(style: str, every: int = 23) -> Transform:
     prompt = {
         "nxos_ansi": NXOS_MORE_ANSI,
@@ -370,7 +384,7 @@ def pager(style: str, every: int = 23) -> Transform:
             return False
         if term.prompt_line.match(lines[i]) or lines[i].startswith(">"):
             return False
-        return len(lines[i - 1].rstrip("\r")) not in (80, 132)
+        return not wrap_width(_screen(lines[i - 1]))
 
     def fn(lines: list[str]) -> list[str]:
         end = next(
@@ -404,6 +418,8 @@ def console(at: float) -> Transform:
             k = min(len(lines), max(1, int(len(lines) * at)))
             if k == len(lines) and _ends_cut(case):
                 k -= 1  # after the last line would give that line its missing line end
+            while 0 < k < len(lines) and wrap_width(_screen(lines[k - 1])):
+                k += 1  # the switch prints between its own lines, not inside a wrapped one
             return lines[:k] + [msg] + lines[k:]
 
         return fn
@@ -471,13 +487,19 @@ KEEPING: list[tuple[Transform, set[str]]] = [
     ],
     *[(console(at), {"ZP045"}) for at in (0.3, 0.7, 1.0)],
 ]
+
+
+def collapsed_blanks(case: Case, text: str) -> str:
+    """A web page or a ticket: every run of blanks (TABs too) shown as one space, so columns
+    and nesting by indentation are gone."""
+    return "\n".join(re.sub(r"[ \t]+", " ", x) for x in text.split("\n"))
+
+
 #: transformations that may lose information: a different reading needs a finding saying so
-LOSSY: list[Transform] = [wrapped(80), wrapped(132)]
+LOSSY: list[Transform] = [wrapped(80), wrapped(132), collapsed_blanks]
 
 
-def check_keeping(
-    case: Case, text: str, allowed: set[str], parser: bool = True
-) -> str | None:
+def check_keeping(case: Case, text: str, allowed: set[str], parser: bool = True) -> str | None:
     """Why ``text`` reads differently from ``case``, or None when it reads the same
     (``parser``: the parser's own result is compared too, when ``text`` is one output)."""
     names = _hosts(case.text) | _hosts(text)
@@ -494,10 +516,23 @@ def check_keeping(
     return None
 
 
+def _squashed(value: object) -> object:
+    """JSON data with every run of blanks inside a string made one space (free text such as
+    an inquiry string or a status keeps its meaning when a copy collapses its blanks)."""
+    if isinstance(value, dict):
+        return {k: _squashed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_squashed(v) for v in value]
+    if isinstance(value, str) and "  " in value:
+        return re.sub(r"\s+", " ", value)
+    return value
+
+
 def check_lossy(case: Case, text: str) -> str | None:
     names = _hosts(case.text) | _hosts(text)
     before = reading(case, case.text, names)
     after = reading(case, text, names)
+    before.data, after.data = _squashed(before.data), _squashed(after.data)
     new_errors = after.errors - before.errors
     if after.data == before.data:
         if new_errors:

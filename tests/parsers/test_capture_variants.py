@@ -500,3 +500,18 @@ def test_a_cfg_member_line_an_80_column_terminal_wrapped_is_joined_back():
         "z_oracle_rac_node02_hba0__pure_x70_ct0_fc0",  # split at column 80 in the capture
     ]
     assert r.whole and r.effective.complete
+
+
+def test_a_copy_that_collapsed_the_blanks_is_read_with_what_it_lost_said():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zone(load("cisco-mds/show_zone/fcalias_collapsed.txt"), "x")
+    assert codes(f) == ["ZP047"]  # the fcalias's nesting is gone: said, not guessed silently
+    db = r[20]
+    assert db.aliases["ora_db1_hba0"] == ["21:00:00:24:ff:7a:31:02"]  # up to the blank line
+    assert db.zones["z_ora_db1_pure"].members == ["ora_db1_hba0", "52:4a:93:7e:47:1d:ce:01"]
+    assert db.zones["z_ora_db1_tape"].members[1] == "interface fc1/12 swwn 20:00:00:de:fb:a1:02:00"
+    r, f = cisco.parse_show_interface_description(
+        load("cisco-mds/show_interface_description/collapsed.txt"), "x"
+    )
+    assert f == [] and r == {"fc1/1": "ora-db1 hba0 port 1", "fc1/2": "", "fc1/12": "LTO8 drive 3"}

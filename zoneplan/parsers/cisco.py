@@ -33,6 +33,7 @@ from ..rules.capture import (
     DuplicateDefinition,
     EmptyOutput,
     InvalidMember,
+    NestingLost,
     TruncatedOutput,
     WrappedLineRejoined,
 )
@@ -170,7 +171,11 @@ def _parse_zoning(
     zone_at = 0
     alias: list[str] | None = None  # current fcalias member list
     alias_indent = -1
+    alias_name = ""
     top_alias = False
+    #: the open fcalias's members are not indented under it (a copy collapsed the blanks):
+    #: they run to the next blank line or header
+    flat = False
     cut = False
 
     def get_db(vsan: int) -> ZoneDb:
@@ -184,6 +189,8 @@ def _parse_zoning(
     for i, raw in enumerate(lines, 1):
         s = raw.lstrip()
         if not s:
+            if flat:
+                alias, flat = None, False
             continue
         tok = s.split()
         head = tok[0]
@@ -279,6 +286,7 @@ def _parse_zoning(
                 else:  # fcalias
                     db = get_db(vsan)
                     alias = db.aliases[name] = []
+                    alias_name = name
                     alias_indent = indent
                     top_alias = indent == 0 or zone is None
                     if top_alias:
@@ -289,6 +297,7 @@ def _parse_zoning(
                         zs = None
                     elif name not in zone.members:  # type: ignore[union-attr]
                         zone.members.append(name)  # type: ignore[union-attr]
+                flat = False
                 continue
             if i == last:
                 cut = True
@@ -298,8 +307,22 @@ def _parse_zoning(
                 continue
         if db is not None and (head == "*" or head in _MEMBER_KW):
             indent = len(raw) - len(s)
-            if alias is not None and not top_alias and indent <= alias_indent:
-                alias = None
+            if alias is not None and not top_alias and indent <= alias_indent and not flat:
+                if not alias and indent == alias_indent:
+                    # nothing nested under the fcalias yet, and this member is at its depth:
+                    # NX-OS indents an fcalias's members deeper, so the blanks were lost
+                    flat = True
+                    findings.append(
+                        NestingLost.make(
+                            f"members after fcalias {alias_name!r} are not indented under it "
+                            "(the capture lost its blanks): read as its members up to the "
+                            "next blank line",
+                            loc(source, i),
+                            subject=alias_name,
+                        )
+                    )
+                else:
+                    alias = None
             target_alias = alias is not None
             if not target_alias and zone is None:
                 other_line(raw, i, source, findings, what)
@@ -1810,6 +1833,7 @@ def parse_show_interface_description(
     findings = t.findings
     out: dict[str, str] = {}
     column: int | None = None
+    two_columns = False
     for i, raw in enumerate(t.lines, 1):
         s = raw.rstrip()
         if not s.strip() or set(s.strip()) == {"-"}:
@@ -1817,12 +1841,17 @@ def parse_show_interface_description(
         words = s.split()
         if "Description" in words and words[0] in ("Interface", "Port"):
             column = s.index("Description")
+            two_columns = len(words) == 2
             continue
         if column is not None and words:
             name = words[0]
             desc = s[column:].strip() if len(s) > column else ""
             if len(s) > column and s[column - 1 : column] not in (" ", ""):
                 desc = " ".join(words[1:])  # a name longer than its column
+            elif two_columns and len(words) > 1:
+                # the description is all after the name (a copy that collapsed the blanks
+                # no longer aligns it under its header)
+                desc = s[s.index(words[1], len(name)) :].strip()
             out[name] = "" if desc == "--" else desc
             continue
         other_line(raw, i, source, findings, "show interface description")
