@@ -17,9 +17,11 @@ from typing import Any, Iterable
 
 from .fabrics import FabricGroup, fabric_groups
 from .findings import Finding, Location, Severity
+from .links import Peers, channel_members, domains, is_channel, seen_links
 from .model import NAME_PATTERN
-from .observed import FABRIC_KEY, Login, SwitchState, Zone, ZoneDb, member_kind
+from .observed import Login, SwitchState, Zone, ZoneDb, member_kind
 from .packs import pack_for
+from .rules.audit import IslAsPortChannel
 from .rules.capture import InvalidMember
 from .sanitise import check_artefact
 from .storage import is_switch_login, login_role
@@ -178,12 +180,17 @@ def draft_inventory(
             if sw_name in seen_switches:
                 continue
             seen_switches.add(sw_name)
+            sw: dict[str, Any] = {"name": sw_name, "fabric": fab_name}
             dom = st.identity.domain or domains.get(st.name)
-            if not dom or dom in used_domains[fab_name] or not 1 <= dom <= 239:
+            mode = gateway_mode(st)
+            if mode is not None:
+                # an Access Gateway / NPV switch has no domain: none is made up for it
+                sw["mode"] = mode
+                dom = None
+            elif not dom or dom in used_domains[fab_name] or not 1 <= dom <= 239:
                 # a fabric has at most 239 domains: beyond, the draft has no domain_id for
                 # the switch, and its check says so (ZP005) instead of a made-up number
                 dom = next((x for x in range(1, 240) if x not in used_domains[fab_name]), None)
-            sw: dict[str, Any] = {"name": sw_name, "fabric": fab_name}
             if dom is not None:
                 used_domains[fab_name].add(dom)
                 sw["domain_id"] = dom
@@ -191,7 +198,8 @@ def draft_inventory(
                 sw["model"] = str(st.identity.model)
             if st.identity.firmware:
                 sw["firmware"] = str(st.identity.firmware)
-            ports = sorted(st.ports, key=_port_order)
+            # the port table when one was read (a port-channel listing names its members only)
+            ports = sorted(st.ports, key=_port_order) if "ports" in st.seen else []
             if ports:
                 sw["ports"] = ports
             inv["switches"].append(sw)
@@ -220,7 +228,7 @@ def draft_inventory(
             if zone.principals:
                 e["principals"] = list(zone.principals)
             existing[key] = e
-    isls = _isls(groups, switch_of_state, d.cabled)
+    isls = _isls(groups, switch_of_state, d.cabled, d.findings)
     if isls:
         inv["isls"] = isls
         # islshow is the switch's word that the port exists (a filtered or cut switchshow
@@ -268,63 +276,121 @@ def _port_logins(st: SwitchState) -> list[Login]:
     return out
 
 
+def gateway_mode(st: SwitchState) -> str | None:
+    """``access-gateway`` / ``npv`` for a switch in N_Port virtualisation mode, else None.
+
+    FOS ``switchshow`` says ``switchMode: Access Gateway Mode``; an NX-OS NPV switch's
+    ``show interface brief`` has ``NP`` uplinks (read as N-Ports). Only such a switch has
+    N-Ports: a fabric switch's links to other switches are E-Ports, its device ports F-Ports
+    (Brocade Access Gateway Administrator's Guide 53-1000633-01, "Access Gateway port types":
+    N_Ports "not supported" on a fabric switch; NX-OS: research note capture-variants.md 7.1,
+    the uplinks' oper mode NP, the parser reading NP/TNP as N-Port)."""
+    said = (st.identity.mode or "").lower()
+    if "gateway" in said:
+        return "access-gateway"
+    if "npv" in said or any((p.type or "").upper() == "N-PORT" for p in st.ports.values()):
+        return "npv"
+    return None
+
+
 def _domains(group: FabricGroup) -> dict[str, int]:
     """Switch → domain ID from ``fabricshow`` (by WWN or name), else from its local logins'
     FCIDs (the FCID's first byte is the domain): for switches whose identity lacks it."""
-    by_wwn = {m.wwn: m.domain for st in group.states for m in st.fabric if not m.phantom}
-    by_name = {m.name: m.domain for st in group.states for m in st.fabric if m.name}
-    out: dict[str, int] = {}
-    for st in group.states:
-        dom = by_wwn.get(st.identity.wwn or "") or by_name.get(st.name)
-        if dom is None:
-            for login in st.logins.values():
-                if (
-                    login.fcid
-                    and login.vsan in (group.key, FABRIC_KEY)  # a domain is per VSAN
-                    and not login.remote
-                    and login.fcid[:2] == "0x"
-                    and len(login.fcid) == 8
-                ):
-                    dom = int(login.fcid[2:4], 16)
-                    break
-        if dom:
-            out[st.name] = dom
-    return out
+    return domains(group.states, group.key)
 
 
 def _isls(
-    groups: list[FabricGroup], switch_of_state: dict[str, str], cabled: set[tuple[str, str]]
+    groups: list[FabricGroup],
+    switch_of_state: dict[str, str],
+    cabled: set[tuple[str, str]],
+    findings: list[Finding] | None = None,
 ) -> list[dict[str, str]]:
     """ISLs between drafted switches, from ``islshow`` or ``show topology`` (local port, the
-    neighbour by WWN, by its domain in the fabric, or by name; its port), where no device is
-    cabled at either end. An NX-OS link lists once per VSAN it carries: drafted once."""
+    neighbour by WWN, by its domain in the fabric, or by name; its port: the same naming the
+    audit compares them with, :mod:`zoneplan.links`), where no device is cabled at either
+    end. An NX-OS link lists once per VSAN it carries: drafted once.
+
+    A port-channel is drafted as its member links when both switches' members were read
+    (``show port-channel database`` / ``show interface brief``) in equal numbers, paired in
+    port order (which member is cabled to which no output says: ZP630 says so when there are
+    several); else as the port-channel, and ZP630 says its members were not read."""
     out: list[dict[str, str]] = []
     seen: set[frozenset[tuple[str, str]]] = set()
+
+    def add(a: tuple[str, str], b: tuple[str, str]) -> bool:
+        """Draft the link a-b once, where no device (nor other link) is cabled at an end."""
+        pair = frozenset((a, b))
+        if pair in seen or a in cabled or b in cabled:
+            return False
+        seen.add(pair)
+        cabled.update((a, b))
+        out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+        return True
+
     for group in groups:
-        doms = _domains(group)  # fabricshow, or the FCIDs of the switch's logins in the VSAN
-        by_domain = {doms[st.name]: st for st in group.states if st.name in doms}
-        by_domain.update({st.identity.domain: st for st in group.states if st.identity.domain})
-        by_wwn = {st.identity.wwn: st for st in group.states if st.identity.wwn}
+        peers = Peers(group.states, group.key)
         by_name = {st.name: st for st in group.states}
-        for st in group.states:
-            for isl in st.isls:
-                if isl.vsan not in (group.key, FABRIC_KEY):
-                    continue  # listed under another VSAN: another fabric's link
-                peer = (
-                    by_wwn.get(isl.remote_wwn or "")
-                    or by_domain.get(isl.remote_domain or 0)
-                    or by_name.get(isl.remote_name)
+        for link in seen_links(group.states, peers):
+            if link.kind != "isl" or link.peer is None or link.peer == link.switch:
+                continue
+            pairs = [(link.port, str(link.peer_port))]
+            note = ""
+            if is_channel(link.port):
+                mine = channel_members(by_name.get(link.switch), link.port)
+                theirs = channel_members(by_name.get(link.peer), str(link.peer_port))
+                if mine and theirs and len(mine) == len(theirs):
+                    pairs = list(zip(mine, theirs, strict=True))
+                    if len(pairs) > 1:
+                        note = (
+                            f"drafted as its {len(pairs)} member links paired in port order "
+                            f"({', '.join(f'{x}-{y}' for x, y in pairs)}): which member is "
+                            "cabled to which no output says; check the cables"
+                        )
+                else:
+                    note = (
+                        "drafted as the port-channel: its member ports were not read on both "
+                        "switches (show port-channel database or show interface brief)"
+                    )
+            sa, sb = switch_of_state[link.switch], switch_of_state[link.peer]
+            drafted = [add((sa, pa), (sb, pb)) for pa, pb in pairs]
+            if note and any(drafted) and findings is not None:
+                findings.append(
+                    IslAsPortChannel.make(
+                        f"ISL {sa}:{link.port} - {sb}:{link.peer_port} {note}",
+                        Location(link.source),
+                        subject=f"{sa}:{link.port}",
+                    )
                 )
-                if peer is None or peer is st:
-                    continue
-                a = (switch_of_state[st.name], str(isl.local_port))
-                b = (switch_of_state[peer.name], str(isl.remote_port))
-                pair = frozenset((a, b))
-                if pair in seen or a in cabled or b in cabled:
-                    continue
-                seen.add(pair)
-                cabled.update((a, b))
-                out.append({"a": f"{a[0]}:{a[1]}", "b": f"{b[0]}:{b[1]}"})
+        for a, b in _uplinks(group):
+            add((switch_of_state[a[0]], a[1]), (switch_of_state[b[0]], b[1]))
+    return out
+
+
+def _uplinks(group: FabricGroup) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """An Access Gateway's N-Port uplinks to the core switch captured with it: the AG's
+    ``switchshow`` prints each N-Port's core switch WWN and the PID the core gave it
+    (``N-Port 10:00:…:d2:00 0x023100``); the core port is the one whose Address has that PID's
+    domain and area (FOS ``switchshow`` Address column), or where that PID is logged in. So a
+    drafted AG is cabled to its fabric, not a split (ZP203)."""
+    by_wwn = {st.identity.wwn: st for st in group.states if st.identity.wwn}
+    out: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for st in group.states:
+        if gateway_mode(st) is None:
+            continue
+        for name in sorted(st.ports, key=_port_order):
+            p = st.ports[name]
+            pid = (p.comment or "").lower()
+            core = by_wwn.get(p.neighbour_wwn or "")
+            if (p.type or "").upper() != "N-PORT" or core is None or len(pid) != 8:
+                continue
+            area = pid[2:6]
+            ports = [n for n, q in core.ports.items() if (q.address or "").lower()[:4] == area]
+            if not ports:
+                ports = sorted(
+                    {str(lg.port) for lg in core.logins.values() if (lg.fcid or "").lower() == pid}
+                )
+            if len(ports) == 1:
+                out.append(((st.name, name), (core.name, ports[0])))
     return out
 
 
@@ -385,7 +451,7 @@ def _add_login(
     if (
         switch
         and login.port is not None
-        and (not state.ports or str(login.port) in state.ports)
+        and ("ports" not in state.seen or str(login.port) in state.ports)
         and not login.remote
         and not login.behind_gateway
     ):

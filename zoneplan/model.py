@@ -21,8 +21,11 @@ from pydantic import (
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
+    SerializerFunctionWrapHandler,
     StringConstraints,
+    ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -386,15 +389,63 @@ class Fabric(_Model):
         return self
 
 
+class SwitchMode(str, enum.Enum):
+    """How a switch joins its fabric.
+
+    ``native``: a fabric switch with a domain ID, its links to other switches ISLs (E_Ports).
+    ``access-gateway`` (Brocade) / ``npv`` (Cisco): the switch logs in to a core switch as
+    N_Ports (N_Port virtualisation) and passes its devices' logins on: it has no domain ID,
+    no ISLs and no zoning (Brocade Access Gateway Administrator's Guide, FOS 5.3.0,
+    53-1000633-01, "Access Gateway port types": the AG connects to the fabric with N_Ports,
+    E_Port "ISL is not supported", a fabric switch, unlike it, "consumes SAN resources, such
+    as domain IDs"; Cisco CISCO-NPORT-VIRTUALIZATION-MIB, github.com/cisco/cisco-mibs
+    v2/CISCO-NPORT-VIRTUALIZATION-MIB.my: switches in NPV mode "do not join a fabric ...
+    which eliminates the domain IDs for these edge switches"). Both words say the same;
+    each vendor's admins write their own.
+    """
+
+    NATIVE = "native"
+    ACCESS_GATEWAY = "access-gateway"
+    NPV = "npv"
+
+
 class Switch(_Model):
-    """One FC switch. Ports are a count (``48``), explicit names, or director slots."""
+    """One FC switch. Ports are a count (``48``), explicit names, or director slots.
+
+    A switch in Access Gateway / NPV mode (``mode: access-gateway`` or ``npv``) has no
+    ``domain_id``; every other switch needs one.
+    """
+
+    model_config = ConfigDict(
+        **_Model.model_config,
+        # editors: domain_id is required unless the mode says access-gateway / npv
+        json_schema_extra={
+            "if": {
+                "properties": {"mode": {"enum": ["access-gateway", "npv"]}},
+                "required": ["mode"],
+            },
+            "then": {"not": {"required": ["domain_id"]}},
+            "else": {"required": ["domain_id"]},
+        },
+    )
 
     name: Name
     fabric: Name
     vendor: SwitchVendor | None = Field(None, description="defaults to the fabric's vendor")
     model: FreeText = ""
     firmware: FreeText = ""
-    domain_id: int = Field(ge=1, le=239)
+    #: before domain_id: its check reads the mode
+    mode: SwitchMode = Field(
+        SwitchMode.NATIVE,
+        description="native, or access-gateway / npv (N_Port virtualisation: no domain ID)",
+    )
+    domain_id: int | None = Field(
+        None,
+        ge=1,
+        le=239,
+        validate_default=True,
+        description="required, except in access-gateway / npv mode",
+    )
     mgmt: str | None = Field(
         None,
         pattern=r"^[A-Za-z0-9.\-:\[\]]{1,255}$",
@@ -407,6 +458,36 @@ class Switch(_Model):
     slots: dict[int, int] | None = Field(None, description="director: slot number → port count")
     director: bool = False
     location: LocationField = None
+
+    @model_serializer(mode="wrap")
+    def _native_unsaid(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """``mode`` left out while native (the default): a plan's content hash of an
+        inventory stays what it was before switches had a mode (plan.json, apply)."""
+        data = handler(self)
+        if self.mode is SwitchMode.NATIVE and isinstance(data, dict):
+            data.pop("mode", None)
+        return data
+
+    @property
+    def gateway(self) -> bool:
+        """True in Access Gateway / NPV mode: no domain, no zoning, uplinks instead of ISLs."""
+        return self.mode is not SwitchMode.NATIVE
+
+    @field_validator("domain_id")
+    @classmethod
+    def _domain_unless_gateway(cls, v: int | None, info: ValidationInfo) -> int | None:
+        mode = info.data.get("mode")
+        if mode is None:  # the mode itself was invalid: said once, by its own error
+            return v
+        if mode is not SwitchMode.NATIVE and v is not None:
+            raise ValueError(
+                f"a switch in {mode.value} mode has no domain ID: remove domain_id "
+                "(or set mode: native)"
+            )
+        if mode is SwitchMode.NATIVE and v is None:
+            # said as a missing key (ZP005), as before the key became optional
+            raise PydanticCustomError("missing", "Field required")
+        return v
 
     @field_validator("ports")
     @classmethod

@@ -296,6 +296,7 @@ class Feed(str, enum.Enum):
     SWITCHNAME = "switchname"  #: the switch's name
     FIRMWARE = "firmware"  #: the firmware version (and the model, where printed)
     PORT_NAMES = "port_names"  #: {port: name or description} ("" for none)
+    PORT_CHANNELS = "port_channels"  #: {port-channel: [(member interface, state)]}
 
 
 class Session(_Pack):

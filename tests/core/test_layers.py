@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("spreadsheet", {"spreadsheet"}),
     ("topology", {"topology"}),
     ("validation", {"validate"}),
-    ("fabric grouping, device roles", {"fabrics", "storage"}),
+    ("fabric grouping, device roles", {"fabrics", "storage", "links"}),
     ("plan", {"plan"}),
     ("render", {"render"}),
     ("parsers", {"parsers"}),

@@ -10,10 +10,11 @@ import pytest
 import yaml
 from live_states import PASSWORD
 
-from tests.support.planstate import states_from_plan
+from tests.support.planstate import plant_isls, states_from_plan
 from tests.support.ssh_switch import (
     EmulatedSwitch,
     EmulatorThread,
+    _default_wwn,
     free_tcp_port,
     outputs_from_state,
 )
@@ -36,6 +37,16 @@ def planned():
     r = load_inventory(SAMPLE)
     topo = build_topology(r.inventory, r.source)
     return build_plan(topo), topo
+
+
+def _as_planned(plan, topo):  # noqa: ANN001, ANN202
+    """The fabric as planned: zoning, logins, and every inventory ISL listed by its switches
+    (islshow / show topology), each switch with a WWN of its own."""
+    states = states_from_plan(plan, topo)
+    for st in states.values():
+        st.identity.wwn = st.identity.wwn or _default_wwn(st.name)
+    plant_isls(states, topo)
+    return states
 
 
 def _codes(findings) -> set[str]:
@@ -78,7 +89,7 @@ def _run(tmp_path: Path, states, down: set[str]):
 
 def test_emulated_fabric_as_planned_is_in_sync(planned, tmp_path):
     plan, topo = planned
-    results, run = _run(tmp_path, states_from_plan(plan, topo), set())
+    results, run = _run(tmp_path, _as_planned(plan, topo), set())
     assert [r.status for r in results] == ["ok"] * 4
     assert run.verdicts == {"A": "in-sync", "B": "in-sync"}, [f.parsable() for f in run.findings]
     assert run_exit_code(results).value == 0
@@ -86,7 +97,7 @@ def test_emulated_fabric_as_planned_is_in_sync(planned, tmp_path):
 
 def test_emulated_fabric_with_planted_faults(planned, tmp_path):
     plan, topo = planned
-    states = copy.deepcopy(states_from_plan(plan, topo))
+    states = copy.deepcopy(_as_planned(plan, topo))
     a1 = states["sw-a1"]
     # 1. a miscabled host: its fabric-A port logs in on another port of sw-a1
     host_login = next(lg for lg in a1.logins.values() if lg.device_type == "initiator")

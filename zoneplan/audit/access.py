@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["connect_the_dots"]
 
-#: A fabric's observation → its zones' WWPN sets (aliases expanded), shared with the audit's
-#: other checks so that each zone is resolved once.
+#: A fabric's observation → its zones' WWPN sets: aliases expanded and port members (``D,I``,
+#: ``interface fcS/P swwn W`` / ``domain-id D``, ``fcid``) matched to the logins on those ports
+#: (a port zone zones whatever logs in there) — the audit's one port matcher
+#: (``compare._by_port``), shared with its other checks so that each zone is resolved once.
 Resolver = Callable[["FabricObservation"], Callable[["Zone"], "set[str]"]]
 
 
@@ -40,6 +42,7 @@ class _Fabric:
     name: str
     logged_in: set[str]
     reachable: set[str]  #: WWPNs in an effective zone with a logged-in cluster target port
+    zoned: set[str]  #: WWPNs in any effective zone (named, or logged in on a zoned port)
     replaced: dict[str, tuple[str, str, list[str]]] = field(default_factory=dict)
     #: port ref → (switch, port, new WWPNs logged in there)
 
@@ -64,7 +67,7 @@ def connect_the_dots(
     folded: set[tuple[str, str, str]] = set()  #: (code, subject, fabric) of explained facts
     for fab in judged.values():
         for ref_name, (switch, port, new) in sorted(fab.replaced.items()):
-            out.append(_replaced(topology, fab.name, ref_name, switch, port, new))
+            out.append(_replaced(topology, fab, ref_name, switch, port, new))
             folded.add((R.ZonedNotLoggedIn.code, topology.by_ref[ref_name].wwpn, fab.name))
             for w in new:
                 folded.add((R.UnzonedLogin.code, w, fab.name))
@@ -95,11 +98,13 @@ def _judge(obs: FabricObservation, topology: Topology, resolver: Resolver) -> _F
     logged_in = set(obs.logins)
     targets = _targets(topology) & logged_in
     reachable: set[str] = set()
+    zoned: set[str] = set()
     for zone in eff.zones.values():
         members = zone_set(zone)
+        zoned |= members
         if not members.isdisjoint(targets):
             reachable |= members
-    fab = _Fabric(obs.fabric, logged_in, reachable)
+    fab = _Fabric(obs.fabric, logged_in, reachable, zoned)
     at_port: dict[tuple[str, str], list[str]] = {}
     for wwpn, login in obs.logins.items():
         if login.switch and login.port is not None:
@@ -118,14 +123,23 @@ def _judge(obs: FabricObservation, topology: Topology, resolver: Resolver) -> _F
 
 
 def _replaced(
-    topology: Topology, fabric: str, ref_name: str, switch: str, port: str, new: list[str]
+    topology: Topology, fab: _Fabric, ref_name: str, switch: str, port: str, new: list[str]
 ) -> Finding:
     ref = topology.by_ref[ref_name]
     news = ", ".join(new)
+    fabric = fab.name
+    # behind a port zone the new WWPN has the old one's access: only the inventory is stale
+    zoned = [w for w in new if w in fab.zoned]
+    said = (
+        f"a port zone gives {', '.join(zoned)} the access of the old WWPN; the inventory "
+        "is out of date"
+        if zoned
+        else "nothing zones the new WWPN"
+    )
     return R.HbaReplaced.make(
         f"HBA replaced on {ref_name}? Its WWPN {ref.wwpn} is not logged in on fabric {fabric}, "
         f"and {news} (not in the inventory) is logged in on {switch} port {port}, where "
-        f"{ref_name} is cabled; nothing zones the new WWPN",
+        f"{ref_name} is cabled; {said}",
         topology.locate((*ref.path, "wwpn")),
         subject=ref_name,
         about=Subject(port=ref_name, wwpn=ref.wwpn, switch=switch, switch_port=port, fabric=fabric),

@@ -18,6 +18,7 @@ from ..model import PortRole
 from ..observed import SwitchState, Zone, ZoneDb, member_kind
 from ..rules import audit as R
 from .access import connect_the_dots
+from .isls import isl_drift
 
 if TYPE_CHECKING:
     from ..plan.model import FabricPlan, Plan
@@ -586,6 +587,7 @@ def audit(
     """
     result = AuditResult()
     findings = result.findings
+    states = list(states)
     observations = group_by_fabric(states, topology)
     planned = {fp.name: fp for fp in plan.fabrics} if plan is not None else {}
     if fabric is not None:
@@ -677,8 +679,11 @@ def audit(
             marks = [(len(findings), name)]
             _cabling({name: obs}, topology, findings)
             _stamp_fabrics(findings, marks)
+        findings += [
+            f for f in isl_drift(topology, states) if fabric is None or f.about.fabric == fabric
+        ]
         findings[:] = connect_the_dots(
-            findings, planned, observations, topology, lambda obs: resolved[obs.fabric].plain
+            findings, planned, observations, topology, lambda obs: resolved[obs.fabric].ports
         )
     return result
 

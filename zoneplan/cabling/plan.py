@@ -187,7 +187,7 @@ class SwitchMap:
     fabric: str
     model: str
     location: str
-    domain_id: int
+    domain_id: int | None  #: None in Access Gateway / NPV mode
     mgmt: str
     director: bool
     slots: list[SlotBlock]

@@ -928,6 +928,22 @@ def _feed_ports(state: SwitchState, res: list[Port], ctx: _Ctx) -> None:
     state.seen["ports"] = ctx.source
 
 
+def _feed_port_channels(
+    state: SwitchState, res: dict[str, list[tuple[str, str]]], ctx: _Ctx
+) -> None:
+    """Each member port learns its port-channel (the Port Channel column of ``show interface
+    brief`` says the same); a member the port table did not list is added with its state.
+    Not the port table itself: ``seen["ports"]`` stays as it was."""
+    for channel, members in res.items():
+        number = channel.rpartition("channel")[2]
+        for name, status in members:
+            port = state.ports.get(name)
+            if port is None:
+                port = state.ports[name] = Port(name, state=status)
+            port.port_channel = number
+    state.seen["port_channels"] = ctx.source
+
+
 def _feed_vsans(state: SwitchState, res: dict[int, Vsan], ctx: _Ctx) -> None:
     for n, v in res.items():
         old = state.vsans.get(n)
@@ -1009,4 +1025,5 @@ FEEDS: dict[str, Callable[[SwitchState, Any, _Ctx], None]] = {
     "switchname": _feed_switchname,
     "firmware": _feed_firmware,
     "port_names": _feed_port_names,
+    "port_channels": _feed_port_channels,
 }

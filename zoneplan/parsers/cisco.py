@@ -2031,6 +2031,98 @@ def parse_show_topology(text: str, source: str) -> tuple[list[Isl], list[Finding
     return out, findings
 
 
+#: the lines of a port-channel's block that say nothing about its members
+_CHANNEL_FACTS = (
+    "administrative channel mode",
+    "operational channel mode",
+    "last membership update",
+    "first operational port",
+    "age of the port-channel",
+    "time since last",
+    "last bundled member",
+    "last unbundled member",
+    "no ports",
+)
+_CHANNEL_HEAD = re.compile(r"^((?:san-)?port-channel) ?(\d+)$", re.I)
+_CHANNEL_MEMBER = re.compile(r"^(\S+)\s*((?:\[[^\]]*\]\s*)+)\*?$")
+_PORTS_TOTAL = re.compile(r"^(\d+) ports? in total, (\d+) ports? up$", re.I)
+
+
+@gc_paused
+def parse_show_port_channel_database(
+    text: str, source: str
+) -> tuple[dict[str, list[tuple[str, str]]], list[Finding]]:
+    """``show port-channel database``: each port-channel's member interfaces and their state.
+
+    Layout (Cisco-SAN/fabriclib ``fabriclib/all_parsers/shportchanneldatase.py``: the block
+    head ``port-channel N``, ``First operational port is fcS/P``, member rows ``fcS/P [state]``;
+    Cisco MDS 9000 NX-API reference "show port-channel database": members with their state,
+    ``total_ports``): a head line ``port-channelN`` (``san-port-channel N`` on NX-OS releases
+    that say so), indented facts, ``N ports in total, M ports up``, then ``Ports:   fc1/3
+    [up] *`` and one member per continuation line (``*``: the first operational port). A
+    block listing fewer members than its total is ZP021.
+    """
+    t = prepare(text, source)
+    findings = t.findings
+    out: dict[str, list[tuple[str, str]]] = {}
+    members: list[tuple[str, str]] | None = None
+    total = head_at = body = 0
+    counted_seen = empty = False
+    name = ""
+
+    def close(last: bool = False) -> None:
+        if members is None:
+            return
+        why = ""
+        if total and len(members) < total:
+            why = f"lists {len(members)} of its {total} member(s)"
+        elif last and not body:
+            why = "has its head only"  # a cut head may even name another channel
+        elif last and not counted_seen and not empty and not t.ended:
+            why = "ends before its count of ports"
+        if why:
+            findings.append(
+                TruncatedOutput.make(
+                    f"show port-channel database: {name} {why}: the output is cut",
+                    loc(source, head_at),
+                )
+            )
+
+    for i, raw in enumerate(t.lines, 1):
+        s = raw.strip()
+        if not s:
+            continue
+        head = _CHANNEL_HEAD.match(s)
+        if head is not None:
+            close()
+            name = f"{head.group(1).lower()}{head.group(2)}"
+            members = out.setdefault(name, [])
+            total, head_at, body = 0, i, 0
+            counted_seen = empty = False
+            continue
+        if members is None:
+            other_line(raw, i, source, findings, "show port-channel database")
+            continue
+        body += 1
+        low = s.lower()
+        counted = _PORTS_TOTAL.match(s)
+        if counted is not None:
+            total, counted_seen = int(counted.group(1)), True
+            continue
+        if low.startswith(_CHANNEL_FACTS):
+            empty = empty or low.startswith("no ports")
+            continue
+        if low.startswith("ports:"):
+            s = s[6:].strip()
+        row = _CHANNEL_MEMBER.match(s)
+        if row is not None:  # the last bracket is the state (NX-OS on Nexus adds the mode)
+            members.append((row.group(1), re.findall(r"\[([^\]]*)\]", row.group(2))[-1].strip()))
+            continue
+        other_line(raw, i, source, findings, "show port-channel database")
+    close(last=True)
+    return out, findings
+
+
 #: parser name (as the pack's commands.yaml writes it) → function
 PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_zoneset_active": parse_show_zoneset_active,
@@ -2051,4 +2143,5 @@ PARSERS: dict[str, Callable[[str, str], tuple[Any, list[Finding]]]] = {
     "show_version": parse_show_version,
     "show_interface_description": parse_show_interface_description,
     "show_topology": parse_show_topology,
+    "show_port_channel_database": parse_show_port_channel_database,
 }

@@ -655,8 +655,10 @@ class AccessLost(_Audit):
         inventory and apply the planned change (``zoneplan plan INVENTORY --against CAPTURE``).
 
     A path is a port of the client that is logged in and in an effective zone with a
-    logged-in target port of the cluster. A fabric is judged only when its effective zoning
-    and the logins of all its switches were read.
+    logged-in target port of the cluster. A zone member that is a port (Brocade
+    ``domain,index``; NX-OS ``interface fcS/P swwn W`` or ``domain-id D``, ``fcid``) zones
+    whatever is logged in on that port, as in every other audit check. A fabric is judged
+    only when its effective zoning and the logins of all its switches were read.
     """
 
     code = "ZP619"
@@ -945,6 +947,213 @@ class DefinedZoningDangling(_Audit):
     passes = Audit({"sw1.txt": PLANNED + LOGGED_IN}, inventory=False)
 
 
+#: fabric A of one-switch.yaml with sw2 and two ISLs sw1:20-sw2:20, sw1:21-sw2:21
+_ISLS = """
+    switches:
+      - {name: sw2, fabric: A, domain_id: 2, ports: 24}
+    isls:
+      - {a: "sw1:20", b: "sw2:20"}
+      - {a: "sw1:21", b: "sw2:21"}
+"""
+_SW1_WWN, _SW2_WWN = "10:00:c4:f5:7c:00:00:01", "10:00:c4:f5:7c:00:00:02"
+
+
+def _islshow(switch: str, *rows: tuple[int, int, int, str, str]) -> str:
+    """``islshow`` of ``switch`` (FOS layout: ttrnecka/brocadesan test/outputs): rows of
+    (local port, remote port, remote domain, remote WWN, remote name)."""
+    if not rows:
+        return f"{switch}:admin> islshow\nNo ISL found\n"
+    return f"{switch}:admin> islshow\n" + "".join(
+        f"  {n + 1}: {lp:2d}-> {rp:2d} {wwn} {dom:3d} {name:<15} sp: 16.000G bw: 16.000G\n"
+        for n, (lp, rp, dom, wwn, name) in enumerate(rows)
+    )
+
+
+#: both switches list both ISLs, as the inventory has them
+_ISLS_UP = {
+    "sw1.txt": _islshow("sw1", (20, 20, 2, _SW2_WWN, "sw2"), (21, 21, 2, _SW2_WWN, "sw2")),
+    "sw2.txt": _islshow("sw2", (20, 20, 1, _SW1_WWN, "sw1"), (21, 21, 1, _SW1_WWN, "sw1")),
+}
+
+
+class IslMissing(_Audit):
+    """An ISL of the inventory is listed by neither of its switches: it is down or miscabled.
+
+    Why:
+        A fabric with one ISL of two down runs on half its bandwidth and one cable from a
+        split; split, the hosts on one switch lose the targets on the other. Judged only when
+        every switch of the fabric had its ISL listing (``islshow``, NX-OS ``show topology``)
+        read whole: from a partial capture the fabric's ISLs are "not judged" (ZP629).
+    Fix:
+        Check both ports (``portshow``, ``sfpshow``; NX-OS ``show interface``) and the cable;
+        if the link was moved on purpose, correct the inventory.
+    """
+
+    code = "ZP625"
+    name = "isl-missing"
+    severity = Severity.ERROR
+    fails = Audit(
+        {
+            "sw1.txt": _islshow("sw1", (20, 20, 2, _SW2_WWN, "sw2")),
+            "sw2.txt": _islshow("sw2", (20, 20, 1, _SW1_WWN, "sw1")),
+        },
+        patch=_ISLS,
+        base=_BASE,
+        caption="sw1:21 - sw2:21 is listed by neither switch.",
+    )
+    passes = Audit(_ISLS_UP, patch=_ISLS, base=_BASE, caption="Both ISLs up.")
+
+
+class IslUnexpected(_Audit):
+    """A switch lists an ISL the inventory does not have.
+
+    Why:
+        An ISL nobody planned is a cable nobody labels or protects: patched in during an
+        incident, to a switch added without a record, or a miscabling that happens to work.
+        The next change plans around a fabric that is not the real one.
+    Fix:
+        Add the ISL (and its switch, when the inventory lacks it: ``zoneplan import`` of the
+        switch's capture drafts both) to the inventory, or remove the cable.
+    """
+
+    code = "ZP626"
+    name = "isl-unexpected"
+    severity = Severity.WARNING
+    fails = Audit(
+        {
+            "sw1.txt": _islshow(
+                "sw1",
+                (20, 20, 2, _SW2_WWN, "sw2"),
+                (21, 21, 2, _SW2_WWN, "sw2"),
+                (22, 22, 2, _SW2_WWN, "sw2"),
+            ),
+            "sw2.txt": _ISLS_UP["sw2.txt"],
+        },
+        patch=_ISLS,
+        base=_BASE,
+        caption="sw1 lists a third ISL, port 22 to sw2 port 22.",
+    )
+    passes = Audit(_ISLS_UP, patch=_ISLS, base=_BASE)
+
+
+class IslMiswired(_Audit):
+    """An ISL runs between other ports, or to another switch, than the inventory says.
+
+    Why:
+        The cable plan is what the next admin trusts: a link in the wrong port is found only
+        when someone pulls "the unused" cable. A link to the wrong switch also changes the
+        fabric's shape (hop counts, which switch a failure isolates).
+    Fix:
+        Move the cable to the ports the inventory names, or correct the inventory.
+    """
+
+    code = "ZP627"
+    name = "isl-miswired"
+    severity = Severity.ERROR
+    fails = Audit(
+        {
+            "sw1.txt": _islshow("sw1", (20, 20, 2, _SW2_WWN, "sw2"), (21, 23, 2, _SW2_WWN, "sw2")),
+            "sw2.txt": _islshow("sw2", (20, 20, 1, _SW1_WWN, "sw1"), (23, 21, 1, _SW1_WWN, "sw1")),
+        },
+        patch=_ISLS,
+        base=_BASE,
+        caption="sw1 port 21 is cabled to sw2 port 23, not 21.",
+    )
+    passes = Audit(_ISLS_UP, patch=_ISLS, base=_BASE)
+
+
+class FabricsMerged(_Audit):
+    """A switch of one fabric has an ISL to a switch of another fabric.
+
+    Why:
+        Two fabrics are the redundancy of every host: merged by an ISL they become one fabric
+        (one zoning database, one name server, one failure domain), and the zoning of one
+        overwrites or segments the other's. Said as soon as one switch lists the link.
+    Fix:
+        Disable the port at once (``portdisable``; NX-OS ``shutdown``) and remove the cable;
+        then check both fabrics' zoning (``cfgshow`` / ``show zoneset active``).
+    """
+
+    code = "ZP628"
+    name = "fabrics-merged"
+    severity = Severity.ERROR
+    fails = Audit(
+        {"sw1.txt": _islshow("sw1", (23, 23, 3, "10:00:c4:f5:7c:00:00:03", "sw3"))},
+        patch="""
+            fabrics:
+              - {name: B, vendor: brocade}
+            switches:
+              - {name: sw3, fabric: B, domain_id: 3, ports: 24}
+            """,
+        base=_BASE,
+        caption="sw1 (fabric A) lists an ISL to sw3, a switch of fabric B.",
+    )
+    passes = Audit(
+        {"sw1.txt": _islshow("sw1")},
+        patch=fails.patch,
+        base=_BASE,
+        caption="sw1 has no ISL: the fabrics stay apart.",
+    )
+
+
+class IslsNotJudged(_Audit):
+    """The fabric's ISLs were not judged: not every switch's ISL listing was read.
+
+    Why:
+        An ISL is missing only if neither of its switches lists it; with a switch's
+        ``islshow`` / ``show topology`` not read (or cut short), the audit cannot tell a down
+        link from an unread one, and says so instead of a false "ISL missing". Uplinks of
+        Access Gateway / NPV switches are N_Port links no ISL listing shows: not compared.
+    Fix:
+        Capture ``islshow`` (FOS) or ``show topology`` (NX-OS) on every switch of the fabric
+        (``zoneplan collect`` does), then audit again.
+    """
+
+    code = "ZP629"
+    name = "isls-not-judged"
+    severity = Severity.INFO
+    fails = Audit(
+        {"sw1.txt": _ISLS_UP["sw1.txt"]},
+        patch=_ISLS,
+        base=_BASE,
+        caption="sw2 was not read: its ISLs cannot be judged missing.",
+    )
+    passes = Audit(_ISLS_UP, patch=_ISLS, base=_BASE)
+
+
+class IslAsPortChannel(_Audit):
+    """An ISL was taken as seen as a member of a trunk or port-channel whose members were not read.
+
+    Why:
+        NX-OS ``show topology`` lists a port-channel, not its member links, and FOS
+        ``islshow`` one row per trunk: which inventory ISLs are its members is known only from
+        ``show port-channel database`` (or ``show interface brief``) and FOS ``switchshow``.
+        Without them the ISL is compared as the group, and a member link down goes unseen.
+    Fix:
+        Capture ``show port-channel database`` / ``show interface brief`` (NX-OS) or
+        ``switchshow`` (FOS) on both switches, then audit again.
+    """
+
+    code = "ZP630"
+    name = "isl-member-unknown"
+    severity = Severity.INFO
+    fails = Audit(
+        {
+            "sw1.txt": _islshow("sw1", (20, 20, 2, _SW2_WWN, "sw2")).replace(
+                "bw: 16.000G", "bw: 32.000G TRUNK"
+            ),
+            "sw2.txt": _islshow("sw2", (20, 20, 1, _SW1_WWN, "sw1")).replace(
+                "bw: 16.000G", "bw: 32.000G TRUNK"
+            ),
+        },
+        patch=_ISLS,
+        base=_BASE,
+        caption="Both ISLs are one trunk: islshow lists its master port 20 only, and no "
+        "switchshow says which ports are its members.",
+    )
+    passes = Audit(_ISLS_UP, patch=_ISLS, base=_BASE)
+
+
 RULES = (
     ZoneMissing,
     UnexpectedZone,
@@ -970,4 +1179,10 @@ RULES = (
     PlanOutOfDate,
     ZoningCopiesDiffer,
     DefinedZoningDangling,
+    IslMissing,
+    IslUnexpected,
+    IslMiswired,
+    FabricsMerged,
+    IslsNotJudged,
+    IslAsPortChannel,
 )

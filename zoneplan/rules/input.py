@@ -144,7 +144,8 @@ class MissingKey(_Load):
     Why:
         A host without HBAs or a switch without a domain ID cannot be planned.
     Fix:
-        Add the key named in the message.
+        Add the key named in the message. (A switch in Access Gateway / NPV mode has no
+        domain ID: say ``mode: access-gateway`` or ``mode: npv`` instead.)
     """
 
     code = "ZP005"

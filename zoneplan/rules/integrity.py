@@ -140,6 +140,8 @@ class DomainIdClash(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         seen: dict[tuple[str, int], str] = {}
         for i, sw in enumerate(ctx.inventory.switches):
+            if sw.domain_id is None:
+                continue  # Access Gateway / NPV mode: no domain to clash
             key = (sw.fabric, sw.domain_id)
             if key in seen:
                 yield self.at(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Connector, HostOS, Media, PortRole, Side
+from ..model import Connector, HostOS, Media, PortRole, Side, SwitchMode
 from ..packs import known_vendors
 
 #: cell kinds: text (numbers become text), int, float, bool, wwpn (text only), port (a switch
@@ -109,6 +109,8 @@ SWITCHES = Sheet(
         Column("model", "model", width=12),
         Column("firmware", "firmware", width=10),
         Column("domain id", "domain_id", "int", width=9),
+        # Access Gateway / NPV switches have no domain id
+        Column("mode", "mode", width=14, choices=_choices(SwitchMode)),
         Column("mgmt", "mgmt", width=14),
         Column("credentials", "credentials", width=12),
         Column("ports", "ports", "ports", width=8),

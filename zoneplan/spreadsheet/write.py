@@ -101,7 +101,9 @@ def sheet_rows(inv: Inventory) -> dict[str, list[dict[str, Any]]]:
     ]
     for sw in inv.switches:
         row = _plain(sw, exclude={"location", "ports", "slots"}) | {"name": sw.name}
-        row |= {"fabric": sw.fabric, "domain_id": sw.domain_id}
+        row |= {"fabric": sw.fabric}
+        if sw.domain_id is not None:  # none in Access Gateway / NPV mode
+            row["domain_id"] = sw.domain_id
         if isinstance(sw.ports, list):
             # one all-digit name gets a trailing comma: "5" alone would read as a port count
             single = len(sw.ports) == 1 and sw.ports[0].isdecimal()
