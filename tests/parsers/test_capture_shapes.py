@@ -31,7 +31,7 @@ from zoneplan.packs import load_pack
 from zoneplan.parsers import registry
 from zoneplan.parsers.capture import read_capture_text
 from zoneplan.parsers.catalogue import commands
-from zoneplan.parsers.common import wrap_width
+from zoneplan.parsers.common import _apply_backspaces, wrap_width
 from zoneplan.parsers.terminal import LOG_HEADER, terminal
 
 ROOT = FIXTURES / "captures"
@@ -357,14 +357,7 @@ MORE_PERCENT = "\x1b[7m--More--(42%)\x1b[m\r\x1b[K"
 def _screen(line: str) -> str:
     """What a terminal shows of ``line``: escape codes and erased text gone, TABs as blanks."""
     line = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line.rstrip("\r")).split("\r")[-1]
-    out: list[str] = []
-    for ch in line:
-        if ch == "\x08":
-            if out:
-                out.pop()
-        else:
-            out.append(ch)
-    return "".join(out).expandtabs(8)
+    return _apply_backspaces(line).expandtabs(8)
 
 
 def pager(style: str, every: int = 23) -> Transform:
