@@ -9,7 +9,6 @@ OS of each host) is left for the admin, with comments.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from .rules.capture import InvalidMember
 from .sanitise import check_artefact
 from .storage import is_switch_login, login_role
 from .wwn import port_name_problem
+from .yamlemit import emit_yaml
 
 _NAME_RE = re.compile(NAME_PATTERN)
 _CONFIG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_$^\-]{0,63}$")
@@ -73,6 +73,8 @@ class _Draft:
 
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    #: (device, its HBA's WWNN, else the WWPN) → the HBA drafted
+    hbas: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     wwpns: set[str] = field(default_factory=set)
     cabled: set[tuple[str, str]] = field(default_factory=set)
     #: (switch, port) → how many logins the name server shows there (an NPV uplink has several)
@@ -433,110 +435,42 @@ def _add_login(
         # devices behind it log in on the same port (NPIV)
         return
     kind = login_role(login)
-    dname = _safe(
-        _device_name(login, names),
-        f"{'array' if kind == 'target' else 'host'}-{login.wwpn.replace(':', '')[-6:]}",
-    )
+    dname = _safe(_device_name(login, names), "")
+    if not dname:  # no name, or none an inventory can hold: the kind and the WWPN's tail
+        dname = f"{'array' if kind == 'target' else 'host'}-{login.wwpn.replace(':', '')[-6:]}"
     if d.kinds.setdefault(dname, kind) != kind:
         dname = _safe(f"{dname}_{kind}", dname)
         d.kinds.setdefault(dname, kind)
-    dev = d.devices.setdefault(dname, {"name": dname, "hbas": [], "_by_key": {}})
-    hba_key = login.wwnn or login.wwpn
-    hba = dev["_by_key"].get(hba_key)
+    dev = d.devices.get(dname)
+    if dev is None:
+        dev = d.devices[dname] = {"name": dname, "hbas": []}
+    hba_key = (dname, login.wwnn or login.wwpn)
+    hba = d.hbas.get(hba_key)
     if hba is None:
-        hba = {"_key": hba_key, "name": f"hba{len(dev['hbas'])}", "ports": []}
+        hba = d.hbas[hba_key] = {"name": f"hba{len(dev['hbas'])}", "ports": []}
         dev["hbas"].append(hba)
-        dev["_by_key"][hba_key] = hba
     port: dict[str, Any] = {"name": f"p{len(hba['ports'])}", "wwpn": login.wwpn}
+    where = None if login.port is None else str(login.port)
     if (
         switch
-        and login.port is not None
-        and ("ports" not in state.seen or str(login.port) in state.ports)
+        and where is not None
+        and ("ports" not in state.seen or where in state.ports)
         and not login.remote
         and not login.behind_gateway
     ):
-        at = (switch, str(login.port))
+        at = (switch, where)
         if at in d.cabled:
             # NPIV: a second WWPN on the same switch port (a VM, a LIF, an NPV switch's
             # devices) is a virtual port of the one cabled there, not a second cable
             port["npiv"] = True
         d.cabled.add(at)
         port["switch"] = switch
-        port["port"] = str(login.port)
+        port["port"] = where
     hba["ports"].append(port)
-
-
-#: a scalar YAML reads as the same string without quotes (YAML 1.1 words quoted)
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./\-]{0,127}")
-_YAML11_WORDS = frozenset("y n yes no on off true false null".split())
-
-
-def _scalar(v: Any) -> str:
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    v = str(v)
-    if _PLAIN.fullmatch(v) and v.lower() not in _YAML11_WORDS:
-        return v
-    # json.dumps escapes what YAML does not print, but leaves DEL raw and writes characters
-    # beyond U+FFFF as UTF-16 surrogate pairs, which YAML reads as two characters: \U instead
-    text = json.dumps(v).replace("\x7f", "\\u007f")
-    return _PAIR.sub(_astral, text) if "\\ud" in text else text
-
-
-#: a UTF-16 surrogate pair as json.dumps escapes it
-_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
-
-
-def _astral(m: re.Match[str]) -> str:
-    hi, lo = int(m.group(1), 16), int(m.group(2), 16)
-    return f"\\U{0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00):08x}"
-
-
-def _nested(v: Any) -> bool:
-    """A collection holding collections: written in block style (leaf ones in flow style)."""
-    items = v.values() if isinstance(v, dict) else v if isinstance(v, list) else ()
-    return any(isinstance(x, (dict, list)) for x in items)
-
-
-def _flow(v: Any) -> str:
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{_scalar(k)}: {_flow(x)}" for k, x in v.items()) + "}"
-    if isinstance(v, list):
-        return "[" + ", ".join(_flow(x) for x in v) + "]"
-    return _scalar(v)
-
-
-def _block(v: Any, indent: int, out: list[str]) -> None:
-    """``v`` in block style at ``indent`` (lists under a key at the key's indent, as PyYAML)."""
-    pad = " " * indent
-    if isinstance(v, dict):
-        for k, x in v.items():
-            if _nested(x):
-                out.append(f"{pad}{_scalar(k)}:")
-                _block(x, indent + 2 if isinstance(x, dict) else indent, out)
-            else:
-                out.append(f"{pad}{_scalar(k)}: {_flow(x)}")
-        return
-    for item in v:
-        if isinstance(item, dict) and _nested(item):
-            sub: list[str] = []
-            _block(item, indent + 2, sub)
-            sub[0] = pad + "- " + sub[0][indent + 2 :]
-            out.extend(sub)
-        else:
-            out.append(f"{pad}- {_flow(item)}")
 
 
 def draft_yaml(data: dict[str, Any]) -> str:
     """YAML text of a draft, with the schema modeline and a header saying what to check."""
-    for dev in data.get("hosts", []) + data.get("arrays", []):
-        dev.pop("_by_key", None)
-        for h in dev.get("hbas", []) + dev.get("controllers", []):
-            h.pop("_key", None)
     header = (
         "# yaml-language-server: $schema=../schemas/inventory.schema.json\n"
         "# Drafted by `zoneplan import` from captured switch output. Check before use:\n"
@@ -545,12 +479,9 @@ def draft_yaml(data: dict[str, Any]) -> str:
         "# - existing_zones keeps every zone as found, so a first plan changes nothing unexpected;\n"
         "# - fabrics[].zoning.config is the config in effect: every plan edits that one.\n"
     )
-    # a small block emitter for the draft's plain data: PyYAML's representer (Python even
-    # with libyaml's emitter) took 2 s for a 15,000-zone draft, this takes a tenth of it.
-    # Every value read from a switch that is not a plain word is written by json.dumps, a
-    # YAML double-quoted scalar with control characters, U+2028 and non-ASCII escaped; the
-    # loader reads the text back at once (import_captures) and the sanitiser checks it.
-    out: list[str] = []
-    _block(data, 0, out)
-    text = header + "\n".join(out) + "\n"
+    # the block emitter for plain data (yamlemit): every value read from a switch that is not
+    # a plain word is written as a YAML double-quoted scalar with control characters, U+2028
+    # and non-ASCII escaped; import_captures checks the draft as the loader reads it back,
+    # and the sanitiser checks the text
+    text = header + "\n".join(emit_yaml(data)) + "\n"
     return check_artefact(text, "import draft")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import yaml
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tests.support.inventories import random_inventory
 from tests.support.planstate import states_from_plan
@@ -19,18 +18,30 @@ from zoneplan.loader import parse_inventory
 from zoneplan.parsers.capture import read_captures
 from zoneplan.plan import build_plan
 from zoneplan.topology import build_topology
+from zoneplan.workflows.importing import check_draft
 
 from .test_roundtrip_audit import write_captures
 
 
-@settings()
-@given(inventory_params(max_hosts=6))
-def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p):
+def _captured(p):
+    """A random inventory planned, its switches emulated, their captures read back."""
     topo = build_topology(random_inventory(p))
     plan = build_plan(topo)
     with tempfile.TemporaryDirectory() as tmp:
         write_captures(Path(tmp), states_from_plan(plan, topo))
         states, _ = read_captures([tmp])
+    return plan, states
+
+
+def planned_draft(p):
+    """The import draft (plain data) of a random planned fabric."""
+    return draft_inventory(_captured(p)[1].values())
+
+
+@settings()
+@given(inventory_params(max_hosts=6))
+def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p):
+    plan, states = _captured(p)
     findings: list = []
     data = draft_inventory(states.values(), findings=findings)
     assert not findings
@@ -38,6 +49,8 @@ def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p)
     assert yaml.safe_load(text) == data  # the emitter writes what the draft holds
     check = parse_inventory(text, "draft.yaml")
     assert check.ok, [f.parsable() for f in check.findings if f.severity.value != "info"]
+    fast = check_draft(data, text, "draft.yaml")  # what import_captures runs
+    assert fast.ok and fast.inventory == check.inventory and not fast.findings
     fabric_of = {s["name"]: s["fabric"] for s in data["switches"]}
     drafted = {(z["fabric"], z["name"]) for z in data["existing_zones"]}
     for fp in plan.fabrics:
@@ -59,27 +72,3 @@ def test_the_draft_of_any_planned_fabric_validates_and_keeps_zones_and_logins(p)
     }
     logged_in = {w for st in states.values() for (_v, w) in st.logins}
     assert logged_in <= wwpns
-
-
-_VALUES = st.one_of(st.text(), st.integers(), st.booleans(), st.none())
-#: the draft's keys are its own field names; YAML limits an implicit key to 1,024 characters
-_KEYS = st.text(min_size=1, max_size=100)
-
-
-@settings()
-@given(
-    st.dictionaries(
-        _KEYS,
-        st.one_of(
-            _VALUES,
-            st.lists(_VALUES),
-            st.lists(st.dictionaries(_KEYS, st.one_of(_VALUES, st.lists(_VALUES)))),
-        ),
-    )
-)
-def test_the_draft_emitter_writes_any_plain_data_yaml_reads_back(data):
-    from zoneplan.importer import _block
-
-    out: list[str] = []
-    _block(data, 0, out)
-    assert yaml.safe_load("\n".join(out) + "\n") == (data or None)

@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("data models", {"model", "observed"}),
     ("physical layer", {"physical"}),
     ("rule catalogue", {"rules"}),
-    ("YAML source", {"yamlsource"}),
+    ("YAML source", {"yamlsource", "yamlemit"}),
     ("loader", {"loader"}),
     ("spreadsheet", {"spreadsheet"}),
     ("topology", {"topology"}),
