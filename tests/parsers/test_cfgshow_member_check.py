@@ -51,9 +51,9 @@ BAD = [
 ]
 
 
-@pytest.fixture(params=[2, brocade._BLOCK], ids=["block2", "block-default"])
+@pytest.fixture(params=[1, 200, brocade._BLOCK_CHARS], ids=["block1", "block200", "block-default"])
 def block(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(brocade, "_BLOCK", request.param)
+    monkeypatch.setattr(brocade, "_BLOCK_CHARS", request.param)
     return request.param
 
 

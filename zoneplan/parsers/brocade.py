@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, chain, islice, repeat
-from typing import Any, Callable
+from itertools import accumulate, chain, compress, count, groupby, islice, repeat
+from operator import delitem, itemgetter
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -76,9 +78,6 @@ __all__ = [
     "parse_cfgsize",
     "parse_islshow",
 ]
-
-_ENTRY_KW = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
-_ENTRY_START = ("cfg:", "zone:", "alias:")
 
 
 @dataclass(slots=True)
@@ -142,9 +141,22 @@ _DI_TOKEN = re.compile(r"\d{1,3},\d{1,4}")
 _WWN_OR_DI = re.compile(r"(?:[0-9A-Fa-f]{2}:){7}[0-9A-Fa-f]{2}|\d{1,3},\d{1,4}")
 _ODD_LINE = re.compile(r"\n(?![ \t])")
 _MEMBER = re.compile("Member")
-#: pieces (entries) handled per block: ~100 KB of text, its tokens and zones stay in cache
-_BLOCK = 1024
+#: characters of text read per block (cut at an entry's start): it, its tokens and zones stay
+#: in the CPU cache while every pass over it runs
+_BLOCK_CHARS = 1 << 17
 _NL = repeat("\n")
+# constant arguments of the bulk path's ``map`` calls (infinite, stateless: safe to share)
+_SEMI, _SPACE = repeat(";"), repeat(" ")
+_HEAD = repeat(slice(0, 2))
+_00 = repeat("00:")
+_NORMAL, _NONE = repeat("normal"), repeat(None)
+_ONE_MEMBER = repeat(("",))  #: what a member that is not an alias counts as
+#: fresh empty lists and dicts, made in C (``list.copy`` of an empty list: cheaper than list())
+_NO_PRINCIPALS: list[str] = []
+_NO_TAGS: dict[str, str] = {}
+_NEW_LISTS: Iterator[list[str]] = iter(_NO_PRINCIPALS.copy, None)
+_NEW_DICTS: Iterator[dict[str, str]] = iter(_NO_TAGS.copy, None)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
 _KINDS = frozenset(_KIND)
 #: FOS prints these lines for an empty section (brcddb ``_cfgshow_process``)
@@ -180,15 +192,13 @@ def _all_canonical(lists: list[list[str]], k: int, lo: int = 0, hi: int | None =
     """
     hi = len(lists) if hi is None else hi
     k = min(max(k, lo), hi)
-    n_eff = sum(map(len, islice(lists, k, hi)))
+    n_eff = sum(map(len, lists[k:hi]))
     if n_eff:
-        eff = "\n".join(chain.from_iterable(islice(lists, k, hi))) + "\n"
+        eff = "\n".join(chain.from_iterable(lists[k:hi])) + "\n"
         if eff.translate(_SHAPE) != (_WWN_SHAPE + "\n") * n_eff:
             return False
     if k > lo:
-        shape = ("\n" + "\n\n".join(chain.from_iterable(islice(lists, lo, k))) + "\n").translate(
-            _SHAPE
-        )
+        shape = ("\n" + "\n\n".join(chain.from_iterable(lists[lo:k])) + "\n").translate(_SHAPE)
         wwns = shape.count(f"\n{_WWN_SHAPE}\n")
         if not shape.isascii() or "!" in shape or shape.count(":") != 7 * wwns:
             return False
@@ -242,8 +252,9 @@ class _Cfg:
         self.starts: list[int] = []  #: the line each of ``lists`` starts at
         self.eff_from: int | None = None  #: where the effective section's lists start
         self.eff_clean = True  #: every effective member is a WWN or domain,index
-        #: zones that may be peer zones (a 00:... first member, or a --peerzone layout)
-        self.candidates: list[tuple[ZoneDb, Zone]] = []
+        #: zones that may be peer zones (a 00:... first member, or the line path's open entry,
+        #: which a --peerzone layout may extend), by id, in the order first seen
+        self.candidates: dict[int, tuple[ZoneDb, Zone]] = {}
         self.bad: list[tuple[str, int]] = []
         self.last_raw = ""  #: the open entry's last text (a cut leaves a ';' there)
         self.dups: list[tuple[str, str, int, int, int]] = []
@@ -334,9 +345,10 @@ class _Cfg:
                 zone = db.zones[name] = Zone(name, members, line=line)
                 if self.section == "effective" and db.effective is not None:
                     db.configs[db.effective].append(name)
-                self.candidates.append((db, zone))
+                self.candidates[id(zone)] = (db, zone)
             else:
                 self.dups.append((kind, name, zone.line or 0, line, len(zone.members)))
+                self.candidates.setdefault(id(zone), (db, zone))
                 members = zone.members = _union(zone.members, members)
         elif kind == "cfg":
             if self.section == "effective":
@@ -507,132 +519,252 @@ def _parse_zoning(
     """The cfgshow family in one pass over its entries.
 
     The text is cut at ``"\\n "`` (FOS starts every entry with one space, its continuation
-    lines with TABs): an entry whose every continuation line starts with a TAB is read in
-    three C-level calls (replace, split, a set test of its tokens against those already
-    checked); anything else (section headers, blank lines, space-indented or unindented
-    wraps, pager or error lines, the ``--peerzone`` layout) goes through the line path, which
-    owns the diagnostics. A ``;`` ends wrapped lines with or without a space after it; only
-    the last entry of an output that stops there is a cut.
+    lines with TABs): runs of pieces that are each one entry with its TAB wraps are read in
+    bulk (:func:`_entries`); anything else (section headers, blank lines, space-indented or
+    unindented wraps, pager or error lines, the ``--peerzone`` layout) goes through the line
+    path, which owns the diagnostics. A ``;`` ends wrapped lines with or without a space after
+    it; only the last entry of an output that stops there is a cut.
 
     Why it is shaped this way (issue 13, the speed aim is one WWN ``re.finditer`` over the
-    text): the pieces for the line path are found once, by bisecting the few odd-line and
-    ``Member`` offsets into the pieces' offsets, so the loop tests a set, not positions; line
-    numbers are one ``accumulate``; pieces are tokenised a block at a time so the loop reads
-    tokens still in the CPU cache (on 5 MB outputs the whole-text lists spilled out of it);
-    member tokens are checked a block at a time, in a few C passes (``_all_canonical``).
+    text): the text is read a block of ~``_BLOCK_CHARS`` at a time, cut at an entry's start,
+    and every pass over a block (``;`` replaced, cut into pieces, lines counted, odd lines
+    and ``Member`` words found, tokenised, members checked) runs while the block is in the
+    CPU cache: whole-text passes made 5 MB outputs ~20 % dearer per MB than 1 MB ones. Each
+    pass is one C call over the block (``str`` methods, ``map``, ``accumulate``, one regex);
+    Python runs per run of entries, not per entry.
     """
-    t = prepare(text, source)
-    if _maybe_wrapped(t.text):
-        rejoin_wrapped(t, source, _cfg_own_line, what)
-    findings = t.findings
-    body = _spaced_keywords(t.text)
-    absent = " does not exist." in body and _ABSENT.search(body) is not None
-    if absent:  # `alishow "NAME"` of no such object: an answer, not a cut line
-        body = _ABSENT.sub("", body)
-    filtered = t.filtered
-    operand = bool(t.command and len(t.command.split("|")[0].split()) > 1)
-    if operand and not filtered:
-        full = False  # an operand (cfgshow NAME) prints a subset
-    #: cfgactvshow prints the whole effective configuration, a section of its own
-    whole_effective = default_section == "effective" and not operand
-    st = _Cfg(source, what, findings, "" if default_section == "defined" else default_section)
-    if st.section:
-        st.sections.append(st.section)
-    stripped = body.rstrip()
-    final = stripped.count("\n") + 1 if stripped else 0
-    kind_of = _KIND.get
-    entry = st.entry
-    slow = st.line
-    lists = st.lists
-    starts = st.starts
-    candidates = st.candidates
-    # the fast path's view of the open section (refreshed when the section changes)
-    cached = ""
-    zdb = ZoneDb()
-    zones: dict[str, Zone] = {}
-    aliases: dict[str, list[str]] = {}
-    in_effect: list[str] | None = None  # the effective cfg's zone list, zones join it
+    z = _ZoningRead(text, source, what, full, default_section)
+    st, body, final = z.st, z.body, z.final
     # the fast path's open entry, handed to the line path only when it needs it
     last: tuple | None = None
-    chunks = body.split("\n ")
-    #: each piece's offset in ``body`` (``"\n "`` is 2 characters)
-    offsets = list(accumulate(map((2).__add__, map(len, chunks)), initial=0))
-    # the pieces that must take the line path, found in C-level scans: those holding a line
-    # that starts with neither a space nor a TAB (headers, blank lines, unindented text), and
-    # those holding a ``Member`` word (the --peerzone layout); a piece holding none is one
-    # entry and its TAB wraps
-    slow_at = {bisect_right(offsets, m.start()) - 1 for m in _ODD_LINE.finditer(body)}
-    if "Member" in body:
-        slow_at.update(bisect_right(offsets, m.start()) - 1 for m in _MEMBER.finditer(body))
-    first = chunks[0]
-    for j, raw in enumerate(first.split("\n")):
+    end = len(body)
+    first = body.find("\n ")
+    first = end if first < 0 else first
+    for j, raw in enumerate(body[:first].split("\n")):
         if raw:
-            slow(raw, 1 + j, final)
-    section = st.section
-    line = first.count("\n") + 2
-    # a block of pieces at a time: its tokens are read while they are still in the CPU cache
-    for a in range(1, len(chunks), _BLOCK):
-        block = chunks[a : a + _BLOCK]
-        # the per-entry C calls, made in comprehensions / accumulate (cheaper than in the loop)
-        tokens = [ch.replace(";", " ").split() for ch in block]
-        lines = list(accumulate(map((1).__add__, map(str.count, block, _NL)), initial=line))
-        # ``lines`` holds one more: the line the next block starts at
-        for k, parts, line in zip(range(a, a + len(block)), tokens, lines, strict=False):
-            if section and k not in slow_at:
-                kind = kind_of(parts[0]) if parts else None
-                if kind is not None and len(parts) >= 2:
-                    name = parts[1]
-                    if cached != section:
-                        cached = section
-                        zdb = st.db()
-                        zones, aliases = zdb.zones, zdb.aliases
-                        in_effect = zdb.configs.get(zdb.effective) if zdb.effective else None
-                    if kind == "zone":
-                        if name not in zones:
-                            ms = parts[2:]
-                            z = zones[name] = Zone(name, ms, [], "normal", {}, None, line)
-                            if in_effect is not None:
-                                in_effect.append(name)
-                            # no member on the zone's line: its members follow on lines
-                            # of their own (a space layout), the first may be a peer zone's
-                            # property member
-                            if not ms or ms[0][:3] == "00:":
-                                candidates.append((zdb, z))
-                            lists.append(ms)
-                            starts.append(line)
-                            last = ("zone", name, ms, z.principals, line, zdb, z, k)
-                            continue
-                    elif kind == "alias" and name not in aliases:
-                        ms = aliases[name] = parts[2:]
-                        lists.append(ms)
-                        starts.append(line)
-                        last = ("alias", name, ms, None, line, zdb, None, k)
-                        continue
-                    last = None
-                    entry(kind, name, parts[2:], line)
-                    cached = ""
-                    st.last_raw = chunks[k]
-                    continue
-            if last is not None:
-                st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
+            st.line(raw, 1 + j, final)
+    line = body.count("\n", 0, first) + 2  # the line the next piece starts at
+    pos = first + 2
+    while pos < end + 2:
+        cut = body.find("\n ", pos + _BLOCK_CHARS)
+        cut = end if cut < 0 else cut
+        blk = _Pieces(body[pos:cut], line)
+        slow_at = blk.odd
+        stops = sorted(slow_at)
+        stops.append(len(blk.words))
+        k = 0
+        for s in stops:
+            while k < s and not st.section:  # until a section opens (a header, an entry)
+                _line_pieces(st, blk, k, k + 1, last, final)
                 last = None
-            piece = chunks[k].split("\n")
-            piece[0] = " " + piece[0]
-            for j, raw in enumerate(piece):
-                if raw:
-                    slow(raw, line + j, final)
-            cached = ""
-            section = st.section
-        line = lines[-1]
+                k += 1
+            if k < s:
+                last = _entries(st, blk, k, s, last, final)
+            if s in slow_at:
+                _line_pieces(st, blk, s, s + 1, last, final)
+                last = None
+            k = s + 1
         st.check_block()
+        line = blk.lines[-1]
+        pos = cut + 2
     if last is not None:
-        st.cur, st.target, st.last_raw = list(last[:7]), last[2], chunks[last[7]]
-    if headerless_subset and full and st.dbs and " configuration:" not in body:
-        full = False  # `zoneshow "z_esx*"`: the matching entries, no section headers
-    got = _finish_zoning(st, t, full, filtered, final, whole_effective)
-    if absent and not st.dbs:
-        findings[:] = [f for f in findings if f.code != EmptyOutput.code]
-    return got
+        _hand_over(st, last)
+    return z.finish(headerless_subset)
+
+
+class _ZoningRead:
+    """What every cfgshow-family read does before and after reading its entries.
+
+    Why a class of its own: the library's bulk reader and the per-entry reader the tests hold
+    it to (``tests/support/cfgshow_reference.py``) differ only in how entries are found; the
+    cleaning before (terminal wraps, ``zone:name`` glued, an absent object's answer, what an
+    operand makes of the output) and the end checks after are this one code.
+    """
+
+    def __init__(self, text: str, source: str, what: str, full: bool, default_section: str) -> None:
+        t = self.t = prepare(text, source)
+        if _maybe_wrapped(t.text):
+            rejoin_wrapped(t, source, _cfg_own_line, what)
+        body = _spaced_keywords(t.text)
+        #: `alishow "NAME"` of no such object: an answer, not a cut line
+        self.absent = " does not exist." in body and _ABSENT.search(body) is not None
+        if self.absent:
+            body = _ABSENT.sub("", body)
+        self.body = body
+        operand = bool(t.command and len(t.command.split("|")[0].split()) > 1)
+        #: an operand (cfgshow NAME) prints a subset
+        self.full = full and not (operand and not t.filtered)
+        #: cfgactvshow prints the whole effective configuration, a section of its own
+        self.whole_effective = default_section == "effective" and not operand
+        st = self.st = _Cfg(
+            source, what, t.findings, "" if default_section == "defined" else default_section
+        )
+        if st.section:
+            st.sections.append(st.section)
+        stripped = body.rstrip()
+        self.final = stripped.count("\n") + 1 if stripped else 0
+
+    def finish(self, headerless_subset: bool) -> tuple[ZoningShow, list[Finding]]:
+        """The end checks; ``headerless_subset``: entries without section headers are the
+        matching ones of ``zoneshow "pattern"``, not a cut output."""
+        st, t, full = self.st, self.t, self.full
+        if headerless_subset and full and st.dbs and " configuration:" not in self.body:
+            full = False  # `zoneshow "z_esx*"`: the matching entries, no section headers
+        got = _finish_zoning(st, t, full, t.filtered, self.final, self.whole_effective)
+        if self.absent and not st.dbs:
+            t.findings[:] = [f for f in t.findings if f.code != EmptyOutput.code]
+        return got
+
+
+class _Pieces:
+    """A block of the text cut at ``"\\n "``: each piece's words (``;`` read as a space), the
+    line it starts at, its raw text, and which pieces must take the line path.
+
+    The line path takes the pieces holding a line that starts with neither a space nor a TAB
+    (headers, blank lines, unindented text) or a ``Member`` word (the --peerzone layout); a
+    piece holding none is one entry and its TAB wraps. When no line of the block starts with
+    ``;`` (such a line is one of those), replacing ``;`` keeps every ``"\\n "`` where it
+    was, so one replace of the block does; raw pieces are sliced from the block only where the
+    line path needs one. Every probe is one C call over the block (``"M" in`` is a memchr).
+    """
+
+    __slots__ = ("text", "words", "lines", "odd", "_offsets")
+
+    def __init__(self, text: str, line: int) -> None:
+        self.text = text
+        hits = [m.start() for m in _ODD_LINE.finditer(text)]
+        if any(text.startswith(";", h + 1) for h in hits):
+            self.words = list(map(str.replace, text.split("\n "), _SEMI, _SPACE))
+        else:
+            self.words = text.replace(";", " ").split("\n ")
+        if "M" in text and _MEMBER.search(text):
+            hits += [m.start() for m in _MEMBER.finditer(text)]
+        #: the line each piece starts at, and one more: the line after the block
+        self.lines = list(
+            accumulate(map((1).__add__, map(str.count, self.words, _NL)), initial=line)
+        )
+        self._offsets: list[int] | None = None
+        at = self.offsets() if hits else []
+        self.odd = {bisect_right(at, h) - 1 for h in hits}
+
+    def offsets(self) -> list[int]:
+        got = self._offsets
+        if got is None:
+            got = self._offsets = list(
+                accumulate(map((2).__add__, map(len, self.words)), initial=0)
+            )
+        return got
+
+    def raw(self, k: int) -> str:
+        at = self.offsets()
+        return self.text[at[k] : at[k + 1] - 2]
+
+
+def _hand_over(st: _Cfg, last: tuple) -> None:
+    """Make the fast path's last entry the line path's open entry (wraps may follow).
+
+    A zone not yet listed as a possible peer zone is listed now: the line path may give it a
+    property member or principals (the ``--peerzone`` layout indented with spaces).
+    """
+    st.cur, st.target, st.last_raw = list(last[:7]), last[2], last[7].raw(last[8])
+    z = last[6]
+    if z is not None:
+        st.candidates.setdefault(id(z), (last[5], z))
+
+
+def _line_pieces(st: _Cfg, blk: _Pieces, a: int, b: int, last: tuple | None, final: int) -> None:
+    """Pieces ``a:b`` through the line path, line by line (after the fast path's open entry)."""
+    if last is not None:
+        _hand_over(st, last)
+    slow = st.line
+    for k in range(a, b):
+        piece = blk.raw(k).split("\n")
+        piece[0] = " " + piece[0]
+        at = blk.lines[k]
+        for j, raw in enumerate(piece):
+            if raw:
+                slow(raw, at + j, final)
+
+
+def _entries(
+    st: _Cfg, blk: _Pieces, a: int, b: int, last: tuple | None, final: int
+) -> tuple | None:
+    """Pieces ``a:b`` of a block, each one entry with its TAB wraps, read in bulk.
+
+    ``last`` is the fast path's open entry (kind, name, members, principals, line, db, zone,
+    block, piece), None when the line path's is current; the new one is returned (the raw
+    text is sliced only when the line path takes the entry over).
+
+    Why in bulk (issue 13): a Python loop over entries cost ~0.75 µs an entry, most of the
+    gap to the floor. Here the pieces are tokenised by ``map`` (C); a run of entries of one
+    kind is checked for names already seen with one ``set`` and one ``isdisjoint``, stored
+    with ``dict.update``, its zones made by ``map(Zone, ...)``, its possible peer zones found
+    by ``compress``. A run that fails a check (a name printed twice, a cfg, a piece that is
+    not an entry) is read piece by piece (:func:`_one_by_one`), with the same results.
+    """
+    toks = list(map(str.split, blk.words[a:b]))
+    try:
+        runs = [(head, len(list(group))) for head, group in groupby(map(_FIRST, toks))]
+        every_name = list(map(_SECOND, toks))
+    except IndexError:  # a piece of fewer than two words
+        return _one_by_one(st, blk, a, toks, last, final)
+    if not _KINDS.issuperset([head for head, _ in runs]):
+        return _one_by_one(st, blk, a, toks, last, final)
+    lists, starts, candidates = st.lists, st.starts, st.candidates
+    zdb = st.db()
+    in_effect = zdb.configs.get(zdb.effective) if zdb.effective else None
+    lo = a
+    for head, size in runs:
+        hi = lo + size
+        sub = toks[lo - a : hi - a]
+        kind = _KIND[head]
+        names = every_name[lo - a : hi - a]
+        table: dict = zdb.zones if kind == "zone" else zdb.aliases
+        if kind == "cfg" or len(set(names)) < hi - lo or not table.keys().isdisjoint(names):
+            last = _one_by_one(st, blk, lo, sub, last, final)
+            zdb = st.db()
+            in_effect = zdb.configs.get(zdb.effective) if zdb.effective else None
+            lo = hi
+            continue
+        deque(map(delitem, sub, _HEAD), 0)  # kind and name out: each list is the members
+        at = blk.lines[lo:hi]
+        if kind == "zone":
+            zs = list(map(Zone, names, sub, _NEW_LISTS, _NORMAL, _NEW_DICTS, _NONE, at))
+            table.update(zip(names, zs, strict=True))
+            if in_effect is not None:
+                in_effect.extend(names)
+            # a property member is a zone's first member: the zones whose first starts 00:
+            try:
+                peer = list(compress(count(), map(str.startswith, map(_FIRST, sub), _00)))
+            except IndexError:  # a zone without members (a cut)
+                peer = [i for i, ms in enumerate(sub) if ms and ms[0][:3] == "00:"]
+            pz = list(map(zs.__getitem__, peer))
+            candidates.update(zip(map(id, pz), zip(repeat(zdb), pz, strict=False), strict=True))
+            z = zs[-1]
+            last = ("zone", names[-1], sub[-1], z.principals, at[-1], zdb, z, blk, hi - 1)
+        else:
+            table.update(zip(names, sub, strict=True))
+            last = ("alias", names[-1], sub[-1], None, at[-1], zdb, None, blk, hi - 1)
+        lists.extend(sub)
+        starts.extend(at)
+        lo = hi
+    return last
+
+
+def _one_by_one(
+    st: _Cfg, blk: _Pieces, a: int, toks: list[list[str]], last: tuple | None, final: int
+) -> tuple | None:
+    """The pieces of :func:`_entries` a bulk check turned away, one at a time: entries through
+    :meth:`_Cfg.entry`, anything else through the line path."""
+    for k, parts in enumerate(toks, a):
+        if len(parts) >= 2 and parts[0] in _KINDS:
+            last = None
+            st.entry(_KIND[parts[0]], parts[1], parts[2:], blk.lines[k])
+            st.last_raw = blk.raw(k)
+        else:
+            _line_pieces(st, blk, k, k + 1, last, final)
+            last = None
+    return last
 
 
 def _finish_zoning(
@@ -714,17 +846,7 @@ def _finish_zoning(
         findings.append(EmptyOutput.make(f"{what} output is empty", loc(source, 1)))
     if effective is not None and not filtered:
         _check_effective_members(effective, st, source, findings)
-    for db, z in st.candidates:
-        if z.principals or z.property_member is not None:
-            z.kind = "peer"
-            if z.property_member is not None and not z.principals and not filtered:
-                st.peers.append((db, z, z.line or 0))
-        elif z.members and z.members[0][:3] == "00:" and len(z.members[0]) == 23:
-            z.kind = "peer"
-            z.property_member = z.members[0]
-            z.members = z.members[1:]
-            if not filtered:
-                st.peers.append((db, z, z.line or 0))
+    _peer_zones(st, filtered)
     for zdb, z, at in st.peers:
         _split_peer(zdb, z, at, source, findings)
     if "effective" in st.sections and effective is not None and not filtered:
@@ -793,6 +915,47 @@ def _check_effective_members(eff: ZoneDb, st: _Cfg, source: str, findings: list[
                 eff.complete = False
 
 
+def _peer_zones(st: _Cfg, filtered: bool) -> None:
+    """Mark the peer zones among the candidates and split the common ones here.
+
+    A zone whose first member is a property member ``00:02:...:NN`` is split at once when its
+    next ``NN`` members are WWNs or one-WWN aliases (no finding is possible); every other peer
+    zone goes to ``st.peers`` for :func:`_split_peer`, in the same order as before (the
+    findings' order). Why: one Python call per peer zone fewer (~10 % of a fabric's zones).
+    """
+    peers = st.peers
+    for db, z in st.candidates.values():
+        if z.principals or z.property_member is not None:
+            z.kind = "peer"
+            if z.property_member is not None and not z.principals and not filtered:
+                peers.append((db, z, z.line or 0))
+            continue
+        ms = z.members
+        if not ms or len(ms[0]) != 23 or ms[0][:3] != "00:":
+            continue
+        z.kind = "peer"
+        prop = z.property_member = ms[0]
+        try:
+            count = int(prop[21:], 16)
+        except ValueError:
+            count = 0
+        if (
+            filtered
+            or count >= len(ms)
+            or (
+                db.aliases
+                and list(map(len, map(db.aliases.get, ms[1 : count + 1], _ONE_MEMBER))).count(1)
+                != count
+            )
+        ):
+            z.members = ms[1:]
+            if not filtered:
+                peers.append((db, z, z.line or 0))
+            continue
+        z.principals = ms[1 : count + 1]
+        z.members = ms[count + 1 :]
+
+
 def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Finding]) -> None:
     """Split a peer zone's members at the principal count its property member gives.
 
@@ -803,14 +966,17 @@ def _split_peer(db: ZoneDb, z: Zone, at: int, source: str, findings: list[Findin
         count = int((z.property_member or "")[-2:], 16)
     except ValueError:
         count = 0
-    got = 0
-    k = 0
     rest = z.members
-    if not db.aliases:  # every member counts one (an effective zone: WWNs only)
+    aliases = db.aliases
+    if not aliases:  # every member counts one (an effective zone: WWNs only)
         got = k = min(count, len(rest))
-    while k < len(rest) and got < count:
-        got += len(db.aliases.get(rest[k], (rest[k],))) or 1
-        k += 1
+    elif list(map(len, map(aliases.get, rest[:count], _ONE_MEMBER))).count(1) == count:
+        got = k = count  # the first ``count`` members are WWNs or one-WWN aliases (C-level)
+    else:
+        got = k = 0
+        while k < len(rest) and got < count:
+            got += len(aliases.get(rest[k], (rest[k],))) or 1
+            k += 1
     if got < count:
         findings.append(
             PeerZonePropertyMismatch.make(
