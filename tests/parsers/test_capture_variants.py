@@ -388,3 +388,130 @@ def test_zone_status_variants():
     assert f == [] and sorted(r) == [1, 20]
     assert r[1].full_zones == 0 and r[1].active_zones == 2  # full DB smaller than the active
     assert r[20].interop == "100" and r[20].status.startswith("Operation failed")
+
+
+# --------------------------------------------------------------------------- capture paths
+# (variants found by tests/parsers/test_capture_shapes.py; each has its fixture)
+
+
+def test_flogi_alias_survives_a_syslog_line_a_pager_and_trailing_blanks():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_flogi_database(
+        load("cisco-mds/show_flogi_database/syslog_pager_blanks.txt"), "x"
+    )
+    assert codes(f) == ["ZP027", "ZP028", "ZP045"]  # notes only: nothing lost
+    assert [(lg.port, lg.alias) for lg in r] == [
+        ("fc1/3", "ora-db1-hba0"),  # the syslog line came between the row and its alias
+        ("fc1/4", "ora-db1-hba1"),  # --More-- erased by CR + erase-line before the alias
+        ("fc1/9", None),
+    ]
+
+
+def test_lines_an_80_column_terminal_wrapped_are_joined_back_on_nxos():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_fcns_database(
+        load("cisco-mds/show_fcns_database/detail_wrapped_80.txt"), "x"
+    )
+    assert codes(f) == ["ZP046"]
+    assert r[0].node_symbol.endswith("HN:ora-db1.example.com OS:Linux")
+    assert r[0].port_symbol.endswith("on ora-db1.example.com") and r[0].port == "fc1/3"
+    r, f = cisco.parse_show_zone_status(
+        load("cisco-mds/show_zone_status/status_wrapped_80.txt"), "x"
+    )
+    assert codes(f) == ["ZP046"]
+    assert r[20].status == (
+        "Operation failed: [Error: WARNING: Specified zoneset already active and unchanged]:"
+        " at 09:20:41 UTC Dec  1 2026"
+    )
+
+
+def test_carriage_returns_alone_end_lines_and_the_output_is_whole():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zoneset_active(load("cisco-mds/show_zoneset_active/bare_cr.txt"), "x")
+    assert codes(f) == ["ZP028"]
+    assert r[20].complete and list(r[20].zones) == ["z_ora_db1_pure", "z_ora_db1_pure_b"]
+
+
+def test_a_script_log_paged_by_more_and_ended_by_exit_reads_whole(tmp_path):
+    from zoneplan.parsers.capture import read_captures
+
+    text = load("brocade-fos/cfgshow/script_log_more_exit.txt")
+    r, f = brocade.parse_cfgshow(text, "x")
+    assert codes(f) == ["ZP027", "ZP028"]  # `| more` filters nothing: not ZP030
+    assert r.whole and r.defined.complete and r.effective.complete
+    assert r.defined.aliases["ora_db1_hba1"] == ["21:00:00:24:ff:7a:31:03"]  # after the pager
+    log = tmp_path / "fab-a-sw1.log"
+    log.write_bytes(text.encode())
+    states, f = read_captures([log])
+    assert list(states) == ["fab-a-sw1"]  # the script(1) header is no switch of its own
+    assert not {"ZP026", "ZP034", "ZP035"} & set(codes(f))  # `exit` is no unknown command
+
+
+def test_a_peer_zone_copied_with_spaces_for_tabs_keeps_its_principals():
+    r, f = brocade.parse_cfgshow(load("brocade-fos/cfgshow/peer_spaces.txt"), "x")
+    assert f == []
+    z = r.effective.zones["pz_pure_hosts"]
+    assert z.kind == "peer" and z.property_member == "00:02:00:00:00:03:00:01"
+    assert z.principals == ["52:4a:93:7e:47:1d:ce:02"]
+    assert z.members == ["21:00:00:24:ff:7a:40:21", "21:00:00:24:ff:7a:40:22"]
+
+
+# --------------------------------------------------------------------------- FOS zoning shapes
+
+
+def test_a_show_of_a_name_that_matches_nothing_is_an_answer_not_a_cut():
+    # `"NAME" does not exist.`: brocade/ansible#114 (`alishow "A_ANSIBLE_TEST_01"`)
+    r, f = brocade.parse_alishow(load("brocade-fos/alishow/absent_name.txt"), "x")
+    assert f == [] and not r.whole and r.defined is None
+
+
+def test_zoneshow_with_a_pattern_is_a_subset_not_a_cut_output():
+    text = load("brocade-fos/zoneshow/pattern_no_headers.txt")
+    for t in (text, text.split("\n", 1)[1]):  # with and without the echoed command
+        r, f = brocade.parse_zoneshow(t, "x")
+        assert f == [] and not r.whole and not r.defined.complete
+        assert r.defined.zones["z_ora_db1_pure_b"].members == ["ora_db1_hba1", "pure_ct1_fc0"]
+
+
+def test_cfgactvshow_is_the_whole_effective_configuration_even_when_none_is_in_effect():
+    r, f = brocade.parse_cfgactvshow(load("brocade-fos/cfgactvshow/none_in_effect.txt"), "x")
+    assert f == [] and r.effective.effective is None and r.effective.complete
+    r, f = brocade.parse_cfgactvshow(load("brocade-fos/cfgactvshow/openstack.txt"), "x")
+    assert f == [] and r.effective.complete and not r.whole  # no defined database in it
+
+
+def test_newer_fos_glues_the_name_to_its_keyword():
+    # `zone:z_name` (jconsoli/brcddb util/parse_cli.py 4.0.8: "newer versions of FOS do not
+    # have a space between the ':' after a key word and the operand")
+    r, f = brocade.parse_cfgshow(load("brocade-fos/cfgshow/fos9_glued_keywords.txt"), "x")
+    assert f == [] and r.whole
+    assert r.defined.configs["FAB_B"] == ["z_ora_db2_pure", "z_ora_db2_tape"]
+    assert r.effective.zones["z_ora_db2_tape"].members == ["21:00:f4:e9:d4:57:6e:10", "2,17"]
+
+
+def test_a_cfg_member_line_an_80_column_terminal_wrapped_is_joined_back():
+    r, f = brocade.parse_cfgshow(load("brocade-fos/cfgshow/wrapped_80_members.txt"), "x")
+    assert codes(f) == ["ZP046"]
+    assert r.defined.configs["FAB_A_PROD"] == [
+        "z_oracle_rac_node01_hba0__pure_x70_ct0_fc0",
+        "z_oracle_rac_node02_hba0__pure_x70_ct0_fc0",  # split at column 80 in the capture
+    ]
+    assert r.whole and r.effective.complete
+
+
+def test_a_copy_that_collapsed_the_blanks_is_read_with_what_it_lost_said():
+    from zoneplan.parsers import cisco
+
+    r, f = cisco.parse_show_zone(load("cisco-mds/show_zone/fcalias_collapsed.txt"), "x")
+    assert codes(f) == ["ZP047"]  # the fcalias's nesting is gone: said, not guessed silently
+    db = r[20]
+    assert db.aliases["ora_db1_hba0"] == ["21:00:00:24:ff:7a:31:02"]  # up to the blank line
+    assert db.zones["z_ora_db1_pure"].members == ["ora_db1_hba0", "52:4a:93:7e:47:1d:ce:01"]
+    assert db.zones["z_ora_db1_tape"].members[1] == "interface fc1/12 swwn 20:00:00:de:fb:a1:02:00"
+    r, f = cisco.parse_show_interface_description(
+        load("cisco-mds/show_interface_description/collapsed.txt"), "x"
+    )
+    assert f == [] and r == {"fc1/1": "ora-db1 hba0 port 1", "fc1/2": "", "fc1/12": "LTO8 drive 3"}

@@ -3,9 +3,11 @@
 Why it is kept: the bulk path of :mod:`zoneplan.parsers.brocade` (issue 13's speed aim) reads
 runs of entries with ``map``/``dict.update`` and falls back to the per-entry path on anything
 odd; this loop (the per-entry reader it replaced, 2026-12-01) is the oracle the differential
-tests hold it to. It shares the line path, the entry bookkeeping and the end checks with the
-library (``_Cfg``, ``_finish_zoning``): what differs is only how entries are found and read.
-Its member check is the exact one (``fix_members`` on every token), never the bulk shortcut.
+tests hold it to. It shares the line path, the entry bookkeeping, the cleaning before and the
+end checks after with the library (``_Cfg``, ``_ZoningRead``): what differs is only how entries
+are found and read.
+Its member check is its own exact one (every token through ``norm_member``), never the bulk
+shortcut.
 
 One change from the old loop: a zone the fast path hands to the line path is listed as a
 possible peer zone (``_Cfg.candidates``), as the library now does: the old loop kept a
@@ -27,7 +29,7 @@ from itertools import accumulate, repeat
 from zoneplan.findings import Finding
 from zoneplan.observed import Zone, ZoneDb
 from zoneplan.parsers import brocade
-from zoneplan.parsers.common import norm_member, prepare
+from zoneplan.parsers.common import norm_member
 
 _KIND = {"cfg:": "cfg", "zone:": "zone", "alias:": "alias"}
 
@@ -89,18 +91,11 @@ def parse(
     """``command`` is one of cfgshow, zoneshow, cfgactvshow, alishow (as the library's)."""
     full = command in ("cfgshow", "zoneshow")
     default_section = "effective" if command == "cfgactvshow" else "defined"
-    t = prepare(text, source)
-    body = t.text
-    filtered = t.filtered
-    if t.command and len(t.command.split("|")[0].split()) > 1 and not filtered:
-        full = False
-    st = _Plain(
-        source, command, t.findings, "" if default_section == "defined" else default_section
-    )
-    if st.section:
-        st.sections.append(st.section)
-    stripped = body.rstrip()
-    final = stripped.count("\n") + 1 if stripped else 0
+    read = brocade._ZoningRead(text, source, command, full, default_section)
+    shared = read.st  # nothing read yet: the plain state takes its place
+    st = read.st = _Plain(shared.source, shared.what, shared.findings, shared.section)
+    st.sections.extend(shared.sections)
+    body, final = read.body, read.final
     cached = ""
     zdb = ZoneDb()
     zones: dict[str, Zone] = {}
@@ -169,4 +164,4 @@ def parse(
         section = st.section
     if last is not None:
         hand_over(last)
-    return brocade._finish_zoning(st, t, full, filtered, final)
+    return read.finish(command == "zoneshow")

@@ -42,13 +42,21 @@ LAB_PASSWORD = "Lab-Passw0rd-zp"
 #: the SNMPv2c community of the lab's switches, and their SNMPv3 user (SHA, AES)
 LAB_COMMUNITY = "Lab-Community-zp"
 LAB_V3 = ("zplab", "Lab-Auth-Key-zp", "Lab-Priv-Key-zp")
-#: what the lab adds to a ``zoneplan collect`` command line (unless it gives them itself)
+#: what the lab adds to a ``zoneplan collect`` command line (unless it gives them itself):
+#: limits a switch that answers stays well inside on a loaded test machine (a slow answer
+#: must not read as a timeout: a Passes example once failed with ZP720 under load) ...
 _COLLECT_LIMITS = {
-    "--connect-timeout": "2",
-    "--command-timeout": "2",
-    "--switch-timeout": "30",
+    "--connect-timeout": "10",
+    "--command-timeout": "10",
+    "--switch-timeout": "60",
     "--retries": "0",
-    "--snmp-timeout": "0.5",
+    "--snmp-timeout": "5",
+}
+#: ... and short ones only where the fault is that nothing answers, so its example is quick
+_SHORT_LIMITS = {
+    "login-hangs": {"--connect-timeout": "2"},
+    "hangs": {"--command-timeout": "2"},
+    "snmp-silent": {"--snmp-timeout": "0.5"},
 }
 
 
@@ -478,7 +486,8 @@ def run_command(example: ex.Run, tmp: Path) -> set[tuple[str, str]]:
             if "--known-hosts" not in args:
                 args += ["--known-hosts", str(lab / "known_hosts")]
             if args[0] == "collect":
-                for option, value in _COLLECT_LIMITS.items():
+                limits = _COLLECT_LIMITS | _SHORT_LIMITS.get(_switch_fault(example.fault)[0], {})
+                for option, value in limits.items():
                     if option not in args:
                         args += [option, value]
         env.update(example.env)

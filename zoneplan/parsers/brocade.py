@@ -49,15 +49,18 @@ from .common import (
     Text,
     after,
     gc_paused,
+    is_error_line,
     loc,
     norm_member,
     other_line,
     prepare,
+    rejoin_wrapped,
     to_int,
     word_after,
     wwn_or_none,
 )
 from .snmpwalk import Catalogue, Columns, decode_fcid, decode_wwn, text_value, undecodable
+from .terminal import terminal
 
 __all__ = [
     "ZoningShow",
@@ -110,8 +113,9 @@ def parse_cfgshow(text: str, source: str) -> tuple[ZoningShow, list[Finding]]:
 
 @gc_paused
 def parse_zoneshow(text: str, source: str) -> tuple[ZoningShow, list[Finding]]:
-    """``zoneshow`` without operands prints the cfgshow layout."""
-    return _parse_zoning(text, source, "zoneshow", full=True)
+    """``zoneshow`` without operands prints the cfgshow layout; ``zoneshow "pattern"`` only the
+    matching entries, without section headers (read as a subset, not as a cut output)."""
+    return _parse_zoning(text, source, "zoneshow", full=True, headerless_subset=True)
 
 
 @gc_paused
@@ -498,8 +502,61 @@ class _Cfg:
         other_line(raw, i, self.source, self.findings, self.what)
 
 
+def _maybe_wrapped(body: str) -> bool:
+    """A line of at least 64 columns is followed by an unindented line with text: what an
+    80/132-column terminal's hard wrap leaves (FOS indents every entry and continuation).
+    C-level scans; the few unindented lines of a clean output are its section heads."""
+    for m in _ODD_LINE.finditer(body):
+        at = m.end()
+        if at < len(body) and body[at] != "\n" and m.start() - body.rfind("\n", 0, m.start()) > 64:
+            return True
+    return False
+
+
+def _cfg_own_line(line: str) -> bool:
+    """``line`` stands on its own in a cfgshow-family output: indented (an entry or FOS's own
+    wrap), a section head, or a prompt, pager or error line; an unindented line after a
+    full-width one is the rest of that line."""
+    return (
+        line[:1] in (" ", "\t")
+        or line.startswith(("Defined configuration", "Effective configuration"))
+        or terminal().prompt_line.match(line) is not None
+        or is_error_line(line)
+    )
+
+
+#: FOS's answer to a show of a name that matches nothing: `"A_ANSIBLE_TEST_01" does not
+#: exist.` (a capture in brocade/ansible#114: `alishow "A_ANSIBLE_TEST_01"`)
+_ABSENT = re.compile(r'^[ \t]*"[^"\n]*" does not exist\.[ \t]*$', re.MULTILINE)
+_GLUED_KEYWORD = re.compile(r"^([ \t]*(?:cfg|zone|alias):)(?=[^\s])", re.MULTILINE)
+
+
+def _spaced_keywords(body: str) -> str:
+    """``body`` with a blank after each ``cfg:``/``zone:``/``alias:`` glued to its name.
+
+    Newer FOS releases print ``zone:z_name`` with nothing between the keyword and the name
+    (jconsoli/brcddb util/parse_cli.py, version 4.0.8, 19 Oct 2025: "newer versions of FOS do
+    not have a space between the ':' after a key word and the operand"). A release prints
+    every entry one way, so the first entry of each kind decides, in O(1), whether the text
+    is rewritten (one C-level regex pass) or returned as it is.
+    """
+    for key in ("\n zone:", "\n alias:", "\n cfg:"):
+        k = 0 if body.startswith(key[1:]) else body.find(key) + 1
+        after = body[k + len(key) - 1 : k + len(key)]
+        if k > 0 or body.startswith(key[1:]):
+            if after and not after.isspace():
+                return _GLUED_KEYWORD.sub(r"\1 ", body)
+    return body
+
+
 def _parse_zoning(
-    text: str, source: str, what: str, *, full: bool, default_section: str = "defined"
+    text: str,
+    source: str,
+    what: str,
+    *,
+    full: bool,
+    default_section: str = "defined",
+    headerless_subset: bool = False,
 ) -> tuple[ZoningShow, list[Finding]]:
     """The cfgshow family in one pass over its entries.
 
@@ -518,17 +575,8 @@ def _parse_zoning(
     pass is one C call over the block (``str`` methods, ``map``, ``accumulate``, one regex);
     Python runs per run of entries, not per entry.
     """
-    t = prepare(text, source)
-    findings = t.findings
-    body = t.text
-    filtered = t.filtered
-    if t.command and len(t.command.split("|")[0].split()) > 1 and not filtered:
-        full = False  # an operand (cfgshow NAME) prints a subset
-    st = _Cfg(source, what, findings, "" if default_section == "defined" else default_section)
-    if st.section:
-        st.sections.append(st.section)
-    stripped = body.rstrip()
-    final = stripped.count("\n") + 1 if stripped else 0
+    z = _ZoningRead(text, source, what, full, default_section)
+    st, body, final = z.st, z.body, z.final
     # the fast path's open entry, handed to the line path only when it needs it
     last: tuple | None = None
     end = len(body)
@@ -563,7 +611,51 @@ def _parse_zoning(
         pos = cut + 2
     if last is not None:
         _hand_over(st, last)
-    return _finish_zoning(st, t, full, filtered, final)
+    return z.finish(headerless_subset)
+
+
+class _ZoningRead:
+    """What every cfgshow-family read does before and after reading its entries.
+
+    Why a class of its own: the library's bulk reader and the per-entry reader the tests hold
+    it to (``tests/support/cfgshow_reference.py``) differ only in how entries are found; the
+    cleaning before (terminal wraps, ``zone:name`` glued, an absent object's answer, what an
+    operand makes of the output) and the end checks after are this one code.
+    """
+
+    def __init__(self, text: str, source: str, what: str, full: bool, default_section: str) -> None:
+        t = self.t = prepare(text, source)
+        if _maybe_wrapped(t.text):
+            rejoin_wrapped(t, source, _cfg_own_line, what)
+        body = _spaced_keywords(t.text)
+        #: `alishow "NAME"` of no such object: an answer, not a cut line
+        self.absent = " does not exist." in body and _ABSENT.search(body) is not None
+        if self.absent:
+            body = _ABSENT.sub("", body)
+        self.body = body
+        operand = bool(t.command and len(t.command.split("|")[0].split()) > 1)
+        #: an operand (cfgshow NAME) prints a subset
+        self.full = full and not (operand and not t.filtered)
+        #: cfgactvshow prints the whole effective configuration, a section of its own
+        self.whole_effective = default_section == "effective" and not operand
+        st = self.st = _Cfg(
+            source, what, t.findings, "" if default_section == "defined" else default_section
+        )
+        if st.section:
+            st.sections.append(st.section)
+        stripped = body.rstrip()
+        self.final = stripped.count("\n") + 1 if stripped else 0
+
+    def finish(self, headerless_subset: bool) -> tuple[ZoningShow, list[Finding]]:
+        """The end checks; ``headerless_subset``: entries without section headers are the
+        matching ones of ``zoneshow "pattern"``, not a cut output."""
+        st, t, full = self.st, self.t, self.full
+        if headerless_subset and full and st.dbs and " configuration:" not in self.body:
+            full = False  # `zoneshow "z_esx*"`: the matching entries, no section headers
+        got = _finish_zoning(st, t, full, t.filtered, self.final, self.whole_effective)
+        if self.absent and not st.dbs:
+            t.findings[:] = [f for f in t.findings if f.code != EmptyOutput.code]
+        return got
 
 
 class _Pieces:
@@ -718,7 +810,7 @@ def _one_by_one(
 
 
 def _finish_zoning(
-    st: _Cfg, t: Text, full: bool, filtered: bool, final: int
+    st: _Cfg, t: Text, full: bool, filtered: bool, final: int, whole_effective: bool = False
 ) -> tuple[ZoningShow, list[Finding]]:
     source, what, findings = st.source, st.what, st.findings
     st.fix_members()
@@ -729,8 +821,8 @@ def _finish_zoning(
     if "effective" in st.sections and effective is None:
         effective = st.dbs["effective"] = ZoneDb(source=source)
     partial = filtered or not full
-    for db in st.dbs.values():
-        if partial:
+    for sec, db in st.dbs.items():
+        if partial and not (whole_effective and sec == "effective" and not filtered):
             db.complete = False
     for _, tok, at in st.bad:
         findings.append(
@@ -1453,8 +1545,12 @@ def _rejoin(prev: str, raw: str, cols: list[str] | None, prev_port: Port | None)
     first = cont.split()[0] if cont.split() else ""
     if first and (first.isdecimal() or first.endswith(":")) and len(first) < 4 and cont[0] == " ":
         return None  # looks like a row or a header line of its own
-    at_width = len(prev) in _TERMINAL_WIDTHS
     tail = prev.rstrip()
+    # the row reaches a terminal's width exactly, or reaches it and has only blanks after
+    # (a copy that pads lines, a log that keeps trailing blanks)
+    width = next((w for w in _TERMINAL_WIDTHS if len(tail) <= w <= len(prev)), 0)
+    at_width = bool(width)
+    prev = prev[:width] if width else prev
     last = tail.split()[-1] if tail.split() else ""
     cut_wwn = ":" in last and len(last) < 23 and wwn_or_none(last) is None
     broken = cut_wwn or last.count('"') == 1 or last.count("(") > last.count(")")

@@ -59,7 +59,7 @@ from .common import is_error_line
 from .manifest import MANIFEST, read_manifest
 from .snmpwalk import MAGIC as SNMP_MAGIC
 from .snmpwalk import is_snmp_walk, read_snmp_walks
-from .terminal import terminal
+from .terminal import LOG_HEADER, SESSION_END, terminal
 
 __all__ = ["read_captures", "read_capture_text", "FEEDS", "ParseCache", "Section"]
 
@@ -425,6 +425,8 @@ def _split(
     # text before the first prompt
     first = prompts[0][0] if prompts else len(text)
     head = text[:first]
+    if prompts and _only_log_noise(head):
+        head = ""  # a terminal program's log header before the first prompt: no output
     if head.strip() or (forced is not None and not prompts):
         # a file named after a command is that command's output even when it is empty: its
         # parser says so (ZP035) rather than the file vanishing without a word
@@ -432,6 +434,8 @@ def _split(
     for k, (pos, lineno, host, cmd) in enumerate(prompts):
         end = prompts[k + 1][0] if k + 1 < len(prompts) else len(text)
         body = text[pos:end]
+        if SESSION_END.fullmatch(cmd):
+            continue  # ``sw1:admin> exit``: the session ends, nothing after it is output
         m = match(cmd)
         if m is None:
             findings.append(
@@ -454,6 +458,11 @@ def _split(
         if m.fid is not None:
             g = f"{g}@fid{m.fid}"
         _add(body, source, lineno, g, host is not None, m, sections, findings, cmd)
+
+
+def _only_log_noise(head: str) -> bool:
+    """True when ``head`` holds nothing but blank lines and terminal log headers."""
+    return all(not x.strip() or LOG_HEADER.fullmatch(x.strip()) for x in head.split("\n"))
 
 
 def _add(

@@ -33,6 +33,7 @@ from ..rules.capture import (
     DuplicateDefinition,
     EmptyOutput,
     InvalidMember,
+    NestingLost,
     TruncatedOutput,
     WrappedLineRejoined,
 )
@@ -44,8 +45,10 @@ from .common import (
     loc,
     other_line,
     prepare,
+    rejoin_wrapped,
     to_int,
     word_after,
+    wrap_width,
     wwn_or_none,
 )
 from .snmpwalk import (
@@ -157,7 +160,7 @@ def _parse_zoning(
     # the last line with text is where a cut shows; when the switch's prompt (or the session's
     # end) follows it, it is complete
     last = 0 if t.ended else _last_content(lines)
-    no_eol = bool(text) and not text.endswith("\n") and not t.ended
+    no_eol = bool(text) and not text.endswith(("\n", "\r")) and not t.ended
     dup: tuple[Zone, int] | None = None  # a zone printed again: (the first copy, its length)
     wcache: dict[str, str] = {}  # raw WWN token → canonical, "" when not a WWN
     dbs: dict[int, ZoneDb] = {}
@@ -168,7 +171,11 @@ def _parse_zoning(
     zone_at = 0
     alias: list[str] | None = None  # current fcalias member list
     alias_indent = -1
+    alias_name = ""
     top_alias = False
+    #: the open fcalias's members are not indented under it (a copy collapsed the blanks):
+    #: they run to the next blank line or header
+    flat = False
     cut = False
 
     def get_db(vsan: int) -> ZoneDb:
@@ -182,6 +189,8 @@ def _parse_zoning(
     for i, raw in enumerate(lines, 1):
         s = raw.lstrip()
         if not s:
+            if flat:
+                alias, flat = None, False
             continue
         tok = s.split()
         head = tok[0]
@@ -277,6 +286,7 @@ def _parse_zoning(
                 else:  # fcalias
                     db = get_db(vsan)
                     alias = db.aliases[name] = []
+                    alias_name = name
                     alias_indent = indent
                     top_alias = indent == 0 or zone is None
                     if top_alias:
@@ -287,6 +297,7 @@ def _parse_zoning(
                         zs = None
                     elif name not in zone.members:  # type: ignore[union-attr]
                         zone.members.append(name)  # type: ignore[union-attr]
+                flat = False
                 continue
             if i == last:
                 cut = True
@@ -296,8 +307,22 @@ def _parse_zoning(
                 continue
         if db is not None and (head == "*" or head in _MEMBER_KW):
             indent = len(raw) - len(s)
-            if alias is not None and not top_alias and indent <= alias_indent:
-                alias = None
+            if alias is not None and not top_alias and indent <= alias_indent and not flat:
+                if not alias and indent == alias_indent:
+                    # nothing nested under the fcalias yet, and this member is at its depth:
+                    # NX-OS indents an fcalias's members deeper, so the blanks were lost
+                    flat = True
+                    findings.append(
+                        NestingLost.make(
+                            f"members after fcalias {alias_name!r} are not indented under it "
+                            "(the capture lost its blanks): read as its members up to the "
+                            "next blank line",
+                            loc(source, i),
+                            subject=alias_name,
+                        )
+                    )
+                else:
+                    alias = None
             target_alias = alias is not None
             if not target_alias and zone is None:
                 other_line(raw, i, source, findings, what)
@@ -531,10 +556,52 @@ _VSAN_LINE = re.compile(
 _NUM_FIELD = re.compile(r"([A-Za-z\-]+):\s*(\d+)")
 
 
+#: how the lines of `show zone status` start (the VSAN line, its settings, the database
+#: sections; NX-OS 5.x-9.x, research/capture-variants.md section 5.1)
+_ZONE_STATUS_STARTS = (
+    "VSAN:",
+    "mode:",
+    "session:",
+    "single-session:",
+    "hard-zoning:",
+    "smart-zoning:",
+    "rscn-format:",
+    "activation overwrite",
+    "Default zone:",
+    "qos:",
+    "broadcast:",
+    "Full Zoning",
+    "Active Zoning",
+    "Pending (Session)",
+    "DB size:",
+    "DB Size:",
+    "Name:",
+    "Zonesets:",
+    "Database Not Available",
+    "Current Total Zone DB Usage:",
+    "Status:",
+    "at ",
+    "Full DB Copy",
+    "Active DB Copy",
+    "Zoneset not present",
+    "Zone not present",
+    "SFC",
+    "Enhanced",
+    "Interop",
+    "Zone(set) not present",
+)
+
+
+def _zone_status_line(line: str) -> bool:
+    s = line.strip()
+    return s.startswith(_ZONE_STATUS_STARTS) or s[:1] == "%"
+
+
 @gc_paused
 def parse_show_zone_status(text: str, source: str) -> tuple[dict[int, ZoneStatus], list[Finding]]:
     """``show zone status [vsan N]``: mode, session/lock, smart zoning, DB sizes per VSAN."""
     t = prepare(text, source)
+    rejoin_wrapped(t, source, _zone_status_line, "show zone status")
     findings = t.findings
     out: dict[int, ZoneStatus] = {}
     st: ZoneStatus | None = None
@@ -781,13 +848,16 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
     header = False
     last = _last_content(lines)
     unreadable = 0
+    # the row an alias line below belongs to: blank lines may come between (a console message
+    # or a pager prompt blanked by the cleaning), any other line ends it
+    under = False
     for i, raw in enumerate(lines, 1):
-        if raw[-1:] == "]":
+        if raw[-1:] == "]" or raw[-1:] in " \t" and raw.rstrip()[-1:] == "]":
             s = raw.strip()
-            if s[0] == "[" and (raw[0] == " " or raw[0] == "\t" or s == raw):
-                if rows and row_lines[-1] == i - 1 and len(rows) - 1 not in aliases:
+            if s[0] == "[" and (raw[0] == " " or raw[0] == "\t" or s == raw.rstrip()):
+                if under and len(rows) - 1 not in aliases:
                     aliases[len(rows) - 1] = s[1:-1]
-                elif rows and row_lines[-1] == i - 2 and len(rows) - 1 in aliases:
+                elif under:
                     pass  # a second alias line of the same login: the first is kept
                 else:
                     other_line(raw, i, source, findings, "show flogi database")
@@ -798,9 +868,11 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
             if row is not None:
                 rows.append(row)
                 row_lines.append(i)
+                under = True
                 continue
         if not tok:
             continue
+        under = False
         if tok[0][0] == "[" and i == last:
             findings.append(
                 TruncatedOutput.make(f"alias line is cut: {raw.strip()!r}", loc(source, i))
@@ -930,6 +1002,24 @@ _FCNS_KEYS = {
 }
 
 
+#: the detail keys zoneplan does not read (Cisco MDS 6.x `show fcns database detail`,
+#: research/capture-variants.md section 4.2)
+_FCNS_OTHER_KEYS = frozenset({"class", "ipa", "port-ip-addr", "hard-addr", "fc4-types"})
+
+
+def _fcns_own_line(line: str) -> bool:
+    """``line`` is a line of its own in either form, not the rest of a wrapped one."""
+    s = line.strip()
+    c = s[0]
+    if c == "[" or s[:2] == "0x" or s.startswith(("VSAN", "FCID", "Total number")):
+        return True
+    if c == "-" and s.strip("-") == "":
+        return True
+    key, sep, _ = s.partition(":")
+    key = key.strip().lower()
+    return bool(sep) and (key in _FCNS_KEYS or key in _FCNS_OTHER_KEYS)
+
+
 def _fcns_detail(cur: Login, key: str, val: str) -> bool:
     """One ``key :value`` line of a detail block; True when it names the login's WWPN."""
     what = _FCNS_KEYS.get(key.lower())
@@ -985,6 +1075,7 @@ def parse_show_fcns_database(text: str, source: str) -> tuple[list[Login], list[
     counted, not returned.
     """
     t = prepare(text, source)
+    rejoin_wrapped(t, source, _fcns_own_line, "show fcns database")
     findings = t.findings
     out: list[Login] = []
     cur: Login | None = None
@@ -1742,6 +1833,7 @@ def parse_show_interface_description(
     findings = t.findings
     out: dict[str, str] = {}
     column: int | None = None
+    two_columns = False
     for i, raw in enumerate(t.lines, 1):
         s = raw.rstrip()
         if not s.strip() or set(s.strip()) == {"-"}:
@@ -1749,12 +1841,17 @@ def parse_show_interface_description(
         words = s.split()
         if "Description" in words and words[0] in ("Interface", "Port"):
             column = s.index("Description")
+            two_columns = len(words) == 2
             continue
         if column is not None and words:
             name = words[0]
             desc = s[column:].strip() if len(s) > column else ""
             if len(s) > column and s[column - 1 : column] not in (" ", ""):
                 desc = " ".join(words[1:])  # a name longer than its column
+            elif two_columns and len(words) > 1:
+                # the description is all after the name (a copy that collapsed the blanks
+                # no longer aligns it under its header)
+                desc = s[s.index(words[1], len(name)) :].strip()
             out[name] = "" if desc == "--" else desc
             continue
         other_line(raw, i, source, findings, "show interface description")
@@ -1824,6 +1921,9 @@ def _rejoin_row(raw: str, rest: list[str], vsan: int) -> tuple[Isl, int] | None:
     fragments ``rest`` as make it whole (the most first): the break falls anywhere, inside a
     word or at a space a saved log may have trimmed, so the pieces join as they are, else
     with a space."""
+    w = wrap_width(raw)
+    if w:  # the row fills the terminal's width (blanks after it are a log's padding)
+        raw = raw[:w]
     for n in range(len(rest), 0, -1):
         got = _topology_row("".join([raw, *rest[:n]]), vsan) or _topology_row(
             " ".join([raw.rstrip(), *(r.strip() for r in rest[:n])]), vsan

@@ -23,6 +23,7 @@ from ..rules.capture import (
     SwitchErrorInOutput,
     TruncatedOutput,
     UnrecognisedLine,
+    WrappedLineRejoined,
 )
 from ..wwn import WwnError, normalize_wwn
 from .terminal import LOG_HEADER, SESSION_END, Terminal, terminal
@@ -130,10 +131,10 @@ def prepare(text: str, source: str) -> Text:
         _strip_pager(out, source, term)
     if _probe(text, term.console_probes, term.console_markers):
         _strip_console(out, source, term)
-    if "=~=~=" in text[:400]:
+    if "=~=~=" in text[:400] or "cript started" in text[:400]:
         lines = out.lines
         for i, line in enumerate(lines[:3]):
-            if LOG_HEADER.match(line):
+            if LOG_HEADER.fullmatch(line.strip()):
                 lines[i] = ""
                 out.set_lines(lines)
     _strip_session_end(out, term)
@@ -163,7 +164,8 @@ def _echoed_prompt(out: Text, source: str, term: Terminal) -> None:
     out.command = m.group("command").strip()
     lineno = text.count("\n", 0, start) + 1
     out.blank(start, end)
-    if "|" in out.command:
+    pipe = out.command.partition("|")[2].strip().lower()
+    if pipe and pipe not in term.harmless_filters:  # `| more`, `| no-more` filter nothing
         out.filtered = True
         out.findings.append(
             FilteredOutput.make(
@@ -190,8 +192,17 @@ def _line_ends(text: str) -> str:
 
 def _after_cr(line: str) -> str:
     term = terminal()
-    parts = [p for p in line.split("\r") if p.strip() and term.strip_pagers(p, "").strip()]
+    parts = [p for p in line.split("\r") if _visible(term, p)]
     return "\n".join(parts)
+
+
+def _visible(term: Terminal, piece: str) -> bool:
+    """A piece of a line between carriage returns prints something other than a pager
+    prompt (NX-OS erases its reverse-video ``--More--`` with CR + erase-to-end-of-line:
+    what is left of the prompt is escape codes only)."""
+    if "\x1b" in piece:
+        piece = _ANSI.sub("", piece)
+    return bool(piece.strip() and term.strip_pagers(piece, "").strip())
 
 
 def _strip_console(out: Text, source: str, term: Terminal) -> None:
@@ -379,3 +390,73 @@ def bulk_wwns(tokens: list[str]) -> list[str] | None:
     out = joined.split("\n")
     out.pop()
     return out
+
+
+#: the widths terminals wrap at (80 the default of every terminal, 132 the VT100 wide mode
+#: PuTTY/SecureCRT/xterm offer); a line filling one exactly was most likely wrapped there
+TERMINAL_WIDTHS = (80, 132)
+
+
+def wrap_width(line: str) -> int:
+    """The terminal width ``line`` fills (its text reaches the last column or nearly, blanks
+    after it allowed), or 0: a hard wrap continues such a line on the next one."""
+    tail = len(line.rstrip())
+    for w in TERMINAL_WIDTHS:
+        if w - 16 < tail <= w <= len(line):
+            return w
+    return 0
+
+
+def _first_columns(line: str, width: int) -> str:
+    """The start of ``line`` that fills ``width`` terminal columns (a TAB runs to the next
+    multiple of 8)."""
+    if "\t" not in line:
+        return line[:width]
+    col = 0
+    for i, ch in enumerate(line):
+        if col >= width:
+            return line[:i]
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    return line
+
+
+def rejoin_wrapped(t: Text, source: str, own_line: Callable[[str], bool], what: str) -> None:
+    """Join back the lines a terminal hard-wrapped, in place (line numbers kept).
+
+    A line that fills a terminal's width, followed by a line ``own_line`` does not recognise
+    as a line of the output (given as it is, blanks included), is one line the terminal split
+    at that column: the two are joined (the continuation's line left blank) and one ZP046 note says
+    how many. Without a full-width line before it, an unknown line stays what it is (the
+    parser reports it). Linear: one length test per line.
+    """
+    lines = t.lines
+    if not any(len(x) >= 64 for x in lines):
+        return
+    joined = 0
+    first = 0
+    k = 0
+    while k < len(lines) - 1:
+        seg = lines[k]  # the last screen line of lines[k]: a long line wraps more than once
+        j = k + 1
+        while j < len(lines):
+            w = wrap_width(seg.expandtabs(8) if "\t" in seg else seg)
+            if not (w and lines[j].strip() and not own_line(lines[j])):
+                break
+            # the screen line was exactly w columns: blanks a log or a copy added after it go
+            head = lines[k][: len(lines[k]) - len(seg)] + _first_columns(seg, w)
+            seg = lines[j].rstrip()
+            lines[k] = head + seg
+            lines[j] = ""  # the line count stays: numbers in findings stay file line numbers
+            joined += 1
+            first = first or j + 1
+            j += 1
+        k = j
+    if joined:
+        t.set_lines(lines)
+        t.findings.append(
+            WrappedLineRejoined.make(
+                f"{joined} line(s) of {what} the terminal wrapped joined back to the line "
+                "before (a narrow terminal: widen it for the next capture)",
+                loc(source, first),
+            )
+        )

@@ -120,13 +120,18 @@ class Terminal:
 #: ``Connection closed by foreign host.``)
 SESSION_END = re.compile(
     r"(?:exit|logout|quit|Connection to \S+ closed(?: by remote host)?\.?|"
-    r"Connection closed by foreign host\.?)",
+    r"Connection closed by foreign host\.?|Script done(?: on .*)?|Session stopped)",
     re.IGNORECASE,
 )
-#: the header line PuTTY writes at the top of a session log ("Logging" settings, "All session
-#: output"): ``=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2013.04.30 11:21:39 =~=~=~=~=~=~=~=~=~=~=~=``
-#: (ttrnecka/brocadesan test/outputs/putty.log)
-LOG_HEADER = re.compile(r"=~=~=~.*PuTTY log .*")
+#: the header line a terminal program writes at the top of a session log: PuTTY ("Logging"
+#: settings, "All session output"): ``=~=~=~=~=~=~=~=~=~=~=~= PuTTY log 2013.04.30 11:21:39
+#: =~=~=~=~=~=~=~=~=~=~=~=`` (ttrnecka/brocadesan test/outputs/putty.log); script(1):
+#: ``Script started on 2025-07-01 20:07:11-04:00 [TERM="xterm-256color" TTY="/dev/pts/4"
+#: COLUMNS="257" LINES="23"]`` (util-linux 2.35+; older and BSD script print the date in the
+#: locale's format, ``Script started on Tue 30 Jan 2024 11:21:39 AM UTC``), whose log ends
+#: with ``Script done on <date> [COMMAND_EXIT_CODE="0"]`` (:data:`SESSION_END`). SecureCRT
+#: writes a header only when one is configured ("Custom log data"), so it has no fixed form.
+LOG_HEADER = re.compile(r"=~=~=~.*PuTTY log .*|Script started(?: on .*)?", re.IGNORECASE)
 
 
 def _probe(marker: str) -> str:

@@ -811,6 +811,49 @@ class WrappedLineRejoined(_CaptureRule):
     )
 
 
+#: ``show zone`` with an fcalias inside a zone (the nesting of NX-OS: zone, fcalias two blanks
+#: in, its members four)
+_SHOW_ZONE_FCALIAS = """
+    zone name z_esx01__san1 vsan 20
+      fcalias name esx01_p0 vsan 20
+        pwwn 10:00:00:90:fa:c1:00:01
+      pwwn 21:00:00:24:ff:7a:10:00
+
+    """
+
+
+class NestingLost(_CaptureRule):
+    """Members under an fcalias inside a zone are not indented deeper than the fcalias line.
+
+    Why:
+        ``show zone`` / ``show zoneset`` nest an fcalias's members under it (the zone at the
+        margin, the fcalias two blanks in, its members four); a copy from a web page or a
+        ticket that collapsed runs of blanks leaves every line at one depth, and whether a
+        ``pwwn`` belongs to the fcalias or to the zone can no longer be told. The lines up to
+        the next blank line or header are read as the fcalias's members, which may be wrong.
+    Fix:
+        Capture the output again from the switch (a terminal log or ``zoneplan collect``), not
+        from a copy of a page.
+    """
+
+    code = "ZP047"
+    name = "nesting-lost"
+    severity = Severity.WARNING
+    fails = Capture(
+        {
+            "mds-b1/show_zone.txt": "\n".join(
+                " " + x.strip() if x.startswith(" ") else x
+                for x in textwrap.dedent(_SHOW_ZONE_FCALIAS).split("\n")
+            )
+        },
+        caption="The fcalias and the lines after it at the same depth, blanks collapsed.",
+    )
+    passes = Capture(
+        {"mds-b1/show_zone.txt": textwrap.dedent(_SHOW_ZONE_FCALIAS)},
+        caption="The same zone as NX-OS prints it.",
+    )
+
+
 RULES = (
     UnreadableCapture,
     TruncatedOutput,
@@ -839,4 +882,5 @@ RULES = (
     CollectWasPartial,
     ConsoleMessageInOutput,
     WrappedLineRejoined,
+    NestingLost,
 )
