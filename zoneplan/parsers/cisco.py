@@ -11,6 +11,7 @@ brief`` layouts, the zone and device-alias sections of ``show running-config``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -162,6 +163,7 @@ def _parse_zoning(
     last = 0 if t.ended else _last_content(lines)
     no_eol = bool(text) and not text.endswith(("\n", "\r")) and not t.ended
     dup: tuple[Zone, int] | None = None  # a zone printed again: (the first copy, its length)
+    seen = _Seen()  # `in` a zone's or fcalias's members without scanning them
     wcache: dict[str, str] = {}  # raw WWN token → canonical, "" when not a WWN
     dbs: dict[int, ZoneDb] = {}
     db: ZoneDb | None = None
@@ -238,7 +240,7 @@ def _parse_zoning(
                 indent = len(raw) - len(s)
                 if head == "zone":
                     _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                    _settle(dup, db, source, findings, what)
+                    _settle(dup, seen, source, findings, what)
                     dup = None
                     db = get_db(vsan)
                     if indent == 0:
@@ -274,7 +276,7 @@ def _parse_zoning(
                     alias = None
                 elif head == "zoneset":
                     _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                    _settle(dup, db, source, findings, what)
+                    _settle(dup, seen, source, findings, what)
                     dup = None
                     zone = None
                     alias = None
@@ -291,11 +293,11 @@ def _parse_zoning(
                     top_alias = indent == 0 or zone is None
                     if top_alias:
                         _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                        _settle(dup, db, source, findings, what)
+                        _settle(dup, seen, source, findings, what)
                         dup = None
                         zone = None
                         zs = None
-                    elif name not in zone.members:  # type: ignore[union-attr]
+                    elif not seen.has(zone.members, name):  # type: ignore[union-attr]
                         zone.members.append(name)  # type: ignore[union-attr]
                 flat = False
                 continue
@@ -344,7 +346,7 @@ def _parse_zoning(
                 cut = True
             # a port member in effect is one `*` line per device logged in there: one member
             into = alias if target_alias else zone.members  # type: ignore[union-attr]
-            if " " in member and member in into:  # type: ignore[operator]
+            if " " in member and seen.has(into, member):  # type: ignore[arg-type]
                 continue
             into.append(member)  # type: ignore[union-attr]
             if tag and not target_alias:
@@ -364,7 +366,7 @@ def _parse_zoning(
             continue
         other_line(raw, i, source, findings, what)
     _close_zone(zone, zone_at, None, last, db, source, findings, active)
-    _settle(dup, db, source, findings, what)
+    _settle(dup, seen, source, findings, what)
     if active and db is not None and zs is not None and not zs and zone is None:
         findings.append(
             TruncatedOutput.make(
@@ -386,27 +388,69 @@ def _zoneset_of(db: ZoneDb, zs: list[str]) -> str:
     return next((n for n, z in db.configs.items() if z is zs), "?")
 
 
+class _Seen:
+    """Counts beside member lists, caught up lazily: ``m in list`` in constant time.
+
+    Why: a zone printed 20,000 times (a looping capture), or 20,000 port members in one zone,
+    made every ``in`` test and every merge a scan of the list so far, quadratic. The fast
+    member path appends without looking here; the counts catch up with what it appended at
+    the next question. Counts, not a set, so a repeated copy's members can be taken off again
+    (:func:`_settle`).
+    """
+
+    __slots__ = ("_by",)
+
+    def __init__(self) -> None:
+        #: id of a list -> (the list, its counts, how much of it they cover)
+        self._by: dict[int, tuple[list[str], Counter[str], list[int]]] = {}
+
+    def counts(self, ms: list[str]) -> Counter[str]:
+        got = self._by.get(id(ms))
+        if got is None:
+            got = self._by[id(ms)] = (ms, Counter(ms), [len(ms)])
+        elif len(ms) > got[2][0]:
+            got[1].update(ms[got[2][0] :])
+            got[2][0] = len(ms)
+        return got[1]
+
+    def has(self, ms: list[str], m: str) -> bool:
+        return self.counts(ms)[m] > 0
+
+    def cut(self, ms: list[str], n: int) -> Counter[str]:
+        """The counts of ``ms[:n]``; ``ms`` is cut there (the caller appends what it keeps)."""
+        counts = self.counts(ms)
+        counts.subtract(ms[n:])
+        del ms[n:]
+        self._by[id(ms)][2][0] = n
+        return counts
+
+
 def _settle(
     dup: tuple[Zone, int] | None,
-    _db: ZoneDb | None,
+    seen: _Seen,
     source: str,
     findings: list[Finding],
     what: str,
 ) -> None:
     """A zone printed a second time: the same members (a zone in two zonesets, as ``show
-    zoneset`` prints it) are one zone; different members keep both lists (ZP032)."""
+    zoneset`` prints it) are one zone; different members keep both lists (ZP032).
+
+    In time linear in the second copy: its members were appended after the first's ``n``.
+    """
     if dup is None:
         return
     zone, n = dup
-    first, again = zone.members[:n], zone.members[n:]
-    if again == first or (set(again) == set(first) and len(again) == len(first)):
-        zone.members = first
+    ms = zone.members
+    again = ms[n:]
+    if len(again) == n and (again == ms[:n] or set(again) == set(ms[:n])):
+        seen.cut(ms, n)
         return
-    zone.members = first + [m for m in dict.fromkeys(again) if m not in set(first)]
+    first = seen.cut(ms, n)
+    ms.extend(m for m in dict.fromkeys(again) if first[m] <= 0)
     findings.append(
         DuplicateDefinition.make(
             f"zone {zone.name!r} is printed twice in {what} with different members "
-            f"({len(first)} and {len(again)}); the members of both are kept",
+            f"({n} and {len(again)}); the members of both are kept",
             loc(source, zone.line),
             subject=zone.name,
         )
