@@ -106,3 +106,104 @@ def test_a_principal_member_line_repeated_in_one_peer_zone():
     assert pz.kind == "peer" and pz.principals[-1] == f"h{n - 1}" and len(pz.principals) == n
     bad = [f for f in findings if f.code == "ZP029" and f.subject == "bad!one"]
     assert [f.location.line for f in bad] == [4]  # the first Principal line of the zone
+
+
+_EMPTY_EFFECTIVE = "\nEffective configuration:\n no configuration in effect\n\n"
+
+
+@pytest.mark.parametrize("kind", ["zone", "alias", "cfg"])
+@pytest.mark.parametrize("command", ["cfgshow", "zoneshow", "alishow"])
+def test_a_brocade_name_printed_many_times_with_different_members(kind: str, command: str):
+    # each copy rebuilt the merged list and listed it again for the member check, whose bad
+    # tokens were then reported again at every later copy: 20,000 copies took 15 s
+    from zoneplan.parsers import brocade
+
+    n = 60_000
+    entries = "".join(
+        f" {kind}:\tx\tm{i}" + ("; bad!" if i % 20_000 == 7 else "") + "\n" for i in range(n)
+    )
+    head = "" if command == "alishow" else "Defined configuration:\n"
+    text = head + entries + ("\n" if command == "alishow" else _EMPTY_EFFECTIVE)
+    show, findings = getattr(brocade, f"parse_{command}")(text, "loop.txt")
+    table = {"zone": "zones", "alias": "aliases", "cfg": "configs"}[kind]
+    got = getattr(show.defined, table)["x"]
+    assert (got.members if kind == "zone" else got) == [f"m{i}" for i in range(n)]
+    first = 2 if head else 1
+    again = [f.location.line for f in findings if f.code == "ZP032"]
+    assert again == list(range(first + 1, first + n))
+    # one bad token, printed by three copies: reported once, at the first of them
+    bad = [(f.subject, f.location.line) for f in findings if f.code == "ZP029"]
+    assert bad == [("bad!", first + 7)]
+
+
+def test_an_nxos_zone_printed_many_times_with_different_members():
+    # each copy sliced and re-set the members so far (and built a set per member): 20,000
+    # copies took 13 s
+    from zoneplan.parsers import cisco
+
+    n = 60_000
+    wwn = [f"21:00:00:24:ff:{i >> 16:02x}:{(i >> 8) & 255:02x}:{i & 255:02x}" for i in range(n)]
+    shown = "".join(f"zone name z vsan 1\n  pwwn {w}\n" for w in wwn)
+    dbs, findings = cisco.parse_show_zone(shown, "loop.txt")
+    assert dbs[1].zones["z"].members == wwn
+    assert len([f for f in findings if f.code == "ZP032"]) == 2 * (n - 1)  # as before
+    active = "zoneset name zs vsan 1\n" + "".join(
+        f"  zone name z vsan 1\n  * fcid 0x{i:06x} [pwwn {w}]\n" for i, w in enumerate(wwn)
+    )
+    dbs, findings = cisco.parse_show_zoneset_active(active, "loop.txt")
+    assert dbs[1].zones["z"].members == wwn and dbs[1].configs["zs"] == ["z"]
+
+
+def test_many_port_and_fcalias_members_in_one_nxos_zone():
+    # each port or fcalias member was looked up in the zone's members so far: 10,000 took
+    # 0.6 s, 120,000 about 85 s
+    from zoneplan.parsers import cisco
+
+    n = 120_000  # the old code: ~85 s
+    ports = "".join(f"  interface fc{i // 48 + 1}/{i % 48 + 1} domain-id 7\n" for i in range(n))
+    dbs, _ = cisco.parse_show_zone("zone name z vsan 1\n" + ports + ports[:60], "p.txt")
+    members = dbs[1].zones["z"].members
+    assert len(members) == n and members[1] == "interface fc1/2 domain-id 7"  # one each
+    aliases = "".join(
+        f"  fcalias name a{i} vsan 1\n    pwwn 21:00:00:24:ff:00:00:01\n" for i in range(n)
+    )
+    dbs, _ = cisco.parse_show_zone("zone name z vsan 1\n" + aliases, "a.txt")
+    assert dbs[1].zones["z"].members == [f"a{i}" for i in range(n)]
+
+
+def test_one_wwpn_or_name_repeated_in_logins_and_aliases():
+    # already linear (bench/bench_hardening.py): pinned so a rewrite keeps every line read
+    from zoneplan.parsers import brocade, cisco
+
+    n = 60_000
+    w = "21:00:00:24:ff:00:00:01"
+    flogi = (
+        "-" * 80
+        + "\nINTERFACE        VSAN    FCID           PORT NAME               NODE NAME\n"
+        + "-" * 80
+        + "\n"
+        + "".join(
+            f"fc1/5            10    0x{0x010000 + i:06x}  {w} 20:00:00:24:ff:00:00:02\n"
+            for i in range(n)
+        )
+        + f"\nTotal number of flogi = {n}.\n"
+    )
+    logins, _ = cisco.parse_show_flogi_database(flogi, "f.txt")
+    assert len(logins) == n and {x.wwpn for x in logins} == {w}
+    ns = (
+        "{\n Type Pid    COS     PortName                NodeName                 TTL(sec)\n"
+        + "".join(
+            f" N    {0x010000 + i:06x};      3;{w};20:00:00:24:ff:00:00:02; na\n    FC4s: FCP\n"
+            for i in range(n)
+        )
+        + f"The Local Name Server has {n} entries }}\n"
+    )
+    logins, _ = brocade.parse_nsshow(ns, "n.txt")
+    assert len(logins) == n and {x.wwpn for x in logins} == {w}
+    da = "".join(f"device-alias name a{i} pwwn {w}\n" for i in range(n))
+    aliases, _ = cisco.parse_show_device_alias_database(
+        da + f"\nTotal number of entries = {n}\n", "d"
+    )
+    assert len(aliases) == n
+    show, _ = brocade.parse_alishow("".join(f" alias:\ta{i}\t{w}\n" for i in range(n)), "a")
+    assert len(show.defined.aliases) == n
