@@ -10,7 +10,7 @@ For every input that was quadratic, the same hostile shape is timed at ``n`` and
 The patterns as they were before the fix are timed too (at smaller n: they are quadratic),
 so the table shows what the fix changed. Run::
 
-    python bench/bench_hardening.py [--scale 1.0] [--rounds 3] [--only TEXT]
+    python bench/bench_hardening.py [--scale 1.0] [--rounds 3] [--repeats]
 
 Figures go to docs/benchmarks.md (section Hardening II).
 """
@@ -216,7 +216,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every n")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--only", default="", help="only the repeated-name rows whose input has TEXT")
+    ap.add_argument("--repeats", action="store_true", help="only the one-name/WWPN rows")
     args = ap.parse_args()
     r, s = args.rounds, args.scale
 
@@ -306,8 +306,6 @@ def main() -> None:
     )
     wwn_line = re.compile(r"(?:[0-9a-f]{2}:){7}[0-9a-f]{2}")
     for what, make, parse in REPEATS:
-        if args.only not in what:
-            continue
         rows.append(
             _row(
                 what,
