@@ -228,7 +228,7 @@ def main() -> None:
     rows = ["| input | n | time | growth (4n/n) | × floor at 4n |", "|---|---:|---:|---:|---:|"]
     rows += (
         []
-        if args.only
+        if args.repeats
         else [
             _row(
                 "capture: blank lines (prompt regex)",
