@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter, ne
 from typing import Any, Callable, Mapping
 
 from ..findings import Finding
@@ -180,6 +182,9 @@ def _parse_zoning(
     flat = False
     cut = False
 
+    fcids: dict[str, str] = {}
+    names: dict[str, str] = {}
+
     def get_db(vsan: int) -> ZoneDb:
         d = dbs.get(vsan)
         if d is None:
@@ -189,30 +194,33 @@ def _parse_zoning(
         return d
 
     for i, raw in enumerate(lines, 1):
-        s = raw.lstrip()
-        if not s:
+        tok = raw.split()
+        if not tok:
             if flat:
                 alias, flat = None, False
             continue
-        tok = s.split()
         head = tok[0]
         if zone is not None and alias is None and i != last:
             # fast path for the two member shapes that fill large outputs:
             # ``* fcid F [pwwn W] [name] [tag]`` and ``pwwn W [name] [tag]``
             n = len(tok)
             if head == "*":
-                if (n == 6 or n == 7) and tok[3] == "[pwwn":
-                    w = wcache.get(tok[4])
+                if n == 6:
+                    _, _, fcid, kw, raw_w, shown = tok
+                elif n == 7:
+                    _, _, fcid, kw, raw_w, shown, tag = tok
+                else:
+                    kw = ""
+                if kw == "[pwwn":
+                    w = wcache.get(raw_w)
                     if w is None:
-                        raw_w = tok[4]
                         w = wcache[raw_w] = (raw_w[-1] == "]" and fast_wwn(raw_w[:-1])) or ""
-                    shown = tok[5]
-                    if w and shown[0] == "[" and shown[-1] == "]" and (n == 6 or tok[6] in _TAGS):
+                    if w and shown[0] == "[" and shown[-1] == "]" and (n == 6 or tag in _TAGS):
                         zone.members.append(w)
-                        db.fcids[w] = tok[2].lower()  # type: ignore[union-attr]
-                        db.member_names[w] = shown[1:-1]  # type: ignore[union-attr]
+                        fcids[w] = fcid.lower()
+                        names[w] = shown[1:-1]
                         if n == 7:
-                            zone.tags[w] = _TAGS[tok[6]]
+                            zone.tags[w] = _TAGS[tag]
                         continue
             elif head == "pwwn" and n <= 4:
                 w = wcache.get(tok[1]) if n > 1 else ""
@@ -225,7 +233,7 @@ def _parse_zoning(
                     shown = tok[2]
                     if shown[0] == "[" and shown[-1] == "]" and (n == 3 or tok[3] in _TAGS):
                         zone.members.append(w)
-                        db.member_names[w] = shown[1:-1]  # type: ignore[union-attr]
+                        names[w] = shown[1:-1]
                         if n == 4:
                             zone.tags[w] = _TAGS[tok[3]]
                         continue
@@ -233,21 +241,24 @@ def _parse_zoning(
                         zone.members.append(w)
                         zone.tags[w] = _TAGS[shown]
                         continue
+        s = raw.lstrip()
         if head == "zone" or head == "zoneset" or head == "fcalias":
             if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdecimal():
                 vsan = int(tok[4])
                 name = tok[2]
                 indent = len(raw) - len(s)
                 if head == "zone":
-                    _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                    _settle(dup, seen, source, findings, what)
-                    dup = None
-                    db = get_db(vsan)
+                    if dup is not None:
+                        _settle(dup, seen, source, findings, what)
+                        dup = None
+                    db = dbs.get(vsan) or get_db(vsan)
+                    fcids, names = db.fcids, db.member_names  # the member fast path's
                     if indent == 0:
                         zs = None
                     zone = db.zones.get(name)
                     if zone is None:
-                        zone = db.zones[name] = Zone(name, line=i)
+                        # positional, fresh list and dict literals: no default factories
+                        zone = db.zones[name] = Zone(name, [], [], "normal", {}, None, i)
                     else:  # printed before (another zoneset's copy, or edited text)
                         dup = (zone, len(zone.members))
                         if indent == 0:  # `show zone` lists each zone once
@@ -275,26 +286,28 @@ def _parse_zoning(
                             zs_names.add(name)
                     alias = None
                 elif head == "zoneset":
-                    _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                    _settle(dup, seen, source, findings, what)
-                    dup = None
+                    if dup is not None:
+                        _settle(dup, seen, source, findings, what)
+                        dup = None
                     zone = None
                     alias = None
-                    db = get_db(vsan)
+                    db = dbs.get(vsan) or get_db(vsan)
+                    fcids, names = db.fcids, db.member_names  # the member fast path's
                     zs = db.configs[name] = []
                     zs_names = set()
                     if active:
                         db.effective = name
                 else:  # fcalias
-                    db = get_db(vsan)
+                    db = dbs.get(vsan) or get_db(vsan)
+                    fcids, names = db.fcids, db.member_names  # the member fast path's
                     alias = db.aliases[name] = []
                     alias_name = name
                     alias_indent = indent
                     top_alias = indent == 0 or zone is None
                     if top_alias:
-                        _close_zone(zone, zone_at, i, last, db, source, findings, active)
-                        _settle(dup, seen, source, findings, what)
-                        dup = None
+                        if dup is not None:
+                            _settle(dup, seen, source, findings, what)
+                            dup = None
                         zone = None
                         zs = None
                     elif not seen.has(zone.members, name):  # type: ignore[union-attr]
@@ -857,6 +870,9 @@ DEFAULT_VSAN = 1
 _OWN = ("sup-fc",)
 
 
+_NO_REST: list[str] = []  #: what follows a five-column row's WWNs (read only)
+
+
 def _flogi_row(tok: list[str]) -> tuple[str, str | None, str, str, str, list[str]] | None:
     """A ``show flogi database`` row in any of its layouts → (interface, VSAN or None, FCID,
     pWWN, nWWN, the rest). ``fc1/22  1  0x693c00  21:..  20:..`` (MDS), ``fc1/3 0x760200
@@ -908,6 +924,12 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
                 continue
         tok = raw.split()
         if len(tok) >= 4:
+            # the MDS row of five columns inline (a call per row cost ~5 % of the parse)
+            if len(tok) == 5 and tok[2][:2] == "0x":
+                rows.append((*tok, _NO_REST))  # type: ignore[arg-type]
+                row_lines.append(i)
+                under = True
+                continue
             row = _flogi_row(tok)
             if row is not None:
                 rows.append(row)
@@ -948,6 +970,9 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
             continue
         other_line(raw, i, source, findings, "show flogi database")
     wwns = bulk_wwns([x for row in rows for x in (row[3], row[4])])
+    bulk = _flogi_logins(rows, wwns, aliases)
+    if bulk is not None:
+        return _flogi_total(bulk, len(rows), 0, total, total_at, header, last, source, findings)
     out: list[Login] = []
     append = out.append
     per_port: dict[str, int] = {}
@@ -988,6 +1013,60 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
             alias = rest[0][1:-1]
         vsan = int(v) if v is not None else DEFAULT_VSAN
         append(Login(p, n, None, port, fcid.lower(), vsan, seen > 0, None, alias))
+    return _flogi_total(out, len(rows), unreadable, total, total_at, header, last, source, findings)
+
+
+def _flogi_logins(
+    rows: list[tuple[str, str | None, str, str, str, list[str]]],
+    wwns: list[str] | None,
+    aliases: dict[int, str],
+) -> list[Login] | None:
+    """The logins of clean rows made in C-level passes (``map``), the same as the per-row
+    loop makes; None when a WWN or VSAN is not clean, a row lacks the VSAN column or has more
+    after its WWNs, or is the switch's own: the per-row loop then says which."""
+    if wwns is None or any(map(_REST, rows)):
+        return None
+    vsans = list(map(_VSAN, rows))
+    ports = list(map(_PORT, rows))
+    if (
+        None in vsans
+        or not "".join(vsans).isdecimal()  # type: ignore[arg-type]
+        or any(map(str.startswith, ports, repeat(_OWN)))
+    ):
+        return None
+    n = len(rows)
+    first = dict(zip(reversed(ports), range(n - 1, -1, -1), strict=True))  # a port's first row
+    return list(
+        map(
+            Login,
+            wwns[0::2],
+            wwns[1::2],
+            repeat(None),
+            ports,
+            map(str.lower, map(_FCID, rows)),
+            map(int, vsans),  # type: ignore[arg-type]
+            map(ne, map(first.__getitem__, ports), range(n)),  # NPIV: not the port's first
+            repeat(None),
+            map(aliases.get, range(n)),
+        )
+    )
+
+
+_PORT, _VSAN, _FCID, _REST = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(5)
+
+
+def _flogi_total(
+    out: list[Login],
+    rows: int,
+    unreadable: int,
+    total: int | None,
+    total_at: int,
+    header: bool,
+    last: int,
+    source: str,
+    findings: list[Finding],
+) -> tuple[list[Login], list[Finding]]:
+    """The logins read, held to the trailer's ``Total number of flogi = N.``"""
     if total is None:
         if header or out:
             findings.append(
@@ -998,16 +1077,16 @@ def parse_show_flogi_database(text: str, source: str) -> tuple[list[Login], list
             )
         else:
             findings.append(EmptyOutput.make("show flogi database output is empty", loc(source, 1)))
-    elif total != len(rows):
-        read = len(rows) - unreadable
+    elif total != rows:
+        read = rows - unreadable
         findings.append(
             CountMismatch.make(
                 f"'Total number of flogi = {total}': {read} read"
                 + (f", {unreadable} unreadable" if unreadable else "")
                 + (
-                    f", {total - len(rows)} missing"
-                    if total > len(rows)
-                    else f", {len(rows) - total} more than said"
+                    f", {total - rows} missing"
+                    if total > rows
+                    else f", {rows - total} more than said"
                 ),
                 loc(source, total_at),
             )
