@@ -208,19 +208,19 @@ def _parse_zoning(
                 if n == 6:
                     _, _, fcid, kw, raw_w, shown = tok
                 elif n == 7:
-                    _, _, fcid, kw, raw_w, shown, tag = tok
+                    _, _, fcid, kw, raw_w, shown, smart = tok
                 else:
                     kw = ""
                 if kw == "[pwwn":
                     w = wcache.get(raw_w)
                     if w is None:
                         w = wcache[raw_w] = (raw_w[-1] == "]" and fast_wwn(raw_w[:-1])) or ""
-                    if w and shown[0] == "[" and shown[-1] == "]" and (n == 6 or tag in _TAGS):
+                    if w and shown[0] == "[" and shown[-1] == "]" and (n == 6 or smart in _TAGS):
                         zone.members.append(w)
                         fcids[w] = fcid.lower()
                         names[w] = shown[1:-1]
                         if n == 7:
-                            zone.tags[w] = _TAGS[tag]
+                            zone.tags[w] = _TAGS[smart]
                         continue
             elif head == "pwwn" and n <= 4:
                 w = wcache.get(tok[1]) if n > 1 else ""
@@ -1030,7 +1030,7 @@ def _flogi_logins(
     ports = list(map(_PORT, rows))
     if (
         None in vsans
-        or not "".join(vsans).isdecimal()  # type: ignore[arg-type]
+        or not "".join(vsans).isdecimal()
         or any(map(str.startswith, ports, repeat(_OWN)))
     ):
         return None
@@ -1044,7 +1044,7 @@ def _flogi_logins(
             repeat(None),
             ports,
             map(str.lower, map(_FCID, rows)),
-            map(int, vsans),  # type: ignore[arg-type]
+            map(int, vsans),
             map(ne, map(first.__getitem__, ports), range(n)),  # NPIV: not the port's first
             repeat(None),
             map(aliases.get, range(n)),
