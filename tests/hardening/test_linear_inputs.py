@@ -207,3 +207,28 @@ def test_one_wwpn_or_name_repeated_in_logins_and_aliases():
     assert len(aliases) == n
     show, _ = brocade.parse_alishow("".join(f" alias:\ta{i}\t{w}\n" for i in range(n)), "a")
     assert len(show.defined.aliases) == n
+
+
+def test_an_nxos_fcalias_or_port_zone_printed_many_times():
+    # issue 13 "no member lost": an fcalias printed again joins its copies (a set per copy, no
+    # scan), a zone's port members are compared copy with copy
+    from zoneplan.parsers import cisco
+
+    n = 60_000
+    wwn = [f"21:00:00:24:ff:{i >> 16:02x}:{(i >> 8) & 255:02x}:{i & 255:02x}" for i in range(n)]
+    shown = f"fcalias name a vsan 1\n  pwwn {wwn[0]}\n" + "".join(
+        f"fcalias name a vsan 1\n  pwwn {w}\n  pwwn {wwn[0]}\n" for w in wwn[1:]
+    )
+    dbs, findings = cisco.parse_show_fcalias(shown, "loop.txt")
+    assert dbs[1].aliases["a"] == wwn  # the union, in order, each once
+    assert len([f for f in findings if f.code == "ZP032"]) == n - 1
+    port = "    interface fc1/5 swwn 20:00:00:05:9b:21:4c:80\n"
+    sets = "".join(f"zoneset name s{i} vsan 1\n  zone name z vsan 1\n{port}" for i in range(n))
+    dbs, findings = cisco.parse_show_zoneset(sets, "sets.txt")
+    assert dbs[1].zones["z"].members == [port.strip()] and findings == []
+    db = (
+        "".join(f"device-alias name d pwwn {w}\n" for w in wwn)
+        + f"\nTotal number of entries = {n}\n"
+    )
+    aliases, findings = cisco.parse_show_device_alias_database(db, "da.txt")
+    assert aliases == {"d": wwn[0]} and len(findings) == n - 1

@@ -515,3 +515,85 @@ def test_a_copy_that_collapsed_the_blanks_is_read_with_what_it_lost_said():
         load("cisco-mds/show_interface_description/collapsed.txt"), "x"
     )
     assert f == [] and r == {"fc1/1": "ora-db1 hba0 port 1", "fc1/2": "", "fc1/12": "LTO8 drive 3"}
+
+
+# --------------------------------------------------------------------------- printed twice
+# issue 13: "A zone listed twice in a zoneset, or defined twice: both kept and a finding
+# raised, no member lost"
+
+
+def test_an_nxos_fcalias_printed_twice_keeps_both_copies_members():
+    from zoneplan.parsers import cisco
+
+    dbs, f = cisco.parse_show_fcalias(load("cisco-mds/show_fcalias/alias_twice.txt"), "x")
+    # the union in order: the first copy's, then what the second adds
+    assert dbs[50].aliases["host1_p0"] == ["21:00:f4:e9:d4:57:6e:66", "21:00:f4:e9:d4:57:6e:67"]
+    assert dbs[50].aliases["array_spa"][1] == "interface fc1/7 swwn 20:00:00:05:9b:21:4c:80"
+    assert dbs[60].aliases["host1_p0"] == ["21:00:f4:e9:d4:57:6e:68"]  # another VSAN's own
+    assert [(x.code, x.subject, x.location.line) for x in f] == [("ZP032", "host1_p0", 9)]
+
+
+def test_an_nxos_fcalias_used_in_two_zones_is_one_fcalias_without_a_finding():
+    from zoneplan.parsers import cisco
+
+    one = "  zone name {z} vsan 5\n    fcalias name a vsan 5\n      pwwn {w}\n"
+    text = "zoneset name s vsan 5\n" + one.format(z="z1", w="21:00:00:24:ff:0c:58:37")
+    text += one.format(z="z2", w="21:00:00:24:ff:0c:58:38")  # an edited copy: a member added
+    dbs, f = cisco.parse_show_zoneset(text, "x")
+    assert dbs[5].aliases["a"] == ["21:00:00:24:ff:0c:58:37", "21:00:00:24:ff:0c:58:38"]
+    assert f == []  # nested, an fcalias is printed in every zone using it
+
+
+def test_an_nxos_device_alias_printed_twice_names_both_pwwns_and_keeps_the_first():
+    from zoneplan.findings import Severity
+    from zoneplan.parsers import cisco
+
+    text = load("cisco-mds/show_device-alias_database/name_twice.txt")
+    got, f = cisco.parse_show_device_alias_database(text, "x")
+    assert got == {
+        "esx01-hba0": "c0:50:76:09:5b:20:00:64",
+        "unity$spa^1": "50:06:01:61:47:e4:22:97",
+    }
+    assert codes(f) == ["ZP032", "ZP032"]  # four lines, four entries: no count mismatch
+    clash = f[0]
+    assert clash.severity is Severity.ERROR and clash.subject == "esx01-hba0"
+    assert "c0:50:76:09:5b:20:00:64" in clash.message and "c0:50:76:09:5b:20:00:66" in clash.message
+    assert "first" in clash.message and clash.location.line == 4
+    assert f[1].severity is Severity.WARNING and f[1].subject == "unity$spa^1"
+
+
+@pytest.mark.parametrize(
+    "second, finding",
+    [
+        ("", False),  # the same port members: one zone in two zonesets
+        ("    interface fc1/9 swwn 20:00:00:05:9b:21:4c:80\n", True),  # truly different
+    ],
+)
+def test_an_nxos_port_zone_in_two_zonesets_is_compared_copy_with_copy(second, finding):
+    from zoneplan.parsers import cisco
+
+    text = load("cisco-mds/show_zoneset/port_zone_twice.txt").replace(
+        "mds1# \n", second + "mds1# \n"
+    )
+    dbs, f = cisco.parse_show_zoneset(text, "x")
+    members = dbs[20].zones["z_esx01_ports"].members
+    assert members[:3] == [
+        "interface fc1/5 swwn 20:00:00:05:9b:21:4c:80",
+        "interface fc1/6 swwn 20:00:00:05:9b:21:4c:80",
+        "array_spa",
+    ]
+    assert members[3:] == ([second.strip()] if second else [])  # no member lost
+    assert codes(f) == (["ZP032"] if finding else [])
+    assert dbs[20].configs == {"zs_fabB": ["z_esx01_ports"], "zs_old": ["z_esx01_ports"]}
+
+
+@pytest.mark.parametrize("header", ["", "Effective configuration:\n"])
+def test_cfgactvshow_checks_effective_members_with_or_without_its_header(header):
+    text = header + load("brocade-fos/cfgactvshow/no_header.txt")
+    r, f = brocade.parse_cfgactvshow(text, "x")
+    bad = [x for x in f if x.code == "ZP029"]
+    assert [x.subject or x.message for x in bad] and "esx01_hba0" in bad[0].message
+    assert codes(f) == ["ZP029"]
+    z = r.effective.zones["z_esx01_array01"]
+    assert z.members[-1] == "50:06:01:60:3b:a0:11:01"  # upper case respelled, as cfgshow's
+    assert r.effective.configs == {"PROD_A": ["z_esx01_array01", "z_esx02_array01"]}

@@ -253,7 +253,9 @@ class _Cfg:
         #: every member list with the line it starts at, checked at the end (``fix_members``)
         self.lists: list[list[str]] = []
         self.starts: list[int] = []  #: the line each of ``lists`` starts at
-        self.eff_from: int | None = None  #: where the effective section's lists start
+        #: where the effective section's lists start; from the first when the command prints
+        #: only the effective configuration (``cfgactvshow`` may print no header before it)
+        self.eff_from: int | None = 0 if section == "effective" else None
         self.eff_clean = True  #: every effective member is a WWN or domain,index
         #: zones that may be peer zones (a 00:... first member, or the line path's open entry,
         #: which a --peerzone layout may extend), by id, in the order first seen

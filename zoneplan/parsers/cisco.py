@@ -177,6 +177,13 @@ def _parse_zoning(
     alias_indent = -1
     alias_name = ""
     top_alias = False
+    #: the open fcalias was printed before: this copy's members join the first's (a union)
+    alias_again = False
+    alias_got = False  #: a member line was read into the open fcalias's copy
+    #: the port members and fcalias names of the open zone's copy: a port member in effect is
+    #: one `*` line per device logged in there, so a copy lists it once; a zone printed again
+    #: (in another zoneset) is compared copy with copy, each with its own members
+    zone_here: set[str] = set()
     #: the open fcalias's members are not indented under it (a copy collapsed the blanks):
     #: they run to the next blank line or header
     flat = False
@@ -271,6 +278,7 @@ def _parse_zoning(
                                 )
                             )
                     zone_at = i
+                    zone_here = set()
                     if zs is not None:
                         if name in zs_names:  # a set beside the list: linear in the zones
                             findings.append(
@@ -300,17 +308,31 @@ def _parse_zoning(
                 else:  # fcalias
                     db = dbs.get(vsan) or get_db(vsan)
                     fcids, names = db.fcids, db.member_names  # the member fast path's
-                    alias = db.aliases[name] = []
+                    top_alias = indent == 0 or zone is None
+                    alias = db.aliases.get(name)
+                    alias_again = alias is not None
+                    if alias is None:
+                        alias = db.aliases[name] = []
+                    elif top_alias:  # nested, an fcalias is printed in every zone using it
+                        findings.append(
+                            DuplicateDefinition.make(
+                                f"fcalias {name!r} of VSAN {vsan} is printed twice; the "
+                                f"members of both are kept ({len(alias)} from the first)",
+                                loc(source, i),
+                                subject=name,
+                            )
+                        )
+                    alias_got = False
                     alias_name = name
                     alias_indent = indent
-                    top_alias = indent == 0 or zone is None
                     if top_alias:
                         if dup is not None:
                             _settle(dup, seen, source, findings, what)
                             dup = None
                         zone = None
                         zs = None
-                    elif not seen.has(zone.members, name):  # type: ignore[union-attr]
+                    elif name not in zone_here:
+                        zone_here.add(name)
                         zone.members.append(name)  # type: ignore[union-attr]
                 flat = False
                 continue
@@ -323,7 +345,7 @@ def _parse_zoning(
         if db is not None and (head == "*" or head in _MEMBER_KW):
             indent = len(raw) - len(s)
             if alias is not None and not top_alias and indent <= alias_indent and not flat:
-                if not alias and indent == alias_indent:
+                if not alias_got and indent == alias_indent:
                     # nothing nested under the fcalias yet, and this member is at its depth:
                     # NX-OS indents an fcalias's members deeper, so the blanks were lost
                     flat = True
@@ -358,9 +380,17 @@ def _parse_zoning(
                 )
                 cut = True
             # a port member in effect is one `*` line per device logged in there: one member
-            into = alias if target_alias else zone.members  # type: ignore[union-attr]
-            if " " in member and seen.has(into, member):  # type: ignore[arg-type]
-                continue
+            if target_alias:
+                into = alias
+                alias_got = True
+                if (alias_again or " " in member) and seen.has(alias, member):  # type: ignore[arg-type]
+                    continue
+            else:
+                into = zone.members  # type: ignore[union-attr]
+                if " " in member:
+                    if member in zone_here:
+                        continue
+                    zone_here.add(member)
             into.append(member)  # type: ignore[union-attr]
             if tag and not target_alias:
                 zone.tags[member] = tag  # type: ignore[union-attr]
@@ -752,10 +782,18 @@ def parse_show_zone_status(text: str, source: str) -> tuple[dict[int, ZoneStatus
 def parse_show_device_alias_database(
     text: str, source: str
 ) -> tuple[dict[str, str], list[Finding]]:
-    """``show device-alias database``: name → pwwn (names may contain ``-``, ``$``, ``^``)."""
+    """``show device-alias database``: name → pwwn (names may contain ``-``, ``$``, ``^``).
+
+    A device-alias names one pWWN, one-to-one (Cisco MDS 9000 / Nexus 5000 SAN switching
+    guides, device-alias chapter; the NX-OS ``device-alias name N pwwn W`` command takes one
+    pWWN, cisco.nxos ``nxos_devicealias``: ``pwwn``, a string). A name printed twice with
+    another pWWN leaves the one in effect unknown: the first is kept and the ambiguity is an
+    error (ZP032); the same pWWN again is a warning.
+    """
     t = prepare(text, source)
     findings = t.findings
     out: dict[str, str] = {}
+    listed = 0  # entry lines read: the trailer counts lines, a name printed twice is ZP032
     total: int | None = None
     total_at = 0
     last = _last_content(t.lines)
@@ -776,7 +814,30 @@ def parse_show_device_alias_database(
                         InvalidMember.make(f"unreadable device-alias line {s!r}", loc(source, i))
                     )
                 continue
-            out[tok[2]] = w
+            listed += 1
+            name = tok[2]
+            first = out.get(name)
+            if first is None:
+                out[name] = w
+            elif first != w:
+                findings.append(
+                    DuplicateDefinition.make(
+                        f"device-alias {name!r} is printed twice, with pWWN {first} and with "
+                        f"{w}; a device-alias names one pWWN, which one is in effect is "
+                        f"unknown: the first ({first}) is kept",
+                        loc(source, i),
+                        subject=name,
+                        severity=_error(),
+                    )
+                )
+            else:
+                findings.append(
+                    DuplicateDefinition.make(
+                        f"device-alias {name!r} is printed twice (pWWN {w} both times); kept once",
+                        loc(source, i),
+                        subject=name,
+                    )
+                )
             continue
         if s.startswith("Total number of entries"):
             total = to_int(s.rstrip(".").split("=")[-1].strip())
@@ -800,10 +861,10 @@ def parse_show_device_alias_database(
             findings.append(
                 EmptyOutput.make("show device-alias database output is empty", loc(source, 1))
             )
-    elif total != len(out):
+    elif total != listed:
         findings.append(
             CountMismatch.make(
-                f"device-alias database says {total} entries, {len(out)} listed",
+                f"device-alias database says {total} entries, {listed} listed",
                 loc(source, total_at),
             )
         )
@@ -814,6 +875,12 @@ def _warning():  # noqa: ANN202 - Severity, imported lazily to keep the hot impo
     from ..findings import Severity
 
     return Severity.WARNING
+
+
+def _error():  # noqa: ANN202 - as _warning
+    from ..findings import Severity
+
+    return Severity.ERROR
 
 
 @gc_paused
