@@ -597,3 +597,20 @@ def test_cfgactvshow_checks_effective_members_with_or_without_its_header(header)
     z = r.effective.zones["z_esx01_array01"]
     assert z.members[-1] == "50:06:01:60:3b:a0:11:01"  # upper case respelled, as cfgshow's
     assert r.effective.configs == {"PROD_A": ["z_esx01_array01", "z_esx02_array01"]}
+
+
+def test_a_device_alias_twice_in_running_config_keeps_the_first_and_says_so():
+    from zoneplan.findings import Severity
+    from zoneplan.parsers import cisco
+
+    text = (
+        "device-alias database\n"
+        "  device-alias name esx01-hba0 pwwn c0:50:76:09:5b:20:00:64\n"
+        "  device-alias name esx01-hba0 pwwn c0:50:76:09:5b:20:00:66\n"
+        "\ndevice-alias commit\n"
+    )
+    rc, f = cisco.parse_show_running_config(text, "x")
+    assert rc.device_aliases == {"esx01-hba0": "c0:50:76:09:5b:20:00:64"}
+    dup = [x for x in f if x.code == "ZP032"]
+    assert len(dup) == 1 and dup[0].severity is Severity.ERROR
+    assert "c0:50:76:09:5b:20:00:66" in dup[0].message and dup[0].location.line == 3

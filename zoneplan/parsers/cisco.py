@@ -17,7 +17,7 @@ from itertools import repeat
 from operator import itemgetter, ne
 from typing import Any, Callable, Mapping
 
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..observed import (
     FABRIC_KEY,
     DeviceAliasStatus,
@@ -815,29 +815,7 @@ def parse_show_device_alias_database(
                     )
                 continue
             listed += 1
-            name = tok[2]
-            first = out.get(name)
-            if first is None:
-                out[name] = w
-            elif first != w:
-                findings.append(
-                    DuplicateDefinition.make(
-                        f"device-alias {name!r} is printed twice, with pWWN {first} and with "
-                        f"{w}; a device-alias names one pWWN, which one is in effect is "
-                        f"unknown: the first ({first}) is kept",
-                        loc(source, i),
-                        subject=name,
-                        severity=_error(),
-                    )
-                )
-            else:
-                findings.append(
-                    DuplicateDefinition.make(
-                        f"device-alias {name!r} is printed twice (pWWN {w} both times); kept once",
-                        loc(source, i),
-                        subject=name,
-                    )
-                )
+            _device_alias(out, tok[2], w, loc(source, i), findings)
             continue
         if s.startswith("Total number of entries"):
             total = to_int(s.rstrip(".").split("=")[-1].strip())
@@ -869,6 +847,35 @@ def parse_show_device_alias_database(
             )
         )
     return out, findings
+
+
+def _device_alias(
+    out: dict[str, str], name: str, w: str, at: Location, findings: list[Finding]
+) -> None:
+    """Keep ``name → w``; a name seen before keeps its first pWWN (ZP032, an error when the
+    pWWNs differ: which one is in effect is unknown)."""
+    first = out.get(name)
+    if first is None:
+        out[name] = w
+    elif first != w:
+        findings.append(
+            DuplicateDefinition.make(
+                f"device-alias {name!r} is printed twice, with pWWN {first} and with {w}; a "
+                f"device-alias names one pWWN, which one is in effect is unknown: the first "
+                f"({first}) is kept",
+                at,
+                subject=name,
+                severity=_error(),
+            )
+        )
+    else:
+        findings.append(
+            DuplicateDefinition.make(
+                f"device-alias {name!r} is printed twice (pWWN {w} both times); kept once",
+                at,
+                subject=name,
+            )
+        )
 
 
 def _warning():  # noqa: ANN202 - Severity, imported lazily to keep the hot imports small
@@ -1645,7 +1652,7 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
                     InvalidMember.make(f"unreadable device-alias line {s!r}", loc(source, i))
                 )
             else:
-                rc.device_aliases[tok[2]] = w
+                _device_alias(rc.device_aliases, tok[2], w, loc(source, i), findings)
         elif block == "vsandb" and tok[0] == "vsan" and len(tok) >= 3 and tok[1].isdecimal():
             n = int(tok[1])
             v = rc.vsans.get(n) or rc.vsans.setdefault(n, Vsan(n))
