@@ -614,3 +614,26 @@ def test_a_device_alias_twice_in_running_config_keeps_the_first_and_says_so():
     dup = [x for x in f if x.code == "ZP032"]
     assert len(dup) == 1 and dup[0].severity is Severity.ERROR
     assert "c0:50:76:09:5b:20:00:66" in dup[0].message and dup[0].location.line == 3
+
+
+def test_a_zone_fcalias_and_zoneset_twice_in_running_config_keep_every_member():
+    from zoneplan.parsers import cisco
+
+    a, b, c = "21:00:00:24:ff:0c:58:37", "50:06:01:60:3e:a0:11:22", "21:00:00:24:ff:0c:58:38"
+    text = (
+        "!Full Zone Database Section for vsan 10\n"
+        f"fcalias name fa1 vsan 10\n  member pwwn {a}\n"
+        f"zone name z1 vsan 10\n  member pwwn {a}\n  member pwwn {b}\n"
+        "zoneset name zs1 vsan 10\n  member z1\n"
+        f"fcalias name fa1 vsan 10\n  member pwwn {a}\n  member pwwn {c}\n"
+        f"zone name z1 vsan 10\n  member pwwn {b}\n  member pwwn {c}\n"
+        "zoneset name zs1 vsan 10\n  member z1\n  member z2\n"
+    )
+    rc, f = cisco.parse_show_running_config(text, "x")
+    db = rc.defined[10]
+    assert db.aliases["fa1"] == [a, c]
+    assert db.zones["z1"].members == [a, b, c]
+    assert db.configs["zs1"] == ["z1", "z2"]
+    dup = [x for x in f if x.code == "ZP032"]
+    assert [x.location.line for x in dup] == [9, 12, 15]
+    assert all("members of both are kept" in x.message for x in dup)

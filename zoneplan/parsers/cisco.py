@@ -1534,6 +1534,17 @@ def parse_show_vsan_membership(
 
 
 @gc_paused
+def _new_member(held: set[str] | None, member: str) -> bool:
+    """``member`` is not yet in an object printed twice (``held``: what its copies hold so far;
+    None for an object printed once, whose members are kept as printed)."""
+    if held is None:
+        return True
+    if member in held:
+        return False
+    held.add(member)
+    return True
+
+
 def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, list[Finding]]:
     """Zone, fcalias, zoneset, device-alias and VSAN sections of ``show running-config``.
 
@@ -1550,6 +1561,23 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
     alias: list[str] | None = None
     zs: list[str] | None = None
     db: ZoneDb | None = None
+    #: what a zone, fcalias or zoneset printed twice in one section holds (one set each,
+    #: made when its second copy starts): the copies' members are joined, each once
+    held: dict[int, set[str]] = {}
+    here: set[str] | None = None  # the open object's set when it was printed before
+
+    def again(kind: str, name: str, vsan: int, obj: list[str], i: int) -> set[str]:
+        findings.append(
+            DuplicateDefinition.make(
+                f"{kind} {name!r} of VSAN {vsan} is printed twice; the members of both are kept",
+                loc(source, i),
+                subject=name,
+            )
+        )
+        got = held.get(id(obj))
+        if got is None:
+            got = held[id(obj)] = set(obj)
+        return got
 
     def get_db(vsan: int) -> ZoneDb:
         d = target.get(vsan)
@@ -1583,17 +1611,31 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
             zone = None
             alias = None
             zs = None
+            here = None
             if len(tok) >= 5 and tok[1] == "name" and tok[3] == "vsan" and tok[4].isdecimal():
                 vsan = int(tok[4])
                 db = get_db(vsan)
+                name = tok[2]
                 if tok[0] == "zone":
-                    zone = db.zones[tok[2]] = Zone(tok[2], line=i)
+                    zone = db.zones.get(name)
+                    if zone is None:
+                        zone = db.zones[name] = Zone(name, line=i)
+                    else:
+                        here = again("zone", name, vsan, zone.members, i)
                     block = "zone"
                 elif tok[0] == "fcalias":
-                    alias = db.aliases[tok[2]] = []
+                    alias = db.aliases.get(name)
+                    if alias is None:
+                        alias = db.aliases[name] = []
+                    else:
+                        here = again("fcalias", name, vsan, alias, i)
                     block = "fcalias"
                 elif tok[0] == "zoneset":
-                    zs = db.configs[tok[2]] = []
+                    zs = db.configs.get(name)
+                    if zs is None:
+                        zs = db.configs[name] = []
+                    else:
+                        here = again("zoneset", name, vsan, zs, i)
                     if target is rc.effective:
                         db.effective = tok[2]
                     block = "zoneset"
@@ -1635,16 +1677,17 @@ def parse_show_running_config(text: str, source: str) -> tuple[RunningConfig, li
                 continue
         if block == "zone" and tok[0] == "member" and len(tok) >= 3 and zone is not None:
             got = _member(tok[1:], i, db, source, findings, False)  # type: ignore[arg-type]
-            if got is not None:
+            if got is not None and _new_member(here, got[0]):
                 zone.members.append(got[0])
                 if got[1]:
                     zone.tags[got[0]] = got[1]
         elif block == "fcalias" and tok[0] == "member" and len(tok) >= 3 and alias is not None:
             got = _member(tok[1:], i, db, source, findings, False)  # type: ignore[arg-type]
-            if got is not None:
+            if got is not None and _new_member(here, got[0]):
                 alias.append(got[0])
         elif block == "zoneset" and tok[0] == "member" and len(tok) == 2 and zs is not None:
-            zs.append(tok[1])
+            if _new_member(here, tok[1]):
+                zs.append(tok[1])
         elif block == "da" and s.startswith("device-alias name") and len(tok) >= 5:
             w = wwn_or_none(tok[4])
             if w is None:
